@@ -1,0 +1,211 @@
+"""Edit metrics between the clinician's final note and the AI draft.
+
+The reference is always ``final_note`` and the hypothesis ``ai_note``, so a
+*deletion* is a word the clinician wrote that the draft lacks, and an
+*insertion* a draft word the clinician removed (the ASR convention jiwer uses).
+Both notes are normalised with :func:`evalkit.text.normalize_text` first;
+case, punctuation and spacing count because the clinician had to type them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from rapidfuzz.distance import Levenshtein, LCSseq
+
+from evalkit.metrics.registry import MetricInfo, register_family, register_metric
+from evalkit.text.normalize import normalize_text
+
+VERSION = "1"
+
+
+@dataclass(frozen=True, slots=True)
+class EditScore:
+    """Edit metrics of one note pair.
+
+    Attributes
+    ----------
+    char_distance : int
+        Character Levenshtein distance (unit costs).
+    char_distance_norm : float
+        ``char_distance / max(len(final), len(draft))``; 0 when both are empty.
+    wer : float
+        Word error rate ``(S + D + I) / (H + S + D)`` with the final note as the
+        reference. When the final note has no words it is 0 if the draft has none
+        either, else 1 (the clinician deleted the whole draft).
+    word_substitutions, word_deletions, word_insertions, word_hits : int
+        Counts from the word alignment.
+    unchanged : bool
+        The notes are equal after collapsing whitespace runs and stripping ends.
+    unchanged_exact : bool
+        The normalised notes are identical.
+    kept_ratio : float
+        Share of draft characters kept in the final note: the longest common
+        subsequence of characters divided by the draft length. 1 when both notes
+        are empty, 0 when only the draft is.
+    length_change : int
+        Final-note characters minus draft characters.
+    """
+
+    char_distance: int
+    char_distance_norm: float
+    wer: float
+    word_substitutions: int
+    word_deletions: int
+    word_insertions: int
+    word_hits: int
+    unchanged: bool
+    unchanged_exact: bool
+    kept_ratio: float
+    length_change: int
+
+    def as_columns(self) -> dict[str, Any]:
+        """The scores as ``{column: value}``."""
+        return asdict(self)
+
+
+def word_counts(final_words: list[str], draft_words: list[str]) -> tuple[int, int, int, int]:
+    """Substitutions, deletions, insertions and hits aligning two token lists.
+
+    Uses the same minimal Levenshtein alignment as ``jiwer.process_words``.
+
+    Examples
+    --------
+    >>> word_counts(["BT", "120/80", "p", "72"], ["BT", "130/80", "p"])
+    (1, 1, 0, 2)
+    """
+    subs = dels = ins = 0
+    for op in Levenshtein.editops(final_words, draft_words):
+        tag = op[0]
+        if tag == "replace":
+            subs += 1
+        elif tag == "delete":
+            dels += 1
+        else:
+            ins += 1
+    hits = len(final_words) - subs - dels
+    return subs, dels, ins, hits
+
+
+def _word_edit_hint(final_words: list[str], draft_words: list[str], edits: int) -> int:
+    # The character distance is at most the characters of the edited words plus
+    # their separators; a close hint lets rapidfuzz use its fast banded path.
+    if edits == 0:
+        return 0
+    return edits * (1 + max(map(len, final_words + draft_words), default=1))
+
+
+def score_edit(final_note: str, ai_note: str) -> EditScore:
+    """Compute every edit metric for one note pair.
+
+    Parameters
+    ----------
+    final_note : str
+        The note the clinician signed (the reference).
+    ai_note : str
+        The AI draft (the hypothesis).
+
+    Returns
+    -------
+    EditScore
+
+    Examples
+    --------
+    >>> s = score_edit("Pt har ondt i halsen.\\nPlan: Pamol", "Pt har ondt i halsen. Plan: Pinex")
+    >>> s.char_distance, s.word_substitutions, s.wer, s.unchanged
+    (7, 1, 0.14285714285714285, False)
+    >>> score_edit("", "").char_distance_norm
+    0.0
+    """
+    final = normalize_text(final_note)
+    draft = normalize_text(ai_note)
+    final_words = final.split()
+    draft_words = draft.split()
+    subs, dels, ins, hits = word_counts(final_words, draft_words)
+    edits = subs + dels + ins
+    longest = max(len(final), len(draft))
+    if final == draft:
+        distance = 0
+    else:
+        distance = Levenshtein.distance(
+            final, draft, score_hint=_word_edit_hint(final_words, draft_words, edits) or 1
+        )
+    n_ref = len(final_words)
+    if n_ref:
+        wer = edits / n_ref
+    else:
+        wer = 0.0 if not draft_words else 1.0
+    if draft:
+        kept = LCSseq.similarity(final, draft) / len(draft)
+    else:
+        kept = 1.0 if not final else 0.0
+    return EditScore(
+        char_distance=distance,
+        char_distance_norm=distance / longest if longest else 0.0,
+        wer=wer,
+        word_substitutions=subs,
+        word_deletions=dels,
+        word_insertions=ins,
+        word_hits=hits,
+        unchanged=final_words == draft_words,
+        unchanged_exact=final == draft,
+        kept_ratio=kept,
+        length_change=len(final) - len(draft),
+    )
+
+
+def char_distance(final_note: str, ai_note: str) -> int:
+    """Character Levenshtein distance between the normalised notes.
+
+    Examples
+    --------
+    >>> char_distance("halssmerter", "halsmerter")
+    1
+    """
+    return score_edit(final_note, ai_note).char_distance
+
+
+def wer(final_note: str, ai_note: str) -> float:
+    """Word error rate of the draft against the final note (lower is better, 0 best).
+
+    Examples
+    --------
+    >>> wer("ingen feber", "feber")
+    0.5
+    """
+    return score_edit(final_note, ai_note).wer
+
+
+def _compute(pair: Any, options: dict[str, Any], previous: dict[str, Any]) -> EditScore:
+    return score_edit(pair.final_note, pair.ai_note)
+
+
+_CARD = "edit"
+for _info in (
+    MetricInfo("char_distance", "edit", "Character Levenshtein distance between final note and draft",
+               (0, None), "lower", VERSION, "int", 0, "char_distance"),
+    MetricInfo("char_distance_norm", "edit", "char_distance / max(len(final), len(draft)); 0 if both empty",
+               (0, 1), "lower", VERSION, "float", 0.0, "char_distance_norm"),
+    MetricInfo("wer", "edit", "Word error rate (S+D+I)/(H+S+D), final note as reference, whitespace tokens",
+               (0, None), "lower", VERSION, "float", 0.0, "wer"),
+    MetricInfo("word_substitutions", "edit", "Words substituted in the alignment",
+               (0, None), "lower", VERSION, "int", 0, "wer"),
+    MetricInfo("word_deletions", "edit", "Final-note words missing from the draft",
+               (0, None), "lower", VERSION, "int", 0, "wer"),
+    MetricInfo("word_insertions", "edit", "Draft words the clinician removed",
+               (0, None), "lower", VERSION, "int", 0, "wer"),
+    MetricInfo("word_hits", "edit", "Words kept unchanged in the alignment",
+               (0, None), "none", VERSION, "int", None, "wer"),
+    MetricInfo("unchanged", "edit", "Notes equal after collapsing whitespace and stripping the ends",
+               (0, 1), "higher", VERSION, "bool", True, "unchanged"),
+    MetricInfo("unchanged_exact", "edit", "Normalised notes identical character for character",
+               (0, 1), "higher", VERSION, "bool", True, "unchanged"),
+    MetricInfo("kept_ratio", "edit", "Share of draft characters kept in the final note (LCS / draft length)",
+               (0, 1), "higher", VERSION, "float", 1.0, "kept_ratio"),
+    MetricInfo("length_change", "edit", "Final-note characters minus draft characters",
+               (None, None), "none", VERSION, "int", 0, "length_change"),
+):
+    register_metric(_info)
+
+register_family("edit", _compute, order=10, version=VERSION)
