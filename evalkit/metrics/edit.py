@@ -114,7 +114,7 @@ def score_edit(final_note: str, ai_note: str) -> EditScore:
     --------
     >>> s = score_edit("Pt har ondt i halsen.\\nPlan: Pamol", "Pt har ondt i halsen. Plan: Pinex")
     >>> s.char_distance, s.word_substitutions, s.wer, s.unchanged
-    (7, 1, 0.14285714285714285, False)
+    (5, 1, 0.14285714285714285, False)
     >>> score_edit("", "").char_distance_norm
     0.0
     """

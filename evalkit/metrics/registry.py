@@ -46,6 +46,9 @@ class MetricInfo:
         The value for two identical notes.
     card : str
         Name of the metric card in ``docs/metrics/`` (without ``.md``).
+    item_fields : tuple of (name, type) pairs, optional
+        For ``list`` metrics: the fields of each item (types ``str``, ``int``,
+        ``float``, ``bool``), so writers can give Parquet a fixed schema.
     """
 
     name: str
@@ -57,6 +60,7 @@ class MetricInfo:
     dtype: str
     best: Any
     card: str
+    item_fields: tuple[tuple[str, str], ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,202 @@
+"""The ``evalkit`` command line. Commands parse arguments, call the library and print."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+from evalkit._version import __version__
+from evalkit.io.errors import InputError
+
+app = typer.Typer(
+    name="evalkit",
+    help="Offline evaluation of AI-drafted clinical notes against the notes clinicians sign.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+out = Console()
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"evalkit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = None,
+) -> None:
+    """Offline evaluation of AI-drafted clinical notes.
+
+    Run `evalkit demo` to see a full evaluation of the bundled Danish demo data.
+    """
+
+
+def _fail(message: str, code: int = 2) -> None:
+    err.print(f"[bold red]error:[/] {message}", highlight=False, markup=True, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _progress(total: int | None) -> Progress:
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+
+
+def _count_rows(path: Path) -> int | None:
+    if path.suffix.lower() in (".parquet", ".pq"):
+        import pyarrow.parquet as pq
+
+        try:
+            return pq.ParquetFile(path).metadata.num_rows
+        except Exception:
+            return None
+    return None
+
+
+def run_scoring(input: Path, output: Path, **kwargs) -> "object":
+    """Score with a progress bar on stderr; shared by `score` and `demo`."""
+    import time
+
+    from evalkit.engine.run import score_file
+
+    total = _count_rows(input)
+    with _progress(total) as progress:
+        task = progress.add_task("scoring", total=total, rate="")
+        started = time.perf_counter()
+        done = [0]
+
+        def on_rows(n: int) -> None:
+            done[0] += n
+            rate = done[0] / max(time.perf_counter() - started, 1e-9)
+            progress.update(task, advance=n, rate=f"{rate:,.0f} notes/s")
+
+        return score_file(input, output, on_rows=on_rows, **kwargs)
+
+
+def print_summary(summary) -> None:
+    """The end-of-run summary: counts, unchanged rate, median WER."""
+    lines = [
+        f"notes read:        {summary.n_read}",
+        f"scored:            {summary.n_scored}"
+        + (f" (of which {summary.n_control} control notes without AI)" if summary.n_control else ""),
+        f"quarantined:       {summary.n_quarantined}"
+        + (f"  → {summary.quarantine_file}" if summary.quarantine_file else ""),
+    ]
+    if summary.unchanged_rate is not None:
+        lines.append(f"unchanged rate:    {summary.unchanged_rate:.1%}")
+    if summary.median_wer is not None:
+        lines.append(f"median WER:        {summary.median_wer:.3f}")
+    lines.append(f"time:              {summary.seconds:.1f} s ({summary.notes_per_second:,.0f} notes/s)")
+    lines.append(f"output:            {summary.output}")
+    out.print("\n".join(lines), highlight=False)
+
+
+@app.command()
+def score(
+    input: Annotated[Path, typer.Argument(help="Notes file: .csv, .tsv, .parquet or .jsonl.")],
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="Scores file: .parquet, .csv or .jsonl.")],
+    lang: Annotated[str, typer.Option(help="Language of rows without a `language` value: da or en.")] = "da",
+    columns: Annotated[
+        Optional[str], typer.Option(help="Map column names: ai_note=draft_text,final_note=signed.")
+    ] = None,
+    encoding: Annotated[Optional[str], typer.Option(help="Text encoding, e.g. cp1252 (default UTF-8).")] = None,
+    sep: Annotated[Optional[str], typer.Option(help="CSV delimiter (default: sniffed).")] = None,
+    lexicon: Annotated[
+        Optional[list[Path]], typer.Option(help="Extra lexicon file (TSV/CSV); repeatable.")
+    ] = None,
+    metrics: Annotated[
+        Optional[str], typer.Option(help="Comma-separated metric families (default all), e.g. edit,terms.")
+    ] = None,
+    drop_text: Annotated[bool, typer.Option("--drop-text", help="Leave note text out of the output.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    chunksize: Annotated[int, typer.Option(min=1, help="Rows read per chunk.")] = 20_000,
+) -> None:
+    """Score every note in INPUT and write one row per note to --out.
+
+    Examples:
+
+      evalkit score notes.csv --out scores.parquet
+
+      evalkit score export.csv --out scores.csv --encoding cp1252 --columns ai_note=udkast,final_note=journal
+    """
+    from evalkit.io.read import ReadOptions, parse_column_map
+
+    try:
+        options = ReadOptions(columns=parse_column_map(columns), encoding=encoding, sep=sep, chunksize=chunksize)
+        families = [f.strip() for f in metrics.split(",")] if metrics else None
+        summary = run_scoring(
+            input, out_file, read_options=options, lang=lang, families=families,
+            lexicons=lexicon or (), drop_text=drop_text, jobs=jobs,
+        )
+    except InputError as exc:
+        _fail(str(exc))
+    print_summary(summary)
+
+
+@app.command("metrics")
+def list_metrics_cmd() -> None:
+    """List every registered metric with its direction, range and version.
+
+    Example:
+
+      evalkit metrics
+    """
+    from rich.table import Table
+
+    from evalkit.metrics import list_metrics
+
+    table = Table("name", "family", "direction", "range", "version", "definition")
+    for m in list_metrics():
+        lo, hi = m.range
+        table.add_row(m.name, m.family, m.direction, f"[{lo if lo is not None else '-∞'}, {hi if hi is not None else '∞'}]",
+                      m.version, m.definition)
+    out.print(table)
+
+
+@app.command()
+def demo(
+    out_dir: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("reports/demo"),
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+) -> None:
+    """Run the whole pipeline on the bundled synthetic Danish pilot data.
+
+    Example:
+
+      evalkit demo --out reports/demo
+    """
+    from evalkit.datasets.demo import demo_notes_path
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        summary = run_scoring(demo_notes_path(), out_dir / "scores.parquet", lang="da", jobs=jobs)
+    except InputError as exc:
+        _fail(str(exc))
+    print_summary(summary)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="evalkit")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,146 @@
+"""Scoring many notes: in-process or over a local process pool.
+
+The engine takes validated rows (see :class:`evalkit.io.validate.Validator`),
+runs every registered metric family on each AI-assisted note, and returns the
+metric columns aligned with the input rows. Control notes (``ai_assisted`` is
+false) get empty metric columns.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
+
+import pandas as pd
+
+from evalkit.io.contract import TEXT_COLUMNS
+from evalkit.metrics.note import NotePair, score_pair
+from evalkit.metrics.registry import MetricInfo, list_families, list_metrics
+
+_PANDAS_DTYPES = {"int": "Int64", "float": "float64", "bool": "boolean", "list": "object"}
+
+
+def metric_columns(families: Iterable[str] | None = None) -> list[MetricInfo]:
+    """Registered metrics of the chosen families, in output order."""
+    chosen = None if families is None else set(families)
+    return [m for m in list_metrics() if chosen is None or m.family in chosen]
+
+
+def _is_control(value: Any) -> bool:
+    # ai_assisted is True, False or missing (NA: treated as AI-assisted).
+    return value is not None and value is not pd.NA and not bool(value)
+
+
+def score_chunk(
+    chunk: pd.DataFrame,
+    *,
+    families: tuple[str, ...] | None = None,
+    options: dict[str, Any] | None = None,
+) -> pd.DataFrame:
+    """Metric columns for validated rows; the index is kept.
+
+    Parameters
+    ----------
+    chunk : pandas.DataFrame
+        Rows with ``final_note``, ``ai_note`` and optionally ``transcript``,
+        ``language`` and ``ai_assisted``.
+    families : tuple of str, optional
+        Families to run (default all).
+    options : dict, optional
+        Passed to every family (e.g. ``lexicon_files``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One column per registered metric.
+    """
+    options = options or {}
+    metrics = metric_columns(families)
+    names = [m.name for m in metrics]
+    family_list = None if families is None else list(families)
+    n = len(chunk)
+    finals = chunk["final_note"].tolist()
+    drafts = chunk["ai_note"].tolist()
+    transcripts = chunk["transcript"].tolist() if "transcript" in chunk.columns else [None] * n
+    languages = chunk["language"].tolist() if "language" in chunk.columns else ["da"] * n
+    assisted = chunk["ai_assisted"].tolist() if "ai_assisted" in chunk.columns else [True] * n
+    values: dict[str, list[Any]] = {name: [] for name in names}
+    for final, draft, transcript, language, ai in zip(finals, drafts, transcripts, languages, assisted):
+        if _is_control(ai):
+            for name in names:
+                values[name].append(None)
+            continue
+        pair = NotePair.from_raw(final, draft, _text_or_none(transcript), language or "da")
+        row = score_pair(pair, families=family_list, options=options).as_columns()
+        for name in names:
+            values[name].append(row[name])
+    out = pd.DataFrame(index=chunk.index)
+    for metric in metrics:
+        out[metric.name] = pd.Series(values[metric.name], index=chunk.index, dtype=_PANDAS_DTYPES[metric.dtype])
+    return out
+
+
+def _text_or_none(value: Any) -> str | None:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def assemble(valid: pd.DataFrame, metrics: pd.DataFrame, *, drop_text: bool = False) -> pd.DataFrame:
+    """Input columns (minus note text if ``drop_text``) followed by the metric columns."""
+    keep = [c for c in valid.columns if not (drop_text and c in TEXT_COLUMNS) and c not in metrics.columns]
+    return pd.concat([valid[keep], metrics], axis=1)
+
+
+def _split(chunk: pd.DataFrame, parts: int) -> list[pd.DataFrame]:
+    if parts <= 1 or len(chunk) < 2 * parts:
+        return [chunk]
+    size = math.ceil(len(chunk) / parts)
+    return [chunk.iloc[i : i + size] for i in range(0, len(chunk), size)]
+
+
+def iter_scored(
+    chunks: Iterable[pd.DataFrame],
+    *,
+    jobs: int = 1,
+    families: tuple[str, ...] | None = None,
+    options: dict[str, Any] | None = None,
+    on_rows: Callable[[int], None] | None = None,
+) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+    """Yield ``(valid_chunk, metric_columns)`` in input order.
+
+    With ``jobs > 1`` chunks are scored in a pool of worker processes; at most
+    ``2 * jobs`` pieces are in flight, so memory stays bounded however long
+    the input is. The output does not depend on ``jobs``.
+    """
+    options = options or {}
+    if jobs <= 1:
+        for chunk in chunks:
+            scored = score_chunk(chunk, families=families, options=options)
+            if on_rows:
+                on_rows(len(chunk))
+            yield chunk, scored
+        return
+    list_families()  # load the registry before forking
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: list[tuple[pd.DataFrame, list[Future]]] = []
+        for chunk in chunks:
+            futures = [
+                pool.submit(score_chunk, piece, families=families, options=options)
+                for piece in _split(chunk, jobs)
+            ]
+            pending.append((chunk, futures))
+            while len(pending) > 1:
+                yield _collect(pending.pop(0), on_rows)
+        while pending:
+            yield _collect(pending.pop(0), on_rows)
+
+
+def _collect(item: tuple[pd.DataFrame, list[Future]], on_rows: Callable[[int], None] | None):
+    chunk, futures = item
+    scored = pd.concat([f.result() for f in futures])
+    if on_rows:
+        on_rows(len(chunk))
+    return chunk, scored

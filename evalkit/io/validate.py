@@ -1,0 +1,172 @@
+"""Per-row validation: every row is either kept for scoring or quarantined with a reason.
+
+Nothing is dropped silently. A quarantined row keeps its 1-based row number in
+the input file (the header is not counted), its ``note_id`` and a reason that
+says how to fix it. Reasons never contain note text.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from evalkit.io.contract import (
+    CONSULTATION_TYPE_ALIASES,
+    FALSE_WORDS,
+    LANGUAGES,
+    TIME_COLUMNS,
+    TRUE_WORDS,
+)
+
+MAX_DOC_SECONDS = 4 * 3600
+QUARANTINE_COLUMNS = ("row_number", "note_id", "column", "reason")
+
+
+@dataclass
+class Validator:
+    """Stateful row checker for a stream of chunks (remembers note_ids seen).
+
+    Parameters
+    ----------
+    default_language : {"da", "en"}
+        Language for rows without a ``language`` value.
+    """
+
+    default_language: str = "da"
+    seen_ids: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.default_language not in LANGUAGES:
+            raise ValueError(
+                f"language {self.default_language!r} is not supported; use one of {', '.join(LANGUAGES)}"
+            )
+
+    def split(self, chunk: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Return ``(valid_rows, quarantined)`` for one chunk.
+
+        ``valid_rows`` is a copy with typed timing columns, a parsed
+        ``ai_assisted`` and a filled ``language``; the input is not mutated.
+        Its index is the 0-based row position in the file.
+        """
+        df = chunk.copy()
+        reasons: dict[int, tuple[str, str]] = {}
+
+        def bad(pos: int, column: str, reason: str) -> None:
+            reasons.setdefault(pos, (column, reason))
+
+        if "ai_assisted" in df.columns:
+            df["ai_assisted"] = self._parse_bool(df["ai_assisted"], bad)
+        for col in TIME_COLUMNS:
+            if col in df.columns:
+                df[col] = self._parse_seconds(df[col], col, bad)
+        if "language" in df.columns:
+            lang = df["language"].map(_clean_str).str.lower()
+            lang = lang.fillna(self.default_language).replace("", self.default_language)
+            for pos, value in lang[~lang.isin(LANGUAGES)].items():
+                bad(pos, "language", f"language {value!r} is not supported; use da or en")
+            df["language"] = lang
+        if "consultation_type" in df.columns:
+            df["consultation_type"] = df["consultation_type"].map(_canonical_type)
+
+        ai_rows = (
+            df["ai_assisted"].fillna(True).astype(bool)
+            if "ai_assisted" in df.columns
+            else pd.Series(True, index=df.index)
+        )
+        for pos, note_id in df["note_id"].items():
+            text_id = _clean_str(note_id)
+            if not text_id:
+                bad(pos, "note_id", "note_id is empty; every row needs a unique note_id")
+                continue
+            first = self.seen_ids.get(text_id)
+            if first is not None:
+                bad(pos, "note_id", f"duplicate note_id; first seen at row {first + 1}; make ids unique")
+            else:
+                self.seen_ids[text_id] = pos
+        for col in ("final_note", "ai_note"):
+            for pos, value in df[col].items():
+                if col == "ai_note" and not ai_rows[pos]:
+                    continue
+                problem = _text_problem(value)
+                if problem:
+                    hint = (
+                        " (for a note written without AI set ai_assisted=false)"
+                        if col == "ai_note" and "not text" not in problem
+                        else ""
+                    )
+                    bad(pos, col, f"{col} {problem}{hint}")
+        df["note_id"] = df["note_id"].map(_clean_str)
+        if not reasons:
+            return df, _empty_quarantine()
+        positions = sorted(reasons)
+        quarantine = pd.DataFrame(
+            {
+                "row_number": [p + 1 for p in positions],
+                "note_id": [_clean_str(chunk.at[p, "note_id"]) for p in positions],
+                "column": [reasons[p][0] for p in positions],
+                "reason": [reasons[p][1] for p in positions],
+            }
+        )
+        return df.drop(index=positions), quarantine
+
+    @staticmethod
+    def _parse_bool(series: pd.Series, bad) -> pd.Series:
+        out: list[object] = []
+        for pos, value in series.items():
+            if isinstance(value, bool):
+                out.append(value)
+                continue
+            text = _clean_str(value).lower()
+            if text == "":
+                out.append(pd.NA)
+            elif text in TRUE_WORDS:
+                out.append(True)
+            elif text in FALSE_WORDS:
+                out.append(False)
+            else:
+                out.append(pd.NA)
+                bad(pos, "ai_assisted", f"ai_assisted value {text[:20]!r} is not true/false (use true/false, 1/0 or ja/nej)")
+        return pd.Series(out, index=series.index, dtype="boolean")
+
+    @staticmethod
+    def _parse_seconds(series: pd.Series, col: str, bad) -> pd.Series:
+        if pd.api.types.is_numeric_dtype(series):
+            values = series.astype("float64")
+        else:
+            text = series.map(_clean_str).str.replace(",", ".", regex=False)
+            values = pd.to_numeric(text.replace("", None), errors="coerce").astype("float64")
+            for pos in values.index[values.isna() & (text != "")]:
+                bad(pos, col, f"{col} is not a number; write seconds such as 312 or 312,5")
+        for pos, v in values.items():
+            if not math.isnan(v) and (v <= 0 or v > MAX_DOC_SECONDS):
+                bad(pos, col, f"{col}={v:g} is not a plausible time (must be > 0 and ≤ {MAX_DOC_SECONDS} s); fix or leave it empty")
+        return values
+
+
+def _empty_quarantine() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series([], dtype=object) for c in QUARANTINE_COLUMNS})
+
+
+def _clean_str(value: object) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return ""
+    return str(value).strip()
+
+
+def _text_problem(value: object) -> str | None:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return "is missing"
+    if not isinstance(value, str):
+        return f"is a {type(value).__name__}, not text; store notes as text"
+    if not value.strip():
+        return "is empty"
+    return None
+
+
+def _canonical_type(value: object) -> object:
+    text = _clean_str(value)
+    if not text:
+        return pd.NA
+    return CONSULTATION_TYPE_ALIASES.get(text.lower(), text)

@@ -1,0 +1,86 @@
+"""Batch scoring: one output row per valid row, values equal the per-note scorer, jobs-invariant."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from rapidfuzz.distance import Levenshtein
+
+import evalkit
+from evalkit.engine import score_file
+from evalkit.io import ReadOptions
+from evalkit.text import normalize_text
+
+
+def notes(n=30):
+    rows = []
+    for i in range(n):
+        final = f"Pt {i} har ondt i halsen.\nObj: BT 12{i % 10}/80. Plan: Pamol {i % 3 + 1} g"
+        draft = final if i % 4 == 0 else final.replace("halsen", "ørerne").replace("\n", " ")
+        rows.append({"note_id": f"n{i}", "clinic_id": f"K{i % 3}", "final_note": final, "ai_note": draft})
+    rows.append({"note_id": "ctrl", "clinic_id": "K1", "final_note": "Skrevet uden AI", "ai_note": "", "ai_assisted": False})
+    return pd.DataFrame(rows)
+
+
+def test_score_frame_matches_rapidfuzz_and_carries_columns():
+    df = notes()
+    out = evalkit.score(df, families=["edit"])
+    assert list(out.columns[:5]) == ["note_id", "clinic_id", "final_note", "ai_note", "ai_assisted"]
+    ai = out[out["note_id"] != "ctrl"]
+    expected = [Levenshtein.distance(normalize_text(f), normalize_text(a)) for f, a in zip(ai.final_note, ai.ai_note)]
+    assert ai["char_distance"].tolist() == expected
+    ctrl = out[out["note_id"] == "ctrl"].iloc[0]
+    assert pd.isna(ctrl["wer"]) and pd.isna(ctrl["unchanged"])
+
+
+def test_input_frame_is_not_mutated():
+    df = notes()
+    before = df.copy()
+    evalkit.score(df, families=["edit"])
+    pd.testing.assert_frame_equal(df, before)
+
+
+def test_quarantine_in_attrs_and_nothing_lost():
+    df = notes()
+    df.loc[3, "final_note"] = ""
+    out = evalkit.score(df, families=["edit"])
+    q = out.attrs["quarantine"]
+    assert len(out) + len(q) == len(df)
+    assert q.iloc[0]["note_id"] == "n3"
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv", ".jsonl"])
+def test_score_file_formats_and_jobs_invariance(tmp_path, suffix):
+    src = tmp_path / "in.csv"
+    notes(40).to_csv(src, index=False)
+    one = tmp_path / f"one{suffix}"
+    two = tmp_path / f"two{suffix}"
+    s1 = score_file(src, one, families=["edit"], read_options=ReadOptions(chunksize=7))
+    s2 = score_file(src, two, families=["edit"], jobs=2, read_options=ReadOptions(chunksize=7))
+    assert s1.n_read == 41 == s1.n_scored + s1.n_quarantined
+    assert s1.n_control == 1
+    assert one.read_bytes() == two.read_bytes()
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_list_columns_are_json_in_csv(tmp_path):
+    src = tmp_path / "in.csv"
+    notes(5).to_csv(src, index=False)
+    out = tmp_path / "s.csv"
+    score_file(src, out)
+    df = pd.read_csv(out)
+    list_cols = [m.name for m in evalkit.list_metrics() if m.dtype == "list"]
+    for col in list_cols:
+        for cell in df[col].dropna():
+            assert isinstance(json.loads(cell), list)
+
+
+def test_drop_text(tmp_path):
+    src = tmp_path / "in.csv"
+    notes(5).to_csv(src, index=False)
+    out = tmp_path / "s.parquet"
+    score_file(src, out, drop_text=True, families=["edit"])
+    cols = pd.read_parquet(out).columns
+    assert "ai_note" not in cols and "final_note" not in cols and "wer" in cols

@@ -1,0 +1,69 @@
+"""The command line, through typer's CliRunner."""
+
+from __future__ import annotations
+
+import pandas as pd
+from typer.testing import CliRunner
+
+from evalkit.cli import app
+
+runner = CliRunner()
+
+
+def write_semicolon_bom_csv(path):
+    df = pd.DataFrame(
+        {
+            "note_id": ["1", "2", "3"],
+            "ai_note": ["Pt med ondt i halsen.\nPlan: Pinex 1 g", "Ingen feber, hoste i 3 dage", "Bør ses igen"],
+            "final_note": ["Pt med ondt i halsen.\nPlan: Pamol 1 g", "Ingen feber, hoste i 3 dage", "Ses igen om 1 uge"],
+            "doc_seconds": ["120,5", "95", "200"],
+        }
+    )
+    df.to_csv(path, sep=";", index=False, encoding="utf-8-sig")
+    return df
+
+
+def test_score_semicolon_bom_csv(tmp_path):
+    src = tmp_path / "export.csv"
+    write_semicolon_bom_csv(src)
+    out = tmp_path / "scores.parquet"
+    result = runner.invoke(app, ["score", str(src), "--out", str(out), "--metrics", "edit"])
+    assert result.exit_code == 0, result.output
+    assert "notes read:        3" in result.output
+    assert "unchanged rate:    33.3%" in result.output
+    df = pd.read_parquet(out)
+    assert df["note_id"].tolist() == ["1", "2", "3"]
+    assert df["unchanged"].tolist() == [False, True, False]
+    assert df["doc_seconds"].tolist() == [120.5, 95.0, 200.0]
+    assert df["word_substitutions"].tolist()[0] == 1
+
+
+def test_missing_final_note_exits_nonzero_and_names_it(tmp_path):
+    src = tmp_path / "bad.csv"
+    pd.DataFrame({"note_id": ["1"], "ai_note": ["x"], "signed": ["y"]}).to_csv(src, index=False)
+    result = runner.invoke(app, ["score", str(src), "--out", str(tmp_path / "o.csv")])
+    assert result.exit_code != 0
+    assert "final_note" in result.output and "--columns final_note=signed" in result.output
+    assert not (tmp_path / "o.csv").exists()
+
+
+def test_columns_option(tmp_path):
+    src = tmp_path / "x.csv"
+    pd.DataFrame({"note_id": ["1"], "draft_text": ["a b"], "signed": ["a c"]}).to_csv(src, index=False)
+    out = tmp_path / "o.csv"
+    result = runner.invoke(app, ["score", str(src), "--out", str(out), "--columns", "ai_note=draft_text,final_note=signed", "--metrics", "edit"])
+    assert result.exit_code == 0, result.output
+    assert pd.read_csv(out)["wer"].tolist() == [0.5]
+
+
+def test_help_has_examples_for_every_command():
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__
+        result = runner.invoke(app, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert "Example" in result.output, f"`evalkit {name} --help` shows no example"
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and "evalkit" in result.output
