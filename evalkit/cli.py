@@ -129,6 +129,12 @@ def score(
     drop_text: Annotated[bool, typer.Option("--drop-text", help="Leave note text out of the output.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
     chunksize: Annotated[int, typer.Option(min=1, help="Rows read per chunk.")] = 20_000,
+    engine: Annotated[str, typer.Option(help="local (processes on this machine) or dask (a Dask cluster).")] = "local",
+    scheduler: Annotated[
+        Optional[str], typer.Option(help="Dask scheduler address for --engine dask, e.g. tcp://host:8786.")
+    ] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run from its completed chunks.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) if any row is quarantined.")] = False,
 ) -> None:
     """Score every note in INPUT and write one row per note to --out.
 
@@ -137,7 +143,13 @@ def score(
       evalkit score notes.csv --out scores.parquet
 
       evalkit score export.csv --out scores.csv --encoding cp1252 --columns ai_note=udkast,final_note=journal
+
+      evalkit score year.parquet --out scores.parquet --jobs 2 --resume
+
+      evalkit score year.parquet --out scores.parquet --engine dask --scheduler tcp://10.0.0.5:8786
     """
+    from evalkit.engine.checkpoint import ResumeMismatch
+    from evalkit.engine.run import Interrupted
     from evalkit.io.read import ReadOptions, parse_column_map
 
     try:
@@ -145,11 +157,16 @@ def score(
         families = [f.strip() for f in metrics.split(",")] if metrics else None
         summary = run_scoring(
             input, out_file, read_options=options, lang=lang, families=families,
-            lexicons=lexicon or (), drop_text=drop_text, jobs=jobs,
+            lexicons=lexicon or (), drop_text=drop_text, jobs=jobs, engine=engine,
+            scheduler=scheduler, resume=resume,
         )
-    except InputError as exc:
+    except (InputError, ResumeMismatch, ValueError, ImportError) as exc:
         _fail(str(exc))
+    except Interrupted as exc:
+        _fail(str(exc), code=130)
     print_summary(summary)
+    if strict and summary.n_quarantined:
+        _fail(f"--strict: {summary.n_quarantined} row(s) quarantined; see {summary.quarantine_file}", code=1)
 
 
 @app.command("metrics")
@@ -183,11 +200,11 @@ def demo(
 
       evalkit demo --out reports/demo
     """
-    from evalkit.datasets.demo import demo_notes_path
+    from evalkit.datasets.demo import demo_path
 
     out_dir.mkdir(parents=True, exist_ok=True)
     try:
-        summary = run_scoring(demo_notes_path(), out_dir / "scores.parquet", lang="da", jobs=jobs)
+        summary = run_scoring(demo_path() / "notes.csv", out_dir / "scores.parquet", lang="da", jobs=jobs)
     except InputError as exc:
         _fail(str(exc))
     print_summary(summary)

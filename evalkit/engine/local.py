@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 import pandas as pd
@@ -108,14 +108,26 @@ def iter_scored(
     families: tuple[str, ...] | None = None,
     options: dict[str, Any] | None = None,
     on_rows: Callable[[int], None] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
     """Yield ``(valid_chunk, metric_columns)`` in input order.
 
-    With ``jobs > 1`` chunks are scored in a pool of worker processes; at most
-    ``2 * jobs`` pieces are in flight, so memory stays bounded however long
-    the input is. The output does not depend on ``jobs``.
+    With ``jobs > 1`` chunks are scored in a pool of worker processes; with
+    ``engine="dask"`` on a dask.distributed cluster. Only two chunks are in
+    flight at a time, so memory stays bounded however long the input is. The
+    output does not depend on ``jobs`` or the engine: every engine runs the
+    same :func:`score_chunk` on the same pieces.
     """
     options = options or {}
+    if engine == "dask":
+        from evalkit.engine.dask import dask_client
+
+        with dask_client(scheduler) as client:
+            yield from _pooled(client, chunks, max(jobs, _dask_workers(client)), families, options, on_rows)
+        return
+    if engine != "local":
+        raise ValueError(f"engine {engine!r} is unknown; use 'local' or 'dask'")
     if jobs <= 1:
         for chunk in chunks:
             scored = score_chunk(chunk, families=families, options=options)
@@ -125,20 +137,39 @@ def iter_scored(
         return
     list_families()  # load the registry before forking
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: list[tuple[pd.DataFrame, list[Future]]] = []
-        for chunk in chunks:
-            futures = [
-                pool.submit(score_chunk, piece, families=families, options=options)
-                for piece in _split(chunk, jobs)
-            ]
-            pending.append((chunk, futures))
-            while len(pending) > 1:
-                yield _collect(pending.pop(0), on_rows)
-        while pending:
+        yield from _pooled(pool, chunks, jobs, families, options, on_rows)
+
+
+def _dask_workers(client: Any) -> int:
+    return max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))
+
+
+def _pooled(
+    pool: Any,
+    chunks: Iterable[pd.DataFrame],
+    parts: int,
+    families: tuple[str, ...] | None,
+    options: dict[str, Any],
+    on_rows: Callable[[int], None] | None,
+) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+    # ``pool`` is a concurrent.futures executor or a dask.distributed Client:
+    # both have submit() returning futures with result().
+    pending: list[tuple[pd.DataFrame, list[Any]]] = []
+    for chunk in chunks:
+        futures = [
+            pool.submit(score_chunk, piece, families=families, options=options, pure=False)
+            if hasattr(pool, "scheduler_info")
+            else pool.submit(score_chunk, piece, families=families, options=options)
+            for piece in _split(chunk, parts)
+        ]
+        pending.append((chunk, futures))
+        while len(pending) > 1:
             yield _collect(pending.pop(0), on_rows)
+    while pending:
+        yield _collect(pending.pop(0), on_rows)
 
 
-def _collect(item: tuple[pd.DataFrame, list[Future]], on_rows: Callable[[int], None] | None):
+def _collect(item: tuple[pd.DataFrame, list[Any]], on_rows: Callable[[int], None] | None):
     chunk, futures = item
     scored = pd.concat([f.result() for f in futures])
     if on_rows:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,6 @@ from evalkit.io.contract import LANGUAGES
 from evalkit.io.errors import InputError
 from evalkit.io.read import ReadOptions, check_required_columns, iter_notes
 from evalkit.io.validate import QUARANTINE_COLUMNS, Validator
-from evalkit.io.write import ScoresWriter, write_table
 
 
 @dataclass
@@ -36,33 +36,15 @@ class RunSummary:
     output: str | None = None
     quarantine_file: str | None = None
     jobs: int = 1
-    _unchanged: list[int] = field(default_factory=lambda: [0, 0], repr=False)
-    _wer: list[float] = field(default_factory=list, repr=False)
 
     @property
     def notes_per_second(self) -> float:
         """Rows read per wall-clock second."""
         return self.n_read / self.seconds if self.seconds > 0 else float("nan")
 
-    def add(self, valid: pd.DataFrame, scored: pd.DataFrame) -> None:
-        self.n_scored += len(valid)
-        if "unchanged" in scored.columns:
-            u = scored["unchanged"].dropna()
-            self._unchanged[0] += int(u.sum())
-            self._unchanged[1] += len(u)
-            self.n_control += int(scored["unchanged"].isna().sum())
-        if "wer" in scored.columns:
-            self._wer.extend(scored["wer"].dropna().tolist())
-
-    def finish(self) -> None:
-        if self._unchanged[1]:
-            self.unchanged_rate = self._unchanged[0] / self._unchanged[1]
-        if self._wer:
-            self.median_wer = float(pd.Series(self._wer).median())
-
     def as_dict(self) -> dict[str, Any]:
         """Public fields, for the manifest."""
-        out = {k: v for k, v in asdict(self).items() if not k.startswith("_")}
+        out = asdict(self)
         out["notes_per_second"] = self.notes_per_second
         return out
 
@@ -138,6 +120,10 @@ def quarantine_path(out: str | Path) -> Path:
     return out.with_name(out.name + ".quarantine.csv")
 
 
+class Interrupted(RuntimeError):
+    """The run was stopped (Ctrl-C); completed chunks are kept for ``--resume``."""
+
+
 def score_file(
     input_path: str | Path,
     out_path: str | Path,
@@ -148,48 +134,146 @@ def score_file(
     lexicons: Sequence[str | Path] = (),
     drop_text: bool = False,
     jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    resume: bool = False,
     on_rows: Callable[[int], None] | None = None,
 ) -> RunSummary:
     """Stream a notes file through the scorer into ``out_path``.
 
-    Reads in chunks, writes incrementally and atomically, and writes
-    quarantined rows to ``<out>.quarantine.csv`` (only when there are any).
+    Reads in chunks, checkpoints every scored chunk (so ``resume=True``
+    continues an interrupted run), joins the chunks into ``out_path``
+    atomically, and writes quarantined rows to ``<out>.quarantine.csv`` (only
+    when there are any). The output is byte-identical for any ``jobs``,
+    engine, or interruption and resumption.
+
+    Parameters
+    ----------
+    input_path, out_path : path
+        Notes file in; scores file out (``.parquet``, ``.csv`` or ``.jsonl``).
+    read_options : ReadOptions, optional
+        Column mapping, encoding, delimiter, chunk size.
+    lang : {"da", "en"}
+        Default language.
+    families : list of str, optional
+        Metric families (default all).
+    lexicons : list of path
+        Extra lexicon files.
+    drop_text : bool
+        Leave note text out of the output.
+    jobs : int
+        Local worker processes (``engine="local"``).
+    engine : {"local", "dask"}
+        ``dask`` sends chunks to a dask.distributed cluster at ``scheduler``.
+    scheduler : str, optional
+        Dask scheduler address, e.g. ``tcp://10.0.0.5:8786``.
+    resume : bool
+        Reuse the chunks completed by an earlier, interrupted run.
+    on_rows : callable, optional
+        Called with the number of rows finished, for progress bars.
 
     Returns
     -------
     RunSummary
     """
+    from evalkit.engine.checkpoint import Checkpoint, input_fingerprint
+
     started = time.perf_counter()
     options = _options(lang, lexicons)
     fams = None if families is None else tuple(families)
-    validator = Validator(default_language=lang)
+    read_options = read_options or ReadOptions()
+    metrics = metric_columns(fams)
+    state = {
+        "input": input_fingerprint(input_path) if Path(input_path).is_file() else str(input_path),
+        "read": {"columns": dict(read_options.columns or {}), "encoding": read_options.encoding,
+                 "sep": read_options.sep, "chunksize": read_options.chunksize},
+        "lang": lang, "families": list(fams) if fams else None, "lexicons": list(options["lexicon_files"]),
+        "drop_text": drop_text, "metric_versions": {m.name: m.version for m in metrics},
+    }
     summary = RunSummary(output=str(out_path), jobs=jobs)
-    quarantined: list[pd.DataFrame] = []
+    validator = Validator(default_language=lang)
+    chunks_seen = [0]
+    pending: deque[tuple[int, pd.DataFrame]] = deque()  # (chunk index, quarantined rows), in input order
+    checkpoint: Checkpoint | None = None
 
-    def valid_chunks():
-        for chunk in iter_notes(input_path, read_options):
+    def todo():
+        for index, chunk in enumerate(iter_notes(input_path, read_options)):
+            chunks_seen[0] = index + 1
             summary.n_read += len(chunk)
             valid, bad = validator.split(chunk)
-            if len(bad):
-                quarantined.append(bad)
-                summary.n_quarantined += len(bad)
+            if checkpoint is not None and checkpoint.done(index):
                 if on_rows:
-                    on_rows(len(bad))
+                    on_rows(len(chunk))
+                continue
+            if on_rows and len(bad):
+                on_rows(len(bad))
+            pending.append((index, bad))
             yield valid
 
+    # Validate the header before creating anything on disk.
+    check_required_columns(_peek_columns(input_path, read_options), source=Path(input_path).name)
+    checkpoint = Checkpoint(out_path, metrics, state, resume=resume)
+    try:
+        for valid, scored in iter_scored(
+            todo(), jobs=jobs, families=fams, options=options, on_rows=on_rows, engine=engine, scheduler=scheduler
+        ):
+            index, bad = pending.popleft()
+            checkpoint.save(index, assemble(valid, scored, drop_text=drop_text), bad)
+    except KeyboardInterrupt:
+        raise Interrupted(
+            f"Interrupted after reading {summary.n_read} rows; completed chunks are kept in "
+            f"{checkpoint.dir}. Run the same command with --resume to continue."
+        ) from None
     qpath = quarantine_path(out_path)
-    with ScoresWriter(out_path, metric_columns(fams)) as writer:
-        for valid, scored in iter_scored(valid_chunks(), jobs=jobs, families=fams, options=options, on_rows=on_rows):
-            writer.write(assemble(valid, scored, drop_text=drop_text))
-            summary.add(valid, scored)
-    if quarantined:
-        write_table(pd.concat(quarantined, ignore_index=True), qpath, neutralise_formulas=True)
-        summary.quarantine_file = str(qpath)
-    elif qpath.exists():
+    if qpath.exists():
         qpath.unlink()
-    summary.finish()
+    if checkpoint.join(chunks_seen[0], qpath):
+        summary.quarantine_file = str(qpath)
+    checkpoint.remove()
+    _summarise_output(summary, Path(out_path), qpath)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-__all__ = ["QUARANTINE_COLUMNS", "RunSummary", "quarantine_path", "score", "score_file"]
+def _peek_columns(path: str | Path, options: ReadOptions) -> list[str]:
+    first = next(iter_notes(path, ReadOptions(columns=options.columns, encoding=options.encoding,
+                                              sep=options.sep, chunksize=1)))
+    return [str(c) for c in first.columns]
+
+
+def _summarise_output(summary: RunSummary, out: Path, qpath: Path) -> None:
+    fmt = out.suffix.lower()
+    if fmt in (".parquet", ".pq"):
+        import pyarrow.parquet as pq
+
+        pf = pq.ParquetFile(out)
+        names = [c for c in ("unchanged", "wer") if c in pf.schema_arrow.names]
+        table = pf.read(columns=names).to_pandas() if names else pd.DataFrame(index=range(pf.metadata.num_rows))
+        n_rows = pf.metadata.num_rows
+    elif fmt == ".csv":
+        cols = pd.read_csv(out, nrows=0).columns
+        names = [c for c in ("unchanged", "wer") if c in cols]
+        table = pd.read_csv(out, usecols=names or [cols[0]])
+        n_rows = len(table)
+    else:
+        table = pd.read_json(out, lines=True, dtype=False) if out.stat().st_size else pd.DataFrame()
+        n_rows = len(table)
+    summary.n_scored = n_rows
+    summary.n_quarantined = (
+        len(pd.read_csv(qpath, dtype=str, keep_default_na=False)) if summary.quarantine_file else 0
+    )
+    if "unchanged" in table.columns:
+        u = table["unchanged"].dropna().astype(bool)
+        summary.n_control = int(table["unchanged"].isna().sum())
+        if len(u):
+            summary.unchanged_rate = float(u.mean())
+    if "wer" in table.columns and table["wer"].notna().any():
+        summary.median_wer = float(table["wer"].median())
+    if summary.n_read != summary.n_scored + summary.n_quarantined:
+        raise RuntimeError(
+            f"internal error: read {summary.n_read} rows but wrote {summary.n_scored} scored and "
+            f"{summary.n_quarantined} quarantined; please report this"
+        )
+
+
+__all__ = ["Interrupted", "QUARANTINE_COLUMNS", "RunSummary", "quarantine_path", "score", "score_file"]

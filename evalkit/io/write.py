@@ -88,6 +88,8 @@ class ScoresWriter:
         Target file; the format follows the extension.
     metrics : list of MetricInfo
         Metric columns, for the Parquet schema of list-valued columns.
+    header : bool
+        CSV only: write the header line (off for the continuation parts of a run).
     neutralise_formulas : bool
         CSV only: prefix ``'`` to text cells starting with ``= + - @`` so a
         spreadsheet shows them as text. Off for scores files (notes often start
@@ -104,7 +106,12 @@ class ScoresWriter:
     """
 
     def __init__(
-        self, path: str | Path, metrics: Iterable[MetricInfo], *, neutralise_formulas: bool = False
+        self,
+        path: str | Path,
+        metrics: Iterable[MetricInfo],
+        *,
+        neutralise_formulas: bool = False,
+        header: bool = True,
     ) -> None:
         self.path = Path(path)
         self.neutralise_formulas = neutralise_formulas
@@ -117,7 +124,7 @@ class ScoresWriter:
         self._parquet: pq.ParquetWriter | None = None
         self._schema: pa.Schema | None = None
         self._text = None if self.format == "parquet" else self.tmp_path.open("w", encoding="utf-8", newline="")
-        self._header_written = False
+        self._header_written = not header
         self.rows = 0
 
     def __enter__(self) -> ScoresWriter:

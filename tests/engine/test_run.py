@@ -84,3 +84,45 @@ def test_drop_text(tmp_path):
     score_file(src, out, drop_text=True, families=["edit"])
     cols = pd.read_parquet(out).columns
     assert "ai_note" not in cols and "final_note" not in cols and "wer" in cols
+
+
+def test_resume_after_sigkill_is_byte_identical(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    src = tmp_path / "in.csv"
+    big = notes(12).sample(n=3000, replace=True, random_state=1).reset_index(drop=True)
+    big["note_id"] = [f"n{i}" for i in range(len(big))]
+    big.to_csv(src, index=False)
+    reference = tmp_path / "ref.parquet"
+    score_file(src, reference, families=["edit"], read_options=ReadOptions(chunksize=100))
+
+    out = tmp_path / "out.parquet"
+    cmd = [sys.executable, "-m", "evalkit", "score", str(src), "--out", str(out), "--metrics", "edit", "--chunksize", "100"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    parts = out.with_name(out.name + ".parts")
+    deadline = time.time() + 60
+    while time.time() < deadline and len(list(parts.glob("0*.parquet"))) < 3:
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert not out.exists(), "a killed run must leave no file under the final name"
+    done_before = len(list(parts.glob("0*.parquet")))
+    assert done_before >= 3
+
+    result = subprocess.run(cmd + ["--resume"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes() == reference.read_bytes()
+    assert not parts.exists()
+
+
+def test_resume_refuses_other_input(tmp_path):
+    from evalkit.engine.checkpoint import Checkpoint, ResumeMismatch
+
+    out = tmp_path / "o.csv"
+    Checkpoint(out, [], {"input": "a"}, resume=False)
+    with pytest.raises(ResumeMismatch, match="different input"):
+        Checkpoint(out, [], {"input": "b"}, resume=True)
