@@ -108,6 +108,9 @@ def print_summary(summary) -> None:
     lines.append(f"time:              {summary.seconds:.1f} s ({summary.notes_per_second:,.0f} notes/s)")
     lines.append(f"output:            {summary.output}")
     out.print("\n".join(lines), highlight=False)
+    for message, rows in (summary.warnings or {}).items():
+        shown = ", ".join(map(str, rows[:5])) + (f" and {len(rows) - 5} more" if len(rows) > 5 else "")
+        err.print(f"[yellow]warning:[/] {message} (rows {shown})", highlight=False)
 
 
 @app.command()
@@ -135,6 +138,7 @@ def score(
     ] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run from its completed chunks.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) if any row is quarantined.")] = False,
+    max_chars: Annotated[int, typer.Option(min=1, help="Quarantine notes longer than this (characters).")] = 200_000,
 ) -> None:
     """Score every note in INPUT and write one row per note to --out.
 
@@ -158,7 +162,7 @@ def score(
         summary = run_scoring(
             input, out_file, read_options=options, lang=lang, families=families,
             lexicons=lexicon or (), drop_text=drop_text, jobs=jobs, engine=engine,
-            scheduler=scheduler, resume=resume,
+            scheduler=scheduler, resume=resume, max_chars=max_chars,
         )
     except (InputError, ResumeMismatch, ValueError, ImportError) as exc:
         _fail(str(exc))
@@ -208,6 +212,96 @@ def demo(
     except InputError as exc:
         _fail(str(exc))
     print_summary(summary)
+
+
+@app.command()
+def summarize(
+    scores: Annotated[Path, typer.Argument(help="Scores file from `evalkit score` (.parquet, .csv, .jsonl).")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the CSV tables.")],
+    by: Annotated[
+        Optional[list[str]],
+        typer.Option("--by", help="Grouping column; repeatable; join columns with + for a cross (clinic_id+consultation_type)."),
+    ] = None,
+    min_cell: Annotated[int, typer.Option(min=0, help="Groups with fewer notes are shown as <k.")] = 5,
+    seed: Annotated[int, typer.Option(help="Bootstrap seed.")] = 12345,
+    n_boot: Annotated[int, typer.Option(min=1, help="Bootstrap replicates B.")] = 2000,
+    ci: Annotated[float, typer.Option(min=0.5, max=0.999, help="Confidence level.")] = 0.95,
+    pseudonymize: Annotated[bool, typer.Option("--pseudonymize", help="Replace clinic and clinician ids by salted hashes.")] = False,
+    salt_file: Annotated[Optional[Path], typer.Option(help="File holding the secret salt (needed with --pseudonymize).")] = None,
+    typing_cpm: Annotated[Optional[float], typer.Option(help="Typing speed (characters/minute) of the modelled baseline.")] = None,
+    notes_per_day: Annotated[Optional[float], typer.Option(help="Notes per clinician per day, for projections.")] = None,
+) -> None:
+    """Summarise a scores table per group with clustered 95% CIs; write CSV tables to --out.
+
+    Writes summary.csv and, when the scores have timing columns, time_saved.csv.
+
+    Examples:
+
+      evalkit summarize scores.parquet --by clinic_id --out reports/stats
+
+      evalkit summarize scores.parquet --by clinic_id --by consultation_type --out share/ --pseudonymize --salt-file salt.txt
+    """
+    from evalkit.stats import read_salt, read_scores, write_summary_tables
+
+    if pseudonymize and salt_file is None:
+        _fail("--pseudonymize needs --salt-file FILE holding a secret of at least 16 characters")
+    try:
+        salt = read_salt(salt_file) if pseudonymize else None
+        result = write_summary_tables(
+            read_scores(scores), out_dir, by=by or None, n_boot=n_boot, seed=seed,
+            min_cell=min_cell, ci=ci, salt=salt, typing_chars_per_minute=typing_cpm,
+            notes_per_day=notes_per_day,
+        )
+    except (InputError, ValueError, FileNotFoundError) as exc:
+        _fail(str(exc))
+    for message in result.messages:
+        err.print(message, highlight=False, markup=False)
+    for name, path in result.files.items():
+        out.print(f"{name}: {path}", highlight=False)
+
+
+@app.command()
+def plan(
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for plan.csv, power_curve.csv and power_curve.png.")],
+    effect: Annotated[
+        list[float], typer.Option(help="Time: relative reduction (0.2 = 20%); rate: difference. Repeatable.")
+    ],
+    icc: Annotated[list[float], typer.Option(help="Intra-class correlation within clinicians. Repeatable.")],
+    notes_per_clinician: Annotated[list[float], typer.Option(help="Notes per clinician. Repeatable.")],
+    power: Annotated[float, typer.Option(help="Target power.")] = 0.8,
+    alpha: Annotated[float, typer.Option(help="Two-sided significance level.")] = 0.05,
+    outcome: Annotated[str, typer.Option(help="time or rate (e.g. the unchanged-note rate).")] = "time",
+    sd_log: Annotated[float, typer.Option(help="SD of log documentation time (time outcome).")] = 0.5,
+    baseline_rate: Annotated[Optional[float], typer.Option(help="Rate in the comparison arm (rate outcome).")] = None,
+    design: Annotated[str, typer.Option(help="parallel (clinicians in one arm) or within (both arms).")] = "parallel",
+    max_clinicians: Annotated[int, typer.Option(min=2, help="Largest number of clinicians on the power curve.")] = 60,
+) -> None:
+    """Clinicians and notes needed to detect a time saving or a rate difference.
+
+    Examples:
+
+      evalkit plan --effect 0.2 --icc 0.05 --notes-per-clinician 40 --out reports/plan
+
+      evalkit plan --outcome rate --baseline-rate 0.3 --effect 0.1 --icc 0.1 --notes-per-clinician 20 --notes-per-clinician 60 --out reports/plan
+    """
+    import matplotlib.pyplot as plt
+
+    from evalkit.plots.power import plot_power_curve
+    from evalkit.stats import write_plan_tables
+
+    try:
+        files, curve = write_plan_tables(
+            out_dir, effect=effect, icc=icc, notes_per_clinician=notes_per_clinician, power=power,
+            alpha=alpha, outcome=outcome, sd_log=sd_log, baseline_rate=baseline_rate,
+            design=design, max_clinicians=max_clinicians,
+        )
+    except ValueError as exc:
+        _fail(str(exc))
+    ax = plot_power_curve(curve, hue="scenario", target=power)
+    ax.figure.savefig(out_dir / "power_curve.png", dpi=150, bbox_inches="tight")
+    plt.close(ax.figure)
+    for name, path in {**files, "figure": out_dir / "power_curve.png"}.items():
+        out.print(f"{name}: {path}", highlight=False)
 
 
 def main() -> None:

@@ -15,7 +15,7 @@ from evalkit.engine.local import assemble, iter_scored, metric_columns
 from evalkit.io.contract import LANGUAGES
 from evalkit.io.errors import InputError
 from evalkit.io.read import ReadOptions, check_required_columns, iter_notes
-from evalkit.io.validate import QUARANTINE_COLUMNS, Validator
+from evalkit.io.validate import DEFAULT_MAX_CHARS, QUARANTINE_COLUMNS, Validator
 
 
 @dataclass
@@ -36,6 +36,7 @@ class RunSummary:
     output: str | None = None
     quarantine_file: str | None = None
     jobs: int = 1
+    warnings: dict[str, list[int]] | None = None
 
     @property
     def notes_per_second(self) -> float:
@@ -137,6 +138,7 @@ def score_file(
     engine: str = "local",
     scheduler: str | None = None,
     resume: bool = False,
+    max_chars: int = DEFAULT_MAX_CHARS,
     on_rows: Callable[[int], None] | None = None,
 ) -> RunSummary:
     """Stream a notes file through the scorer into ``out_path``.
@@ -169,6 +171,8 @@ def score_file(
         Dask scheduler address, e.g. ``tcp://10.0.0.5:8786``.
     resume : bool
         Reuse the chunks completed by an earlier, interrupted run.
+    max_chars : int
+        Notes longer than this are quarantined with a reason.
     on_rows : callable, optional
         Called with the number of rows finished, for progress bars.
 
@@ -188,10 +192,11 @@ def score_file(
         "read": {"columns": dict(read_options.columns or {}), "encoding": read_options.encoding,
                  "sep": read_options.sep, "chunksize": read_options.chunksize},
         "lang": lang, "families": list(fams) if fams else None, "lexicons": list(options["lexicon_files"]),
-        "drop_text": drop_text, "metric_versions": {m.name: m.version for m in metrics},
+        "drop_text": drop_text, "max_chars": max_chars, "metric_versions": {m.name: m.version for m in metrics},
     }
     summary = RunSummary(output=str(out_path), jobs=jobs)
-    validator = Validator(default_language=lang)
+    validator = Validator(default_language=lang, max_chars=max_chars)
+    summary.warnings = validator.warnings
     chunks_seen = [0]
     pending: deque[tuple[int, pd.DataFrame]] = deque()  # (chunk index, quarantined rows), in input order
     checkpoint: Checkpoint | None = None

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from evalkit.io.contract import REQUIRED_COLUMNS
@@ -310,6 +311,16 @@ def _iter_parquet(path: Path, options: ReadOptions, mapping: Mapping[str, str]) 
         raise InputError(f"{path.name} is not a readable Parquet file: {err}.") from None
     names = [mapping_inverse(mapping).get(c, c) for c in pf.schema_arrow.names]
     check_required_columns(names, source=path.name)
+    for field in pf.schema_arrow:
+        name = mapping_inverse(mapping).get(field.name, field.name)
+        if name in ("ai_note", "final_note", "transcript") and not (
+            pa.types.is_string(field.type) or pa.types.is_large_string(field.type) or pa.types.is_null(field.type)
+            or pa.types.is_dictionary(field.type)
+        ):
+            raise InputError(
+                f"Column {name!r} in {path.name} has type {field.type}, but it must be text (string). "
+                f"Convert it before writing the file, e.g. df[{name!r}] = df[{name!r}].astype(str)."
+            )
     offset = 0
     empty = True
     for batch in pf.iter_batches(batch_size=options.chunksize):

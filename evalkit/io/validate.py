@@ -14,6 +14,8 @@ import pandas as pd
 
 from evalkit.io.contract import (
     CONSULTATION_TYPE_ALIASES,
+    CONSULTATION_TYPES,
+    TIMESTAMP_COLUMNS,
     FALSE_WORDS,
     LANGUAGES,
     TIME_COLUMNS,
@@ -21,6 +23,7 @@ from evalkit.io.contract import (
 )
 
 MAX_DOC_SECONDS = 4 * 3600
+DEFAULT_MAX_CHARS = 200_000
 QUARANTINE_COLUMNS = ("row_number", "note_id", "column", "reason")
 
 
@@ -32,10 +35,21 @@ class Validator:
     ----------
     default_language : {"da", "en"}
         Language for rows without a ``language`` value.
+    max_chars : int
+        Longest note (characters) that is scored; longer rows are quarantined
+        with a reason rather than cut short quietly.
+
+    Attributes
+    ----------
+    warnings : dict
+        ``{message: [row numbers]}`` for values kept as written but worth
+        checking (an unknown consultation type). Shown in the run summary.
     """
 
     default_language: str = "da"
+    max_chars: int = DEFAULT_MAX_CHARS
     seen_ids: dict[str, int] = field(default_factory=dict)
+    warnings: dict[str, list[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.default_language not in LANGUAGES:
@@ -69,6 +83,14 @@ class Validator:
             df["language"] = lang
         if "consultation_type" in df.columns:
             df["consultation_type"] = df["consultation_type"].map(_canonical_type)
+            known = df["consultation_type"].isna() | df["consultation_type"].isin(CONSULTATION_TYPES)
+            for pos, value in df.loc[~known, "consultation_type"].items():
+                message = (
+                    f"consultation_type {str(value)[:30]!r} is not one of {', '.join(CONSULTATION_TYPES)}; "
+                    "kept as written (rename it in the file to group it with a known type)"
+                )
+                self.warnings.setdefault(message, []).append(pos + 1)
+        self._check_timestamps(df, bad)
 
         ai_rows = (
             df["ai_assisted"].fillna(True).astype(bool)
@@ -89,7 +111,7 @@ class Validator:
             for pos, value in df[col].items():
                 if col == "ai_note" and not ai_rows[pos]:
                     continue
-                problem = _text_problem(value)
+                problem = _text_problem(value, self.max_chars)
                 if problem:
                     hint = (
                         " (for a note written without AI set ai_assisted=false)"
@@ -110,6 +132,25 @@ class Validator:
             }
         )
         return df.drop(index=positions), quarantine
+
+    @staticmethod
+    def _check_timestamps(df: pd.DataFrame, bad) -> None:
+        parsed = {}
+        for col in TIMESTAMP_COLUMNS:
+            if col not in df.columns:
+                continue
+            text = df[col].map(_clean_str)
+            values = pd.to_datetime(text.replace("", None), errors="coerce", utc=True, format="ISO8601")
+            for pos in values.index[values.isna() & (text != "")]:
+                bad(pos, col, f"{col} is not an ISO 8601 timestamp; write e.g. 2026-03-02T09:15:00+01:00")
+            parsed[col] = values
+        if len(parsed) == 2:
+            start, end = parsed["doc_started_at"], parsed["doc_signed_at"]
+            for pos in start.index[(start > end).fillna(False)]:
+                bad(pos, "doc_signed_at", "doc_started_at is after doc_signed_at; swap or correct them")
+            seconds = (end - start).dt.total_seconds()
+            for pos in seconds.index[(seconds > MAX_DOC_SECONDS).fillna(False)]:
+                bad(pos, "doc_signed_at", f"doc_signed_at is more than {MAX_DOC_SECONDS} s after doc_started_at; check the timestamps")
 
     @staticmethod
     def _parse_bool(series: pd.Series, bad) -> pd.Series:
@@ -155,13 +196,18 @@ def _clean_str(value: object) -> str:
     return str(value).strip()
 
 
-def _text_problem(value: object) -> str | None:
+def _text_problem(value: object, max_chars: int) -> str | None:
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return "is missing"
     if not isinstance(value, str):
         return f"is a {type(value).__name__}, not text; store notes as text"
     if not value.strip():
         return "is empty"
+    if len(value) > max_chars:
+        return (
+            f"has {len(value):,} characters, more than the limit of {max_chars:,}; "
+            "check the export, or raise the limit with --max-chars"
+        )
     return None
 
 

@@ -1,9 +1,11 @@
 """Normalisation applied to every note before any metric.
 
-Only two things are changed, because the clinician had to type everything else:
+Only these things are changed, because the clinician had to type everything else:
 
 * Unicode is composed to NFC, so ``"a\\u030a"`` (NFD) and ``"å"`` count as one character;
-* line endings ``\\r\\n`` and lone ``\\r`` become ``\\n``.
+* line endings ``\\r\\n`` and lone ``\\r`` become ``\\n``;
+* control characters other than tab and line feed (NUL, BEL, ESC, …, which
+  exports sometimes leave in a note and nobody typed) are removed.
 
 Every character offset evalkit reports refers to the text returned by
 :func:`normalize_text`.
@@ -14,10 +16,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-NORMALIZATION_ID = "nfc-lf"
+NORMALIZATION_ID = "nfc-lf-noctl"
 """Short name of this normalisation, used in signature strings."""
 
 _CRLF = re.compile(r"\r\n?")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def normalize_text(text: str | None) -> str:
@@ -37,6 +40,8 @@ def normalize_text(text: str | None) -> str:
     --------
     >>> normalize_text("Ha\\u0308lsen\\r\\nPlan")
     'Hälsen\\nPlan'
+    >>> normalize_text("BT\\x00 120/80")
+    'BT 120/80'
     >>> normalize_text(None)
     ''
     """
@@ -48,6 +53,8 @@ def normalize_text(text: str | None) -> str:
         )
     if "\r" in text:
         text = _CRLF.sub("\n", text)
+    if not text.isprintable():
+        text = _CONTROL.sub("", text)
     if text.isascii():
         return text
     return unicodedata.normalize("NFC", text)
