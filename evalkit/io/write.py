@@ -140,8 +140,9 @@ class ScoresWriter:
         fields = []
         inferred = pa.Schema.from_pandas(chunk, preserve_index=False)
         for f in inferred:
-            if f.name in self.metrics:
-                fields.append(pa.field(f.name, arrow_type(self.metrics[f.name])))
+            metric = self.metrics.get(f.name)
+            if metric is not None and (metric.dtype != "list" or metric.item_fields):
+                fields.append(pa.field(f.name, arrow_type(metric)))
             elif pa.types.is_null(f.type):
                 fields.append(pa.field(f.name, pa.string()))
             else:

@@ -1,0 +1,195 @@
+"""Throughput of evalkit's per-note suite against the floor and the script a researcher would write.
+
+In one run on one machine it times, per note pair:
+
+(a) evalkit: the full registered suite (edit metrics, missing terms,
+    hallucination flags) via ``evalkit.engine.score_chunk``, without a
+    transcript, with the shipped Danish lexicon;
+(b) the floor: whitespace tokenising of both notes, rapidfuzz word editops,
+    rapidfuzz character distance with a score hint, and one pyahocorasick scan
+    of both notes with the same lexicon's terms;
+(c) the obvious script: ``df.apply`` with ``jiwer.process_words`` and
+    ``rapidfuzz`` per row.
+
+It reports µs/note and notes/s (median of ``--repeat`` runs), the ratios a/b
+and c/a, throughput with 1 and 2 jobs, peak RSS, a second pass with 5,000-word
+transcripts, and the cost per note against note length up to 20,000 chars.
+
+Usage::
+
+    python benchmarks/bench_score.py [--notes 1000] [--repeat 5] [--json out.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+
+import ahocorasick
+import jiwer
+import pandas as pd
+from rapidfuzz.distance import Levenshtein
+
+from evalkit.datasets.demo import load_demo
+from evalkit.engine.local import iter_scored, score_chunk
+from evalkit.lexicon import load_lexicon
+from evalkit.text import normalize_text
+
+WS = jiwer.Compose([jiwer.SubstituteRegexes({r"\s+": " "}), jiwer.Strip(), jiwer.ReduceToListOfListOfWords()])
+
+
+def make_pairs(n: int, target_chars: int = 1500, transcript_words: int = 0) -> pd.DataFrame:
+    """Note pairs of about ``target_chars`` characters built by joining demo notes."""
+    demo = load_demo()
+    demo = demo[demo["ai_assisted"].fillna(True).astype(bool)].reset_index(drop=True)
+    words_pool = " ".join(demo["transcript"].dropna().head(200)).split()
+    rows = []
+    i = 0
+    while len(rows) < n:
+        final, draft = "", ""
+        while len(final) < target_chars:
+            r = demo.iloc[i % len(demo)]
+            final += r["final_note"] + "\n"
+            draft += r["ai_note"] + "\n"
+            i += 1
+        row = {"note_id": f"b{len(rows)}", "final_note": final[:target_chars], "ai_note": draft[:target_chars], "language": "da"}
+        if transcript_words:
+            start = (len(rows) * 37) % max(1, len(words_pool) - transcript_words)
+            row["transcript"] = " ".join((words_pool * (1 + transcript_words // max(1, len(words_pool))))[start:start + transcript_words])
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def time_median(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def floor_automaton():
+    automaton = ahocorasick.Automaton()
+    for entry in load_lexicon("da"):
+        key = entry.term.casefold()
+        automaton.add_word(key, entry.concept_id)
+    automaton.make_automaton()
+    return automaton
+
+
+def floor_pass(df: pd.DataFrame, automaton) -> None:
+    for final, draft in zip(df["final_note"], df["ai_note"]):
+        f, d = normalize_text(final), normalize_text(draft)
+        fw, dw = f.split(), d.split()
+        ops = Levenshtein.editops(fw, dw)
+        Levenshtein.distance(f, d, score_hint=max(1, 8 * len(ops)))
+        found = set()
+        for text in (f.casefold(), d.casefold()):
+            for _, concept in automaton.iter(text):
+                found.add(concept)
+
+
+def researcher_script(df: pd.DataFrame) -> pd.DataFrame:
+    def row(r):
+        out = jiwer.process_words(r["final_note"], r["ai_note"], reference_transform=WS, hypothesis_transform=WS)
+        return pd.Series(
+            {"wer": out.wer, "S": out.substitutions, "D": out.deletions, "I": out.insertions,
+             "char_distance": Levenshtein.distance(r["final_note"], r["ai_note"]),
+             "unchanged": " ".join(r["final_note"].split()) == " ".join(r["ai_note"].split())}
+        )
+    return df.apply(row, axis=1)
+
+
+def evalkit_pass(df: pd.DataFrame) -> None:
+    score_chunk(df)
+
+
+def evalkit_jobs(df: pd.DataFrame, jobs: int) -> None:
+    for _ in iter_scored([df], jobs=jobs):
+        pass
+
+
+def _warm(_: int) -> int:
+    score_chunk(make_pairs(2))
+    return 0
+
+
+def peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, kids) / 1024
+
+
+def run(n: int, repeat: int, transcript_words: int = 0) -> dict:
+    df = make_pairs(n, transcript_words=transcript_words)
+    score_chunk(df.head(5))  # build lexicons and automata once, outside the timing
+    automaton = floor_automaton()
+    a = time_median(lambda: evalkit_pass(df), repeat) / n
+    b = time_median(lambda: floor_pass(df, automaton), repeat) / n
+    c = time_median(lambda: researcher_script(df), max(1, repeat // 2)) / n
+    # Throughput with worker processes; each pool warmed up first (lexicon load in every worker).
+    jobs = {}
+    for j in (1, 2):
+        big = pd.concat([df] * max(1, 4000 // n), ignore_index=True)
+        big["note_id"] = [f"x{i}" for i in range(len(big))]
+        if j > 1:
+            with ProcessPoolExecutor(j) as pool:
+                list(pool.map(_warm, range(j)))
+        jobs[j] = len(big) / time_median(lambda: evalkit_jobs(big, j), max(1, repeat // 2))
+    return {
+        "notes": n, "transcript_words": transcript_words,
+        "chars_per_note": int(df["final_note"].str.len().mean()),
+        "a_evalkit_us": a * 1e6, "b_floor_us": b * 1e6, "c_script_us": c * 1e6,
+        "a_over_b": a / b, "c_over_a": c / a,
+        "notes_per_s_jobs1": jobs[1], "notes_per_s_jobs2": jobs[2], "jobs2_over_jobs1": jobs[2] / jobs[1],
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def length_scaling(repeat: int) -> list[dict]:
+    rows = []
+    for chars in (1500, 5000, 10000, 20000):
+        n = max(20, 60000 // chars)
+        df = make_pairs(n, target_chars=chars)
+        score_chunk(df.head(2))
+        us = time_median(lambda: evalkit_pass(df), repeat) / n * 1e6
+        rows.append({"chars": chars, "us_per_note": us, "us_per_1k_chars": us / chars * 1000})
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--notes", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--json", help="also write the results here")
+    args = parser.parse_args()
+    results = {
+        "no_transcript": run(args.notes, args.repeat),
+        "transcript_5000_words": run(max(100, args.notes // 5), args.repeat, transcript_words=5000),
+        "length_scaling": length_scaling(args.repeat),
+    }
+    for name in ("no_transcript", "transcript_5000_words"):
+        r = results[name]
+        print(f"\n== {name} ({r['notes']} notes, ~{r['chars_per_note']} chars, median of {args.repeat}) ==")
+        print(f"(a) evalkit full suite : {r['a_evalkit_us']:8.0f} µs/note  {1e6 / r['a_evalkit_us']:8.0f} notes/s")
+        print(f"(b) floor              : {r['b_floor_us']:8.0f} µs/note  {1e6 / r['b_floor_us']:8.0f} notes/s")
+        print(f"(c) df.apply + jiwer   : {r['c_script_us']:8.0f} µs/note  {1e6 / r['c_script_us']:8.0f} notes/s")
+        print(f"a/b = {r['a_over_b']:.2f}   c/a = {r['c_over_a']:.2f}")
+        print(f"throughput: jobs=1 {r['notes_per_s_jobs1']:.0f} notes/s, jobs=2 {r['notes_per_s_jobs2']:.0f} notes/s "
+              f"(×{r['jobs2_over_jobs1']:.2f}); peak RSS {r['peak_rss_mb']:.0f} MB")
+    print("\n== cost against note length (evalkit, 1 job) ==")
+    for row in results["length_scaling"]:
+        print(f"{row['chars']:6d} chars: {row['us_per_note']:9.0f} µs/note  ({row['us_per_1k_chars']:.0f} µs per 1,000 chars)")
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as fh:
+            json.dump(results, fh, indent=1)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
