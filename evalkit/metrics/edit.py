@@ -9,7 +9,7 @@ case, punctuation and spacing count because the clinician had to type them.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein, LCSseq
@@ -62,7 +62,11 @@ class EditScore:
 
     def as_columns(self) -> dict[str, Any]:
         """The scores as ``{column: value}``."""
-        return asdict(self)
+        # dataclasses.asdict deep-copies recursively; the fields are scalars, so read them directly.
+        return {name: getattr(self, name) for name in _EDIT_FIELDS}
+
+
+_EDIT_FIELDS = tuple(f.name for f in fields(EditScore))
 
 
 def word_counts(final_words: list[str], draft_words: list[str]) -> tuple[int, int, int, int]:
