@@ -274,6 +274,7 @@ def plan(
     sd_log: Annotated[float, typer.Option(help="SD of log documentation time (time outcome).")] = 0.5,
     baseline_rate: Annotated[Optional[float], typer.Option(help="Rate in the comparison arm (rate outcome).")] = None,
     design: Annotated[str, typer.Option(help="parallel (clinicians in one arm) or within (both arms).")] = "parallel",
+    effect_sd: Annotated[float, typer.Option(help="SD between clinicians of the AI effect on log time (time outcome).")] = 0.0,
     max_clinicians: Annotated[int, typer.Option(min=2, help="Largest number of clinicians on the power curve.")] = 60,
 ) -> None:
     """Clinicians and notes needed to detect a time saving or a rate difference.
@@ -293,7 +294,7 @@ def plan(
         files, curve = write_plan_tables(
             out_dir, effect=effect, icc=icc, notes_per_clinician=notes_per_clinician, power=power,
             alpha=alpha, outcome=outcome, sd_log=sd_log, baseline_rate=baseline_rate,
-            design=design, max_clinicians=max_clinicians,
+            design=design, effect_sd=effect_sd, max_clinicians=max_clinicians,
         )
     except ValueError as exc:
         _fail(str(exc))
@@ -302,6 +303,41 @@ def plan(
     plt.close(ax.figure)
     for name, path in {**files, "figure": out_dir / "power_curve.png"}.items():
         out.print(f"{name}: {path}", highlight=False)
+
+
+@app.command()
+def report(
+    input: Annotated[Path, typer.Argument(help="Notes file (scored first) or a scores file from `evalkit score`.")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Report folder: report.html, figures/, tables/, scores.parquet, manifest.json.")],
+    lang: Annotated[str, typer.Option(help="Report language: da or en.")] = "da",
+    no_text: Annotated[bool, typer.Option("--no-text", help="Leave out all note text (for sharing beyond the research team).")] = False,
+    min_cell: Annotated[int, typer.Option(min=1, help="Groups with fewer notes are shown as <k.")] = 5,
+    seed: Annotated[int, typer.Option(help="Seed for the bootstrap and the note viewer's sample.")] = 12345,
+    n_boot: Annotated[int, typer.Option(min=1, help="Bootstrap replicates B.")] = 2000,
+    max_viewer_notes: Annotated[int, typer.Option(min=0, help="Notes shown in the per-note viewer.")] = 200,
+    columns: Annotated[Optional[str], typer.Option(help="Map column names of raw notes: ai_note=draft_text,final_note=signed.")] = None,
+    encoding: Annotated[Optional[str], typer.Option(help="Text encoding of raw notes, e.g. cp1252 (default UTF-8).")] = None,
+    sep: Annotated[Optional[str], typer.Option(help="CSV delimiter of raw notes (default: sniffed).")] = None,
+) -> None:
+    """Write the HTML evaluation report (figures, tables, scores, manifest) to --out.
+
+    Examples:
+
+      evalkit report scores.parquet --out reports/pilot
+
+      evalkit report notes.csv --out reports/share --lang en --no-text --min-cell 10
+    """
+    from evalkit.report import build_report, read_report_input
+
+    try:
+        frame, quarantine = read_report_input(input, columns=columns, encoding=encoding, sep=sep)
+        html = build_report(
+            frame, out_dir, lang=lang, no_text=no_text, min_cell=min_cell, seed=seed, n_boot=n_boot,
+            max_viewer_notes=max_viewer_notes, input_path=input, quarantine=quarantine,
+        )
+    except (InputError, ValueError, FileNotFoundError) as exc:
+        _fail(str(exc))
+    out.print(f"report: {html}", highlight=False)
 
 
 def main() -> None:

@@ -228,7 +228,7 @@ def load_primock57(path: str | Path) -> pd.DataFrame:
     pandas.DataFrame
         Columns ``note_id`` (``dayD_consultationNN``), ``day``, ``consultation``,
         ``presenting_complaint``, ``transcript``, ``final_note`` (the clinician's
-        note), ``highlights`` (list of str), ``ai_note`` (empty: this release has
+        note), ``highlights`` (list of str; blank ones dropped), ``ai_note`` (empty: this release has
         no AI drafts — put your system's notes there to score them), ``language``.
     """
     root = _find_dir(path, "primock57", "notes")
@@ -256,7 +256,7 @@ def load_primock57(path: str | Path) -> pd.DataFrame:
                 "presenting_complaint": data.get("presenting_complaint"),
                 "transcript": transcript,
                 "final_note": data.get("note", ""),
-                "highlights": list(data.get("highlights") or []),
+                "highlights": [h for h in data.get("highlights") or [] if str(h).strip()],
                 "ai_note": pd.NA,
                 "language": "en",
             }

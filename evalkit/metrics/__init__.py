@@ -7,6 +7,16 @@ the optional families when their modules are present.
 from evalkit.metrics import edit
 from evalkit.metrics.edit import EditScore, char_distance, score_edit, wer
 from evalkit.metrics.note import NotePair, NoteScore, score_note, score_pair
+from evalkit.metrics import terms
+from evalkit.metrics.terms import TermScore, score_terms
+from evalkit.metrics import hallucination
+from evalkit.metrics.checkers import Checker, CheckContext, Flag, make_flag
+from evalkit.metrics.hallucination import (
+    HallucinationScore,
+    evaluate_flags,
+    hallucination_flags,
+    score_hallucination,
+)
 from evalkit.metrics.registry import (
     MetricInfo,
     get_metric,
@@ -29,5 +39,17 @@ __all__ = [
     "score_edit",
     "score_note",
     "score_pair",
+    "score_terms",
+    "terms",
+    "TermScore",
     "wer",
+    "CheckContext",
+    "Checker",
+    "Flag",
+    "HallucinationScore",
+    "evaluate_flags",
+    "hallucination",
+    "hallucination_flags",
+    "make_flag",
+    "score_hallucination",
 ]

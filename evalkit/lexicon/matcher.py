@@ -1,0 +1,571 @@
+"""Finding lexicon terms in a note: one Aho–Corasick automaton per language.
+
+How a note is matched:
+
+1. **Folding.** The normalised note is case-folded and NFKC-normalised, then
+   split into words at every run of non-word characters, so hyphens,
+   punctuation and line breaks all become single spaces (``COVID-19`` and
+   ``covid 19`` fold alike). An offset map leads back to the normalised note.
+2. **One pass.** The folded words, joined by single spaces, go through one
+   automaton holding every folded lexicon term and every negation cue, so
+   matching time grows with the note, not with the lexicon.
+3. **Word boundaries.** A term must start at a word start and end at a word
+   end, or be followed by an inflectional ending of its language
+   (:mod:`evalkit.lexicon.inflection`: ``blodtrykket``, ``tabletterne``,
+   ``allergies``). A Danish term may also be the head (last part) of a
+   compound word (``lændesmerter`` → ``smerte``); the mention then spans the
+   whole compound.
+4. **Longest match wins.** Of overlapping candidates the longest span is
+   kept; on a tie, the longer lexicon term, then the leftmost.
+5. **Negated terms.** A lexicon term made of a negation cue and another
+   term (``no fever`` when ``fever`` is a term) is left out: polarity is a
+   property of the mention, so ``no fever`` is a negated mention of
+   ``fever``.
+6. **Stoplist.** Terms listed in a stoplist (everyday words such as ``tid``,
+   one-letter abbreviations such as ``p``) match only whole words written
+   exactly as in the lexicon, and lower-case ones only when the next word
+   is a number (``p 72``).
+7. **Polarity.** Each mention gets ``negated`` from the cues
+   (:mod:`evalkit.lexicon.polarity`).
+
+When one surface form belongs to several concepts (a combination product
+listed once per substance), the mention is reported once per concept.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
+import numpy as np
+
+from evalkit.lexicon.inflection import (
+    MIN_COMPOUND_HEAD,
+    MIN_COMPOUND_MODIFIER,
+    MIN_INFLECTED_LENGTH,
+    accepts_ending,
+    stem_variants,
+)
+from evalkit.lexicon.loaders import load_lexicon
+from evalkit.lexicon.model import Lexicon, LexiconEntry
+from evalkit.lexicon.polarity import Span, negated_flags, negation_cues
+from evalkit.text.normalize import normalize_text
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_CUE = 0
+_TERM = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of a lexicon concept in a normalised note.
+
+    Attributes
+    ----------
+    start, end : int
+        Character offsets into the normalised note (``text[start:end]``).
+    text : str
+        The surface text at those offsets.
+    concept_id : str
+        The concept matched.
+    category : str
+        The concept's category.
+    negated : bool
+        True when a negation cue governs the mention (``ingen feber``).
+    parts : tuple of str
+        Concepts of shorter lexicon terms inside this mention (``med:penicillin``
+        and ``dx:allergy`` inside ``penicillin allergy``); empty for most.
+    """
+
+    start: int
+    end: int
+    text: str
+    concept_id: str
+    category: str
+    negated: bool
+    parts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    entry: LexiconEntry
+    last_word: str
+    required: frozenset[str] | None
+    inflectable: bool
+    compoundable: bool
+    stoplisted: bool
+
+
+def fold(text: str) -> str:
+    """Fold a term or text the way the matcher compares them.
+
+    Case-folds, applies NFKC and turns every run of characters that are not
+    letters or digits into one space.
+
+    Examples
+    --------
+    >>> fold("COVID-19 (Ondt i  halsen)")
+    'covid 19 ondt i halsen'
+    >>> fold("u.a.")
+    'u a'
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join("".join(c if c.isalnum() else " " for c in folded).split())
+
+
+class Matcher:
+    """Find the terms of one language of a lexicon in normalised notes.
+
+    Build it once per batch (building takes time proportional to the
+    lexicon); :meth:`find` then takes time proportional to the note.
+
+    Parameters
+    ----------
+    lexicon : Lexicon
+        The lexicon; only entries of ``language`` are used.
+    language : {"da", "en"}
+        Decides the inflection rules, compounds and negation cues.
+
+    Examples
+    --------
+    >>> from evalkit.lexicon.model import Lexicon, LexiconEntry
+    >>> lex = Lexicon([
+    ...     LexiconEntry("feber", "sym:fever", "symptom", "da", "demo"),
+    ...     LexiconEntry("blodtryk", "vital:blood_pressure", "vital", "da", "demo"),
+    ...     LexiconEntry("smerte", "sym:pain", "symptom", "da", "demo"),
+    ... ])
+    >>> m = Matcher(lex, language="da")
+    >>> found = m.find("Ingen feber. Blodtrykket ok, lændesmerter.")
+    >>> [(x.text, x.concept_id, x.negated) for x in found]
+    [('feber', 'sym:fever', True), ('Blodtrykket', 'vital:blood_pressure', False),
+     ('lændesmerter', 'sym:pain', False)]
+    """
+
+    def __init__(self, lexicon: Lexicon, *, language: str) -> None:
+        if not isinstance(lexicon, Lexicon):
+            raise TypeError(
+                f"Matcher needs a Lexicon, got {type(lexicon).__name__}; "
+                "build one with evalkit.load_lexicon()"
+            )
+        self.language = language
+        self.lexicon = lexicon
+        self.version = lexicon.version
+        stop_raw = lexicon.stoplist.get(language, frozenset())
+        stop_folded = {fold(t) for t in stop_raw}
+        cues = negation_cues(language)
+        pre_cues = tuple(cue + " " for cue, kind in cues.items() if kind == "pre")
+        keys: dict[str, list[_Pattern]] = {}
+        anchored: dict[str, bool] = {}
+        modifiers: dict[str, _Pattern] = {}
+        folded_terms = {
+            e.term: fold(e.term) for e in lexicon.entries if e.language == language
+        }
+        known = set(folded_terms.values())
+        n_terms = 0
+        for entry in lexicon.entries:
+            if entry.language != language:
+                continue
+            folded = folded_terms[entry.term]
+            if not folded or _is_negated_form(folded, pre_cues, known):
+                continue
+            n_terms += 1
+            words = folded.split(" ")
+            last = words[-1]
+            stoplisted = folded in stop_folded or entry.term in stop_raw
+            inflectable = (
+                not stoplisted
+                and len(last) >= MIN_INFLECTED_LENGTH
+                and not any(c.isupper() or c.isdigit() for c in entry.term[1:])
+            )
+            compoundable = (
+                language == "da" and inflectable and len(words) == 1
+                and len(folded) >= MIN_COMPOUND_HEAD
+            )
+            if compoundable or (language == "da" and inflectable and len(words) == 1):
+                modifiers.setdefault(folded, _Pattern(
+                    entry, last, None, inflectable, compoundable, stoplisted
+                ))
+            forms = [(folded, None)]
+            if inflectable:
+                head = folded[: len(folded) - len(last)]
+                forms += [(head + stem, req) for stem, req in stem_variants(last, language)]
+            for form, required in forms:
+                key = form if compoundable else " " + form
+                keys.setdefault(key, []).append(
+                    _Pattern(entry, last, required, inflectable, compoundable, stoplisted)
+                )
+                anchored[key] = not compoundable
+        automaton = ahocorasick.Automaton()
+        for key, patterns in keys.items():
+            length = len(key) - 1 if anchored[key] else len(key)
+            # For the common case, a whole-word hit of a term that takes no
+            # endings, the candidate is precomputed.
+            whole = tuple(_distinct_concepts(p for p in patterns if p.required is None))
+            whole_has_stop = any(p.stoplisted for p in whole)
+            flexible = any(p.inflectable or p.required is not None for p in patterns)
+            automaton.add_word(key, (
+                _TERM, len(key), anchored[key], length, tuple(patterns), whole, flexible,
+                whole_has_stop,
+            ))
+        for cue, kind in cues.items():
+            key = f" {cue} "
+            if key not in keys:
+                automaton.add_word(key, (_CUE, len(key), kind))
+        if len(automaton):
+            automaton.make_automaton()
+        self._automaton = automaton if len(automaton) else None
+        self._modifiers = modifiers
+        self.n_terms = n_terms
+
+    def __repr__(self) -> str:
+        return (
+            f"Matcher(language={self.language!r}, terms={self.n_terms}, "
+            f"lexicon={self.version!r})"
+        )
+
+    def find(self, text: str) -> list[Mention]:
+        """All concept mentions in a normalised note, left to right.
+
+        Parameters
+        ----------
+        text : str
+            The note after :func:`evalkit.text.normalize_text`; offsets refer
+            to it.
+
+        Returns
+        -------
+        list of Mention
+            Sorted by ``start``. Spans do not overlap, except that a surface
+            form listed under several concepts (a combination product) gives
+            one mention per concept with the same span.
+        """
+        if not text or self._automaton is None:
+            return []
+        folded, offsets = _fold_with_offsets(text)
+        codes = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32)
+        is_word = _word_mask(codes)
+        spaced = np.where(is_word, codes, 32).astype(np.uint32).tobytes().decode("utf-32-le")
+        words = spaced.split()
+        if not words:
+            return []
+        previous = np.concatenate(([False], is_word[:-1]))
+        folded_starts = np.flatnonzero(is_word & ~previous).tolist()
+        lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+        word_starts_array = np.cumsum(lengths + 1) - lengths
+        folded_starts_array = np.asarray(folded_starts)
+        word_starts = word_starts_array.tolist()
+        joined = " " + " ".join(words) + " "
+        language = self.language
+
+        candidates: list[tuple[int, int, int, tuple[_Pattern, ...], int, bool]] = []
+        cues: list[tuple[int, int, str]] = []
+        for end, value in self._automaton.iter(joined):
+            if value[0] == _CUE:
+                cues.append((end - value[1] + 2, end, value[2]))
+                continue
+            _, key_len, is_anchored, core_len, patterns, whole, flexible, whole_has_stop = value
+            start = end - key_len + 1 + (1 if is_anchored else 0)
+            stop = end + 1
+            if not flexible:
+                if joined[stop] == " " and whole and (is_anchored or joined[start - 1] == " "):
+                    candidates.append((start, stop, core_len, whole, start, whole_has_stop))
+                continue
+            compound = joined[start - 1] != " "
+            word_start = joined.rfind(" ", 0, start) + 1 if compound else start
+            if compound and start - word_start < MIN_COMPOUND_MODIFIER:
+                continue
+            if joined[stop] == " ":
+                word_end, rest = stop, ""
+            else:
+                word_end = joined.find(" ", stop)
+                rest = joined[stop:word_end]
+            valid: list[_Pattern] = []
+            has_stop = False
+            for pattern in patterns:
+                if compound and not pattern.compoundable:
+                    continue
+                if pattern.required is not None:
+                    if rest not in pattern.required:
+                        continue
+                elif rest and not (
+                    pattern.inflectable and accepts_ending(pattern.last_word, rest, language)
+                ):
+                    continue
+                if all(p.entry.concept_id != pattern.entry.concept_id for p in valid):
+                    valid.append(pattern)
+                    has_stop = has_stop or pattern.stoplisted
+            if valid:
+                candidates.append(
+                    (word_start, word_end, core_len, tuple(valid), start, has_stop)
+                )
+        if not candidates:
+            return []
+
+        def word_index(pos: int) -> int:
+            return bisect_right(word_starts, pos) - 1
+
+        def to_folded(pos: int) -> int:
+            i = bisect_right(word_starts, pos) - 1
+            return folded_starts[i] + pos - word_starts[i]
+
+        def spans_of(items: list[tuple[int, int, Any]]) -> list[Span]:
+            # Joined-text spans to folded-text spans with word indices, in one go.
+            if not items:
+                return []
+            starts = np.fromiter((it[0] for it in items), dtype=np.int64, count=len(items))
+            lasts = np.fromiter((it[1] for it in items), dtype=np.int64, count=len(items)) - 1
+            first = np.searchsorted(word_starts_array, starts, side="right") - 1
+            last = np.searchsorted(word_starts_array, lasts, side="right") - 1
+            f_start = folded_starts_array[first] + starts - word_starts_array[first]
+            f_end = folded_starts_array[last] + lasts - word_starts_array[last] + 1
+            return list(map(Span._make, zip(
+                f_start.tolist(), f_end.tolist(), first.tolist(), (last + 1).tolist(),
+                strict=True,
+            )))
+
+        taken = bytearray(len(joined))
+        chosen: list[tuple[int, int, tuple[_Pattern, ...]]] = []
+        for start, end, _, patterns, head_start, has_stop in sorted(
+            candidates, key=lambda c: (c[0] - c[1], -c[2], c[0])
+        ):
+            if taken.find(1, start, end) >= 0:
+                continue
+            if has_stop:
+                patterns = tuple(
+                    p for p in patterns
+                    if not p.stoplisted or self._stop_ok(
+                        text, offsets, to_folded(start), to_folded(end - 1) + 1, p, words,
+                        word_index(end - 1),
+                    )
+                )
+                if not patterns:
+                    continue
+            taken[start:end] = b"\x01" * (end - start)
+            if head_start > start:
+                modifier = self._compound_modifier(joined[start:head_start])
+                if modifier is not None:
+                    chosen.append((start, head_start, (modifier,)))
+                    start = head_start
+            chosen.append((start, end, patterns))
+        chosen.sort(key=lambda c: c[0])
+        parts = (
+            self._nested_concepts(chosen, candidates, joined)
+            if len(candidates) > len(chosen) else [()] * len(chosen)
+        )
+
+        spans = spans_of(chosen)
+        flags = [False] * len(spans)
+        if cues:
+            taken_cues = bytearray(len(joined))
+            kept = []
+            for cue in sorted(cues, key=lambda c: (c[0] - c[1], c[0])):
+                start, end, kind = cue
+                if taken_cues.find(1, start, end) >= 0:
+                    continue
+                taken_cues[start:end] = b"\x01" * (end - start)
+                if kind != "pseudo":
+                    kept.append(cue)
+            boundaries = _boundaries(codes, is_word)
+            pre: list[Span] = []
+            post: list[Span] = []
+            for span, (_, _, kind) in zip(spans_of(kept), kept, strict=True):
+                if kind == "terminator":
+                    boundaries.append(span.start)
+                else:
+                    (pre if kind == "pre" else post).append(span)
+            if pre or post:
+                boundaries.sort()
+                flags = negated_flags(spans, pre, post, boundaries, words, language)
+
+        mentions = []
+        for span, (_, _, patterns), negated, nested in zip(
+            spans, chosen, flags, parts, strict=True
+        ):
+            if offsets is None:
+                start, end = span.start, span.end
+            else:
+                start, end = offsets[span.start], offsets[span.end - 1] + 1
+            surface = text[start:end]
+            for pattern in patterns:
+                entry = pattern.entry
+                mentions.append(Mention(
+                    start, end, surface, entry.concept_id, entry.category, negated, nested
+                ))
+        return mentions
+
+    def _nested_concepts(
+        self,
+        chosen: list[tuple[int, int, tuple[_Pattern, ...]]],
+        candidates: list[tuple[int, int, int, tuple[_Pattern, ...], int, bool]],
+        joined: str,
+    ) -> list[tuple[str, ...]]:
+        # Concepts of the shorter terms inside each kept mention ("penicillin"
+        # and "allergy" in "penicillin allergy"), used to compare notes by parts.
+        starts = [c[0] for c in chosen]
+        nested: dict[int, dict[str, None]] = {}
+        for start, end, _, patterns, head_start, _ in candidates:
+            k = bisect_right(starts, start) - 1
+            if k < 0 or chosen[k][1] < end or patterns is chosen[k][2]:
+                continue
+            found = nested.setdefault(k, {})
+            for p in patterns:
+                if not p.stoplisted:
+                    found[p.entry.concept_id] = None
+            if head_start > start:
+                modifier = self._compound_modifier(joined[start:head_start])
+                if modifier is not None:
+                    found[modifier.entry.concept_id] = None
+        result: list[tuple[str, ...]] = [()] * len(chosen)
+        for k, found in nested.items():
+            for p in chosen[k][2]:
+                found.pop(p.entry.concept_id, None)
+            result[k] = tuple(found)
+        return result
+
+    def _compound_modifier(self, modifier: str) -> _Pattern | None:
+        # The first part of a compound, with or without a linking -s/-e
+        # (lænde|smerter, penicillin|allergi, nyre|sten).
+        found = self._modifiers.get(modifier)
+        if found is None and modifier[-1:] in ("s", "e"):
+            found = self._modifiers.get(modifier[:-1])
+        return found
+
+    @staticmethod
+    def _stop_ok(
+        text: str, offsets: list[int] | None, f_start: int, f_end: int, pattern: _Pattern,
+        words: list[str], last_word_index: int,
+    ) -> bool:
+        # Stoplisted terms: exact lexicon spelling, and lower-case ones only
+        # before a number (vital-sign context such as "p 72").
+        if offsets is not None:
+            f_start, f_end = offsets[f_start], offsets[f_end - 1] + 1
+        term = pattern.entry.term
+        if text[f_start:f_end] != term:
+            return False
+        if any(c.isupper() for c in term):
+            return True
+        following = words[last_word_index + 1] if last_word_index + 1 < len(words) else ""
+        return following[:1].isdigit()
+
+
+def _is_negated_form(folded: str, pre_cues: tuple[str, ...], known: set[str]) -> bool:
+    # "no fever" when "fever" is also a term: polarity belongs to the mention.
+    # "ikke-steroid antiinflammatorisk" stays, since its rest is no term.
+    for cue in pre_cues:
+        if folded.startswith(cue) and folded[len(cue):] in known:
+            return True
+    return False
+
+
+def _distinct_concepts(patterns: Iterable[_Pattern]) -> list[_Pattern]:
+    seen: dict[str, _Pattern] = {}
+    for p in patterns:
+        seen.setdefault(p.entry.concept_id, p)
+    return list(seen.values())
+
+
+@functools.lru_cache(maxsize=1)
+def _word_table() -> np.ndarray:
+    # Word characters of the Basic Multilingual Plane: letters and digits.
+    return np.fromiter((chr(c).isalnum() for c in range(0x10000)), dtype=bool, count=0x10000)
+
+
+def _word_mask(codes: np.ndarray) -> np.ndarray:
+    table = _word_table()
+    return np.where(codes < 0x10000, table[np.minimum(codes, 0xFFFF)], False)
+
+
+def _boundaries(codes: np.ndarray, is_word: np.ndarray) -> list[int]:
+    # Scope boundaries: ".", "!" or "?" before a non-word character or the end
+    # (so not the points in "38.5" or "u.a"), ";" and line breaks.
+    next_is_word = np.concatenate((is_word[1:], [False]))
+    sentence_end = (codes == 46) | (codes == 33) | (codes == 63)
+    mask = (sentence_end & ~next_is_word) | (codes == 59) | (codes == 10)
+    return np.flatnonzero(mask).tolist()
+
+
+def _fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
+    # Fast path: case folding kept every character in place, so offsets are
+    # the identity (``None``). Otherwise fold per character and keep a map.
+    folded = text.casefold()
+    if len(folded) == len(text) and (text.isascii() or unicodedata.is_normalized("NFKC", text)):
+        return folded, None
+    # Fold only the non-ASCII characters one by one (ASCII folds in place);
+    # most change nothing or map to one character ("µ" to "μ").
+    pieces = []
+    changed_length = False
+    last = 0
+    for match in _NON_ASCII.finditer(text):
+        i = match.start()
+        piece = unicodedata.normalize("NFKC", match.group()).casefold()
+        pieces.append(text[last:i].lower())
+        pieces.append(piece)
+        changed_length = changed_length or len(piece) != 1
+        last = i + 1
+    pieces.append(text[last:].lower())
+    if not changed_length:
+        return "".join(pieces), None
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        offsets.extend([i] * len(unicodedata.normalize("NFKC", ch).casefold()))
+    return "".join(pieces), offsets
+
+
+@functools.lru_cache(maxsize=16)
+def get_matcher(language: str, extra: tuple[str, ...] = ()) -> Matcher:
+    """The shipped lexicon's matcher for a language, built once and cached.
+
+    Parameters
+    ----------
+    language : {"da", "en"}
+        Language of the notes.
+    extra : tuple of str
+        Paths of user lexicon files added to the shipped one.
+
+    Examples
+    --------
+    >>> get_matcher("da") is get_matcher("da")
+    True
+    """
+    return Matcher(load_lexicon(language, extra=extra), language=language)
+
+
+def find_terms(
+    text: str, *, language: str = "da", lexicon: Lexicon | None = None
+) -> list[Mention]:
+    """Normalise a note and return its term mentions.
+
+    A convenience for notebooks; for many notes build one :class:`Matcher`
+    (or use :func:`get_matcher`) and call :meth:`Matcher.find`.
+
+    Examples
+    --------
+    >>> from evalkit.lexicon.model import Lexicon, LexiconEntry
+    >>> lex = Lexicon([LexiconEntry("fever", "sym:fever", "symptom", "en", "demo")])
+    >>> [(m.text, m.negated) for m in find_terms("Denies fevers.", language="en", lexicon=lex)]
+    [('fevers', True)]
+    """
+    matcher = get_matcher(language) if lexicon is None else Matcher(lexicon, language=language)
+    return matcher.find(normalize_text(text))
+
+
+def mentions_as_dicts(mentions: list[Mention]) -> list[dict[str, Any]]:
+    """Mentions as plain dicts ``{term, concept_id, category, start, end, negated}``.
+
+    Examples
+    --------
+    >>> mentions_as_dicts([Mention(0, 5, "feber", "sym:fever", "symptom", False)])
+    [{'term': 'feber', 'concept_id': 'sym:fever', 'category': 'symptom',
+      'start': 0, 'end': 5, 'negated': False}]
+    """
+    return [
+        {"term": m.text, "concept_id": m.concept_id, "category": m.category,
+         "start": m.start, "end": m.end, "negated": m.negated}
+        for m in mentions
+    ]

@@ -1,0 +1,196 @@
+"""Polarity of term mentions: NegEx/ConText-style negation cues for Danish and English.
+
+A mention is *negated* when a negation cue governs it:
+
+* a **pre** cue (``ingen``, ``ikke tegn på``, ``denies``, ``no evidence of``)
+  before the mention, at most :data:`PRE_WINDOW` words earlier;
+* a **post** cue (``kan udelukkes``, ``u.a.``, ``was ruled out``) after the
+  mention, at most :data:`POST_WINDOW` words later;
+
+and no scope boundary lies between cue and mention. Boundaries are sentence
+ends (``.``, ``!`` or ``?`` before whitespace), ``;``, line breaks and
+*terminator* words (``men``, ``dog``, ``but``, ``however``). A scope covers
+the first mention after (before) the cue and then goes on through a *list*
+of mentions: each further mention is negated only when the words between it
+and the previous one are list words (``og``, ``eller``, ``and``, ``or``,
+``any``, ``signs of``; punctuation such as commas is ignored). So ``ingen
+feber, hoste eller ondt i halsen`` negates all three, while ``no evidence of
+pneumonia on chest x-ray`` negates the pneumonia but not the x-ray.
+*Pseudo* cues (``ikke kun``, ``kan ikke udelukkes``, ``no change``) look like
+negations but are not; any cue inside one is ignored. When cues overlap, the
+longest wins (``ikke påvist`` is one post cue, not the pre cue ``ikke``).
+
+Cues are written as they appear after folding (lower case, punctuation as
+word breaks): ``u.a.`` becomes the two words ``u a``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Literal, NamedTuple
+
+CueKind = Literal["pre", "post", "pseudo", "terminator"]
+
+PRE_WINDOW = 8
+"""Most words between the end of a pre cue and the start of the mention it negates."""
+
+POST_WINDOW = 5
+"""Most words between the end of a mention and the start of a post cue negating it."""
+
+_CONNECTORS: dict[str, frozenset[str]] = {
+    "da": frozenset({
+        "og", "eller", "samt", "el", "heller", "ikke", "nogen", "noget", "nogle", "tegn", "på",
+        "symptomer", "mistanke", "om", "anden", "andet", "andre", "evt", "eventuel", "eventuelle",
+        "ny", "nye", "ingen", "intet",
+    }),
+    "en": frozenset({
+        "and", "or", "nor", "any", "signs", "sign", "of", "symptoms", "evidence", "history",
+        "other", "either", "new", "no", "not", "neither",
+    }),
+}
+
+_CUES: dict[str, dict[CueKind, tuple[str, ...]]] = {
+    "da": {
+        "pre": (
+            "ikke", "ingen", "intet", "uden", "aldrig", "ej", "hverken",
+            "benægter", "benægtede", "nægter", "nægtede", "afkræfter", "afkræftede",
+            "negativ for", "negative for", "ikke tegn på", "ingen tegn på", "intet tegn på",
+            "uden tegn på", "ikke mistanke om", "ingen mistanke om", "ikke holdepunkt for",
+            "ingen holdepunkter for", "intet holdepunkt for", "intet der tyder på",
+            "fri for", "frit for", "fravær af", "ikke påvirket af",
+        ),
+        "post": (
+            "kan udelukkes", "udelukkes", "udelukket", "benægtes", "benægtet", "afkræftes",
+            "afkræftet", "negativ", "negative", "u a", "ua", "ikke påvist", "ikke fundet",
+            "ikke til stede", "nej", "fraværende",
+        ),
+        "pseudo": (
+            "ikke kun", "ikke blot", "ikke nødvendigvis", "ikke sikkert", "ikke sikker på",
+            "kan ikke udelukkes", "ikke kan udelukkes", "kan ikke afkræftes", "ikke afkræftet",
+            "ingen ændring", "uden ændring", "ingen bedring", "ikke bedre", "ikke bedret",
+            "ikke aftaget", "ikke svundet", "ingen effekt af", "uden effekt af",
+        ),
+        "terminator": (
+            "men", "dog", "derimod", "bortset fra", "undtagen", "til gengæld", "hvilket",
+            "dog med", "imidlertid",
+        ),
+    },
+    "en": {
+        "pre": (
+            "no", "not", "denies", "denied", "deny", "denying", "without", "never", "none",
+            "nor", "neither", "negative for", "no evidence of", "no signs of", "no sign of",
+            "no history of", "no complaints of", "free of", "absence of", "rules out",
+            "doesn t", "don t", "didn t", "isn t", "wasn t", "hasn t", "haven t", "hadn t",
+            "aren t", "weren t", "can t", "won t",
+        ),
+        "post": (
+            "ruled out", "was ruled out", "is ruled out", "has been ruled out", "negative",
+            "absent", "denied", "not seen", "not present", "not found", "unlikely",
+        ),
+        "pseudo": (
+            "no increase", "no change", "no significant change", "not only", "no further",
+            "not necessarily", "not certain", "gram negative", "no improvement", "not improved",
+            "cannot rule out", "can t rule out", "cannot be ruled out", "not ruled out",
+            "could not rule out", "not be ruled out", "without improvement",
+        ),
+        "terminator": (
+            "but", "however", "although", "though", "except", "apart from", "aside from",
+            "which", "whereas", "yet", "nevertheless",
+        ),
+    },
+}
+
+
+def negation_cues(language: str) -> dict[str, CueKind]:
+    """``{folded cue: kind}`` for a language (empty for an unknown language).
+
+    Examples
+    --------
+    >>> cues = negation_cues("da")
+    >>> cues["ingen"], cues["kan udelukkes"], cues["men"]
+    ('pre', 'post', 'terminator')
+    >>> negation_cues("en")["no evidence of"]
+    'pre'
+    """
+    table = _CUES.get(language, {})
+    return {cue: kind for kind, cues in table.items() for cue in cues}
+
+
+class Span(NamedTuple):
+    """A cue or mention in folded-text coordinates, with its word indices.
+
+    ``first_word`` is the index of its first word and ``end_word`` one past
+    its last word.
+    """
+
+    start: int
+    end: int
+    first_word: int
+    end_word: int
+
+
+def negated_flags(
+    mentions: list[Span],
+    pre: list[Span],
+    post: list[Span],
+    boundaries: list[int],
+    words: list[str],
+    language: str,
+) -> list[bool]:
+    """Polarity of each mention given the cues and the sorted boundary positions.
+
+    ``mentions`` are sorted by start; ``words`` are the folded words of the
+    note, so the words between two mentions are ``words[a.end_word:b.first_word]``.
+
+    Examples
+    --------
+    >>> # "ingen feber eller hoste. kvalme": a cue, three mentions, a boundary at 23
+    >>> cue = Span(0, 5, 0, 1)
+    >>> mentions = [Span(6, 11, 1, 2), Span(18, 23, 3, 4), Span(25, 31, 4, 5)]
+    >>> words = ["ingen", "feber", "eller", "hoste", "kvalme"]
+    >>> negated_flags(mentions, [cue], [], [23], words, "da")
+    [True, True, False]
+    """
+    flags = [False] * len(mentions)
+    connectors = _CONNECTORS.get(language, frozenset())
+    for cue in pre:
+        previous = None
+        for i, m in enumerate(mentions):
+            if m.start < cue.end:
+                continue
+            if not _same_clause(boundaries, cue.end, m.start):
+                break
+            if previous is None:
+                if m.first_word - cue.end_word > PRE_WINDOW:
+                    break
+            elif not _listed(words[previous.end_word:m.first_word], connectors):
+                break
+            flags[i] = True
+            previous = m
+    for cue in post:
+        following = None
+        for i in range(len(mentions) - 1, -1, -1):
+            m = mentions[i]
+            if m.end > cue.start:
+                continue
+            if not _same_clause(boundaries, m.end, cue.start):
+                break
+            if following is None:
+                if cue.first_word - m.end_word > POST_WINDOW:
+                    break
+            elif not _listed(words[m.end_word:following.first_word], connectors):
+                break
+            flags[i] = True
+            following = m
+    return flags
+
+
+def _listed(gap: list[str], connectors: frozenset[str]) -> bool:
+    # Two mentions belong to one negated list when only list words separate them.
+    return all(word in connectors for word in gap)
+
+
+def _same_clause(boundaries: list[int], left: int, right: int) -> bool:
+    # No boundary position in [left, right).
+    i = bisect_left(boundaries, left)
+    return i == len(boundaries) or boundaries[i] >= right

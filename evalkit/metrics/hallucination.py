@@ -1,0 +1,1540 @@
+"""Hallucination flags: typed, located, graded, explained and grounded.
+
+For each note the family ``hallucination`` (order 30) returns
+``hallucination_flags`` (a list of dicts ``{type, severity, start, end, text,
+evidence, source}`` with offsets into the normalised ``ai_note``),
+``n_hallucination_flags``, ``n_critical_flags`` and ``hallucination_free``.
+
+How a draft is checked
+----------------------
+Every text is indexed once (:func:`build_index`): split into units (clauses of
+a note, sentences within speaker turns of a transcript), with per unit the
+*content keys* (lexicon concept ids, Snowball stems of the remaining content
+words, numbers), side words, intensity words and a negation cue marker, plus
+postings ``key -> units``. A draft clause is then aligned to the final note's
+clauses that share most keys with it (two at most, so split or merged sentences
+still align) and to related transcript sentences; no clause is compared with
+every transcript sentence, so the cost grows linearly with text length.
+
+Draft items are checked against the references:
+
+* concept mentions (lexicon): present with the same polarity → supported;
+  present only with the opposite polarity → ``negation``; absent from every
+  reference → ``medication`` / ``diagnosis`` / ``fabrication`` by category;
+* numbers (:func:`evalkit.text.numbers.find_numbers`): the same value in a
+  reference (``38,5`` = ``38.5`` = "otteogtredive komma fem") → supported;
+  else a different value of the same kind nearby → ``dose`` (doses and
+  frequencies), ``severity`` (scores such as 3/10) or ``number``;
+* side words (højre/venstre, right/left) and intensity words (let/svær,
+  mild/severe) in aligned units that differ → ``laterality`` / ``severity``;
+* with no lexicon match, an aligned clause whose negation differs →
+  ``negation``; a clause with no counterpart in any reference →
+  ``fabrication``.
+
+Content the clinician kept in the final note is endorsed: it is never flagged
+critical. Which reference decided is recorded in ``source``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import snowballstemmer
+
+from evalkit.metrics.checkers import (
+    CRITICAL_TYPES,
+    CheckContext,
+    Flag,
+    make_flag,
+    merge_flags,
+    resolve_checkers,
+)
+from evalkit.metrics.registry import MetricInfo, register_family, register_metric
+from evalkit.text.numbers import NumberMention, find_numbers, values_match
+from evalkit.text.segment import split_clauses, split_sentences, split_turns
+
+__all__ = [
+    "BUILTIN_CHECKERS",
+    "HallucinationScore",
+    "TextIndex",
+    "Unit",
+    "build_index",
+    "evaluate_flags",
+    "flag_confusion",
+    "hallucination_flags",
+    "score_hallucination",
+]
+
+VERSION = "1"
+
+# --- word lists -----------------------------------------------------------------
+
+_STOPWORDS = {
+    "da": set(
+        """af alle alt andre at blev bliver blive da de dem den denne der deres det dette dig
+        din dine disse du efter eller en end er et for fra før godt han hans har havde have hende
+        hendes her hos hun hvad hvis hvor hvordan hvornår hvorfor i ikke ind jeg jer jo kan kunne
+        lidt man mange med meget men mere mig min mine mit mod må nogen noget nok nu når og også om
+        op os over på sig sin sine sit skal skulle som så sådan til ud under var vi vil ville været
+        være ved vores lige bare også pt pt. patient patienten patientens pat oplyser fortæller
+        angiver siger beskriver har haft får fik går gik kommer kom nogle ingen ses tager lidt
+        ja nej øh øhm okay ok mm mhm altså så godt fint hej tak""".split()
+    ),
+    "en": set(
+        """a about above after again all also am an and any are as at be been before being
+        but by can could did do does doing done for from had has have having he her here hers him
+        his how i if in into is it its itself just me more most my no nor not now of off on once
+        only or other our out over own same she should so some such than that the their them then
+        there these they this those through to too under until up very was we were what when where
+        which while who whom why will with would you your patient patients pt reports states says
+        notes describes presents today uh um okay ok yeah yes mm hmm right-away so well like
+        thing things going get got know think really also just sure alright great good""".split()
+    ),
+}
+_NEGATION_CUES = {
+    "da": {
+        "ikke",
+        "ingen",
+        "intet",
+        "uden",
+        "aldrig",
+        "benægter",
+        "benægtes",
+        "afkræfter",
+        "negativ",
+        "negative",
+        "nej",
+        "hverken",
+        "u.a",
+        "ua",
+    },
+    "en": {
+        "no",
+        "not",
+        "denies",
+        "denied",
+        "deny",
+        "without",
+        "never",
+        "negative",
+        "none",
+        "neither",
+        "nor",
+        "absent",
+        "free",
+        # contractions split at the apostrophe: "don't" -> "don", "t"
+        "don",
+        "didn",
+        "doesn",
+        "haven",
+        "hasn",
+        "hadn",
+        "isn",
+        "wasn",
+        "aren",
+        "weren",
+        "couldn",
+        "wouldn",
+        "shouldn",
+        "cannot",
+    },
+}
+_NORMAL_CUES = {"normal", "normalt", "normale", "upåfaldende", "unremarkable", "ua", "u.a"}
+_POST_NEGATION = {"ikke", "ej"}
+NEGATION_WINDOW = 3
+"""Content words (stopwords not counted) after a negation cue that are in its scope."""
+_NEG_ANSWER = {"nej", "no", "nope", "nah", "never", "aldrig", "ikke", "nix", "not"}
+_POS_ANSWER = {"ja", "yes", "yeah", "yep", "jo", "jeps", "correct", "absolutely", "definitely"}
+_SIDES = {
+    "højre": "R",
+    "højresidig": "R",
+    "højresidige": "R",
+    "hø": "R",
+    "dxt": "R",
+    "dext": "R",
+    "dexter": "R",
+    "dextra": "R",
+    "venstre": "L",
+    "venstresidig": "L",
+    "venstresidige": "L",
+    "ve": "L",
+    "sin": "L",
+    "sinister": "L",
+    "sinistra": "L",
+    "bilateral": "B",
+    "bilaterale": "B",
+    "bilateralt": "B",
+    "dobbeltsidig": "B",
+    "dobbeltsidige": "B",
+    "right": "R",
+    "left": "L",
+    "bilaterally": "B",
+}
+_AMBIGUOUS_SIDES = {"right", "left", "sin", "hø", "ve"}
+_INTENSITY = {
+    "let": 1,
+    "lette": 1,
+    "lettere": 1,
+    "mild": 1,
+    "milde": 1,
+    "svag": 1,
+    "svage": 1,
+    "beskeden": 1,
+    "beskedne": 1,
+    "moderat": 2,
+    "moderate": 2,
+    "middelsvær": 2,
+    "middelsvære": 2,
+    "svær": 3,
+    "svære": 3,
+    "kraftig": 3,
+    "kraftige": 3,
+    "voldsom": 3,
+    "voldsomme": 3,
+    "intens": 3,
+    "intense": 3,
+    "stærk": 3,
+    "stærke": 3,
+    "betydelig": 3,
+    "betydelige": 3,
+    "udtalt": 3,
+    "udtalte": 3,
+    "markant": 3,
+    "markante": 3,
+    "marked": 3,
+    "slight": 1,
+    "slightly": 1,
+    "minor": 1,
+    "mildly": 1,
+    "moderately": 2,
+    "severe": 3,
+    "severely": 3,
+    "extreme": 3,
+    "excruciating": 3,
+}
+_COPULAS = {"er", "var", "blevet", "is", "was", "are", "were", "been", "feels", "føles"}
+_WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]\.?)?")
+_STRIP_PUNCT = re.compile(r"[^\w%/°]+")
+_LANG_STEMMER = {"da": "danish", "en": "english"}
+
+_UNIT_DROPPED = frozenset({"vital", "lab", "blood_pressure"})
+_POLAR_CATEGORIES = frozenset({"symptom", "finding", "diagnosis", "medication"})
+_SPOKEN_POLAR_CATEGORIES = frozenset({"symptom", "finding", "diagnosis"})
+_WH_WORDS = frozenset(
+    """hvad hvor hvordan hvornår hvorfor hvilken hvilke hvilket hvem hvis how what
+    where when why which who whose""".split()
+)
+
+_ASSESSMENT_SECTIONS = frozenset(
+    [
+        "a",
+        "vurdering",
+        "vurd",
+        "konklusion",
+        "diagnose",
+        "diagnoser",
+        "diagnosis",
+        "assessment",
+        "impression",
+    ]
+)
+_EXAM_SECTIONS = frozenset(
+    [
+        "o",
+        "obj",
+        "objektivt",
+        "objektiv",
+        "undersøgelse",
+        "fund",
+        "exam",
+        "examination",
+        "physical exam",
+        "physical examination",
+        "results",
+    ]
+)
+
+_CATEGORY_TYPE = {
+    "medication": "medication",
+    "diagnosis": "diagnosis",
+    "symptom": "fabrication",
+    "finding": "fabrication",
+    "procedure": "fabrication",
+    "lab": "fabrication",
+    "vital": "fabrication",
+}
+
+
+@lru_cache(maxsize=2)
+def _stemmer(language: str) -> Any:
+    return snowballstemmer.stemmer(_LANG_STEMMER.get(language, "danish"))
+
+
+@lru_cache(maxsize=200_000)
+def _stem(language: str, word: str) -> str:
+    return _stemmer(language).stemWord(word)
+
+
+# --- text index -----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Unit:
+    """One clause (note) or sentence (transcript) with what the checks compare.
+
+    Attributes
+    ----------
+    start, end : int
+        Offsets into the indexed text.
+    keys : set of str
+        Content keys: ``c:<concept_id>``, ``w:<stem>``, ``n:<value>``.
+    sides : dict
+        ``{"R"|"L"|"B": (start, end)}`` of side words.
+    grades : dict
+        ``{1|2|3: (start, end)}`` of intensity words (mild, moderate, severe).
+    negation : tuple or None
+        ``(start, end)`` of the first negation cue.
+    question : bool
+        The unit ends with ``?``.
+    answer : bool or None
+        For a question: True if the next turn by another speaker starts with
+        no/nej, False if with yes/ja, else None.
+    mentions : list
+        Lexicon mentions inside the unit.
+    numbers : list of NumberMention
+    heading : bool
+        The unit is a section heading.
+    section : str
+        The last heading before the unit, lower case (``"vurdering"``, ``"a"``).
+    speaker : str
+        Speaker label of the turn (transcripts).
+    stems : set of str
+        ``s:<stem>`` of every content word, inside lexicon mentions too; used
+        to find related units and as lexical support when concepts differ
+        (``knee pain`` against "pain in my knee").
+    polarity : dict
+        ``s:<stem> -> {negated, ...}``: whether each content word stands in
+        the scope of a negation cue (up to :data:`NEGATION_WINDOW` content words
+        after it, or right before Danish "ikke": "hoster ikke"). Empty for
+        transcripts: talk is too loose for word-level scope.
+    concept_polarity : dict
+        ``concept_id -> {negated, ...}`` of the lexicon mentions in the unit; for
+        a transcript question, the polarity of its yes/no answer.
+    """
+
+    start: int
+    end: int
+    keys: set[str] = field(default_factory=set)
+    sides: dict[str, tuple[int, int]] = field(default_factory=dict)
+    grades: dict[int, tuple[int, int]] = field(default_factory=dict)
+    negation: tuple[int, int] | None = None
+    question: bool = False
+    answer: bool | None = None
+    mentions: list[Any] = field(default_factory=list)
+    numbers: list[NumberMention] = field(default_factory=list)
+    heading: bool = False
+    section: str = ""
+    speaker: str = ""
+    stems: set[str] = field(default_factory=set)
+    polarity: dict[str, set[bool]] = field(default_factory=dict)
+    concept_polarity: dict[str, set[bool]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class TextIndex:
+    """A text split into :class:`Unit` items and indexed for lookups.
+
+    Attributes
+    ----------
+    text : str
+    units : list of Unit
+    postings : dict
+        ``key -> [unit index, ...]``.
+    concepts : dict
+        ``concept_id -> set of polarities`` (True = negated) seen as
+        statements; questions count through their answer.
+    present : set
+        Concept ids mentioned at all (questions included).
+    numbers : dict
+        ``rounded value -> [NumberMention, ...]``.
+    """
+
+    text: str
+    units: list[Unit]
+    postings: dict[str, list[int]]
+    concepts: dict[str, set[bool]]
+    present: set[str]
+    numbers: dict[float, list[NumberMention]]
+
+    def related(self, keys: set[str], *, k: int = 2, min_shared: int = 1) -> list[tuple[int, int]]:
+        """Up to ``k`` units sharing the most keys with ``keys``: ``[(unit, shared)]``."""
+        counts: dict[int, int] = defaultdict(int)
+        for key in keys:
+            for u in self.postings.get(key, ()):
+                counts[u] += 1
+        best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [(u, c) for u, c in best[:k] if c >= min_shared]
+
+    def supports_words(self, text: str, language: str) -> bool:
+        """Whether every content word of ``text`` occurs (stemmed) somewhere in the text."""
+        stems = _content_stems(text, language)
+        return bool(stems) and all(s in self.postings for s in stems)
+
+    def supports_number(self, mention: NumberMention) -> bool:
+        """Whether the text states the same quantity somewhere."""
+        return any(values_match(mention, x) for x in self.numbers.get(_num_key(mention.value), ()))
+
+
+def _content_stems(text: str, language: str) -> set[str]:
+    stop = _STOPWORDS.get(language, _STOPWORDS["da"])
+    return {
+        "s:" + _stem(language, w)
+        for w in (m.group().lower().rstrip(".") for m in _WORD.finditer(text))
+        if w not in stop and len(w) >= 2
+    }
+
+
+def _num_key(value: float) -> float:
+    return round(value, 3)
+
+
+def _canonical_number_key(m: NumberMention) -> str:
+    value = m.value * 1000 if m.unit == "g" else m.value
+    return f"n:{_num_key(value):g}"
+
+
+def _is_heading(text: str) -> bool:
+    body = text.rstrip(": \t")
+    words = body.split()
+    if not words or len(words) > 6:
+        return False
+    letters = [c for c in body if c.isalpha()]
+    return text.rstrip().endswith(":") or (len(letters) > 2 and all(c.isupper() for c in letters))
+
+
+def _unit_spans(text: str, transcript: bool) -> list[tuple[int, int, str]]:
+    if not transcript:
+        return [(c.start, c.end, "") for c in split_clauses(text)]
+    spans: list[tuple[int, int, str]] = []
+    for turn in split_turns(text):
+        for s in split_sentences(turn.text):
+            spans.append((turn.start + s.start, turn.start + s.end, turn.speaker))
+    return spans
+
+
+def build_index(
+    text: str, language: str, matcher: Any = None, *, transcript: bool = False
+) -> TextIndex:
+    """Index a note (clause units) or a transcript (sentence units within turns).
+
+    Parameters
+    ----------
+    text : str
+        Normalised text.
+    language : {"da", "en"}
+    matcher : object with ``find(text)``, optional
+        A lexicon matcher returning mentions with ``start, end, concept_id,
+        category, negated``; without one only words and numbers are indexed.
+    transcript : bool
+        Split at speaker turns and resolve yes/no answers to questions.
+
+    Examples
+    --------
+    >>> ix = build_index("Ingen feber. Temp 38,5.", "da")
+    >>> [sorted(u.keys) for u in ix.units]
+    [['w:feb'], ['n:38.5', 'w:temp']]
+    >>> ix.units[0].negation
+    (0, 5)
+    """
+    units = [Unit(s, e, speaker=spk) for s, e, spk in _unit_spans(text, transcript)]
+    if language == "en" and " n't" in text:
+        # tokenised transcripts write "do n't"; "don't " has the same length, so
+        # offsets stay valid and the matcher sees its negation cue
+        text = text.replace(" n't", "n't ")
+    mentions = sorted(matcher.find(text), key=lambda m: m.start) if matcher is not None else []
+    numbers = find_numbers(text, language=language if language in ("da", "en") else None)
+    stop = _STOPWORDS.get(language, _STOPWORDS["da"])
+    cues = _NEGATION_CUES.get(language, set()) | _NEGATION_CUES["da" if language == "en" else "en"]
+    starts = [u.start for u in units]
+
+    def unit_of(pos: int) -> Unit | None:
+        lo, hi = 0, len(starts)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if starts[mid] <= pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        i = lo - 1
+        if i >= 0 and units[i].start <= pos < units[i].end:
+            return units[i]
+        return None
+
+    covered: list[tuple[int, int]] = []
+    for m in mentions:
+        u = unit_of(m.start)
+        if u is not None:
+            u.mentions.append(m)
+            u.keys.add(f"c:{m.concept_id}")
+        covered.append((m.start, m.end))
+    for n in numbers:
+        u = unit_of(n.start)
+        if u is not None:
+            u.numbers.append(n)
+            u.keys.add(_canonical_number_key(n))
+        covered.append((n.start, n.end))
+    covered.sort()
+    section = ""
+    for u in units:
+        u.question = text[u.start : u.end].rstrip().endswith("?")
+        u.heading = not transcript and _is_heading(text[u.start : u.end])
+        if u.heading:
+            section = text[u.start : u.end].strip().rstrip(":. ").lower()
+        u.section = section
+    words = list(_WORD.finditer(text))
+    ci = 0
+    scope_unit: Unit | None = None
+    scope_left, last_stem, last_wi = 0, None, -9
+    unit_stems: list[str] = []
+    number_spans = [(n.start, n.end) for n in numbers]
+    ni = 0
+    lowered = [w.group().lower() for w in words]
+    n_units, n_words, n_spans, n_covered = len(units), len(words), len(number_spans), len(covered)
+    ui_next = 0
+    for wi, w in enumerate(words):
+        pos = w.start()
+        while ui_next < n_units and units[ui_next].end <= pos:
+            ui_next += 1
+        if ui_next == n_units or units[ui_next].start > pos:
+            continue
+        u = units[ui_next]
+        low = lowered[wi]
+        bare = low.rstrip(".")
+        if u is not scope_unit:
+            scope_unit, scope_left, last_stem, last_wi = u, 0, None, -9
+            unit_stems = []
+        prev_word = lowered[wi - 1] if wi > 0 else ""
+        if bare in cues or low in cues or bare in _NORMAL_CUES:
+            if u.negation is None and bare not in _NORMAL_CUES:
+                u.negation = (w.start(), w.end())
+            post = bare in _POST_NEGATION or bare in _NORMAL_CUES
+            gap = wi - last_wi
+            joined = (
+                last_wi >= 0 and text[words[last_wi].end() : w.start()].strip() == ""
+                if gap == 1
+                else gap == 2 and prev_word in _COPULAS
+            )
+            if bare in _NORMAL_CUES and scope_left == 0 and (joined or prev_word in _COPULAS):
+                # "Chest x-ray is normal", "Synet er normalt": the whole subject
+                for stem in unit_stems:
+                    u.polarity[stem] = {True}
+                scope_left = 0  # used after its subject: no forward scope
+                continue
+            if post and last_stem is not None and scope_left == 0 and joined:
+                u.polarity[last_stem] = {True}
+            # "normal" governs the next word only ("normalt syn"); real cues a window
+            scope_left = 1 if bare in _NORMAL_CUES else NEGATION_WINDOW
+            continue
+        nxt = lowered[wi + 1] if wi + 1 < n_words else ""
+        nxt_in_unit = wi + 1 < n_words and words[wi + 1].start() < u.end
+        prev = lowered[wi - 1] if wi > 0 else ""
+        if bare in _SIDES:
+            ok = (
+                bare not in _AMBIGUOUS_SIDES
+                or (
+                    nxt_in_unit
+                    and (nxt not in stop or nxt in {"side", "hand"})
+                    and nxt not in _NEGATION_CUES.get(language, set())
+                )
+                or prev in {"the", "på", "til", "mod"}
+            )
+            if ok:
+                u.sides.setdefault(_SIDES[bare], (w.start(), w.end()))
+                continue
+        if bare in _INTENSITY and (
+            (nxt_in_unit and nxt not in stop and nxt not in {"at", "ved"}) or prev in _COPULAS
+        ):
+            u.grades.setdefault(_INTENSITY[bare], (w.start(), w.end()))
+            continue
+        if bare in stop or len(bare) < 2 or bare in _INTENSITY:
+            continue
+        stem = _stem(language, bare)
+        u.stems.add("s:" + stem)
+        while ni < n_spans and number_spans[ni][1] <= pos:
+            ni += 1
+        if not (ni < n_spans and number_spans[ni][0] <= pos):
+            # units of numbers ("i 3 dage") say nothing about polarity
+            in_scope = scope_left > 0
+            scope_left = max(0, scope_left - 1)
+            u.polarity.setdefault("s:" + stem, set()).add(in_scope)
+            last_stem, last_wi = "s:" + stem, wi
+            unit_stems.append(last_stem)
+        while ci < n_covered and covered[ci][1] <= pos:
+            ci += 1
+        if ci < n_covered and covered[ci][0] <= pos < covered[ci][1]:
+            continue
+        u.keys.add("w:" + stem)
+    if transcript:
+        for i, u in enumerate(units):
+            if not u.question:
+                continue
+            first_word = _WORD.search(text, u.start, u.end)
+            if first_word is not None and first_word.group().lower() in _WH_WORDS:
+                continue  # an open question has no yes/no answer
+            for v in units[i + 1 : i + 3]:
+                if v.speaker == u.speaker and u.speaker:
+                    continue
+                first = _WORD.search(text, v.start, v.end)
+                if first is not None:
+                    word = first.group().lower()
+                    u.answer = (
+                        True if word in _NEG_ANSWER else False if word in _POS_ANSWER else None
+                    )
+                break
+        for u in units:
+            # Conversation is too loose for word-level scope ("nej, det er første
+            # gang"); only a yes/no answer to a question fixes a word's polarity.
+            u.polarity = {}
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
+        for key in u.keys | u.stems:
+            postings[key].append(i)
+    concepts: dict[str, set[bool]] = defaultdict(set)
+    present: set[str] = set()
+    for u in units:
+        for m in u.mentions:
+            present.add(m.concept_id)
+            if transcript and m.category not in _SPOKEN_POLAR_CATEGORIES:
+                continue
+            if u.question:
+                if u.answer is None:
+                    continue
+                polarity = u.answer != bool(m.negated)
+            else:
+                polarity = bool(m.negated)
+            concepts[m.concept_id].add(polarity)
+            u.concept_polarity.setdefault(m.concept_id, set()).add(polarity)
+    by_value: dict[float, list[NumberMention]] = defaultdict(list)
+    for n in numbers:
+        by_value[_num_key(n.value)].append(n)
+        if n.unit in ("g", "µg"):
+            by_value[_num_key(n.value * (1000 if n.unit == "g" else 0.001))].append(n)
+    return TextIndex(text, units, dict(postings), dict(concepts), present, dict(by_value))
+
+
+# --- the built-in checks ------------------------------------------------------------
+
+
+def _source(final_says: bool, transcript_says: bool, has_final: bool, has_transcript: bool) -> str:
+    if final_says and transcript_says:
+        return "both"
+    if final_says:
+        return "final_note"
+    if transcript_says:
+        return "transcript"
+    if has_final and has_transcript:
+        return "both"
+    return "transcript" if has_transcript else "final_note"
+
+
+def _quote(text: str, start: int, end: int, limit: int = 60) -> str:
+    snippet = " ".join(text[start:end].split())
+    if len(snippet) > limit:
+        snippet = snippet[: limit - 1] + "…"
+    return f'"{snippet}"'
+
+
+def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _coverage(keys: set[str], index: TextIndex, aligned: list[int]) -> float:
+    if not keys:
+        return 0.0
+    union: set[str] = set()
+    for i in aligned:
+        union |= index.units[i].keys
+    return len(keys & union) / len(keys)
+
+
+@dataclass(slots=True)
+class _Draft:
+    """Per-note state shared by the built-in checks."""
+
+    pair: Any
+    draft: TextIndex
+    final: TextIndex | None
+    transcript: TextIndex | None
+    final_norm: str
+    aligned: list[list[int]]
+    coverage: list[float]
+    related_t: list[list[int]]
+    endorsed: list[bool]
+
+
+def _prepare(pair: Any, context: CheckContext) -> _Draft:
+    ix = context.indexes
+    draft, final, transcript = ix["draft"], ix.get("final"), ix.get("transcript")
+    final_norm = " " + _flat(pair.final_note) + " "
+    cues = _NEGATION_CUES.get(context.language, set())
+    aligned, coverage, related_t, endorsed = [], [], [], []
+    for u in draft.units:
+        if final is not None and u.keys:
+            al = [i for i, _ in final.related(u.keys | u.stems, k=2)]
+            aligned.append(al)
+            coverage.append(_coverage(u.keys, final, al))
+        else:
+            aligned.append([])
+            coverage.append(0.0)
+        if transcript is not None and u.keys:
+            probe = u.keys | u.stems
+            near = [i for i, _ in transcript.related(probe, k=3, min_shared=min(2, len(probe)))]
+            # the answer to a question usually follows it: "how high? - thirty-eight five"
+            near += [i + 1 for i in near if i + 1 < len(transcript.units) and i + 1 not in near]
+            related_t.append(near)
+        else:
+            related_t.append([])
+        endorsed.append(
+            final is not None and _verbatim(_flat(pair.ai_note[u.start : u.end]), final_norm, cues)
+        )
+    return _Draft(
+        pair, draft, final, transcript, final_norm, aligned, coverage, related_t, endorsed
+    )
+
+
+def _verbatim(flat: str, final_flat: str, cues: set[str]) -> bool:
+    """The draft clause occurs word for word in the final note, not right after a negation cue."""
+    if not flat:
+        return False
+    pos = final_flat.find(" " + flat + " ")
+    while pos >= 0:
+        before = final_flat[:pos].rsplit(" ", 1)[-1]
+        if before not in cues:
+            return True
+        pos = final_flat.find(" " + flat + " ", pos + 1)
+    return False
+
+
+def _flat(text: str) -> str:
+    return " ".join(_STRIP_PUNCT.sub(" ", text.lower()).split())
+
+
+def _state(context: CheckContext, pair: Any) -> _Draft:
+    state = context.indexes.get("_state")
+    if state is None:
+        state = _prepare(pair, context)
+        context.indexes["_state"] = state
+    return state
+
+
+def _local_polarity(index: TextIndex, units: list[int], concept_id: str) -> set[bool]:
+    out: set[bool] = set()
+    for i in units:
+        out |= index.units[i].concept_polarity.get(concept_id, set())
+    return out
+
+
+class ConceptChecker:
+    """Lexicon concepts: polarity flips and concepts no reference mentions.
+
+    Raises ``negation``, ``medication``, ``diagnosis`` and ``fabrication`` flags.
+    """
+
+    name = "concepts"
+
+    def check(self, pair: Any, context: CheckContext) -> list[Flag]:
+        st = _state(context, pair)
+        draft_text = pair.ai_note
+        final, transcript = st.final, st.transcript
+        has_f, has_t = final is not None, transcript is not None
+        flags: list[Flag] = []
+        for ui, u in enumerate(st.draft.units):
+            if u.heading:
+                continue
+            for m in u.mentions:
+                cid, neg = m.concept_id, bool(m.negated)
+                pol_f = final.concepts.get(cid, set()) if has_f else set()
+                pol_t = transcript.concepts.get(cid, set()) if has_t else set()
+                in_f = has_f and cid in final.present
+                in_t = has_t and cid in transcript.present
+                support_f, support_t = neg in pol_f, neg in pol_t
+                polar = m.category in _POLAR_CATEGORIES
+                # a flip needs the opposite polarity in the clauses about the same
+                # thing, not anywhere ("no covid exposure" / "covid vaccinations")
+                near_f = _local_polarity(final, st.aligned[ui], cid) if has_f else set()
+                near_t = _local_polarity(transcript, st.related_t[ui], cid) if has_t else set()
+                flip_f = polar and bool(near_f) and neg not in near_f and not support_f
+                flip_t = polar and bool(near_t) and neg not in near_t and not support_t
+                if support_f and not flip_t:
+                    continue
+                if flip_f or flip_t:
+                    if support_t and not flip_f:
+                        continue
+                    severity = "non-critical" if support_f or support_t else "critical"
+                    where = []
+                    if flip_f:
+                        where.append(f"final note states the opposite{self._near(final, cid)}")
+                    if flip_t:
+                        where.append(f"transcript states the opposite{self._near(transcript, cid)}")
+                    flags.append(
+                        make_flag(
+                            draft_text,
+                            m.start,
+                            m.end,
+                            "negation",
+                            "; ".join(where),
+                            _source(flip_f, flip_t, has_f, has_t),
+                            severity=severity,
+                            checker=self.name,
+                        )
+                    )
+                    continue
+                if in_f or in_t or m.category not in _CATEGORY_TYPE:
+                    continue
+                if (has_f and final.supports_words(m.text, context.language)) or (
+                    has_t and transcript.supports_words(m.text, context.language)
+                ):
+                    continue
+                if m.category in ("lab", "vital") and u.numbers:
+                    continue
+                if (
+                    _CATEGORY_TYPE[m.category] == "fabrication"
+                    and has_f
+                    and st.coverage[ui] >= 0.5
+                    and not st.endorsed[ui]
+                ):
+                    # a new symptom inside a statement the clinician kept and
+                    # reworded is more often a synonym the lexicon lacks than an
+                    # invention; whole new statements are what gets flagged
+                    continue
+                flag_type, severity = _CATEGORY_TYPE[m.category], None
+                if neg:
+                    # an invented pertinent negative ("no thyromegaly") asserts
+                    # nothing present: a minor fabrication
+                    flag_type, severity = "fabrication", "non-critical"
+                evidence = self._absent_evidence(st, ui, m, has_f, has_t)
+                flags.append(
+                    make_flag(
+                        draft_text,
+                        m.start,
+                        m.end,
+                        flag_type,
+                        evidence,
+                        _source(False, False, has_f, has_t),
+                        severity=severity,
+                        checker=self.name,
+                    )
+                )
+        return flags
+
+    @staticmethod
+    def _near(index: TextIndex, cid: str) -> str:
+        for u in index.units:
+            for m in u.mentions:
+                if m.concept_id == cid:
+                    return ": " + _quote(index.text, u.start, u.end)
+        return ""
+
+    @staticmethod
+    def _absent_evidence(st: _Draft, ui: int, m: Any, has_f: bool, has_t: bool) -> str:
+        parts = []
+        if has_f:
+            instead = [
+                x
+                for i in st.aligned[ui]
+                if st.coverage[ui] >= 0.34
+                for x in st.final.units[i].mentions
+                if x.category == m.category and x.concept_id not in st.draft.present
+            ]
+            if instead:
+                x = instead[0]
+                parts.append(f"final note has {_quote(st.final.text, x.start, x.end)} instead")
+            else:
+                parts.append("not in final note")
+        if has_t:
+            parts.append("not mentioned in transcript")
+        return "; ".join(parts)
+
+
+class NumberChecker:
+    """Numbers: doses, frequencies, vitals, labs, durations, ages and scores.
+
+    Raises ``dose``, ``number`` and ``severity`` (for scores like 3/10) flags.
+    """
+
+    name = "numbers"
+
+    def check(self, pair: Any, context: CheckContext) -> list[Flag]:
+        st = _state(context, pair)
+        final, transcript = st.final, st.transcript
+        has_f, has_t = final is not None, transcript is not None
+        flags: list[Flag] = []
+        for ui, u in enumerate(st.draft.units):
+            if u.heading:
+                continue
+            medication_unit = any(getattr(m, "category", "") == "medication" for m in u.mentions)
+            for n in u.numbers:
+                if has_t and transcript.supports_number(n):
+                    continue
+                if st.endorsed[ui] or (has_f and final.supports_number(n)):
+                    # kept by the clinician: endorsed, so only a non-critical flag
+                    # when the transcript states another value
+                    spoken = (
+                        None
+                        if n.kind == "count" or not has_t
+                        else self._counterpart(transcript, st.related_t[ui], n)
+                    )
+                    if spoken is None and has_t and n.kind == "score":
+                        spoken = self._same_unit_anywhere(transcript, n)
+                    if spoken is not None:
+                        flags.append(
+                            make_flag(
+                                pair.ai_note,
+                                n.start,
+                                n.end,
+                                self._type(n, medication_unit),
+                                "transcript has "
+                                f"{_quote(transcript.text, spoken.start, spoken.end)}; "
+                                "kept in the final note",
+                                "transcript",
+                                severity="non-critical",
+                                checker=self.name,
+                            )
+                        )
+                    continue
+                other_f = self._counterpart(
+                    final, st.aligned[ui] if st.coverage[ui] >= 0.34 else [], n
+                )
+                other_t = None
+                if has_t and n.kind != "count":  # bare spoken counts are everywhere in talk
+                    other_t = self._counterpart(transcript, st.related_t[ui], n, spoken=True)
+                    if other_t is None and n.unit is not None:
+                        other_t = self._same_unit_anywhere(transcript, n)
+                if n.kind == "count" and other_f is None and other_t is None:
+                    continue
+                flag_type = self._type(n, medication_unit)
+                contradicted = other_f is not None or other_t is not None
+                critical = contradicted and (
+                    flag_type == "dose" or n.kind in ("vital", "lab", "blood_pressure")
+                )
+                parts = []
+                if other_f is not None:
+                    parts.append(f"final note has {_quote(final.text, other_f.start, other_f.end)}")
+                if other_t is not None:
+                    parts.append(
+                        f"transcript has {_quote(transcript.text, other_t.start, other_t.end)}"
+                    )
+                if not parts:
+                    parts.append(
+                        "value not found in "
+                        + " or ".join(
+                            x for x, has in (("final note", has_f), ("transcript", has_t)) if has
+                        )
+                    )
+                flags.append(
+                    make_flag(
+                        pair.ai_note,
+                        n.start,
+                        n.end,
+                        flag_type,
+                        "; ".join(parts),
+                        _source(other_f is not None, other_t is not None, has_f, has_t),
+                        severity="critical" if critical else "non-critical",
+                        checker=self.name,
+                    )
+                )
+        return flags
+
+    @staticmethod
+    def _type(n: NumberMention, medication_unit: bool) -> str:
+        if n.kind == "score":
+            return "severity"
+        if n.kind in ("dose", "frequency") or (medication_unit and n.kind == "count"):
+            return "dose"
+        return "number"
+
+    @staticmethod
+    def _same_unit_anywhere(index: TextIndex, n: NumberMention) -> NumberMention | None:
+        for values in index.numbers.values():
+            for x in values:
+                if x.unit == n.unit and x.kind == n.kind and not values_match(n, x):
+                    return x
+        return None
+
+    @staticmethod
+    def _counterpart(
+        index: TextIndex | None,
+        units: list[int],
+        n: NumberMention,
+        *,
+        spoken: bool = False,
+    ) -> NumberMention | None:
+        if index is None:
+            return None
+        for i in units:
+            for x in index.units[i].numbers:
+                same_kind = x.kind == n.kind and (x.unit == n.unit or n.kind in ("count", "score"))
+                # speech often drops the unit: "it was thirty-eight five"
+                same_kind = same_kind or (spoken and x.kind == "count" and n.kind in _UNIT_DROPPED)
+                if same_kind and not values_match(n, x):
+                    return x
+        return None
+
+
+class _WordGradeChecker:
+    """Shared logic of laterality and severity: compare marked words in aligned units."""
+
+    name = ""
+    flag_type = ""
+    attr = ""
+
+    def check(self, pair: Any, context: CheckContext) -> list[Flag]:
+        st = _state(context, pair)
+        final, transcript = st.final, st.transcript
+        flags: list[Flag] = []
+        for ui, u in enumerate(st.draft.units):
+            marks = getattr(u, self.attr)
+            if not marks:
+                continue
+            ref_f = self._marks(final, st.aligned[ui] if st.coverage[ui] >= 0.5 else [])
+            ref_t = self._marks(transcript, st.related_t[ui]) if transcript is not None else {}
+            for value, (s, e) in marks.items():
+                if value in ref_f or st.endorsed[ui]:
+                    # kept by the clinician: at most non-critical, on transcript evidence
+                    if ref_t and value not in ref_t:
+                        ts, te = next(iter(ref_t.values()))
+                        flags.append(
+                            make_flag(
+                                pair.ai_note,
+                                s,
+                                e,
+                                self.flag_type,
+                                f"transcript has {_quote(transcript.text, ts, te)}; "
+                                "kept in the final note",
+                                "transcript",
+                                severity="non-critical",
+                                checker=self.name,
+                            )
+                        )
+                    continue
+                diff_f = bool(ref_f)
+                diff_t = bool(ref_t) and value not in ref_t
+                if not (diff_f or diff_t):
+                    continue
+                parts = []
+                if diff_f:
+                    k, (fs, fe) = next(iter(ref_f.items()))
+                    parts.append(
+                        f"final note has {_quote(final.text, fs, fe)}: "
+                        f"{_quote(final.text, *self._unit_span(final, fs))}"
+                    )
+                if diff_t:
+                    k, (ts, te) = next(iter(ref_t.items()))
+                    parts.append(f"transcript has {_quote(transcript.text, ts, te)}")
+                flags.append(
+                    make_flag(
+                        pair.ai_note,
+                        s,
+                        e,
+                        self.flag_type,
+                        "; ".join(parts),
+                        _source(diff_f, diff_t, final is not None, transcript is not None),
+                        severity=None if diff_f or value not in ref_t else "non-critical",
+                        checker=self.name,
+                    )
+                )
+        return flags
+
+    def _marks(self, index: TextIndex | None, units: list[int]) -> dict:
+        out: dict = {}
+        if index is None:
+            return out
+        for i in units:
+            for k, v in getattr(index.units[i], self.attr).items():
+                out.setdefault(k, v)
+        return out
+
+    @staticmethod
+    def _unit_span(index: TextIndex, pos: int) -> tuple[int, int]:
+        for u in index.units:
+            if u.start <= pos < u.end:
+                return u.start, u.end
+        return pos, pos
+
+
+class LateralityChecker(_WordGradeChecker):
+    """Side words (højre/venstre, right/left, bilateral) that differ from the reference."""
+
+    name = "laterality"
+    flag_type = "laterality"
+    attr = "sides"
+
+
+class SeverityChecker(_WordGradeChecker):
+    """Intensity words (let/moderat/svær, mild/moderate/severe) that differ from the reference."""
+
+    name = "severity"
+    flag_type = "severity"
+    attr = "grades"
+
+
+class ClauseChecker:
+    """Clause-level fallback for what the lexicon does not cover.
+
+    * **negation**: a content word the draft clause shares with a related
+      final-note clause (or transcript sentence) stands in the scope of a
+      negation cue on one side only ("Sløret syn" against "Normalt syn",
+      "Ingen i husstanden med kløe" against "Partneren har også kløe");
+    * **fabrication**: a clause with under a third of its content keys in the
+      final note and (with a transcript) under half in the transcript. With a
+      lexicon, only clauses with clinical content (a lexicon mention or a
+      number) count, so removed courtesy phrases ("Patienten var enig i
+      planen") are not flagged.
+
+    Clauses that already carry a flag from another check are left alone.
+    """
+
+    name = "clauses"
+
+    def check(self, pair: Any, context: CheckContext, existing: Sequence[Flag] = ()) -> list[Flag]:
+        st = _state(context, pair)
+        final, transcript = st.final, st.transcript
+        has_f, has_t = final is not None, transcript is not None
+        with_lexicon = context.indexes.get("lexicon", False)
+        flags: list[Flag] = []
+        for ui, u in enumerate(st.draft.units):
+            if u.heading or not (u.keys or u.stems):
+                continue
+            if any(f.start < u.end and u.start < f.end for f in existing):
+                continue
+            s, e = _trim_span(pair.ai_note, u.start, u.end)
+            flip_f = None if st.endorsed[ui] or not has_f else self._flip(u, final, st.aligned[ui])
+            flip_t = self._flip(u, transcript, st.related_t[ui]) if has_t else None
+            if flip_f is not None or flip_t is not None:
+                parts = []
+                if flip_f is not None:
+                    parts.append(
+                        "final note has the opposite: "
+                        f"{_quote(final.text, flip_f.start, flip_f.end)}"
+                    )
+                if flip_t is not None:
+                    parts.append(
+                        "transcript has the opposite: "
+                        f"{_quote(transcript.text, flip_t.start, flip_t.end)}"
+                    )
+                critical = flip_f is not None and st.coverage[ui] >= 0.5
+                flags.append(
+                    make_flag(
+                        pair.ai_note,
+                        s,
+                        e,
+                        "negation",
+                        "; ".join(parts),
+                        _source(flip_f is not None, flip_t is not None, has_f, has_t),
+                        severity="critical" if critical else "non-critical",
+                        checker=self.name,
+                    )
+                )
+                continue
+            if st.endorsed[ui] or not u.keys:
+                continue
+            if has_f and st.coverage[ui] >= 0.34:
+                continue
+            if has_t:
+                t_cov = len(u.keys & set(transcript.postings)) / len(u.keys)
+                if t_cov >= 0.5:
+                    continue
+            if not has_f and (not has_t or len(u.keys) < 3):
+                continue
+            assessment = u.section in _ASSESSMENT_SECTIONS
+            if (
+                with_lexicon
+                and not (u.mentions or u.numbers)
+                and not (assessment or u.section in _EXAM_SECTIONS)
+            ):
+                # outside assessment and findings, a removed clause the lexicon
+                # finds nothing in is usually a courtesy phrase
+                continue
+            if len(u.keys) < 2 and not (u.mentions or assessment):
+                continue
+            parts = ["clinician removed it from the final note"] if has_f else []
+            if has_t:
+                parts.append("not supported by the transcript")
+            flags.append(
+                make_flag(
+                    pair.ai_note,
+                    s,
+                    e,
+                    "diagnosis" if assessment else "fabrication",
+                    "; ".join(parts),
+                    _source(False, False, has_f, has_t),
+                    severity="non-critical",
+                    checker=self.name,
+                )
+            )
+        return flags
+
+    @staticmethod
+    def _flip(u: Unit, index: TextIndex, related: list[int]) -> Unit | None:
+        """The first related unit where a shared content word has the opposite polarity.
+
+        The two units must share at least half of the content words of each, so
+        "Ingen natlige smerter" does not contradict "8 ugers smerter i skulderen".
+        """
+        for i in related:
+            other = index.units[i]
+            common = len(u.stems & other.stems)
+            if other.heading or common * 2 < len(u.stems) or common * 2 < len(other.stems):
+                continue
+            shared = flipped = 0
+            for stem, pol in u.polarity.items():
+                theirs = other.polarity.get(stem)
+                if theirs and len(pol) == 1 and len(theirs) == 1:
+                    shared += 1
+                    flipped += pol != theirs
+            # most shared words must flip: one word at the edge of a negation
+            # window is noise ("not monitoring his blood sugar" / "… of his blood sugar")
+            if flipped and flipped * 2 >= shared:
+                return other
+        return None
+
+
+BUILTIN_CHECKERS: tuple[Any, ...] = (
+    ConceptChecker(),
+    NumberChecker(),
+    LateralityChecker(),
+    SeverityChecker(),
+)
+"""The checks every note gets; :class:`ClauseChecker` runs after them as a fallback."""
+_CLAUSE_CHECKER = ClauseChecker()
+
+
+# --- the family -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HallucinationScore:
+    """Hallucination flags of one note.
+
+    Attributes
+    ----------
+    flags : tuple of Flag
+        Sorted by position.
+    """
+
+    flags: tuple[Flag, ...]
+
+    @property
+    def n_hallucination_flags(self) -> int:
+        """Number of flags (0 best)."""
+        return len(self.flags)
+
+    @property
+    def n_critical_flags(self) -> int:
+        """Number of critical flags (0 best)."""
+        return sum(f.severity == "critical" for f in self.flags)
+
+    @property
+    def hallucination_free(self) -> bool:
+        """True when there is no flag."""
+        return not self.flags
+
+    def as_columns(self) -> dict[str, Any]:
+        """The scores as ``{column: value}``."""
+        return {
+            "hallucination_flags": [f.as_dict() for f in self.flags],
+            "n_hallucination_flags": self.n_hallucination_flags,
+            "n_critical_flags": self.n_critical_flags,
+            "hallucination_free": self.hallucination_free,
+        }
+
+
+_NO_MATCHER = object()
+
+
+def _matcher_for(options: Mapping[str, Any], language: str) -> Any:
+    if "matcher" in options:
+        return options["matcher"]
+    try:
+        from evalkit.lexicon.matcher import get_matcher
+    except ImportError:
+        return None
+    return get_matcher(language)
+
+
+def score_hallucination(
+    pair: Any,
+    options: Mapping[str, Any] | None = None,
+    previous: Mapping[str, Any] | None = None,
+) -> HallucinationScore:
+    """Flag draft content that the transcript and/or final note do not support.
+
+    Parameters
+    ----------
+    pair : NotePair
+        Normalised texts; ``pair.transcript`` may be ``None``.
+    options : dict, optional
+        ``matcher`` (a lexicon matcher; default: the shipped one for the
+        language, ``None`` to run without a lexicon) and ``checkers`` (extra
+        :class:`~evalkit.metrics.checkers.Checker` objects).
+    previous : dict, optional
+        Results of earlier families (unused by the built-in checks, passed to
+        plug-in checkers).
+
+    Returns
+    -------
+    HallucinationScore
+
+    Examples
+    --------
+    >>> from evalkit.metrics.note import NotePair
+    >>> pair = NotePair.from_raw(
+    ...     "Smerter i venstre knæ. Temp 38,5.", "Smerter i højre knæ. Temp 38.5."
+    ... )
+    >>> s = score_hallucination(pair, {"matcher": None})
+    >>> [(f.type, f.text, f.severity) for f in s.flags]
+    [('laterality', 'højre', 'critical')]
+    """
+    opts = dict(options or {})
+    language = pair.language if pair.language in ("da", "en") else "da"
+    matcher = _matcher_for(opts, language)
+    extra = resolve_checkers(opts.get("checkers"))
+    has_final = bool(pair.final_note.strip())
+    indexes: dict[str, Any] = {"draft": build_index(pair.ai_note, language, matcher)}
+    if has_final:
+        indexes["final"] = build_index(pair.final_note, language, matcher)
+    if pair.transcript:
+        indexes["transcript"] = build_index(pair.transcript, language, matcher, transcript=True)
+    indexes["lexicon"] = matcher is not None
+    context = CheckContext(language, opts, dict(previous or {}), indexes)
+    if not pair.ai_note.strip() or (not has_final and not pair.transcript):
+        found: list[Flag] = []
+    else:
+        found = [f for c in BUILTIN_CHECKERS for f in c.check(pair, context)]
+        found += _CLAUSE_CHECKER.check(pair, context, found)
+    for checker in extra:
+        for flag in checker.check(pair, context):
+            if not isinstance(flag, Flag):
+                raise TypeError(
+                    f"checker {checker.name!r} returned a {type(flag).__name__}; "
+                    "check() must return a list of Flag (build them with make_flag)"
+                )
+            from evalkit.metrics.checkers import validate_flag
+
+            validate_flag(flag, pair.ai_note)
+            found.append(flag)
+    return HallucinationScore(tuple(merge_flags(found)))
+
+
+def hallucination_flags(
+    final_note: str,
+    ai_note: str,
+    *,
+    transcript: str | None = None,
+    language: str = "da",
+    **options: Any,
+) -> list[dict[str, Any]]:
+    """The ``hallucination_flags`` column for one note (reference first, then draft).
+
+    Examples
+    --------
+    >>> hallucination_flags("Ingen feber.", "Feber.", matcher=None)[0]["type"]
+    'negation'
+    """
+    from evalkit.metrics.note import NotePair
+
+    pair = NotePair.from_raw(final_note, ai_note, transcript, language)
+    return score_hallucination(pair, options).as_columns()["hallucination_flags"]
+
+
+def _compute(pair: Any, options: dict[str, Any], previous: dict[str, Any]) -> HallucinationScore:
+    return score_hallucination(pair, options, previous)
+
+
+# --- evaluation on labelled cases ------------------------------------------------------
+
+
+def _overlaps(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    return int(a["start"]) < int(b["end"]) and int(b["start"]) < int(a["end"])
+
+
+def evaluate_flags(
+    predicted: Mapping[str, Iterable[Mapping[str, Any]]],
+    labelled: Mapping[str, Iterable[Mapping[str, Any]]],
+) -> Any:
+    """Recall and precision of flags against labelled spans, by type.
+
+    A labelled error is *found* when a predicted flag of the same case
+    overlaps its span (any type); a predicted flag is *correct* when it
+    overlaps a labelled span. Rows: each type (labelled type for recall,
+    predicted type for precision), ``critical`` (labels of
+    :data:`~evalkit.metrics.checkers.CRITICAL_TYPES`) and ``overall``.
+
+    Parameters
+    ----------
+    predicted, labelled : mapping of case id to list of dicts
+        Each dict has ``type``, ``start`` and ``end``. Cases missing from
+        ``predicted`` count as having no flags.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``n_labels, found, recall, n_flags, correct, precision``
+        (recall/precision NaN when undefined).
+
+    Examples
+    --------
+    >>> lab = {"a": [{"type": "dose", "start": 6, "end": 12}], "b": []}
+    >>> pred = {
+    ...     "a": [{"type": "dose", "start": 6, "end": 9}],
+    ...     "b": [{"type": "number", "start": 0, "end": 2}],
+    ... }
+    >>> evaluate_flags(pred, lab).loc["overall", ["recall", "precision"]].tolist()
+    [1.0, 0.5]
+    """
+    import pandas as pd
+
+    rows: dict[str, dict[str, int]] = defaultdict(
+        lambda: {"n_labels": 0, "found": 0, "n_flags": 0, "correct": 0}
+    )
+    for case, labels in labelled.items():
+        labels = list(labels)
+        preds = list(predicted.get(case, ()))
+        for lab in labels:
+            hit = any(_overlaps(lab, p) for p in preds)
+            keys = [lab["type"], "overall"] + (
+                ["critical"] if lab["type"] in CRITICAL_TYPES else []
+            )
+            for key in keys:
+                rows[key]["n_labels"] += 1
+                rows[key]["found"] += hit
+        for p in preds:
+            ok = any(_overlaps(p, lab) for lab in labels)
+            for key in (p["type"], "overall"):
+                rows[key]["n_flags"] += 1
+                rows[key]["correct"] += ok
+    extra = [case for case in predicted if case not in labelled]
+    if extra:
+        raise ValueError(
+            f"predicted has cases with no labels: {extra[:5]}; label them (an empty list for "
+            "benign-only notes) or drop them from predicted"
+        )
+    frame = pd.DataFrame.from_dict(rows, orient="index")
+    order = [t for t in sorted(frame.index) if t not in ("critical", "overall")]
+    order += [t for t in ("critical", "overall") if t in frame.index]
+    frame = frame.loc[order]
+    frame["recall"] = frame["found"] / frame["n_labels"].where(frame["n_labels"] > 0)
+    frame["precision"] = frame["correct"] / frame["n_flags"].where(frame["n_flags"] > 0)
+    return frame[["n_labels", "found", "recall", "n_flags", "correct", "precision"]]
+
+
+def flag_confusion(
+    predicted: Mapping[str, Iterable[Mapping[str, Any]]],
+    labelled: Mapping[str, Iterable[Mapping[str, Any]]],
+) -> Any:
+    """Labelled type × predicted type counts for overlapping pairs.
+
+    Labels no flag overlaps are counted in column ``(missed)``; flags that
+    overlap no label in row ``(spurious)``.
+
+    Examples
+    --------
+    >>> lab = {"a": [{"type": "dose", "start": 0, "end": 5}]}
+    >>> pred = {"a": [
+    ...     {"type": "number", "start": 1, "end": 3}, {"type": "negation", "start": 9, "end": 12},
+    ... ]}
+    >>> table = flag_confusion(pred, lab)
+    >>> int(table.loc["dose", "number"]), int(table.loc["(spurious)", "negation"])
+    (1, 1)
+    """
+    import pandas as pd
+
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for case, labels in labelled.items():
+        labels = list(labels)
+        preds = list(predicted.get(case, ()))
+        for lab in labels:
+            hits = [p for p in preds if _overlaps(lab, p)]
+            if not hits:
+                counts[(lab["type"], "(missed)")] += 1
+            for p in hits:
+                counts[(lab["type"], p["type"])] += 1
+        for p in preds:
+            if not any(_overlaps(p, lab) for lab in labels):
+                counts[("(spurious)", p["type"])] += 1
+    if not counts:
+        return pd.DataFrame(dtype=int)
+    series = pd.Series(counts)
+    return series.unstack(fill_value=0).astype(int)
+
+
+FLAG_ITEM_FIELDS = (
+    ("type", "str"),
+    ("severity", "str"),
+    ("start", "int"),
+    ("end", "int"),
+    ("text", "str"),
+    ("evidence", "str"),
+    ("source", "str"),
+)
+"""Fields of each ``hallucination_flags`` item, for the Parquet schema."""
+
+for _info in (
+    MetricInfo(
+        "hallucination_flags",
+        "hallucination",
+        "Located, typed and graded draft statements the transcript/final note do not support",
+        (None, None),
+        "none",
+        VERSION,
+        "list",
+        [],
+        "hallucination_flags",
+        item_fields=FLAG_ITEM_FIELDS,
+    ),
+    MetricInfo(
+        "n_hallucination_flags",
+        "hallucination",
+        "Number of hallucination flags in the draft",
+        (0, None),
+        "lower",
+        VERSION,
+        "int",
+        0,
+        "n_hallucination_flags",
+    ),
+    MetricInfo(
+        "n_critical_flags",
+        "hallucination",
+        "Number of critical hallucination flags in the draft",
+        (0, None),
+        "lower",
+        VERSION,
+        "int",
+        0,
+        "n_critical_flags",
+    ),
+    MetricInfo(
+        "hallucination_free",
+        "hallucination",
+        "True when the draft has no hallucination flag",
+        (0, 1),
+        "higher",
+        VERSION,
+        "bool",
+        True,
+        "hallucination_free",
+    ),
+):
+    register_metric(_info)
+
+register_family("hallucination", _compute, order=30, version=VERSION)

@@ -1,0 +1,352 @@
+"""One look for every evalkit figure.
+
+The palette is Okabe & Ito's eight colours, chosen to stay distinguishable
+with the common colour-vision deficiencies. Colour is never the only cue:
+series that must be told apart also get a hatch pattern (bars) or a marker
+and line style (lines), so figures survive greyscale printing.
+
+Small groups are suppressed the same way in every figure: a group with fewer
+than ``min_cell`` notes (default 5) is not drawn, and its tick label reads
+``"<5"``, as in the statistics tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+OKABE_ITO: tuple[str, ...] = (
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#009E73",  # bluish green
+    "#F0E442",  # yellow
+    "#0072B2",  # blue
+    "#D55E00",  # vermillion
+    "#CC79A7",  # reddish purple
+    "#000000",  # black
+)
+"""Okabe–Ito palette (Okabe & Ito 2008, *Color Universal Design*)."""
+
+# Line hatches only: dot and circle hatches are drawn as thousands of tiny
+# paths and make SVG and PDF files ten times larger.
+HATCHES: tuple[str, ...] = ("", "///", "\\\\\\", "xx", "---", "|||", "++", "//\\\\")
+MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X", "*")
+# Six line styles against eight colours: the pair repeats only after 24 lines.
+LINESTYLES: tuple[Any, ...] = ("-", "--", ":", "-.", (0, (5, 1, 1, 1)), (0, (1, 3)))
+
+DEFAULT_MIN_CELL = 5
+FIGURE_FORMATS: tuple[str, ...] = ("png", "svg", "pdf")
+PNG_DPI = 200
+
+RC: dict[str, Any] = {
+    "figure.figsize": (7.0, 4.2),
+    "figure.dpi": 100,
+    "font.size": 10,
+    "axes.titlesize": 11,
+    "axes.labelsize": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.grid.axis": "y",
+    "grid.color": "#d0d0d0",
+    "grid.linewidth": 0.6,
+    "axes.axisbelow": True,
+    "axes.prop_cycle": matplotlib.cycler(color=list(OKABE_ITO)),
+    "legend.frameon": False,
+    "hatch.linewidth": 0.8,
+    "svg.fonttype": "none",  # keep text as text: smaller files, searchable reports
+    "svg.hashsalt": "evalkit",  # stable element ids, so the same figure gives the same file
+    "pdf.fonttype": 3,  # Type 42 embedding is three times slower (font subsetting)
+    "savefig.bbox": "tight",
+}
+
+_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "clinic": "Clinic",
+        "consultation_type": "Consultation type",
+        "clinician": "Clinician",
+        "with_ai": "With AI",
+        "without_ai": "Without AI",
+        "time_per_note": "Documentation time per note (s)",
+        "time_saved": "Time saved per note (s)",
+        "n_notes": "Notes (n)",
+        "share_notes": "Share of notes (%)",
+        "unchanged": "Unchanged",
+        "light": "Lightly edited (≤{light:.0%} of characters)",
+        "heavy": "Heavily edited (>{light:.0%} of characters)",
+        "ecdf": "Share of notes at or below value (%)",
+        "char_distance_norm": "Normalised character edit distance (0–1)",
+        "wer": "Word error rate (edits per final-note word)",
+        "char_distance": "Character edit distance (characters)",
+        "doc_seconds": "Documentation time (s)",
+        "flags_per_100": "Hallucination flags per 100 notes",
+        "n_flags": "Hallucination flags (n)",
+        "missing_per_note": "Missing terms per note",
+        "n_missing": "Times missing (n)",
+        "category": "Term category",
+        "term": "Term",
+        "power": "Power (%)",
+        "n_clinicians": "Clinicians (n)",
+        "suppressed": "Groups with fewer than {k} notes are shown as “<{k}” and not drawn.",
+        "fit": "Least-squares line",
+        "measured": "measured",
+        "modelled": "modelled",
+        "severity": "Severity",
+        "median": "Median",
+        "target_power": "Target power",
+        "ci95": "Error bars: 95% CI.",
+    },
+    "da": {
+        "clinic": "Klinik",
+        "consultation_type": "Konsultationstype",
+        "clinician": "Kliniker",
+        "with_ai": "Med AI",
+        "without_ai": "Uden AI",
+        "time_per_note": "Dokumentationstid pr. notat (s)",
+        "time_saved": "Sparet tid pr. notat (s)",
+        "n_notes": "Notater (n)",
+        "share_notes": "Andel af notater (%)",
+        "unchanged": "Uændret",
+        "light": "Let redigeret (≤{light:.0%} af tegnene)",
+        "heavy": "Meget redigeret (>{light:.0%} af tegnene)",
+        "ecdf": "Andel af notater med værdi højst x (%)",
+        "char_distance_norm": "Normaliseret tegn-redigeringsafstand (0–1)",
+        "wer": "Ordfejlrate (rettelser pr. ord i endeligt notat)",
+        "char_distance": "Tegn-redigeringsafstand (tegn)",
+        "doc_seconds": "Dokumentationstid (s)",
+        "flags_per_100": "Hallucinationsflag pr. 100 notater",
+        "n_flags": "Hallucinationsflag (n)",
+        "missing_per_note": "Manglende termer pr. notat",
+        "n_missing": "Antal gange manglende (n)",
+        "category": "Termkategori",
+        "term": "Term",
+        "power": "Styrke (%)",
+        "n_clinicians": "Klinikere (n)",
+        "suppressed": "Grupper med færre end {k} notater vises som “<{k}” og tegnes ikke.",
+        "fit": "Mindste kvadraters linje",
+        "measured": "målt",
+        "modelled": "modelleret",
+        "severity": "Alvorlighed",
+        "median": "Median",
+        "target_power": "Ønsket styrke",
+        "ci95": "Fejllinjer: 95 % KI.",
+    },
+}
+
+LANGUAGES: tuple[str, ...] = tuple(_LABELS)
+
+
+def check_lang(lang: str) -> str:
+    """Return ``lang`` if it is a supported label language, else raise.
+
+    Examples
+    --------
+    >>> check_lang("da")
+    'da'
+    """
+    if lang not in _LABELS:
+        raise ValueError(
+            f"lang={lang!r} is not supported; use one of {', '.join(LANGUAGES)} "
+            "(for example --lang da)"
+        )
+    return lang
+
+
+def label(key: str, lang: str = "en", **fmt: Any) -> str:
+    """Axis or legend label ``key`` in ``lang``, formatted with ``fmt``.
+
+    Examples
+    --------
+    >>> label("time_per_note", "da")
+    'Dokumentationstid pr. notat (s)'
+    >>> label("suppressed", "en", k=5)
+    'Groups with fewer than 5 notes are shown as “<5” and not drawn.'
+    """
+    text = _LABELS[check_lang(lang)][key]
+    return text.format(**fmt) if fmt else text
+
+
+_GROUP_KEYS = {"clinic_id": "clinic", "clinician_id": "clinician",
+               "consultation_type": "consultation_type"}
+
+
+def group_label(by: str, lang: str = "en") -> str:
+    """Axis label for a grouping column; unknown columns are shown by name.
+
+    Examples
+    --------
+    >>> group_label("clinic_id", "da"), group_label("region", "da")
+    ('Klinik', 'region')
+    """
+    return label(_GROUP_KEYS[by], lang) if by in _GROUP_KEYS else by
+
+
+def suppressed_label(min_cell: int) -> str:
+    """Tick label shown for a suppressed group.
+
+    Examples
+    --------
+    >>> suppressed_label(5)
+    '<5'
+    """
+    return f"<{min_cell}"
+
+
+def check_min_cell(min_cell: int) -> int:
+    """Validate the small-cell threshold ``k`` (an integer ≥ 1)."""
+    if isinstance(min_cell, bool) or not isinstance(min_cell, int) or min_cell < 1:
+        raise ValueError(
+            f"min_cell must be a whole number of notes ≥ 1, got {min_cell!r}; "
+            "the default 5 suppresses groups of fewer than 5 notes"
+        )
+    return min_cell
+
+
+def split_groups(
+    sizes: pd.Series, min_cell: int
+) -> tuple[list[Any], list[Any]]:
+    """Order groups and split them into shown and suppressed.
+
+    Parameters
+    ----------
+    sizes : pandas.Series
+        Number of notes per group, indexed by group key.
+    min_cell : int
+        Groups with fewer notes are suppressed.
+
+    Returns
+    -------
+    all_groups, suppressed : list, list
+        Every group key in display order (sorted as text), and the suppressed ones.
+
+    Examples
+    --------
+    >>> split_groups(pd.Series({"B": 12, "A": 3, "C": 5}), 5)
+    (['A', 'B', 'C'], ['A'])
+    """
+    check_min_cell(min_cell)
+    order = sorted(sizes.index, key=lambda g: str(g))
+    return order, [g for g in order if sizes[g] < min_cell]
+
+
+def group_tick(group: Any, suppressed: bool, min_cell: int) -> str:
+    """Tick label of a group: its name, with ``<k`` under it when suppressed.
+
+    Examples
+    --------
+    >>> group_tick("K1", True, 5)
+    'K1\\n<5'
+    """
+    return f"{group}\n{suppressed_label(min_cell)}" if suppressed else str(group)
+
+
+@contextmanager
+def evalkit_style() -> Iterator[None]:
+    """Context manager applying the evalkit rcParams.
+
+    Examples
+    --------
+    >>> with evalkit_style():
+    ...     import matplotlib.pyplot as plt
+    ...     plt.rcParams["svg.fonttype"]
+    'none'
+    """
+    with plt.rc_context(RC):
+        yield
+
+
+def new_axes(ax: Axes | None, *, figsize: tuple[float, float] | None = None) -> Axes:
+    """Return ``ax`` or a fresh Axes on a new styled figure."""
+    if ax is not None:
+        return ax
+    with evalkit_style():
+        fig, new_ax = plt.subplots(figsize=figsize or RC["figure.figsize"])
+    _apply_axes_style(new_ax)
+    return new_ax
+
+
+def _apply_axes_style(ax: Axes) -> None:
+    # rc_context only affects artists created inside it; re-apply what matters
+    # so the figure keeps the look when drawn after the context has closed.
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.set_axisbelow(True)
+    ax.grid(True, axis="y", color="#d0d0d0", linewidth=0.6)
+
+
+def add_note(ax: Axes, text: str) -> None:
+    """Write a small note above the top-left corner of the axes (suppression, CIs).
+
+    Titles with counts go to the right (``loc="right"``) so the two never overlap.
+    """
+    ax.annotate(
+        text, xy=(0, 1), xycoords="axes fraction", xytext=(0, 6), textcoords="offset points",
+        fontsize=7.5, color="#404040", ha="left", va="bottom",
+    )
+
+
+def legend_below(ax: Axes, handles: list[Any], *, ncol: int = 3) -> None:
+    """Legend centred under the axes, clear of two-line tick labels."""
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.24), ncol=ncol,
+              fontsize=8)
+
+
+_STABLE_METADATA: dict[str, dict[str, Any]] = {
+    "png": {"Software": None},
+    "svg": {"Date": None, "Creator": None},
+    "pdf": {"CreationDate": None, "Creator": None, "Producer": None},
+}
+
+
+def save_figure(
+    fig: Figure, stem: str | Path, *, formats: Sequence[str] = FIGURE_FORMATS, dpi: int = PNG_DPI
+) -> list[Path]:
+    """Save ``fig`` as ``stem.png`` (``dpi``), ``stem.svg`` and ``stem.pdf``.
+
+    Metadata that would change on every run (creation dates, the software
+    string) is left out, so the same data give byte-identical SVG files.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    stem : str or Path
+        Output path without extension; parent folders are created.
+    formats : sequence of str
+        Any of ``png``, ``svg``, ``pdf``.
+    dpi : int
+        Resolution of the PNG.
+
+    Returns
+    -------
+    list of Path
+        The written files, in ``formats`` order.
+
+    Examples
+    --------
+    >>> import tempfile, matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> paths = save_figure(fig, Path(tempfile.mkdtemp()) / "fig")
+    >>> [p.suffix for p in paths]
+    ['.png', '.svg', '.pdf']
+    >>> plt.close(fig)
+    """
+    stem = Path(stem)
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    written = []
+    for fmt in formats:
+        if fmt not in FIGURE_FORMATS:
+            raise ValueError(f"figure format {fmt!r} is not supported; use {FIGURE_FORMATS}")
+        path = stem.with_suffix(f".{fmt}")
+        metadata: dict[str, Any] = _STABLE_METADATA[fmt]
+        with evalkit_style():
+            fig.savefig(path, format=fmt, dpi=dpi, metadata=metadata)
+        written.append(path)
+    return written

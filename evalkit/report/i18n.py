@@ -1,0 +1,285 @@
+"""Danish and English text of the HTML report.
+
+Every visible string of the report template comes from :data:`TEXTS`; both
+languages must define the same keys (a test checks this). Figure axis labels
+live with the figures, in :mod:`evalkit.plots.style`.
+"""
+
+from __future__ import annotations
+
+from evalkit.plots.style import LANGUAGES, check_lang
+
+TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Evaluation of AI-drafted clinical notes",
+        "generated": "Generated",
+        "contents": "Contents",
+        "summary": "Summary",
+        "data": "Data",
+        "time": "Time saved",
+        "edits": "Edit metrics",
+        "omissions": "Omissions (missing terms)",
+        "hallucinations": "Hallucinations",
+        "per_clinic": "Per clinic",
+        "viewer": "Note viewer",
+        "methods": "Methods",
+        "statistic": "Statistic",
+        "estimate": "Estimate",
+        "ci": "95% CI",
+        "n_notes": "Notes",
+        "n_clinicians": "Clinicians",
+        "n_clinics": "Clinics",
+        "n_ai_notes": "AI-assisted notes",
+        "n_control_notes": "Control notes (without AI)",
+        "consultation_types": "Consultation types",
+        "rows_read": "Rows read",
+        "rows_scored": "Rows scored",
+        "rows_quarantined": "Rows quarantined",
+        "quarantine_reasons": "Quarantine reasons",
+        "reason": "Reason",
+        "count": "Count",
+        "measured": "Measured",
+        "modelled": "Modelled",
+        "measured_note": "Measured: documentation time of AI notes compared with control notes "
+                         "written without AI.",
+        "modelled_note": "Modelled: no control notes, so the baseline is the estimated typing time "
+                         "of the final note; treat as an estimate, not a measurement.",
+        "projection_note": "Projections per clinician per day and per clinic per year are "
+                           "projections from the per-note saving, not measurements.",
+        "no_time": "No timing columns (doc_seconds or doc_started_at/doc_signed_at) in the "
+                   "input, so time saved is not reported.",
+        "no_terms": "The terms family did not run (no missing_terms column), so omissions are "
+                    "not reported.",
+        "no_flags": "The hallucination family did not run (no hallucination_flags column), so "
+                    "hallucinations are not reported.",
+        "no_stats": "Group summaries are not available: {reason}",
+        "edit_thresholds": "Categories: unchanged = equal after collapsing whitespace; lightly "
+                           "edited = normalised character distance ≤ {light}; heavily edited = "
+                           "above {light}.",
+        "top_missing": "Most often missing terms",
+        "term": "Term",
+        "category": "Category",
+        "n_missing": "Times missing",
+        "flags_by_type": "Flags by type and severity",
+        "type": "Type",
+        "severity": "Severity",
+        "examples": "Examples",
+        "note_id": "Note",
+        "flag_text": "Flagged text",
+        "evidence": "Evidence",
+        "no_text_note": "Note text is left out of this report (--no-text).",
+        "suppressed_note": "Groups with fewer than {k} notes are shown as “<{k}” with no "
+                           "estimates.",
+        "clinic": "Clinic",
+        "all_clinics": "All clinics",
+        "flag_filter": "Flag type",
+        "all_flags": "All flag types",
+        "any_flag": "Any flag",
+        "no_flag": "No flags",
+        "shown": "notes shown",
+        "ai_draft": "AI draft",
+        "final_note": "Final note (signed)",
+        "viewer_help": "Struck through on red: draft text the clinician removed or replaced; "
+                       "underlined on green: text the clinician added. Solid orange boxes are "
+                       "hallucination flags (draft), dashed blue boxes missing terms (final "
+                       "note); hover or tab to one to see its type and evidence.",
+        "viewer_sample": "{shown} of {total} AI-assisted notes, chosen with seed {seed} (notes "
+                         "with flags or missing terms first).",
+        "missing_term": "Missing term",
+        "flag": "Hallucination flag",
+        "metric": "Metric",
+        "family": "Family",
+        "definition": "Definition",
+        "version": "Version",
+        "range": "Range",
+        "direction": "Better",
+        "lower": "lower",
+        "higher": "higher",
+        "none": "—",
+        "stats_methods": "Statistics",
+        "ci_method": "Interval methods used",
+        "seed": "Seed",
+        "bootstrap_b": "Bootstrap replicates (B)",
+        "signature": "Signature",
+        "min_cell": "Small-cell threshold k",
+        "csv_note": "CSV tables: text cells starting with =, +, - or @ get a leading ' so "
+                    "spreadsheets show them as text instead of running them as formulas.",
+        "figure": "Figure",
+        "tables_note": "All tables are also in tables/*.csv; figures in figures/ (PNG, SVG, PDF).",
+        "unchanged_rate": "Unchanged notes",
+        "char_distance_norm_mean": "Normalised character distance (mean)",
+        "char_distance_norm_median": "Normalised character distance (median)",
+        "wer_mean": "Word error rate (mean)",
+        "wer_median": "Word error rate (median)",
+        "missing_terms_per_note": "Missing terms per note",
+        "hallucination_flags_per_100": "Hallucination flags per 100 notes",
+        "critical_flags_per_100": "Critical flags per 100 notes",
+        "hallucination_free_rate": "Notes without hallucination flags",
+        "fig_time_per_note": "Documentation time per note with and without AI, per clinic "
+                             "(95% CI)",
+        "fig_time_saved": "Time saved per AI-assisted note",
+        "fig_edit_categories": "Unchanged, lightly and heavily edited notes per clinic",
+        "fig_ecdf_char": "Distribution of normalised character distance",
+        "fig_ecdf_wer": "Distribution of word error rate",
+        "fig_edit_vs_time": "Edit distance against documentation time",
+        "fig_flags": "Hallucination flags by type and severity, per clinic",
+        "fig_missing_categories": "Missing terms by category",
+        "fig_top_missing": "Most often missing terms",
+        "method": "Method",
+        "projection": "Projection",
+        "q_seconds_per_note_ai": "Seconds per note with AI",
+        "q_seconds_per_note_control": "Seconds per note without AI",
+        "q_seconds_saved_per_note": "Seconds saved per note",
+        "q_percent_saved": "Time saved (%)",
+        "q_mixedlm_percent_change": "Change in time per note, mixed model (%)",
+        "q_mixedlm_seconds_saved_at_median_note": "Seconds saved at the median note, mixed model",
+        "q_within_clinician_median_seconds_saved": "Median seconds saved within clinicians",
+        "q_projected_minutes_saved_per_clinician_per_day": "Minutes saved per clinician per day",
+        "q_projected_hours_saved_per_clinic_per_year": "Hours saved per clinic per year",
+        "fig_power": "Power against number of clinicians",
+    },
+    "da": {
+        "title": "Evaluering af AI-udkast til journalnotater",
+        "generated": "Dannet",
+        "contents": "Indhold",
+        "summary": "Resumé",
+        "data": "Data",
+        "time": "Sparet tid",
+        "edits": "Redigeringsmål",
+        "omissions": "Udeladelser (manglende termer)",
+        "hallucinations": "Hallucinationer",
+        "per_clinic": "Pr. klinik",
+        "viewer": "Notatfremviser",
+        "methods": "Metoder",
+        "statistic": "Mål",
+        "estimate": "Estimat",
+        "ci": "95 % KI",
+        "n_notes": "Notater",
+        "n_clinicians": "Klinikere",
+        "n_clinics": "Klinikker",
+        "n_ai_notes": "Notater med AI",
+        "n_control_notes": "Kontrolnotater (uden AI)",
+        "consultation_types": "Konsultationstyper",
+        "rows_read": "Rækker læst",
+        "rows_scored": "Rækker scoret",
+        "rows_quarantined": "Rækker i karantæne",
+        "quarantine_reasons": "Årsager til karantæne",
+        "reason": "Årsag",
+        "count": "Antal",
+        "measured": "Målt",
+        "modelled": "Modelleret",
+        "measured_note": "Målt: dokumentationstid for AI-notater sammenlignet med kontrolnotater "
+                         "skrevet uden AI.",
+        "modelled_note": "Modelleret: ingen kontrolnotater, så grundlinjen er den anslåede "
+                         "skrivetid for det endelige notat; et estimat, ikke en måling.",
+        "projection_note": "Fremskrivninger pr. kliniker pr. dag og pr. klinik pr. år er "
+                           "fremskrivninger fra besparelsen pr. notat, ikke målinger.",
+        "no_time": "Inputtet har ingen tidskolonner (doc_seconds eller "
+                   "doc_started_at/doc_signed_at), så sparet tid rapporteres ikke.",
+        "no_terms": "Term-familien er ikke kørt (ingen missing_terms-kolonne), så udeladelser "
+                    "rapporteres ikke.",
+        "no_flags": "Hallucinationsfamilien er ikke kørt (ingen hallucination_flags-kolonne), "
+                    "så hallucinationer rapporteres ikke.",
+        "no_stats": "Gruppeopsummeringer er ikke tilgængelige: {reason}",
+        "edit_thresholds": "Kategorier: uændret = ens efter sammenfletning af mellemrum; let "
+                           "redigeret = normaliseret tegnafstand ≤ {light}; meget redigeret = "
+                           "over {light}.",
+        "top_missing": "Hyppigst manglende termer",
+        "term": "Term",
+        "category": "Kategori",
+        "n_missing": "Antal gange manglende",
+        "flags_by_type": "Flag efter type og alvorlighed",
+        "type": "Type",
+        "severity": "Alvorlighed",
+        "examples": "Eksempler",
+        "note_id": "Notat",
+        "flag_text": "Markeret tekst",
+        "evidence": "Belæg",
+        "no_text_note": "Notattekst er udeladt af denne rapport (--no-text).",
+        "suppressed_note": "Grupper med færre end {k} notater vises som “<{k}” uden estimater.",
+        "clinic": "Klinik",
+        "all_clinics": "Alle klinikker",
+        "flag_filter": "Flagtype",
+        "all_flags": "Alle flagtyper",
+        "any_flag": "Med flag",
+        "no_flag": "Uden flag",
+        "shown": "notater vist",
+        "ai_draft": "AI-udkast",
+        "final_note": "Endeligt notat (underskrevet)",
+        "viewer_help": "Gennemstreget på rødt: udkasttekst klinikeren fjernede eller erstattede; "
+                       "understreget på grønt: tekst klinikeren tilføjede. Orange felter er "
+                       "hallucinationsflag (udkast), stiplede blå felter manglende termer "
+                       "(endeligt notat); hold musen over eller tab til et felt for at se type "
+                       "og belæg.",
+        "viewer_sample": "{shown} af {total} notater med AI, udvalgt med seed {seed} (notater "
+                         "med flag eller manglende termer først).",
+        "missing_term": "Manglende term",
+        "flag": "Hallucinationsflag",
+        "metric": "Mål",
+        "family": "Familie",
+        "definition": "Definition",
+        "version": "Version",
+        "range": "Interval",
+        "direction": "Bedst",
+        "lower": "lavere",
+        "higher": "højere",
+        "none": "—",
+        "stats_methods": "Statistik",
+        "ci_method": "Anvendte intervalmetoder",
+        "seed": "Seed",
+        "bootstrap_b": "Bootstrap-gentagelser (B)",
+        "signature": "Signatur",
+        "min_cell": "Grænse for små celler k",
+        "csv_note": "CSV-tabeller: tekstceller der begynder med =, +, - eller @ får et "
+                    "foranstillet ' så regneark viser dem som tekst i stedet for at køre dem som "
+                    "formler.",
+        "figure": "Figur",
+        "tables_note": "Alle tabeller findes også i tables/*.csv; figurer i figures/ (PNG, SVG, "
+                       "PDF).",
+        "unchanged_rate": "Uændrede notater",
+        "char_distance_norm_mean": "Normaliseret tegnafstand (gennemsnit)",
+        "char_distance_norm_median": "Normaliseret tegnafstand (median)",
+        "wer_mean": "Ordfejlrate (gennemsnit)",
+        "wer_median": "Ordfejlrate (median)",
+        "missing_terms_per_note": "Manglende termer pr. notat",
+        "hallucination_flags_per_100": "Hallucinationsflag pr. 100 notater",
+        "critical_flags_per_100": "Kritiske flag pr. 100 notater",
+        "hallucination_free_rate": "Notater uden hallucinationsflag",
+        "fig_time_per_note": "Dokumentationstid pr. notat med og uden AI, pr. klinik (95 % KI)",
+        "fig_time_saved": "Sparet tid pr. notat med AI",
+        "fig_edit_categories": "Uændrede, let og meget redigerede notater pr. klinik",
+        "fig_ecdf_char": "Fordeling af normaliseret tegnafstand",
+        "fig_ecdf_wer": "Fordeling af ordfejlrate",
+        "fig_edit_vs_time": "Redigeringsafstand mod dokumentationstid",
+        "fig_flags": "Hallucinationsflag efter type og alvorlighed, pr. klinik",
+        "fig_missing_categories": "Manglende termer efter kategori",
+        "fig_top_missing": "Hyppigst manglende termer",
+        "method": "Metode",
+        "projection": "Fremskrivning",
+        "q_seconds_per_note_ai": "Sekunder pr. notat med AI",
+        "q_seconds_per_note_control": "Sekunder pr. notat uden AI",
+        "q_seconds_saved_per_note": "Sparede sekunder pr. notat",
+        "q_percent_saved": "Sparet tid (%)",
+        "q_mixedlm_percent_change": "Ændring i tid pr. notat, blandet model (%)",
+        "q_mixedlm_seconds_saved_at_median_note": "Sparede sekunder ved mediannotatet, "
+                                                  "blandet model",
+        "q_within_clinician_median_seconds_saved": "Median sparede sekunder inden for klinikere",
+        "q_projected_minutes_saved_per_clinician_per_day": "Sparede minutter pr. kliniker pr. dag",
+        "q_projected_hours_saved_per_clinic_per_year": "Sparede timer pr. klinik pr. år",
+        "fig_power": "Styrke mod antal klinikere",
+    },
+}
+
+
+def texts(lang: str) -> dict[str, str]:
+    """All report strings in ``lang`` (``"da"`` or ``"en"``).
+
+    Examples
+    --------
+    >>> texts("da")["summary"], texts("en")["summary"]
+    ('Resumé', 'Summary')
+    """
+    return TEXTS[check_lang(lang)]
+
+
+__all__ = ["LANGUAGES", "TEXTS", "texts"]

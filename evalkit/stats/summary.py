@@ -1,0 +1,464 @@
+"""Group summaries of the scores table with clustered confidence intervals.
+
+:func:`summarize` turns the per-note scores table into one tidy table: one row
+per group and statistic, each with its estimate, a confidence interval that
+respects clustering of notes in clinicians, the counts behind it, and the
+method, ``B`` and seed that produced the interval. Statistics whose source
+column is absent (for example when the terms or hallucination families did not
+run) are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from evalkit.io.read import detect_format
+from evalkit.io.write import neutralise_formula
+from evalkit.stats.ci import (
+    DEFAULT_CI,
+    DEFAULT_N_BOOT,
+    DEFAULT_SEED,
+    Interval,
+    _check_level,
+    _check_n_boot,
+    cluster_bootstrap_mean,
+    cluster_bootstrap_median,
+    t_interval,
+    wilson_interval,
+)
+from evalkit.stats.privacy import DEFAULT_MIN_CELL, pseudonymize, suppress_small_cells
+
+OVERALL = "overall"
+
+
+@dataclass(frozen=True)
+class Statistic:
+    """One summary statistic of a scores-table column.
+
+    Attributes
+    ----------
+    name : str
+        Name in the ``statistic`` column of the summary table.
+    column : str
+        Source column of the scores table.
+    kind : {"rate", "mean", "median"}
+        How notes are aggregated; a rate is the mean of a 0/1 column.
+    scale : float
+        Multiplier applied to estimate and limits (100 for "per 100 notes").
+    direction : {"lower", "higher"}
+        Which way is better.
+    """
+
+    name: str
+    column: str
+    kind: str
+    scale: float = 1.0
+    direction: str = "lower"
+
+
+STATISTICS: tuple[Statistic, ...] = (
+    Statistic("unchanged_rate", "unchanged", "rate", direction="higher"),
+    Statistic("char_distance_norm_mean", "char_distance_norm", "mean"),
+    Statistic("char_distance_norm_median", "char_distance_norm", "median"),
+    Statistic("wer_mean", "wer", "mean"),
+    Statistic("wer_median", "wer", "median"),
+    Statistic("missing_terms_per_note", "n_missing_terms", "mean"),
+    Statistic("hallucination_flags_per_100", "n_hallucination_flags", "mean", scale=100.0),
+    Statistic("critical_flags_per_100", "n_critical_flags", "mean", scale=100.0),
+    Statistic("hallucination_free_rate", "hallucination_free", "rate", direction="higher"),
+)
+"""The statistics :func:`summarize` reports, in table order."""
+
+SUMMARY_COLUMNS = (
+    "level", "group", "statistic", "column", "kind", "direction", "estimate", "ci_low",
+    "ci_high", "ci_level", "n_notes", "n_clinicians", "method", "B", "seed",
+    "n_notes_display", "suppressed",
+)
+
+
+def cluster_labels(scores: pd.DataFrame) -> tuple[pd.Series | None, str]:
+    """The cluster each note belongs to and the name of the cluster unit.
+
+    Clusters are clinicians. Clinician ids are combined with clinic ids when
+    both exist, so the same clinician id in two clinics counts as two
+    clusters. Without clinician ids, clinics are the clusters; without either,
+    ``(None, "notes")`` (notes treated as independent).
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"clinic_id": ["A", "B"], "clinician_id": ["1", "1"]})
+    >>> labels, unit = cluster_labels(df)
+    >>> labels.nunique(), unit
+    (2, 'clinicians')
+    >>> cluster_labels(df[["clinic_id"]])[1]
+    'clinics'
+    """
+    has_clinic = "clinic_id" in scores.columns
+    if "clinician_id" not in scores.columns:
+        if has_clinic:
+            return scores["clinic_id"].astype("string").fillna("?"), "clinics"
+        return None, "notes"
+    clinician = scores["clinician_id"].astype("string").fillna("?")
+    if has_clinic:
+        clinic = scores["clinic_id"].astype("string").fillna("?")
+        return clinic + "\x1f" + clinician, "clinicians"
+    return clinician, "clinicians"
+
+
+_TRUE = {"true": 1.0, "1": 1.0, "1.0": 1.0, "yes": 1.0}
+_FALSE = {"false": 0.0, "0": 0.0, "0.0": 0.0, "no": 0.0}
+
+
+def as_flags(series: pd.Series, column: str) -> np.ndarray:
+    """A True/False column as floats 1/0 with ``nan`` for missing values.
+
+    Accepts booleans, 0/1 and the strings ``true``/``false`` (any case), as
+    read back from CSV.
+
+    Examples
+    --------
+    >>> as_flags(pd.Series([True, None, "False", "1"], dtype=object), "unchanged").tolist()
+    [1.0, nan, 0.0, 1.0]
+    """
+    def convert(value: object) -> float:
+        if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+            return np.nan
+        if isinstance(value, (bool, np.bool_)):
+            return float(value)
+        key = str(value).strip().lower()
+        if key in _TRUE:
+            return 1.0
+        if key in _FALSE:
+            return 0.0
+        return -1.0
+
+    flags = np.fromiter((convert(v) for v in series.to_numpy(dtype=object)), float, len(series))
+    bad = flags == -1.0
+    if bad.any():
+        row = int(np.flatnonzero(bad)[0])
+        raise ValueError(
+            f"column {column!r} must hold True/False (or 1/0); row {row} holds another value. "
+            "Re-run scoring or fix the column."
+        )
+    return flags
+
+
+def _numeric(series: pd.Series, column: str, kind: str) -> np.ndarray:
+    if kind == "rate":
+        return as_flags(series, column)
+    values = pd.to_numeric(series, errors="coerce")
+    if values.isna().sum() > series.isna().sum():
+        row = int(np.flatnonzero((values.isna() & series.notna()).to_numpy())[0])
+        raise ValueError(
+            f"column {column!r} must be numeric; row {row} cannot be read as a number. "
+            "Fix the value or drop the row."
+        )
+    return values.to_numpy(dtype=float, na_value=np.nan)
+
+
+def interval_for(
+    values: np.ndarray,
+    clusters: np.ndarray | None,
+    kind: str,
+    *,
+    n_boot: int = DEFAULT_N_BOOT,
+    seed: int = DEFAULT_SEED,
+    ci: float = DEFAULT_CI,
+    unit: str = "clinicians",
+) -> Interval:
+    """Choose and compute the interval for one group's values.
+
+    * two or more clinicians: cluster bootstrap resampling clinicians;
+      for a rate that is 0 or 1 in every note (the bootstrap collapses to a
+      point) the Wilson interval with clinicians as the units, the worst case
+      of full clustering;
+    * one clinician, or no clinician ids: notes are the units: Wilson for
+      rates, t for means, a note bootstrap for medians.
+
+    Examples
+    --------
+    >>> iv = interval_for(np.ones(8), np.repeat(["a", "b", "c", "d"], 2), "rate")
+    >>> iv.method, iv.high, round(iv.low, 3)
+    ('wilson (clinicians; every note the same)', 1.0, 0.51)
+    >>> interval_for(np.ones(3), None, "rate").method
+    'wilson (notes)'
+    """
+    n_clusters = 0 if clusters is None else len(pd.unique(clusters))
+    if n_clusters >= 2:
+        if kind == "rate" and np.all(values == values[0]):
+            wil = wilson_interval(int(values[0]) * n_clusters, n_clusters, ci=ci)
+            return Interval(
+                float(values[0]), wil.low, wil.high, f"wilson ({unit}; every note the same)"
+            )
+        if kind == "median":
+            iv = cluster_bootstrap_median(values, clusters, n_boot=n_boot, seed=seed, ci=ci)
+        else:
+            iv = cluster_bootstrap_mean(values, clusters, n_boot=n_boot, seed=seed, ci=ci)
+        return Interval(
+            iv.estimate, iv.low, iv.high, f"cluster bootstrap of {unit} (percentile)",
+            n_boot, seed,
+        )
+    if kind == "rate":
+        return wilson_interval(int(values.sum()), values.size, ci=ci)
+    if kind == "mean":
+        return t_interval(values, ci=ci)
+    iv = cluster_bootstrap_median(values, None, n_boot=n_boot, seed=seed, ci=ci)
+    return Interval(iv.estimate, iv.low, iv.high, "bootstrap of notes (percentile)", n_boot, seed)
+
+
+def _normalise_by(by: str | Sequence[str | Sequence[str]] | None) -> list[tuple[str, ...]]:
+    if by is None:
+        return []
+    if isinstance(by, str):
+        by = [by]
+    levels = []
+    for item in by:
+        levels.append(tuple(item.split("+")) if isinstance(item, str) else tuple(item))
+    return levels
+
+
+def summarize(
+    scores: pd.DataFrame,
+    by: str | Sequence[str | Sequence[str]] | None = None,
+    *,
+    n_boot: int = DEFAULT_N_BOOT,
+    seed: int = DEFAULT_SEED,
+    min_cell: int = DEFAULT_MIN_CELL,
+    ci: float = DEFAULT_CI,
+    statistics: Sequence[Statistic] = STATISTICS,
+) -> pd.DataFrame:
+    """Summarise the scores table overall and per group, with clustered CIs.
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        The scores table, one row per note (see CONTRIBUTING.md). Control
+        notes (no AI draft) have empty metric columns and drop out of each
+        statistic. Not modified.
+    by : str or list, optional
+        Grouping levels. Each entry is a column (``"clinic_id"``) or a list of
+        columns summarised jointly (``["clinic_id", "consultation_type"]``,
+        also written ``"clinic_id+consultation_type"``).
+        The overall level is always included first.
+    n_boot : int
+        Bootstrap replicates ``B`` (default 2000).
+    seed : int
+        Seed for ``numpy.random.default_rng``; every group uses the same seed.
+    min_cell : int
+        Rows with fewer than ``min_cell`` notes are suppressed (counts shown as
+        ``"<5"``, estimates blank); ``0`` keeps every row.
+    ci : float
+        Confidence level (default 0.95).
+    statistics : sequence of Statistic
+        What to compute (default :data:`STATISTICS`); those whose column is
+        absent are skipped.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per level, group and statistic with columns:
+
+        ``level``
+            grouping columns joined by ``"+"``, or ``"overall"``;
+        ``group``
+            the group's values joined by ``"|"`` (``"overall"`` for the overall row);
+        ``statistic``, ``column``, ``kind``, ``direction``
+            what was computed, from which scores column, and which way is better;
+        ``estimate``, ``ci_low``, ``ci_high``, ``ci_level``
+            the estimate and its interval (already multiplied for "per 100" statistics);
+        ``n_notes``, ``n_clinicians``
+            notes with a value and distinct clinicians behind the row;
+        ``method``, ``B``, ``seed``
+            how the interval was computed (``B`` and ``seed`` empty for closed forms);
+        ``n_notes_display``, ``suppressed``
+            the count as it may be shared (``"<5"``) and whether the row was suppressed.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({
+    ...     "note_id": [f"n{i}" for i in range(8)],
+    ...     "clinic_id": ["A"] * 4 + ["B"] * 4,
+    ...     "clinician_id": ["a1", "a1", "a2", "a2", "b1", "b1", "b2", "b2"],
+    ...     "unchanged": [True, False, True, True, False, False, True, False],
+    ...     "wer": [0.0, 0.2, 0.0, 0.0, 0.3, 0.1, 0.0, 0.4],
+    ... })
+    >>> t = summarize(df, by="clinic_id", n_boot=200, min_cell=0)
+    >>> t[["level", "group", "statistic", "estimate", "n_notes"]].head(3)
+         level    group       statistic  estimate  n_notes
+    0  overall  overall  unchanged_rate     0.500        8
+    1  overall  overall        wer_mean     0.125        8
+    2  overall  overall      wer_median     0.050        8
+    """
+    if not isinstance(scores, pd.DataFrame):
+        raise TypeError(
+            f"summarize expects a pandas DataFrame (the scores table); got {type(scores).__name__}"
+        )
+    _check_n_boot(n_boot)
+    _check_level(ci)
+    levels = _normalise_by(by)
+    missing = sorted({c for lvl in levels for c in lvl if c not in scores.columns})
+    if missing:
+        raise ValueError(
+            f"grouping column(s) {', '.join(missing)} not in the scores table; found columns: "
+            f"{', '.join(map(str, scores.columns))}. Pass existing columns to by=."
+        )
+    present = [s for s in statistics if s.column in scores.columns]
+    if not present:
+        raise ValueError(
+            "none of the summary columns are in the scores table (expected e.g. unchanged, wer, "
+            f"char_distance_norm); found columns: {', '.join(map(str, scores.columns))}. "
+            "Score the notes first."
+        )
+    clusters, unit = cluster_labels(scores)
+    cluster_array = None if clusters is None else clusters.to_numpy(dtype=object)
+    clinicians = (
+        cluster_array if unit == "clinicians" else None
+    )
+    values = {s.column: _numeric(scores[s.column], s.column, s.kind) for s in present}
+
+    rows: list[dict] = []
+    groupings: list[tuple[str, str, np.ndarray]] = [
+        (OVERALL, OVERALL, np.arange(len(scores)))
+    ]
+    for lvl in levels:
+        keys = scores[list(lvl)].astype("string").fillna("<missing>")
+        for key, idx in keys.groupby(list(lvl), sort=True).indices.items():
+            key_t = key if isinstance(key, tuple) else (key,)
+            groupings.append(("+".join(lvl), "|".join(map(str, key_t)), np.asarray(idx)))
+
+    for level, group, idx in groupings:
+        for stat in present:
+            col = values[stat.column][idx]
+            keep = ~np.isnan(col)
+            x = col[keep]
+            cl = None if cluster_array is None else cluster_array[idx][keep]
+            n_clin = None if clinicians is None else len(pd.unique(clinicians[idx][keep]))
+            if x.size == 0:
+                iv = Interval(np.nan, np.nan, np.nan, "no notes with a value")
+            else:
+                iv = interval_for(x, cl, stat.kind, n_boot=n_boot, seed=seed, ci=ci, unit=unit)
+            rows.append({
+                "level": level, "group": group, "statistic": stat.name, "column": stat.column,
+                "kind": stat.kind, "direction": stat.direction,
+                "estimate": iv.estimate * stat.scale, "ci_low": iv.low * stat.scale,
+                "ci_high": iv.high * stat.scale, "ci_level": ci,
+                "n_notes": int(x.size), "n_clinicians": n_clin, "method": iv.method,
+                "B": iv.n_boot, "seed": iv.seed,
+            })
+    table = pd.DataFrame(rows)
+    table["B"] = table["B"].astype("Int64")
+    table["seed"] = table["seed"].astype("Int64")
+    table["n_clinicians"] = table["n_clinicians"].astype("Int64")
+    table = suppress_small_cells(table, k=min_cell)
+    return table[list(SUMMARY_COLUMNS)]
+
+
+def read_scores(path: str | Path) -> pd.DataFrame:
+    """Read a scores table written by ``evalkit score`` (Parquet, CSV, TSV or JSONL).
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> f = os.path.join(tempfile.mkdtemp(), "s.csv")
+    >>> pd.DataFrame({"note_id": ["a"], "unchanged": [True]}).to_csv(f, index=False)
+    >>> read_scores(f).columns.tolist()
+    ['note_id', 'unchanged']
+    """
+    file = Path(path)
+    if not file.is_file():
+        raise FileNotFoundError(
+            f"scores file {str(file)!r} not found; create it with "
+            f"`evalkit score NOTES --out {file.name}`"
+        )
+    fmt = detect_format(file)
+    if fmt == "parquet":
+        return pd.read_parquet(file)
+    if fmt == "jsonl":
+        return pd.read_json(file, lines=True, dtype=False)
+    return pd.read_csv(file, sep="\t" if fmt == "tsv" else ",", low_memory=False)
+
+
+@dataclass(frozen=True)
+class SummaryFiles:
+    """What :func:`write_summary_tables` wrote and what it skipped, in words.
+
+    Attributes
+    ----------
+    files : dict of str to Path
+        ``{"summary": ..., "time_saved": ...}`` for the tables written.
+    messages : list of str
+        Notes for the user (for example why the time tables were skipped).
+    """
+
+    files: dict[str, Path] = field(default_factory=dict)
+    messages: list[str] = field(default_factory=list)
+
+
+def _write_csv(table: pd.DataFrame, path: Path) -> Path:
+    shared = table.copy()
+    for col in ("group", "level"):
+        if col in shared.columns:
+            shared[col] = shared[col].map(neutralise_formula)
+    shared.to_csv(path, index=False)
+    return path
+
+
+def write_summary_tables(
+    scores: pd.DataFrame,
+    out_dir: str | Path,
+    *,
+    by: str | Sequence[str | Sequence[str]] | None = ("clinic_id",),
+    n_boot: int = DEFAULT_N_BOOT,
+    seed: int = DEFAULT_SEED,
+    min_cell: int = DEFAULT_MIN_CELL,
+    ci: float = DEFAULT_CI,
+    salt: bytes | str | None = None,
+    typing_chars_per_minute: float | None = None,
+    notes_per_day: float | None = None,
+) -> SummaryFiles:
+    """Write the shareable tables of ``evalkit summarize`` into ``out_dir``.
+
+    ``summary.csv`` (see :func:`summarize`) always; ``time_saved.csv`` (see
+    :func:`evalkit.stats.time.time_saved`) when the table has timing columns,
+    otherwise a message says the time sections were skipped. With ``salt``,
+    clinic and clinician ids are pseudonymised first; the salt is not written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> df = pd.DataFrame({"note_id": list("abcdef"), "clinic_id": ["A"] * 6,
+    ...                    "unchanged": [True, False, True, True, False, True]})
+    >>> res = write_summary_tables(df, tempfile.mkdtemp(), n_boot=100)
+    >>> sorted(res.files), res.messages[0][:20]
+    (['summary'], 'no timing columns (d')
+    """
+    from evalkit.stats.time import NoTimingDataError, time_saved
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    result = SummaryFiles()
+    if salt is not None:
+        scores = pseudonymize(scores, salt=salt)
+        result.messages.append("clinic and clinician ids pseudonymised (salted HMAC-SHA256)")
+    table = summarize(scores, by, n_boot=n_boot, seed=seed, min_cell=min_cell, ci=ci)
+    result.files["summary"] = _write_csv(table, out / "summary.csv")
+    single = [lvl[0] for lvl in _normalise_by(by) if len(lvl) == 1]
+    extra = {}
+    if typing_chars_per_minute is not None:
+        extra["typing_chars_per_minute"] = typing_chars_per_minute
+    if notes_per_day is not None:
+        extra["notes_per_day"] = notes_per_day
+    try:
+        times = time_saved(scores, by=single, n_boot=n_boot, seed=seed, ci=ci,
+                           min_cell=min_cell, **extra)
+    except NoTimingDataError as exc:
+        result.messages.append(str(exc))
+    else:
+        result.messages.extend(times.attrs.get("messages", []))
+        result.files["time_saved"] = _write_csv(times, out / "time_saved.csv")
+    return result

@@ -1,0 +1,278 @@
+"""Sentences, clauses, sections and speaker turns in Danish and English text.
+
+Every function returns :class:`Span` items whose ``start``/``end`` are offsets
+into the text passed in, so callers can map a finding back to the note.
+
+* :func:`split_sections` finds headed sections (``Objektivt:``, ``PLAN``,
+  ``HISTORY OF PRESENT ILLNESS``).
+* :func:`split_sentences` splits at ``.!?`` and line breaks, but not after
+  common abbreviations (``f.eks.``, ``dgl.``, ``pt.``, ``e.g.``, ``Dr.``),
+  ordinals (``2. gang``) or decimal marks (``38.5``).
+* :func:`split_clauses` splits sentences further at ``;``, at a colon that
+  ends a label, and before a comma followed by a conjunction
+  (``, men``, ``, but``). Comma lists stay together so a negation such as
+  "ingen feber, hoste eller snue" keeps its scope.
+* :func:`split_turns` splits a transcript at speaker labels (``Læge:``,
+  ``Patient:``, ``Mor:``, ``[doctor]``, ``D:``, ``P:``) and gives each turn a
+  role: ``clinician``, ``patient`` or ``other``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "Span",
+    "Turn",
+    "split_sections",
+    "split_sentences",
+    "split_clauses",
+    "split_turns",
+    "speaker_role",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A located piece of text.
+
+    Attributes
+    ----------
+    start, end : int
+        Offsets into the text that was split.
+    text : str
+        ``text[start:end]``.
+    label : str or None
+        The section heading for sections, else ``None``.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One speaker turn of a transcript.
+
+    Attributes
+    ----------
+    start, end : int
+        Offsets of the spoken text (the label excluded).
+    text : str
+        The spoken text.
+    speaker : str
+        The label as written (``"Mor"``, ``"doctor"``), or ``""`` when the
+        transcript has no labels.
+    role : {"clinician", "patient", "other"}
+        What the label means.
+    """
+
+    start: int
+    end: int
+    text: str
+    speaker: str
+    role: str
+
+
+_ABBREVIATIONS = frozenset(
+    """f.eks bl.a dgl pt pt's ca evt mht jf hhv iflg kl nr tbl tabl dr mr mrs ms obs u.a mm stk
+    dvs p.n ift vha inkl ekskl max min sv tlf pga vedr ang e.g i.e vs approx etc no b.i.d t.i.d
+    q.d p.r.n prn st sc i.v i.m p.o s.c mg ml hr dept fig""".split()
+)
+_SENT_END = re.compile(r"[.!?]+(?=\s)|\n+")
+_WORD_BEFORE = re.compile(r"([^\s()]+)$")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    m = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
+    if m is None:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        return True
+    if word.isdigit():
+        # "2. gang": an ordinal when the next word starts in lower case
+        nxt = text[dot + 1 : dot + 3].strip()
+        return bool(nxt) and nxt[0].islower()
+    return False
+
+
+def _trim(text: str, start: int, end: int, label: str | None = None) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return None
+    return Span(start, end, text[start:end], label)
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Split text into sentences; line breaks always end a sentence.
+
+    Examples
+    --------
+    >>> text = "Pt har haft feber i 2 dg. Tager f.eks. Pamol.\\nBT 120/80"
+    >>> [s.text for s in split_sentences(text)]
+    ['Pt har haft feber i 2 dg.', 'Tager f.eks. Pamol.', 'BT 120/80']
+    >>> [s.text for s in split_sentences("hello . how are you ?")]
+    ['hello .', 'how are you ?']
+    """
+    spans: list[Span] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        if m.group()[0] == "." and len(m.group()) == 1 and _is_abbreviation(text, m.start()):
+            continue
+        span = _trim(text, start, m.end())
+        if span is not None:
+            spans.append(span)
+        start = m.end()
+    span = _trim(text, start, len(text))
+    if span is not None:
+        spans.append(span)
+    return spans
+
+
+_CLAUSE_BREAK = re.compile(
+    r";|(?<=[^\d\s]):(?=\s)|,(?=\s+(?:men|mens|dog|derfor|så|hvorfor|but|while|whereas|however|"
+    r"although|though|which|so|and\s+(?:he|she|they|i|we|the|his|her)|og\s+(?:han|hun|de|der|"
+    r"pt|patienten))\b)|\s(?=(?:men|but|however)\s)",
+    re.IGNORECASE,
+)
+
+
+def split_clauses(text: str) -> list[Span]:
+    """Split text into clauses (finer than sentences).
+
+    Examples
+    --------
+    >>> text = "Ingen feber, hoste eller snue; let ondt i halsen, men ingen synkebesvær."
+    >>> [c.text for c in split_clauses(text)]
+    ['Ingen feber, hoste eller snue;', 'let ondt i halsen,', 'men ingen synkebesvær.']
+    >>> [c.text for c in split_clauses("Plan: Pamol 1 g x 4 dgl.")]
+    ['Plan:', 'Pamol 1 g x 4 dgl.']
+    """
+    out: list[Span] = []
+    for sent in split_sentences(text):
+        start = sent.start
+        for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end):
+            span = _trim(text, start, m.end())
+            if span is not None:
+                out.append(span)
+            start = m.end()
+        span = _trim(text, start, sent.end)
+        if span is not None:
+            out.append(span)
+    return out
+
+
+_HEADING = re.compile(
+    r"^[ \t]*(?:(?P<colon>[A-ZÆØÅa-zæøå][A-Za-zÆØÅæøå /&-]{0,40}?)[ \t]*:"
+    r"|(?P<caps>[A-ZÆØÅ][A-ZÆØÅ /&-]{2,60}))"
+    r"[ \t]*(?:$|(?=\S))",
+    re.MULTILINE,
+)
+
+
+def split_sections(text: str) -> list[Span]:
+    """Split a note into headed sections; text before the first heading has label ``None``.
+
+    A heading is a line-initial label ending in a colon (``Objektivt:``) or a
+    line in capitals (``PHYSICAL EXAM``).
+
+    Examples
+    --------
+    >>> text = "Subj: ondt i halsen\\nObj: tonsiller røde\\nPLAN\\nPamol"
+    >>> [(s.label, s.text) for s in split_sections(text)]
+    [('Subj', 'ondt i halsen'), ('Obj', 'tonsiller røde'), ('PLAN', 'Pamol')]
+    """
+    heads = []
+    for m in _HEADING.finditer(text):
+        label = m.group("colon") or m.group("caps")
+        if m.group("caps") and text[m.end() : m.end() + 1] not in ("", "\n"):
+            continue
+        heads.append((m.start(), m.end(), label.strip()))
+    spans: list[Span] = []
+    if not heads:
+        span = _trim(text, 0, len(text))
+        return [span] if span else []
+    pre = _trim(text, 0, heads[0][0])
+    if pre is not None:
+        spans.append(pre)
+    for i, (_, body_start, label) in enumerate(heads):
+        body_end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
+        span = _trim(text, body_start, body_end, label)
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+_ROLES = {
+    "clinician": """læge lægen doctor dr d doc gp clinician physician sygeplejerske nurse sp l
+    behandler provider""".split(),
+    "patient": "patient patienten pt p pat pasient".split(),
+    "other": """mor far mother father mom dad pårørende relative partner ægtefælle hustru mand
+    wife husband datter søn daughter son barn child tolk interpreter guardian caregiver""".split(),
+}
+_ROLE_OF = {w: role for role, ws in _ROLES.items() for w in ws}
+_LABEL = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?P<colon>[A-Za-zÆØÅæøå][A-Za-zÆØÅæøå .]{0,20}?)[ \t]*:[ \t]*"
+    r"|\[(?P<bracket>[A-Za-zÆØÅæøå_ ]{1,20})\][ \t]*"
+)
+
+
+def speaker_role(label: str) -> str:
+    """Role of a speaker label: ``clinician``, ``patient`` or ``other``.
+
+    Examples
+    --------
+    >>> speaker_role("Læge"), speaker_role("[patient]"), speaker_role("Mor"), speaker_role("D")
+    ('clinician', 'patient', 'other', 'clinician')
+    """
+    key = label.strip().strip("[]").strip().lower().rstrip(".")
+    key = re.sub(r"[_\s]+\d*$", "", key) or key
+    if key in _ROLE_OF:
+        return _ROLE_OF[key]
+    first = key.split()[0] if key.split() else key
+    return _ROLE_OF.get(first, "other")
+
+
+def split_turns(transcript: str) -> list[Turn]:
+    """Split a transcript into speaker turns.
+
+    Only labels that name a known role (or any bracketed label) count, so
+    ``"Plan: ..."`` in a dictated text is not mistaken for a speaker. Text with
+    no labels is one turn with speaker ``""`` and role ``other``.
+
+    Examples
+    --------
+    >>> text = "Læge: Har du feber?\\nPatient: Nej.\\nMor: Hun hoster."
+    >>> [(t.role, t.text) for t in split_turns(text)]
+    [('clinician', 'Har du feber?'), ('patient', 'Nej.'), ('other', 'Hun hoster.')]
+    >>> [(t.speaker, t.text) for t in split_turns("[doctor] any fever ? [patient] no .")]
+    [('doctor', 'any fever ?'), ('patient', 'no .')]
+    """
+    labels = []
+    for m in _LABEL.finditer(transcript):
+        name = m.group("colon") if m.group("colon") is not None else m.group("bracket")
+        if m.group("colon") is not None:
+            key = name.strip().lower().rstrip(".")
+            if key not in _ROLE_OF and key.split()[0] not in _ROLE_OF:
+                continue
+        labels.append((m.start(), m.end(), name.strip()))
+    if not labels:
+        span = _trim(transcript, 0, len(transcript))
+        return [Turn(span.start, span.end, span.text, "", "other")] if span else []
+    turns: list[Turn] = []
+    pre = _trim(transcript, 0, labels[0][0])
+    if pre is not None:
+        turns.append(Turn(pre.start, pre.end, pre.text, "", "other"))
+    for i, (_, text_start, name) in enumerate(labels):
+        text_end = labels[i + 1][0] if i + 1 < len(labels) else len(transcript)
+        span = _trim(transcript, text_start, text_end)
+        if span is not None:
+            turns.append(Turn(span.start, span.end, span.text, name, speaker_role(name)))
+    return turns

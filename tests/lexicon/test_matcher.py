@@ -1,0 +1,223 @@
+"""Tests for evalkit.lexicon.matcher (folding, boundaries, inflection, compounds, stoplist)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evalkit.lexicon import inflection
+from evalkit.lexicon.matcher import Matcher, find_terms, fold, get_matcher
+from evalkit.lexicon.model import Lexicon, LexiconEntry
+from evalkit.text.normalize import normalize_text
+
+DA = [
+    ("feber", "sym:fever", "symptom"),
+    ("hoste", "sym:cough", "symptom"),
+    ("blodtryk", "vital:blood_pressure", "vital"),
+    ("BT", "vital:blood_pressure", "vital"),
+    ("forhøjet blodtryk", "dx:hypertension", "diagnosis"),
+    ("tablet", "med:tablet_form", "medication"),
+    ("halsbetændelse", "dx:pharyngitis", "diagnosis"),
+    ("ondt i halsen", "sym:sore_throat", "symptom"),
+    ("smerte", "sym:pain", "symptom"),
+    ("lænd", "anat:lower_back", "anatomy"),
+    ("muskel", "anat:muscle", "anatomy"),
+    ("tand", "anat:tooth", "anatomy"),
+    ("arm", "anat:arm", "anatomy"),
+    ("tarm", "anat:bowel", "anatomy"),
+    ("Pamol", "med:paracetamol", "medication"),
+    ("Zarator", "med:atorvastatin", "medication"),
+    ("Combi", "med:amlodipine", "medication"),
+    ("Combi", "med:valsartan", "medication"),
+    ("COVID-19", "dx:covid_19", "diagnosis"),
+    ("p", "vital:pulse", "vital"),
+    ("tid", "find:time_placeholder", "finding"),
+    ("CRP", "lab:crp", "lab"),
+]
+EN = [
+    ("fever", "sym:fever", "symptom"),
+    ("allergy", "dx:allergy", "diagnosis"),
+    ("chest pain", "sym:chest_pain", "symptom"),
+    ("pain", "sym:pain", "symptom"),
+    ("rash", "find:rash", "finding"),
+    ("ache", "sym:ache", "symptom"),
+]
+
+
+def _lexicon(rows=DA, language="da", stop=("p", "tid")):
+    return Lexicon(
+        [LexiconEntry(t, c, k, language, "test") for t, c, k in rows],
+        stoplist={language: list(stop)},
+        version="test",
+    )
+
+
+DA_MATCHER = Matcher(_lexicon(), language="da")
+EN_MATCHER = Matcher(_lexicon(EN, "en", ()), language="en")
+
+
+def _found(matcher, text):
+    return [(m.text, m.concept_id) for m in matcher.find(normalize_text(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Blodtrykket er højt", [("Blodtrykket", "vital:blood_pressure")]),
+        ("Tabletterne virker", [("Tabletterne", "med:tablet_form")]),
+        ("halsbetændelsen er væk", [("halsbetændelsen", "dx:pharyngitis")]),
+        ("HALSBETÆNDELSER", [("HALSBETÆNDELSER", "dx:pharyngitis")]),
+        ("Hostens varighed", [("Hostens", "sym:cough")]),
+        ("musklerne er ømme", [("musklerne", "anat:muscle")]),
+        ("ondt i\n  halsen", [("ondt i\n  halsen", "sym:sore_throat")]),
+        ("forhøjet blodtryk", [("forhøjet blodtryk", "dx:hypertension")]),
+        ("lændesmerter", [("lænde", "anat:lower_back"), ("smerter", "sym:pain")]),
+        ("hovedsmerterne", [("hovedsmerterne", "sym:pain")]),
+        ("tarmen og armen", [("tarmen", "anat:bowel"), ("armen", "anat:arm")]),
+        ("afstand til bordet", []),
+        ("hostesaft", []),
+        ("feberfri", []),
+        ("covid 19 og COVID-19", [("covid 19", "dx:covid_19"), ("COVID-19", "dx:covid_19")]),
+        ("CRP'en er 5", [("CRP", "lab:crp")]),
+        ("crp 5, BT 120/80", [("crp", "lab:crp"), ("BT", "vital:blood_pressure")]),
+        ("bt er fin", [("bt", "vital:blood_pressure")]),
+        ("pamol og Pamol", [("pamol", "med:paracetamol"), ("Pamol", "med:paracetamol")]),
+    ],
+)
+def test_danish_inflection_compounds_and_boundaries(text, expected):
+    assert _found(DA_MATCHER, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("p 72, BT 120/80", [("p", "vital:pulse"), ("BT", "vital:blood_pressure")]),
+        ("se p. 3 i bogen", [("p", "vital:pulse")]),
+        ("se s. p og tid", []),
+        ("P 72", []),
+        ("tid 3", [("tid", "find:time_placeholder")]),
+    ],
+)
+def test_stoplisted_terms_need_exact_case_and_a_number(text, expected):
+    assert _found(DA_MATCHER, text) == expected
+
+
+def test_a_combination_product_gives_one_mention_per_concept():
+    found = DA_MATCHER.find("Combi 5/80 mg")
+    assert [(m.text, m.start, m.end) for m in found] == [("Combi", 0, 5), ("Combi", 0, 5)]
+    assert {m.concept_id for m in found} == {"med:amlodipine", "med:valsartan"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("fevers and allergies", [("fevers", "sym:fever"), ("allergies", "dx:allergy")]),
+        ("chest pains", [("chest pains", "sym:chest_pain")]),
+        ("painful rashes", [("rashes", "find:rash")]),
+        ("aches", [("aches", "sym:ache")]),
+        ("headache", []),
+        ("allergyx", []),
+    ],
+)
+def test_english_plurals_and_no_compounds(text, expected):
+    assert _found(EN_MATCHER, text) == expected
+
+
+def test_offsets_survive_folding_that_changes_length():
+    # "ß" folds to "ss" and the ligature "ﬁ" to "fi": offsets still point into the input.
+    lex = Lexicon([LexiconEntry("fiber", "find:fiber", "finding", "da", "t"),
+                   LexiconEntry("feber", "sym:fever", "symptom", "da", "t")])
+    text = "Straße: ﬁber og FEBER"
+    found = Matcher(lex, language="da").find(text)
+    assert [(m.text, m.start, m.end) for m in found] == [("ﬁber", 8, 12), ("FEBER", 16, 21)]
+
+
+def test_fold_matches_lexicon_and_text_alike():
+    assert fold("Ondt-i-HALSEN!") == fold("ondt i halsen") == "ondt i halsen"
+    assert fold("ＣＲＰ") == "crp"
+
+
+def _regex_reference(terms, text):
+    # Reference: leftmost-longest whole-word alternation over the same folding.
+    alternation = "|".join(re.escape(fold(t)).replace(r"\ ", r"\W+")
+                           for t in sorted(terms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+REF_TERMS = ["cough", "sore throat", "blood pressure", "otitis media", "nausea", "rash"]
+FILLER = ["the", "patient", "has", "a", "mild", "and", "today", "with", "since", "monday"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(REF_TERMS + FILLER), max_size=25),
+    st.lists(st.sampled_from([" ", ", ", ".\n", "  ", " - ", "; "]), min_size=25, max_size=25),
+    st.lists(st.booleans(), min_size=25, max_size=25),
+)
+def test_whole_word_matches_agree_with_a_regex_reference(words, seps, upper):
+    text = "".join((w.upper() if u else w) + s for w, s, u in zip(words, seps, upper, strict=False))
+    lex = Lexicon([LexiconEntry(t, f"sym:{i}", "symptom", "en", "t")
+                   for i, t in enumerate(REF_TERMS)])
+    found = Matcher(lex, language="en").find(text)
+    assert [(m.start, m.end) for m in found] == _regex_reference(REF_TERMS, text)
+    for m in found:
+        assert m.text == text[m.start:m.end]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_mentions_are_sorted_in_bounds_and_slices_of_the_text(text):
+    text = normalize_text(text)
+    found = DA_MATCHER.find(text)
+    assert found == sorted(found, key=lambda m: m.start)
+    for m in found:
+        assert 0 <= m.start < m.end <= len(text)
+        assert m.text == text[m.start:m.end]
+
+
+def test_inflection_rules():
+    assert inflection.accepts_ending("tablet", "terne", "da")
+    assert not inflection.accepts_ending("hoste", "saft", "da")
+    assert not inflection.accepts_ending("øje", "jne", "da")
+    assert inflection.stem_variants("ankel", "da")[0][0] == "ankl"
+
+
+def test_get_matcher_is_cached_and_find_terms_normalises():
+    assert get_matcher("da") is get_matcher("da")
+    lex = _lexicon()
+    found = find_terms("Feber\r\nhoste", language="da", lexicon=lex)
+    assert [(m.text, m.start) for m in found] == [("Feber", 0), ("hoste", 6)]
+
+
+def test_matcher_needs_a_lexicon():
+    with pytest.raises(TypeError, match="load_lexicon"):
+        Matcher(["feber"], language="da")  # type: ignore[arg-type]
+
+
+def test_empty_text_and_empty_lexicon():
+    assert DA_MATCHER.find("") == []
+    assert Matcher(Lexicon([]), language="da").find("feber") == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(["feber", "Blodtrykket", "ondt i halsen", "CRP"]),
+                  st.text(alphabet="aßﬁµ½ÆØÅé ,.-\n", max_size=6)),
+        max_size=12,
+    )
+)
+def test_offsets_point_at_the_terms_whatever_characters_surround_them(pieces):
+    # The noise alphabet cannot spell a term or a cue, so exactly the injected terms are found,
+    # in order, even where folding changes the length ("ß" → "ss", "½" → "1⁄2").
+    concept = {"feber": "sym:fever", "Blodtrykket": "vital:blood_pressure",
+               "ondt i halsen": "sym:sore_throat", "CRP": "lab:crp"}
+    text = normalize_text(" ".join(pieces))
+    found = DA_MATCHER.find(text)
+    assert [m.concept_id for m in found] == [concept[p] for p in pieces if p in concept]
+    for m in found:
+        assert m.text == text[m.start:m.end] and m.text in concept

@@ -1,0 +1,137 @@
+"""Tests for evalkit.lexicon.polarity through the matcher (Danish and English cues)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evalkit.lexicon.matcher import Matcher
+from evalkit.lexicon.model import Lexicon, LexiconEntry
+from evalkit.lexicon.polarity import PRE_WINDOW, Span, negated_flags, negation_cues
+
+DA_TERMS = ["feber", "hoste", "åndenød", "pneumoni", "brystsmerter", "kvalme", "cor", "pulm",
+            "infektion", "hjertebanken", "strep A", "allergi", "halsbetændelse"]
+EN_TERMS = ["fever", "cough", "chest pain", "shortness of breath", "pneumonia", "chest x-ray",
+            "pulmonary embolism", "nausea", "rash", "asthma", "wound", "infection"]
+
+
+def _matcher(terms, language):
+    lex = Lexicon([LexiconEntry(t, f"sym:{t.replace(' ', '_')}", "symptom", language, "t")
+                   for t in terms])
+    return Matcher(lex, language=language)
+
+
+DA = _matcher(DA_TERMS, "da")
+EN = _matcher(EN_TERMS, "en")
+
+
+def _polarity(matcher, text):
+    return [(m.text, m.negated) for m in matcher.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ingen feber.", [("feber", True)]),
+        ("Feber.", [("Feber", False)]),
+        ("Har ikke haft feber i dag.", [("feber", True)]),
+        ("Benægter åndenød.", [("åndenød", True)]),
+        ("Ingen feber, hoste eller åndenød.",
+         [("feber", True), ("hoste", True), ("åndenød", True)]),
+        ("Ingen feber. Hoste.", [("feber", True), ("Hoste", False)]),
+        ("Ingen feber\nHoste i 3 dage", [("feber", True), ("Hoste", False)]),
+        ("Ingen feber, men hoste.", [("feber", True), ("hoste", False)]),
+        ("Ingen feber; hoste.", [("feber", True), ("hoste", False)]),
+        ("Hoste uden feber.", [("Hoste", False), ("feber", True)]),
+        ("Pneumoni kan udelukkes.", [("Pneumoni", True)]),
+        ("Pneumoni kan ikke udelukkes.", [("Pneumoni", False)]),
+        ("Ikke tegn på pneumoni.", [("pneumoni", True)]),
+        ("Negativ for strep A.", [("strep A", True)]),
+        ("Strep A negativ.", [("Strep A", True)]),
+        ("Cor og pulm u.a.", [("Cor", True), ("pulm", True)]),
+        ("Ikke kun hoste, også feber.", [("hoste", False), ("feber", False)]),
+        ("Ingen bedring af hoste.", [("hoste", False)]),
+        ("Afkræfter brystsmerter og hjertebanken.",
+         [("brystsmerter", True), ("hjertebanken", True)]),
+        ("Ingen feber i sidste uge, hoste nu.", [("feber", True), ("hoste", False)]),
+        ("Kvalme. Allergi: nej.", [("Kvalme", False), ("Allergi", True)]),
+    ],
+)
+def test_danish_polarity(text, expected):
+    assert _polarity(DA, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No fever.", [("fever", True)]),
+        ("Denies chest pain or shortness of breath.",
+         [("chest pain", True), ("shortness of breath", True)]),
+        ("Patient doesn't have asthma.", [("asthma", True)]),
+        ("No cough, but has a rash.", [("cough", True), ("rash", False)]),
+        ("Pulmonary embolism was ruled out.", [("Pulmonary embolism", True)]),
+        ("Pulmonary embolism cannot be ruled out.", [("Pulmonary embolism", False)]),
+        ("No evidence of pneumonia on chest x-ray.", [("pneumonia", True), ("chest x-ray", False)]),
+        ("No signs of infection in the wound.", [("infection", True), ("wound", False)]),
+        ("Without nausea. Rash present.", [("nausea", True), ("Rash", False)]),
+        ("No change in the rash.", [("rash", False)]),
+        ("Fever, cough; no rash.", [("Fever", False), ("cough", False), ("rash", True)]),
+    ],
+)
+def test_english_polarity(text, expected):
+    assert _polarity(EN, text) == expected
+
+
+def test_pre_cue_window_limits_the_scope():
+    far = "Ingen " + "meget " * (PRE_WINDOW + 1) + "feber"
+    near = "Ingen " + "meget " * (PRE_WINDOW - 1) + "feber"
+    assert _polarity(DA, far) == [("feber", False)]
+    assert _polarity(DA, near) == [("feber", True)]
+
+
+def test_cue_tables_cover_the_documented_cues():
+    da = negation_cues("da")
+    for cue in ("ikke", "ingen", "intet", "uden", "aldrig", "benægter", "afkræfter",
+                "negativ for", "ikke tegn på", "kan udelukkes", "u a"):
+        assert cue in da, cue
+    en = negation_cues("en")
+    for cue, kind in [("no", "pre"), ("denies", "pre"), ("without", "pre"),
+                      ("negative for", "pre"), ("no evidence of", "pre"),
+                      ("ruled out", "post"), ("but", "terminator")]:
+        assert en[cue] == kind
+    assert negation_cues("xx") == {}
+
+
+def test_negated_flags_directly():
+    # "feber og hoste ikke": post cue at word 3 reaches back over the list.
+    mentions = [Span(0, 5, 0, 1), Span(9, 14, 2, 3)]
+    post = [Span(15, 25, 3, 5)]
+    words = ["feber", "og", "hoste", "kan", "udelukkes"]
+    assert negated_flags(mentions, [], post, [], words, "da") == [True, True]
+    assert negated_flags(mentions, [], post, [14], words, "da") == [False, False]
+
+
+def test_lexicon_terms_made_of_a_cue_and_a_term_become_negated_mentions():
+    lex = Lexicon([
+        LexiconEntry("no fever", "find:afebrile", "finding", "en", "t"),
+        LexiconEntry("fever", "sym:fever", "symptom", "en", "t"),
+        LexiconEntry("no abnormality detected", "find:normal", "finding", "en", "t"),
+    ])
+    found = Matcher(lex, language="en").find("No fever. No abnormality detected.")
+    assert [(m.concept_id, m.negated) for m in found] == [
+        ("sym:fever", True), ("find:normal", False)
+    ]
+    da = Lexicon([LexiconEntry("ikke-steroid antiinflammatorisk", "med:nsaid", "medication",
+                               "da", "t")])
+    (mention,) = Matcher(da, language="da").find("Ikke-steroid antiinflammatorisk behandling.")
+    assert (mention.concept_id, mention.negated) == ("med:nsaid", False)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(DA_TERMS), st.sampled_from(["Ingen", "Ikke", "Benægter", "Uden"]),
+       st.sampled_from(DA_TERMS), st.sampled_from([". ", "; ", ", men ", "\n"]))
+def test_a_pre_cue_negates_its_clause_and_no_further(term, cue, other, boundary):
+    found = DA.find(f"{cue} {term}{boundary}{other}")
+    assert [m.negated for m in found] == [True, False]
+    assert DA.find(f"{term}{boundary}{other}")[0].negated is False

@@ -1,0 +1,517 @@
+"""Tests of the hallucination family: flag types, grounding, benign edits, the labelled set."""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evalkit.lexicon.matcher import Matcher
+from evalkit.lexicon.model import Lexicon, LexiconEntry
+from evalkit.metrics.checkers import CRITICAL_TYPES, FLAG_TYPES
+from evalkit.metrics.hallucination import (
+    build_index,
+    evaluate_flags,
+    flag_confusion,
+    hallucination_flags,
+    score_hallucination,
+)
+from evalkit.metrics.note import NotePair, score_note
+from evalkit.metrics.registry import get_metric, list_families
+
+CASES_PATH = Path(__file__).resolve().parents[1] / "labelled" / "hallucination_cases.jsonl"
+
+# A small general-practice lexicon so these tests do not depend on the shipped
+# lexicon files (the labelled-set figures with the shipped lexicon are in the
+# report). Rows: term | concept_id | category.
+_STANDIN_ROWS = {
+    "da": """
+feber|sym:fever|symptom
+febril|sym:fever|symptom
+hoste|sym:cough|symptom
+snue|sym:rhinorrhoea|symptom
+ondt i halsen|sym:sore_throat|symptom
+halssmerter|sym:sore_throat|symptom
+synkebesvær|sym:dysphagia|symptom
+brystsmerter|sym:chest_pain|symptom
+åndenød|sym:dyspnoea|symptom
+kvalme|sym:nausea|symptom
+opkastning|sym:vomiting|symptom
+kastet op|sym:vomiting|symptom
+kaste op|sym:vomiting|symptom
+diarré|sym:diarrhoea|symptom
+hovedpine|sym:headache|symptom
+smerter|sym:pain|symptom
+smerte|sym:pain|symptom
+ondt|sym:pain|symptom
+ondt i maven|sym:abdominal_pain|symptom
+mavesmerter|sym:abdominal_pain|symptom
+blod i afføringen|sym:haematochezia|symptom
+tørst|sym:thirst|symptom
+vægttab|sym:weight_loss|symptom
+hævelse|find:swelling|finding
+ømhed|find:tenderness|finding
+vesikulær respiration|find:vesicular_breathing|finding
+synsforstyrrelser|sym:visual_disturbance|symptom
+lændesmerter|sym:low_back_pain|symptom
+halsbetændelse|dx:pharyngitis|diagnosis
+pneumoni|dx:pneumonia|diagnosis
+lungebetændelse|dx:pneumonia|diagnosis
+luftvejsinfektion|dx:respiratory_infection|diagnosis
+diabetes mellitus|dx:diabetes|diagnosis
+diabetes|dx:diabetes|diagnosis
+type 2-diabetes|dx:diabetes_type_2|diagnosis
+hypertension|dx:hypertension|diagnosis
+cystitis|dx:cystitis|diagnosis
+KOL|dx:copd|diagnosis
+kronisk obstruktiv lungesygdom|dx:copd|diagnosis
+paracetamol|med:paracetamol|medication
+Pamol|med:paracetamol|medication
+Panodil|med:paracetamol|medication
+ibuprofen|med:ibuprofen|medication
+Ipren|med:ibuprofen|medication
+diclofenac|med:diclofenac|medication
+amoxicillin|med:amoxicillin|medication
+metformin|med:metformin|medication
+amlodipin|med:amlodipine|medication
+Selexid|med:pivmecillinam|medication
+Spiriva|med:tiotropium|medication
+antibiotika|med:antibiotic|medication
+blodtryk|vital:blood_pressure|vital
+BT|vital:blood_pressure|vital
+temp|vital:temperature|vital
+temperatur|vital:temperature|vital
+puls|vital:pulse|vital
+knæ|anat:knee|anatomy
+skulder|anat:shoulder|anatomy
+trommehinde|anat:tympanic_membrane|anatomy
+abdomen|anat:abdomen|anatomy
+mave|anat:abdomen|anatomy
+lunger|anat:lung|anatomy
+""",
+    "en": """
+fever|sym:fever|symptom
+cough|sym:cough|symptom
+sore throat|sym:sore_throat|symptom
+chest pain|sym:chest_pain|symptom
+shortness of breath|sym:dyspnoea|symptom
+night sweats|sym:night_sweats|symptom
+weight loss|sym:weight_loss|symptom
+headache|sym:headache|symptom
+fatigue|sym:fatigue|symptom
+joint pain|sym:arthralgia|symptom
+pain|sym:pain|symptom
+abdominal pain|sym:abdominal_pain|symptom
+back pain|sym:back_pain|symptom
+knee pain|sym:knee_pain|symptom
+swelling|find:swelling|finding
+tenderness|find:tenderness|finding
+crackles|find:crackles|finding
+rash|find:rash|finding
+smoking|find:smoking|finding
+hypertension|dx:hypertension|diagnosis
+atrial fibrillation|dx:atrial_fibrillation|diagnosis
+asthma|dx:asthma|diagnosis
+migraine|dx:migraine|diagnosis
+tension-type headache|dx:tension_headache|diagnosis
+rheumatoid arthritis|dx:rheumatoid_arthritis|diagnosis
+paracetamol|med:paracetamol|medication
+acetaminophen|med:paracetamol|medication
+amoxicillin|med:amoxicillin|medication
+lisinopril|med:lisinopril|medication
+losartan|med:losartan|medication
+apixaban|med:apixaban|medication
+salbutamol|med:salbutamol|medication
+metformin|med:metformin|medication
+ibuprofen|med:ibuprofen|medication
+blood pressure|vital:blood_pressure|vital
+BP|vital:blood_pressure|vital
+heart rate|vital:pulse|vital
+temperature|vital:temperature|vital
+temp|vital:temperature|vital
+knee|anat:knee|anatomy
+ankle|anat:ankle|anatomy
+lung|anat:lung|anatomy
+chest|anat:chest|anatomy
+""",
+}
+
+
+@functools.lru_cache(maxsize=2)
+def standin_matcher(language: str) -> Matcher:
+    """A matcher over the stand-in lexicon above (built once per language)."""
+    entries = []
+    for line in _STANDIN_ROWS[language].strip().splitlines():
+        term, concept, category = line.split("|")
+        entries.append(LexiconEntry(term, concept, category, language, "test-standin"))
+    return Matcher(Lexicon(entries, version=f"standin-{language}"), language=language)
+
+
+def _flags(
+    final: str,
+    draft: str,
+    *,
+    transcript: str | None = None,
+    language: str = "da",
+    lexicon: bool = True,
+) -> list[dict]:
+    matcher = standin_matcher(language) if lexicon else None
+    return hallucination_flags(
+        final, draft, transcript=transcript, language=language, matcher=matcher
+    )
+
+
+def _load_cases() -> list[dict]:
+    return [
+        json.loads(line)
+        for line in CASES_PATH.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+
+
+# --- flag types, one table -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("final", "draft", "language", "flag_type", "flagged_text"),
+    [
+        (
+            "Plan: Pamol 1 g.",
+            "Plan: Pamol 1 g. Startet på Amoxicillin.",
+            "da",
+            "medication",
+            "Amoxicillin",
+        ),
+        ("Metformin 500 mg x 2 dgl.", "Metformin 850 mg x 2 dgl.", "da", "dose", "850 mg"),
+        ("Temp 37,9.", "Temp 39,1.", "da", "number", "39,1"),
+        ("Har feber.", "Ingen feber.", "da", "negation", "feber"),
+        ("Smerter i højre hofte.", "Smerter i venstre hofte.", "da", "laterality", "venstre"),
+        ("Vurderes som hypertension.", "Vurderes som diabetes.", "da", "diagnosis", "diabetes"),
+        ("Hoste.", "Hoste. Desuden kvalme.", "da", "fabrication", "kvalme"),
+        ("Lette smerter i ryggen.", "Svære smerter i ryggen.", "da", "severity", "Svære"),
+        ("Blood pressure 120/80.", "Blood pressure 160/80.", "en", "number", "160/80"),
+        ("Mild headache.", "Severe headache.", "en", "severity", "Severe"),
+        ("Pain in the left ankle.", "Pain in the right ankle.", "en", "laterality", "right"),
+        ("No chest pain.", "Chest pain.", "en", "negation", "Chest pain"),
+    ],
+)
+def test_each_type_is_flagged_and_located(final, draft, language, flag_type, flagged_text):
+    flags = _flags(final, draft, language=language)
+    start = draft.index(flagged_text)
+    end = start + len(flagged_text)
+    hits = [f for f in flags if f["start"] < end and start < f["end"]]
+    assert [f["type"] for f in hits] == [flag_type]
+    flag = hits[0]
+    assert draft[flag["start"] : flag["end"]] == flag["text"]
+    assert flag["source"] == "final_note"
+    assert 0 < len(flag["evidence"]) <= 200
+
+
+@pytest.mark.parametrize(
+    ("final", "draft", "language"),
+    [
+        ("Temp 38,5. BT 130/80.", "Temp 38.5. BT 130/80.", "da"),  # number formatting
+        ("Blodtryk 130/80.", "BT 130/80.", "da"),  # abbreviation
+        ("Ingen feber. Hoste i 2 uger.", "Hoste i 2 uger. Ingen feber.", "da"),  # reorder
+        ("Hoste og snue. Ingen feber.", "Hoste og snue, men ingen feber.", "da"),  # merge
+        ("Halssmerter i 4 dage.", "Ondt i halsen i 4 dage.", "da"),  # lay synonym
+        ("Pamol 1 g 3 gange dagligt.", "Pamol 1 g x 3 dgl.", "da"),  # frequency wording
+        ("Cough for two weeks, no fever.", "Cough for 2 weeks. No fever.", "en"),  # split, words
+        ("Weight 1,200 g.", "Weight 1200 g.", "en"),  # thousands separator
+    ],
+)
+def test_benign_edits_get_no_flag(final, draft, language):
+    assert _flags(final, draft, language=language) == []
+
+
+def test_identical_notes_have_no_flags_and_best_values():
+    note = "Ondt i halsen i 4 dage. Temp 38,5. Ingen hoste. Plan: Pamol 1 g x 4 dgl."
+    score = score_hallucination(NotePair.from_raw(note, note), {"matcher": standin_matcher("da")})
+    cols = score.as_columns()
+    for name in (
+        "n_hallucination_flags",
+        "n_critical_flags",
+        "hallucination_free",
+        "hallucination_flags",
+    ):
+        assert cols[name] == get_metric(name).best
+
+
+def test_empty_draft_and_missing_references_give_no_flags():
+    assert _flags("Hoste.", "") == []
+    assert hallucination_flags("", "Hoste og feber.", matcher=None) == []
+
+
+def test_kept_content_is_never_critical_even_if_transcript_disagrees():
+    transcript = "Læge: Hvilken side?\nPatient: Det er venstre knæ."
+    # the clinician kept "højre knæ": endorsed, so at most a non-critical flag
+    flags = _flags("Smerter i højre knæ.", "Smerter i højre knæ.", transcript=transcript)
+    assert all(f["severity"] == "non-critical" for f in flags)
+
+
+# --- grounding in the transcript ----------------------------------------------------------
+
+TRANSCRIPT_DA = (
+    "Læge: Hvor høj har feberen været?\nPatient: I morges var den otteogtredive komma fem.\n"
+    "Læge: Hoster du?\nPatient: Nej.\nMor: Hun har haft ondt i halsen siden mandag."
+)
+
+
+def test_spoken_numbers_and_lay_terms_support_the_draft():
+    draft = "Feber 38,5 grader. Halssmerter. Ingen hoste."
+    assert _flags("", draft, transcript=TRANSCRIPT_DA) == []
+
+
+def test_transcript_contradictions_are_flagged_with_source_transcript():
+    draft = "Feber 39,5 grader. Halssmerter. Hoste."
+    flags = _flags("", draft, transcript=TRANSCRIPT_DA)
+    got = {(f["type"], f["text"], f["source"]) for f in flags}
+    assert ("number", "39,5 grader", "transcript") in got
+    assert ("negation", "Hoste", "transcript") in got
+    number = next(f for f in flags if f["type"] == "number")
+    assert "otteogtredive komma fem" in number["evidence"]
+
+
+def test_with_both_references_the_source_says_both():
+    draft = "Feber 38,5 grader. Halssmerter. Desuden diarré."
+    flags = _flags("Feber 38,5. Halssmerter.", draft, transcript=TRANSCRIPT_DA)
+    assert [(f["type"], f["text"], f["source"]) for f in flags] == [
+        ("fabrication", "diarré", "both")
+    ]
+
+
+def test_transcript_support_overrides_a_removal_by_the_clinician():
+    # the clinician shortened the note; the transcript still supports the statement
+    flags = _flags(
+        "Feber 38,5.", "Feber 38,5. Ondt i halsen siden mandag.", transcript=TRANSCRIPT_DA
+    )
+    assert flags == []
+
+
+def test_speaker_labels_are_not_content():
+    ix = build_index(
+        "[doctor] any fever ?\n[patient] no .", "en", standin_matcher("en"), transcript=True
+    )
+    assert all(not any(k.endswith(("doctor", "patient")) for k in u.keys) for u in ix.units)
+    assert ix.concepts["sym:fever"] == {True}
+
+
+# --- the family in score_note --------------------------------------------------------------
+
+
+def test_family_is_registered_after_terms_and_edit():
+    orders = {f.name: f.order for f in list_families()}
+    assert orders["hallucination"] == 30
+    assert orders["edit"] < orders["hallucination"]
+
+
+def test_score_note_outputs_all_columns():
+    s = score_note(
+        "Har feber.", "Ingen feber.", families=["hallucination"], matcher=standin_matcher("da")
+    )
+    cols = s.as_columns()
+    assert cols["n_hallucination_flags"] == len(cols["hallucination_flags"]) == 1
+    assert cols["n_critical_flags"] == 1
+    assert cols["hallucination_free"] is False
+
+
+# --- properties -----------------------------------------------------------------------------
+
+_sentences = st.sampled_from(
+    [
+        "Hoste i 3 dage.",
+        "Ingen feber.",
+        "Temp 38,5.",
+        "BT 130/80.",
+        "Smerter i højre knæ.",
+        "Pamol 1 g x 4 dgl.",
+        "Lette smerter i skulderen.",
+        "Vurderes som pneumoni.",
+        "Kvalme.",
+    ]
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_sentences, min_size=1, max_size=6, unique=True), st.randoms(use_true_random=False))
+def test_reordering_the_sentences_of_the_final_note_never_flags(sentences, rnd):
+    draft = " ".join(sentences)
+    shuffled = sentences[:]
+    rnd.shuffle(shuffled)
+    assert _flags(" ".join(shuffled), draft) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(_sentences, min_size=1, max_size=5, unique=True),
+    st.lists(_sentences, min_size=0, max_size=4, unique=True),
+)
+def test_flags_are_valid_and_sorted(final_sents, draft_sents):
+    draft = " ".join(draft_sents)
+    flags = _flags(" ".join(final_sents), draft)
+    assert [(f["start"], f["end"]) for f in flags] == sorted((f["start"], f["end"]) for f in flags)
+    for f in flags:
+        assert draft[f["start"] : f["end"]] == f["text"]
+        assert f["type"] in FLAG_TYPES
+        assert f["severity"] in ("critical", "non-critical")
+
+
+# --- evaluation helper ----------------------------------------------------------------------
+
+
+def test_evaluate_flags_hand_computed():
+    labelled = {
+        "a": [
+            {"type": "dose", "start": 0, "end": 5},
+            {"type": "fabrication", "start": 20, "end": 30},
+        ],
+        "b": [],
+    }
+    predicted = {
+        "a": [{"type": "dose", "start": 3, "end": 4}, {"type": "number", "start": 10, "end": 12}],
+        "b": [{"type": "negation", "start": 0, "end": 3}],
+    }
+    table = evaluate_flags(predicted, labelled)
+    assert table.loc["overall", "recall"] == pytest.approx(1 / 2)
+    assert table.loc["overall", "precision"] == pytest.approx(1 / 3)
+    assert table.loc["critical", "recall"] == 1.0
+    assert table.loc["fabrication", "recall"] == 0.0
+    confusion = flag_confusion(predicted, labelled)
+    assert confusion.loc["dose", "dose"] == 1
+    assert confusion.loc["fabrication", "(missed)"] == 1
+    assert confusion.loc["(spurious)", "negation"] == 1
+
+
+def test_evaluate_flags_rejects_unlabelled_cases():
+    with pytest.raises(ValueError, match="no labels"):
+        evaluate_flags({"x": []}, {})
+
+
+# --- the labelled set -----------------------------------------------------------------------
+
+
+def test_labelled_set_is_well_formed():
+    cases = _load_cases()
+    assert len(cases) >= 40
+    assert {c["language"] for c in cases} == {"da", "en"}
+    assert {lab["type"] for c in cases for lab in c["labels"]} == set(FLAG_TYPES)
+    assert sum(not c["labels"] for c in cases) >= 10
+    for c in cases:
+        for lab in c["labels"]:
+            assert c["ai_note"][lab["start"] : lab["end"]] == lab["text"], c["id"]
+
+
+def _run_labelled(matcher_for) -> tuple[dict, dict, list[dict]]:
+    cases = _load_cases()
+    predicted, labelled = {}, {}
+    for c in cases:
+        pair = NotePair.from_raw(c["final_note"], c["ai_note"], c["transcript"], c["language"])
+        score = score_hallucination(pair, {"matcher": matcher_for(c["language"])})
+        predicted[c["id"]] = [f.as_dict() for f in score.flags]
+        labelled[c["id"]] = c["labels"]
+    return predicted, labelled, cases
+
+
+def test_labelled_set_meets_the_quality_bar():
+    predicted, labelled, cases = _run_labelled(standin_matcher)
+    table = evaluate_flags(predicted, labelled)
+    assert table.loc["overall", "recall"] >= 0.85
+    assert table.loc["overall", "precision"] >= 0.80
+    assert table.loc["critical", "recall"] >= 0.90
+    benign = [c["id"] for c in cases if not c["labels"]]
+    clean = sum(not predicted[b] for b in benign) / len(benign)
+    assert clean >= 0.90
+    assert set(CRITICAL_TYPES) <= set(table.index)
+
+
+# --- the bundled demo data (labels of injected errors) ------------------------------------------
+
+DEMO_DIR = Path(__file__).resolve().parents[2] / "evalkit" / "datasets" / "demo_da"
+
+
+@pytest.mark.slow
+def test_demo_dataset_injected_errors_are_found():
+    """Recall/precision on the demo pilot's labelled errors, with the shipped lexicon.
+
+    The bar here is below the issue's target because the demo also holds errors the
+    clinician did not correct (only the transcript can reveal them) and rewordings the
+    shipped lexicon does not know; the measured figures are in the development note.
+    """
+    import pandas as pd
+
+    notes_path, labels_path = DEMO_DIR / "notes.csv", DEMO_DIR / "labels.csv"
+    if not (notes_path.exists() and labels_path.exists()):
+        pytest.skip(f"demo data not found in {DEMO_DIR}")
+    from evalkit.lexicon.matcher import get_matcher
+
+    try:
+        matcher = get_matcher("da")
+    except Exception as exc:  # noqa: BLE001 - the shipped lexicon may be mid-build
+        pytest.skip(f"shipped Danish lexicon unavailable: {type(exc).__name__}")
+    notes = pd.read_csv(notes_path, keep_default_na=False)
+    labels = pd.read_csv(labels_path, keep_default_na=False)
+    labels = labels[(labels["kind"] == "error") & (labels["field"] == "ai_note")]
+    notes = notes[notes["ai_note"].str.len() > 0].head(300)
+    predicted, labelled = {}, {}
+    for row in notes.itertuples(index=False):
+        pair = NotePair.from_raw(
+            row.final_note, row.ai_note, row.transcript or None, row.language or "da"
+        )
+        predicted[row.note_id] = [
+            f.as_dict() for f in score_hallucination(pair, {"matcher": matcher}).flags
+        ]
+        mine = labels[labels["note_id"] == row.note_id]
+        labelled[row.note_id] = [
+            {"type": r.type, "start": int(r.start), "end": int(r.end)}
+            for r in mine.itertuples(index=False)
+        ]
+    table = evaluate_flags(predicted, labelled)
+    assert table.loc["overall", "recall"] >= 0.70
+    assert table.loc["overall", "precision"] >= 0.70
+
+
+def test_kept_score_without_transcript_is_not_flagged():
+    # regression: the endorsed-number path must not look for a transcript that is absent
+    assert _flags("Smerter 3/10.", "Smerter 3/10.") == []
+    assert _flags("Smerter 3/10. Hoste.", "Hoste. Smerter 3/10.") == []
+
+
+_fuzz_pieces = st.sampled_from(
+    list("abcæøå ABC.,;:?!-/%°\n0123456789[]")
+    + [
+        "ingen ",
+        "feber ",
+        "højre ",
+        "mg ",
+        "x dgl. ",
+        "Læge: ",
+        "Patient: ",
+        "komma ",
+        "to ",
+        "og ",
+        "ikke ",
+        "normalt ",
+        "n't ",
+        "a ",
+        "over ",
+        "Vurdering:\n",
+        "BT ",
+    ]
+)
+_fuzz_text = st.lists(_fuzz_pieces, max_size=50).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_fuzz_text, _fuzz_text, st.one_of(st.none(), _fuzz_text), st.sampled_from(["da", "en"]))
+def test_any_text_gives_valid_flags(final, draft, transcript, language):
+    """Property: arbitrary text never raises and every flag slices the normalised draft."""
+    pair = NotePair.from_raw(final, draft, transcript, language)
+    for lexicon in (True, False):
+        flags = _flags(final, draft, transcript=transcript, language=language, lexicon=lexicon)
+        for f in flags:
+            assert pair.ai_note[f["start"] : f["end"]] == f["text"]
+            assert len(f["evidence"]) <= 200

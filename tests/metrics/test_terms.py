@@ -1,0 +1,217 @@
+"""Tests for evalkit.metrics.terms (missing and added terms) and the labelled set."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import evalkit
+from evalkit.lexicon.matcher import Matcher, Mention
+from evalkit.lexicon.model import Lexicon, LexiconEntry
+from evalkit.metrics.registry import get_metric, list_families
+from evalkit.metrics.terms import TermScore, compare_mentions, score_terms
+from evalkit.text.normalize import normalize_text
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _load_cases_module():
+    path = REPO / "tests" / "labelled" / "terms_cases.py"
+    spec = importlib.util.spec_from_file_location("evalkit_terms_cases", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+CASES = _load_cases_module()
+LEX = CASES.fixture_lexicon()
+MATCHERS = {lang: Matcher(LEX, language=lang) for lang in ("da", "en")}
+
+
+def _missing(final, draft, language="da"):
+    s = score_terms(final, draft, language=language, matcher=MATCHERS[language])
+    return [(t["concept_id"], t["negated"]) for t in s.missing_terms]
+
+
+@pytest.mark.parametrize(
+    ("final", "draft", "expected"),
+    [
+        ("Ingen feber. Hoste.", "Hoste.", [("sym:fever", True)]),
+        ("Feber og hoste.", "Ingen feber. Hoste.", [("sym:fever", False)]),
+        ("Pamol 1 g x 4.", "Paracetamol 1 g x 4.", []),
+        ("BT 140/90.", "Blodtrykket er 140/90.", []),
+        ("KOL.", "Kronisk obstruktiv lungesygdom.", []),
+        ("Ondt i halsen, ingen feber.", "Halssmerter. Ingen feber.", []),
+        ("Hoste, feber, kvalme.", "Kvalme.", [("sym:cough", False), ("sym:fever", False)]),
+        ("", "Feber.", []),
+    ],
+)
+def test_missing_terms_hand_computed(final, draft, expected):
+    assert _missing(final, draft) == expected
+
+
+def test_items_carry_offsets_into_the_normalised_final_note():
+    final = "Plan:\r\nIpren 400 mg og Pamol."
+    s = score_terms(final, "Plan: Pamol.", matcher=MATCHERS["da"])
+    (item,) = s.missing_terms
+    norm = normalize_text(final)
+    assert norm[item["start"]:item["end"]] == item["term"] == "Ipren"
+    assert item == {"term": "Ipren", "concept_id": "med:ibuprofen", "category": "medication",
+                    "start": 6, "end": 11, "negated": False}
+    assert (s.n_missing_terms, s.n_final_terms, s.term_recall) == (1, 2, 0.5)
+
+
+def test_added_terms_point_into_the_draft():
+    s = score_terms("Hoste.", "Hoste og ingen feber.", matcher=MATCHERS["da"])
+    assert s.missing_terms == []
+    assert [(t["term"], t["start"], t["negated"]) for t in s.added_terms] == [("feber", 15, True)]
+
+
+def test_word_order_and_composition_are_not_omissions():
+    assert _missing("Known allergies to penicillin.", "Penicillin allergy.", "en") == []
+    lex = Lexicon([
+        LexiconEntry("penicillin allergy", "dx:penicillin_allergy", "diagnosis", "en", "t"),
+        LexiconEntry("penicillin", "med:penicillin", "medication", "en", "t"),
+        LexiconEntry("allergy", "dx:allergy", "diagnosis", "en", "t"),
+    ])
+    both = [score_terms(a, b, language="en", lexicon=lex).n_missing_terms
+            for a, b in [("Penicillin allergy.", "Allergic? Allergy to penicillin."),
+                         ("Allergy to penicillin.", "Penicillin allergy.")]]
+    assert both == [0, 0]
+    assert score_terms("Penicillin allergy.", "Allergy noted.", language="en",
+                       lexicon=lex).n_missing_terms == 1
+
+
+WORDS = ["feber", "hoste", "ingen", "ikke", "Pamol", "BT", "og", "men", "i", "dag", "ondt",
+         "halsen", "kvalme", "uden", "lænden", "smerter", "120/80", "38,5"]
+TEXT = st.lists(st.sampled_from(WORDS), max_size=20).map(" ".join)
+SEPARATED = st.tuples(TEXT, st.sampled_from([". ", ", ", "\n", " "]), TEXT).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(SEPARATED)
+def test_unchanged_note_has_no_missing_terms(text):
+    s = score_terms(text, text, matcher=MATCHERS["da"])
+    assert s.missing_terms == [] and s.added_terms == [] and s.term_recall == 1.0
+
+
+@settings(max_examples=150, deadline=None)
+@given(SEPARATED, SEPARATED)
+def test_missing_and_added_are_mirror_images(final, draft):
+    forward = score_terms(final, draft, matcher=MATCHERS["da"])
+    backward = score_terms(draft, final, matcher=MATCHERS["da"])
+    assert forward.missing_terms == backward.added_terms
+    assert forward.added_terms == backward.missing_terms
+    assert 0.0 <= forward.term_recall <= 1.0
+    assert forward.n_missing_terms == len(forward.missing_terms) <= forward.n_final_terms
+    if forward.n_final_terms:
+        assert forward.term_recall == pytest.approx(
+            1 - forward.n_missing_terms / forward.n_final_terms)
+
+
+def test_compare_mentions_counts_concept_and_polarity_once():
+    fever = Mention(0, 5, "feber", "sym:fever", "symptom", False)
+    again = Mention(10, 15, "Feber", "sym:fever", "symptom", False)
+    negated = Mention(20, 25, "feber", "sym:fever", "symptom", True)
+    s = compare_mentions([fever, again, negated], [again])
+    assert isinstance(s, TermScore)
+    assert (s.n_final_terms, s.n_missing_terms, s.term_recall) == (2, 1, 0.5)
+    assert s.missing_terms[0]["start"] == 20
+
+
+def test_family_is_registered_after_edit_with_cards_and_item_fields():
+    families = {f.name: f for f in list_families()}
+    assert families["terms"].order == 20 and families["terms"].order > families["edit"].order
+    for name in ("missing_terms", "n_missing_terms", "n_final_terms", "term_recall", "added_terms"):
+        info = get_metric(name)
+        assert info.family == "terms"
+        assert (REPO / "docs" / "metrics" / f"{info.card}.md").is_file()
+    assert dict(get_metric("missing_terms").item_fields)["negated"] == "bool"
+    assert get_metric("term_recall").direction == "higher"
+
+
+def test_score_note_uses_options_and_the_pair_language():
+    en = evalkit.score_note("No fever. Cough.", "Cough.", language="en", families=["terms"],
+                            lexicon=LEX)
+    assert [t["concept_id"] for t in en.terms.missing_terms] == ["sym:fever"]
+    da = evalkit.score_note("Ingen feber.", "", language="da", families=["terms"],
+                            matcher=MATCHERS["da"])
+    assert da.terms.n_missing_terms == 1
+    # An English matcher given for a Danish note is rebuilt for Danish from its lexicon.
+    mixed = evalkit.score_note("Ingen feber.", "", language="da", families=["terms"],
+                               matcher=MATCHERS["en"])
+    assert mixed.terms.n_missing_terms == 1
+
+
+def test_lexicon_files_option_adds_user_terms(tmp_path):
+    user = tmp_path / "local.tsv"
+    user.write_text("term\tconcept_id\tcategory\tlanguage\tsource\n"
+                    "zyxopril\tmed:zyxopril\tmedication\tda\tlocal\n", encoding="utf-8")
+    pair = evalkit.metrics.NotePair.from_raw("Start zyxopril 5 mg.", "Start 5 mg.", language="da")
+    scored = evalkit.metrics.score_pair(pair, families=["terms"],
+                                        options={"lexicon_files": (str(user),)})
+    assert [t["concept_id"] for t in scored.terms.missing_terms] == ["med:zyxopril"]
+    plain = evalkit.metrics.score_pair(pair, families=["terms"], options={})
+    assert plain.terms.n_missing_terms == 0
+
+
+def test_a_wrong_matcher_option_raises():
+    with pytest.raises(TypeError, match="Matcher"):
+        evalkit.score_note("a", "b", families=["terms"], matcher="da")
+
+
+def test_labelled_set_precision_and_recall_with_covering_lexicon(capsys):
+    cases = CASES.load_cases()
+    assert len(cases) >= 40 and {c["language"] for c in cases} == {"da", "en"}
+    quality, errors = CASES.evaluate(cases, MATCHERS)
+    with capsys.disabled():
+        print(f"\nterms labelled set (fixture lexicon): precision={quality.precision:.3f} "
+              f"recall={quality.recall:.3f} tp={quality.true_positives} "
+              f"fp={quality.false_positives} fn={quality.false_negatives} n={quality.n_cases}")
+    assert quality.precision >= 0.85, errors
+    assert quality.recall >= 0.85, errors
+
+
+def test_labelled_set_with_the_shipped_lexicon(capsys):
+    shipped = evalkit.load_lexicon()
+    if len(shipped) < 1000:
+        pytest.skip("shipped lexicon files not present yet")
+    matchers = {lang: Matcher(shipped, language=lang) for lang in ("da", "en")}
+    cases = CASES.load_cases()
+    quality, errors = CASES.evaluate(cases, matchers)
+    with capsys.disabled():
+        print(f"\nterms labelled set (shipped lexicon {shipped.version}): "
+              f"precision={quality.precision:.3f} recall={quality.recall:.3f}")
+    benign = [c for c in cases if not c["expected_missing"]]
+    benign_quality, benign_errors = CASES.evaluate(benign, matchers)
+    # Benign rewording must not raise false omissions whatever the lexicon covers.
+    assert benign_quality.false_positives <= len(benign) // 10, benign_errors
+
+
+@pytest.mark.slow
+def test_aci_bench_term_recall_ranks_systems_like_medcon(capsys):
+    aci = REPO / ".." / "shared" / "datasets" / "aci-bench"
+    if not (aci / "tables" / "test1.csv").is_file():
+        pytest.skip(f"ACI-BENCH not found at {aci.resolve()}; "
+                    "place shared/datasets beside the repo")
+    path = REPO / "benchmarks" / "bench_terms.py"
+    spec = importlib.util.spec_from_file_location("evalkit_bench_terms", path)
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bench
+    spec.loader.exec_module(bench)
+    rows, rho, _ = bench.bench_aci()
+    with capsys.disabled():
+        for r in rows:
+            print(f"\n{r['system']}: term_recall={r['mean_term_recall']:.3f} "
+                  f"fact={r['fact']}", end="")
+        print(f"\nSpearman rho={rho:.3f}")
+    assert len(rows) == 8 and all(r["notes"] == 40 for r in rows)
+    assert all(0.0 <= r["mean_term_recall"] <= 1.0 for r in rows)
+    # Both measure how much of the reference's medical content a system note keeps.
+    assert rho > 0.5

@@ -1,0 +1,141 @@
+"""Tests of number-and-unit extraction."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from evalkit.text.numbers import NumberMention, find_numbers, parse_number_words, values_match
+
+
+def _one(text: str, language: str | None) -> NumberMention:
+    found = find_numbers(text, language=language)
+    assert len(found) == 1, [m.as_dict() for m in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "high", "unit", "kind"),
+    [
+        ("38,5 °C", "da", 38.5, None, "°C", "vital"),
+        ("38.5 grader", "da", 38.5, None, "°C", "vital"),
+        ("otteogtredive komma fem grader", "da", 38.5, None, "°C", "vital"),
+        ("1.000 mg", "da", 1000.0, None, "mg", "dose"),
+        ("1,000 mg", "en", 1000.0, None, "mg", "dose"),
+        ("2.500 mg", "en", 2.5, None, "mg", "dose"),
+        ("1.234,5 ml", "da", 1234.5, None, "ml", "dose"),
+        ("500mg", "da", 500.0, None, "mg", "dose"),
+        ("to en halv tablet", "da", 2.5, None, "tablet", "dose"),
+        ("halvanden time", "da", 1.5, None, "hour", "duration"),
+        ("et hundrede og femogtyve", "da", 125.0, None, None, "count"),
+        ("twenty-one days", "en", 21.0, None, "day", "duration"),
+        ("two and a half weeks", "en", 2.5, None, "week", "duration"),
+        ("one hundred and five", "en", 105.0, None, None, "count"),
+        ("thirty-eight point five degrees", "en", 38.5, None, "°C", "vital"),
+        ("2-3 x dgl.", "da", 2.0, 3.0, "/day", "frequency"),
+        ("2 til 3 gange dagligt", "da", 2.0, 3.0, "/day", "frequency"),
+        ("2 to 3 weeks", "en", 2.0, 3.0, "week", "duration"),
+        ("120/80", "da", 120.0, 80.0, "mmHg", "blood_pressure"),
+        ("hundrede og tyve over firs", "da", 120.0, 80.0, "mmHg", "blood_pressure"),
+        ("3/10", "en", 3.0, None, "/10", "score"),
+        ("seven out of ten", "en", 7.0, None, "/10", "score"),
+        ("fem ud af ti", "da", 5.0, None, "/10", "score"),
+        ("45-årig", "da", 45.0, None, "year", "age"),
+        ("a 59-year-old", "en", 59.0, None, "year", "age"),
+        ("72 slag i minuttet", "da", 72.0, None, "/min", "vital"),
+        ("98 %", "da", 98.0, None, "%", "vital"),
+        ("48 mmol/mol", "da", 48.0, None, "mmol/mol", "lab"),
+        ("twice a day", "en", 2.0, None, "/day", "frequency"),
+        ("1,2 mio. IE", "da", 1_200_000.0, None, "IE", "dose"),
+        ("en komma to millioner enheder", "da", 1_200_000.0, None, "IE", "dose"),
+        ("i 3 uger", "da", 3.0, None, "week", "duration"),
+    ],
+)
+def test_values_units_and_kinds(text, language, value, high, unit, kind):
+    m = _one(text, language)
+    assert m.value == pytest.approx(value)
+    assert (m.value_high is None) == (high is None)
+    if high is not None:
+        assert m.value_high == pytest.approx(high)
+    assert (m.unit, m.kind) == (unit, kind)
+    assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HbA1c er forhøjet",
+        "vitamin B12",
+        "COVID-19",
+        "den 25.11.2026 kl. 14:30",
+        "en patient",
+        "going to the clinic",
+        "she had a fire at home",
+    ],
+)
+def test_not_numbers(text):
+    language = "da" if "patient" in text or "den" in text else "en"
+    assert find_numbers(text, language=language) == []
+
+
+def test_ambiguous_words_need_a_unit_when_language_is_unknown():
+    assert find_numbers("to the shop", language=None) == []
+    assert [m.value for m in find_numbers("to tabletter", language=None)] == [2.0]
+
+
+def test_offsets_in_longer_text():
+    text = "Temp 38,5 °C, BT 120/80. Pamol 1 g x 4 dgl. i 5 dage."
+    found = find_numbers(text, language="da")
+    assert [m.text for m in found] == ["38,5 °C", "120/80", "1 g", "4 dgl.", "5 dage"]
+    for m in found:
+        assert text[m.start : m.end] == m.text
+
+
+def test_parse_number_words():
+    assert parse_number_words("syvogfyrre", language="da") == 47.0
+    assert parse_number_words("ninety-nine", language="en") == 99.0
+    assert parse_number_words("ingenting", language="da") is None
+
+
+def test_values_match_units():
+    gram, milli = _one("1 g", "da"), _one("1000 mg", "da")
+    assert values_match(gram, milli)
+    assert not values_match(_one("3 dage", "da"), _one("3 uger", "da"))
+    assert values_match(_one("38,5", "da"), _one("38.5 °C", "da"))  # a bare number matches any unit
+    assert not values_match(_one("120/80", "da"), _one("120/90", "da"))
+
+
+def test_rejects_unknown_language():
+    with pytest.raises(ValueError, match="language must be"):
+        find_numbers("3", language="sv")
+
+
+@given(st.integers(min_value=0, max_value=99_999), st.integers(min_value=0, max_value=9))
+def test_digits_round_trip_in_both_decimal_styles(whole, tenth):
+    """Property: 'W,T' in Danish and 'W.T' in English are the same number (no thousands mark)."""
+    da = find_numbers(f"{whole},{tenth} mg", language="da")
+    en = find_numbers(f"{whole}.{tenth} mg", language="en")
+    assert len(da) == len(en) == 1
+    assert da[0].value == pytest.approx(whole + tenth / 10)
+    assert values_match(da[0], en[0])
+
+
+_DA_UNITS = ["nul", "en", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni"]
+_DA_TENS = {
+    2: "tyve",
+    3: "tredive",
+    4: "fyrre",
+    5: "halvtreds",
+    6: "tres",
+    7: "halvfjerds",
+    8: "firs",
+    9: "halvfems",
+}
+
+
+@given(st.integers(min_value=21, max_value=99).filter(lambda n: n % 10))
+def test_danish_compound_number_words(n):
+    """Property: '<unit>og<tens>' reads as the number, e.g. 'otteogtredive' = 38."""
+    word = _DA_UNITS[n % 10] + "og" + _DA_TENS[n // 10]
+    assert parse_number_words(word, language="da") == float(n)

@@ -1,0 +1,144 @@
+"""Tests of sentence, clause, section and speaker-turn splitting."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from evalkit.text.segment import (
+    speaker_role,
+    split_clauses,
+    split_sections,
+    split_sentences,
+    split_turns,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pt har feber. Hoster.", ["Pt har feber.", "Hoster."]),
+        (
+            "Tager f.eks. Pamol 1 g x 4 dgl. ved behov. Ses igen.",
+            ["Tager f.eks. Pamol 1 g x 4 dgl. ved behov.", "Ses igen."],
+        ),
+        ("Temp 38.5 i dag. BT 120/80", ["Temp 38.5 i dag.", "BT 120/80"]),
+        ("Det er 2. gang i år. Ny tid.", ["Det er 2. gang i år.", "Ny tid."]),
+        ("Seen by Dr. Smith today. Plan below!", ["Seen by Dr. Smith today.", "Plan below!"]),
+        ("line one\nline two", ["line one", "line two"]),
+        ("hello . how are you ?", ["hello .", "how are you ?"]),
+        ("", []),
+    ],
+)
+def test_split_sentences(text, expected):
+    assert [s.text for s in split_sentences(text)] == expected
+
+
+def test_clauses_keep_lists_together_and_split_at_conjunctions():
+    text = (
+        "Ingen feber, hoste eller snue; ondt i halsen, men ingen synkebesvær. "
+        "Mild pain, but no fever."
+    )
+    assert [c.text for c in split_clauses(text)] == [
+        "Ingen feber, hoste eller snue;",
+        "ondt i halsen,",
+        "men ingen synkebesvær.",
+        "Mild pain,",
+        "but no fever.",
+    ]
+
+
+def test_sections_with_colon_and_capitals():
+    text = "Subjektivt: ondt i halsen\nObjektivt: tonsiller røde\nPHYSICAL EXAM\nLungs clear"
+    assert [(s.label, s.text) for s in split_sections(text)] == [
+        ("Subjektivt", "ondt i halsen"),
+        ("Objektivt", "tonsiller røde"),
+        ("PHYSICAL EXAM", "Lungs clear"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("label", "role"),
+    [
+        ("Læge", "clinician"),
+        ("LÆGE", "clinician"),
+        ("[doctor]", "clinician"),
+        ("D", "clinician"),
+        ("Patient", "patient"),
+        ("P", "patient"),
+        ("[patient]", "patient"),
+        ("Mor", "other"),
+        ("Father", "other"),
+        ("Sygeplejerske", "clinician"),
+    ],
+)
+def test_speaker_roles(label, role):
+    assert speaker_role(label) == role
+
+
+def test_turns_colon_labels():
+    text = "Læge: Har du feber?\nPatient: Nej.\nMor: Hun hoster om natten.\nPlan: ikke en taler"
+    turns = split_turns(text)
+    assert [(t.speaker, t.role) for t in turns] == [
+        ("Læge", "clinician"),
+        ("Patient", "patient"),
+        ("Mor", "other"),
+    ]
+    # "Plan:" is not a speaker, so it stays inside the mother's turn
+    assert turns[-1].text == "Hun hoster om natten.\nPlan: ikke en taler"
+    for t in turns:
+        assert text[t.start : t.end] == t.text
+
+
+def test_turns_bracket_labels_inline():
+    text = "[doctor] any fever ? [patient] no . [doctor] okay ."
+    assert [(t.role, t.text) for t in split_turns(text)] == [
+        ("clinician", "any fever ?"),
+        ("patient", "no ."),
+        ("clinician", "okay ."),
+    ]
+
+
+def test_short_labels():
+    assert [t.role for t in split_turns("D: Hvor gør det ondt?\nP: I knæet.")] == [
+        "clinician",
+        "patient",
+    ]
+
+
+def test_unlabelled_text_is_one_turn():
+    turns = split_turns("just some dictated text")
+    assert [(t.speaker, t.role) for t in turns] == [("", "other")]
+
+
+_pieces = st.lists(
+    st.sampled_from(
+        [
+            "Feber.",
+            "Ingen hoste;",
+            "Pamol 1 g x 4 dgl.",
+            "Plan:",
+            "BT 120/80",
+            "\n",
+            "men ingen smerter.",
+            "f.eks.",
+            "Temp 38.5 grader.",
+            "OK?",
+        ]
+    ),
+    max_size=12,
+)
+
+
+@given(_pieces)
+def test_spans_are_ordered_non_overlapping_and_exact(pieces):
+    """Property: every splitter returns ordered, disjoint spans whose text is the slice."""
+    text = " ".join(pieces)
+    for splitter in (split_sentences, split_clauses, split_sections):
+        spans = splitter(text)
+        for a, b in zip(spans, spans[1:], strict=False):
+            assert a.end <= b.start
+        for s in spans:
+            assert text[s.start : s.end] == s.text
+            assert s.text == s.text.strip() and s.text
