@@ -53,7 +53,16 @@ class RunSummary:
 def _options(lang: str, lexicons: Sequence[str | Path]) -> dict[str, Any]:
     if lang not in LANGUAGES:
         raise InputError(f"--lang {lang!r} is not supported; use one of {', '.join(LANGUAGES)}.")
-    return {"lexicon_files": tuple(str(Path(p)) for p in lexicons)}
+    files = tuple(str(Path(p)) for p in lexicons)
+    if files:
+        # Check user lexicons before any note is read, so a bad row fails fast with its line number.
+        from evalkit.lexicon.loaders import read_lexicon_file
+
+        for file in files:
+            if not Path(file).is_file():
+                raise InputError(f"Lexicon file {file!r} does not exist. Check the --lexicon path.")
+            read_lexicon_file(file)
+    return {"lexicon_files": files}
 
 
 def score(

@@ -156,3 +156,17 @@ def test_catalogue_covers_the_issue_list():
                 "parquet with wrong column types", "duplicate note_id", "1 MB note", "unknown language",
                 "invalid UTF-8 (cp1252 file)", "UTF-8 BOM", "NFD text", "no control notes"]
     assert all(name in CASES for name in required)
+
+
+def test_lexicon_file_with_bad_rows_fails_before_scoring(tmp_path):
+    lexicon = tmp_path / "mine.tsv"
+    lexicon.write_text(
+        "term\tconcept_id\tcategory\tlanguage\tsource\nferber\tsym:fever\tsymptom\tda\tx\nhoste\t\tsymptom\tda\tx\n",
+        encoding="utf-8",
+    )
+    src = csv(good())(tmp_path)
+    out = tmp_path / "s.parquet"
+    result = runner.invoke(app, ["score", str(src), "--out", str(out), "--lexicon", str(lexicon)])
+    assert result.exit_code != 0
+    assert re.search(r"mine\.tsv, line 3: concept_id '' is not", " ".join(result.output.split()))
+    assert not out.exists() and not (tmp_path / "s.parquet.parts").exists()
