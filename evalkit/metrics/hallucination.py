@@ -146,6 +146,7 @@ _NEGATION_CUES = {
 }
 _NORMAL_CUES = {"normal", "normalt", "normale", "upåfaldende", "unremarkable", "ua", "u.a"}
 _POST_NEGATION = {"ikke", "ej"}
+_NO_REMARKS = {"anmærkning", "anmærkninger", "bemærkninger", "bemærkning"}
 NEGATION_WINDOW = 3
 """Content words (stopwords not counted) after a negation cue that are in its scope."""
 _NEG_ANSWER = {"nej", "no", "nope", "nah", "never", "aldrig", "ikke", "nix", "not"}
@@ -519,6 +520,12 @@ def build_index(
             scope_unit, scope_left, last_stem, last_wi = u, 0, None, -9
             unit_stems = []
         prev_word = lowered[wi - 1] if wi > 0 else ""
+        if bare in _NO_REMARKS and prev_word == "uden" and scope_left > 0:
+            # "Hjerte uden anmærkninger" = "Hjerte u.a.": a normal finding
+            for stem in unit_stems:
+                u.polarity[stem] = {True}
+            scope_left = 0
+            continue
         if bare in cues or low in cues or bare in _NORMAL_CUES:
             if u.negation is None and bare not in _NORMAL_CUES:
                 u.negation = (w.start(), w.end())
@@ -589,12 +596,14 @@ def build_index(
             for v in units[i + 1 : i + 3]:
                 if v.speaker == u.speaker and u.speaker:
                     continue
-                first = _WORD.search(text, v.start, v.end)
-                if first is not None:
-                    word = first.group().lower()
-                    u.answer = (
-                        True if word in _NEG_ANSWER else False if word in _POS_ANSWER else None
-                    )
+                answer = [m.group().lower() for m in _WORD.finditer(text, v.start, v.end)]
+                if answer:
+                    # "Ja, øh, nej, jeg hoster ikke": a negation anywhere in the
+                    # answer sentence outweighs a leading "ja"
+                    if any(a in _NEG_ANSWER for a in answer[:8]):
+                        u.answer = True
+                    elif answer[0] in _POS_ANSWER:
+                        u.answer = False
                 break
         for u in units:
             # Conversation is too loose for word-level scope ("nej, det er første
@@ -772,8 +781,11 @@ class ConceptChecker:
                 # thing, not anywhere ("no covid exposure" / "covid vaccinations")
                 near_f = _local_polarity(final, st.aligned[ui], cid) if has_f else set()
                 near_t = _local_polarity(transcript, st.related_t[ui], cid) if has_t else set()
-                flip_f = polar and bool(near_f) and neg not in near_f and not support_f
-                flip_t = polar and bool(near_t) and neg not in near_t and not support_t
+                # an affirmed mention in a clause with a negation cue the matcher did
+                # not attach ("Antibiotika ikke indiceret") has uncertain polarity
+                certain = neg or u.negation is None
+                flip_f = certain and polar and bool(near_f) and neg not in near_f and not support_f
+                flip_t = certain and polar and bool(near_t) and neg not in near_t and not support_t
                 if support_f and not flip_t:
                     continue
                 if flip_f or flip_t:
@@ -1258,17 +1270,13 @@ class HallucinationScore:
         }
 
 
-_NO_MATCHER = object()
-
-
 def _matcher_for(options: Mapping[str, Any], language: str) -> Any:
     if "matcher" in options:
         return options["matcher"]
-    try:
-        from evalkit.lexicon.matcher import get_matcher
-    except ImportError:
-        return None
-    return get_matcher(language)
+    from evalkit.lexicon.matcher import get_matcher
+
+    # The same matcher as the terms family, user lexicons (--lexicon) included.
+    return get_matcher(language, tuple(str(f) for f in options.get("lexicon_files") or ()))
 
 
 def score_hallucination(
