@@ -197,21 +197,34 @@ def list_metrics_cmd() -> None:
 def demo(
     out_dir: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("reports/demo"),
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    lang: Annotated[str, typer.Option(help="Report language: da or en.")] = "da",
+    no_text: Annotated[bool, typer.Option("--no-text", help="Leave out all note text.")] = False,
 ) -> None:
-    """Run the whole pipeline on the bundled synthetic Danish pilot data.
+    """Run the whole pipeline on the bundled synthetic Danish pilot data: score, summarise, report.
+
+    Writes scores.parquet, tables/, figures/, report.html and manifest.json to --out.
 
     Example:
 
       evalkit demo --out reports/demo
     """
     from evalkit.datasets.demo import demo_path
+    from evalkit.report import build_report, read_report_input
 
+    notes = demo_path() / "notes.csv"
     out_dir.mkdir(parents=True, exist_ok=True)
     try:
-        summary = run_scoring(demo_path() / "notes.csv", out_dir / "scores.parquet", lang="da", jobs=jobs)
-    except InputError as exc:
+        summary = run_scoring(notes, out_dir / "scores.parquet", lang="da", jobs=jobs)
+        print_summary(summary)
+        with err.status("writing the report"):
+            frame, quarantine = read_report_input(out_dir / "scores.parquet")
+            html = build_report(
+                frame, out_dir, lang=lang, no_text=no_text, input_path=notes, quarantine=quarantine,
+                read_stats=summary,
+            )
+    except (InputError, ValueError) as exc:
         _fail(str(exc))
-    print_summary(summary)
+    out.print(f"report: {html}", highlight=False)
 
 
 @app.command()

@@ -3692,7 +3692,7 @@ def make_clinicians(rng: random.Random) -> list[Clinician]:
         for _ in range(2 if c <= TWO_GP_CLINICS else 1):
             number += 1
             profile = EditingProfile(
-                p_unchanged=rng.uniform(0.1, 0.45),
+                p_unchanged=rng.uniform(0.1, 0.43),
                 p_heavy=rng.uniform(0.02, 0.25),
                 vigilance=rng.uniform(0.78, 0.98),
                 verbosity=rng.uniform(0.1, 0.6),

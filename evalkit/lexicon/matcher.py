@@ -39,7 +39,8 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 import ahocorasick
@@ -60,6 +61,7 @@ from evalkit.text.normalize import normalize_text
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _CUE = 0
 _TERM = 1
+_WHOLE_WORD = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +102,40 @@ class _Pattern:
     inflectable: bool
     compoundable: bool
     stoplisted: bool
+    concept_id: str = field(init=False)
+    category: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        # Copied from the entry so that building a mention reads one attribute.
+        object.__setattr__(self, "concept_id", self.entry.concept_id)
+        object.__setattr__(self, "category", self.entry.category)
+
+
+_MENTION_SETTERS = tuple(getattr(Mention, name).__set__ for name in Mention.__slots__)
+
+
+def _new_mention(
+    start: int, end: int, text: str, concept_id: str, category: str, negated: bool,
+    parts: tuple[str, ...],
+) -> Mention:
+    # The same object Mention(...) builds, without the frozen dataclass's
+    # object.__setattr__ per field (a third of the cost of a mention).
+    set_start, set_end, set_text, set_concept, set_category, set_negated, set_parts = (
+        _MENTION_SETTERS
+    )
+    mention = _new_object(Mention)
+    set_start(mention, start)
+    set_end(mention, end)
+    set_text(mention, text)
+    set_concept(mention, concept_id)
+    set_category(mention, category)
+    set_negated(mention, negated)
+    set_parts(mention, parts)
+    return mention
+
+
+_new_object = object.__new__
+_first = itemgetter(0)
 
 
 def fold(text: str) -> str:
@@ -202,25 +238,32 @@ class Matcher:
                 )
                 anchored[key] = not compoundable
         automaton = ahocorasick.Automaton()
+        cue_keys = {f" {cue} ": kind for cue, kind in cues.items()}
         for key, patterns in keys.items():
             length = len(key) - 1 if anchored[key] else len(key)
-            # For the common case, a whole-word hit of a term that takes no
-            # endings, the candidate is precomputed.
+            # For the common case, a hit that is a whole word (no ending, no
+            # compound), the candidate's patterns are precomputed.
             whole = tuple(_distinct_concepts(p for p in patterns if p.required is None))
             whole_has_stop = any(p.stoplisted for p in whole)
             flexible = any(p.inflectable or p.required is not None for p in patterns)
+            if anchored[key] and not flexible and key + " " not in cue_keys:
+                # A term that only ever matches whole words is stored with the
+                # space after it, so the automaton does not report it inside
+                # longer words (a third of all hits otherwise).
+                automaton.add_word(key + " ", (_WHOLE_WORD, length, length, whole, whole_has_stop))
+                continue
+            # The second item takes a hit's end back to the start of the term.
             automaton.add_word(key, (
-                _TERM, len(key), anchored[key], length, tuple(patterns), whole, flexible,
-                whole_has_stop,
+                _TERM, len(key) - 1 - anchored[key], anchored[key], length, tuple(patterns),
+                whole, flexible, whole_has_stop,
             ))
-        for cue, kind in cues.items():
-            key = f" {cue} "
-            if key not in keys:
-                automaton.add_word(key, (_CUE, len(key), kind))
+        for key, kind in cue_keys.items():
+            automaton.add_word(key, (_CUE, len(key), kind))
         if len(automaton):
             automaton.make_automaton()
         self._automaton = automaton if len(automaton) else None
         self._modifiers = modifiers
+        self._max_key = max(map(len, keys), default=0)
         self.n_terms = n_terms
 
     def __repr__(self) -> str:
@@ -248,62 +291,78 @@ class Matcher:
         if not text or self._automaton is None:
             return []
         folded, offsets = _fold_with_offsets(text)
-        codes = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32)
-        is_word = _word_mask(codes)
-        spaced = np.where(is_word, codes, 32).astype(np.uint32).tobytes().decode("utf-32-le")
-        words = spaced.split()
-        if not words:
+        joined, spaced, word_starts, folded_starts = _split_words(folded)
+        if not word_starts:
             return []
-        previous = np.concatenate(([False], is_word[:-1]))
-        folded_starts = np.flatnonzero(is_word & ~previous).tolist()
-        lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
-        word_starts_array = np.cumsum(lengths + 1) - lengths
-        folded_starts_array = np.asarray(folded_starts)
-        word_starts = word_starts_array.tolist()
-        joined = " " + " ".join(words) + " "
+        # The words themselves are needed only by stoplisted terms and cues.
+        words: list[str] | None = None
         language = self.language
 
+        # A candidate is (rank, start, end, patterns, head start, has stoplisted
+        # pattern). The rank orders candidates as the longest span first, then
+        # the longer lexicon term, then the leftmost, in one integer.
         candidates: list[tuple[int, int, int, tuple[_Pattern, ...], int, bool]] = []
         cues: list[tuple[int, int, str]] = []
+        width = len(joined) + 1
+        depth = self._max_key + 1
         for end, value in self._automaton.iter(joined):
-            if value[0] == _CUE:
-                cues.append((end - value[1] + 2, end, value[2]))
-                continue
-            _, key_len, is_anchored, core_len, patterns, whole, flexible, whole_has_stop = value
-            start = end - key_len + 1 + (1 if is_anchored else 0)
-            stop = end + 1
-            if not flexible:
-                if joined[stop] == " " and whole and (is_anchored or joined[start - 1] == " "):
-                    candidates.append((start, stop, core_len, whole, start, whole_has_stop))
-                continue
-            compound = joined[start - 1] != " "
-            word_start = joined.rfind(" ", 0, start) + 1 if compound else start
-            if compound and start - word_start < MIN_COMPOUND_MODIFIER:
-                continue
-            if joined[stop] == " ":
-                word_end, rest = stop, ""
-            else:
-                word_end = joined.find(" ", stop)
-                rest = joined[stop:word_end]
-            valid: list[_Pattern] = []
-            has_stop = False
-            for pattern in patterns:
-                if compound and not pattern.compoundable:
+            kind = value[0]
+            if kind == _WHOLE_WORD:
+                start = end - value[1]
+                candidates.append((
+                    ((start - end) * depth - value[2]) * width + start,
+                    start, end, value[3], start, value[4],
+                ))
+            elif kind:
+                start = end - value[1]
+                stop = end + 1
+                if joined[stop] == " " and (value[2] or joined[start - 1] == " "):
+                    if value[5]:
+                        candidates.append((
+                            ((start - stop) * depth - value[3]) * width + start,
+                            start, stop, value[5], start, value[7],
+                        ))
                     continue
-                if pattern.required is not None:
-                    if rest not in pattern.required:
+                if not value[6]:
+                    continue
+                patterns = value[4]
+                compound = joined[start - 1] != " "
+                if compound:
+                    word_start = joined.rfind(" ", 0, start) + 1
+                    if start - word_start < MIN_COMPOUND_MODIFIER:
                         continue
-                elif rest and not (
-                    pattern.inflectable and accepts_ending(pattern.last_word, rest, language)
-                ):
-                    continue
-                if all(p.entry.concept_id != pattern.entry.concept_id for p in valid):
-                    valid.append(pattern)
-                    has_stop = has_stop or pattern.stoplisted
-            if valid:
-                candidates.append(
-                    (word_start, word_end, core_len, tuple(valid), start, has_stop)
-                )
+                else:
+                    word_start = start
+                if joined[stop] == " ":
+                    word_end, rest = stop, ""
+                else:
+                    word_end = joined.find(" ", stop)
+                    rest = joined[stop:word_end]
+                valid: list[_Pattern] = []
+                seen: set[str] = set()
+                has_stop = False
+                for pattern in patterns:
+                    if compound and not pattern.compoundable:
+                        continue
+                    if pattern.required is not None:
+                        if rest not in pattern.required:
+                            continue
+                    elif rest and not (
+                        pattern.inflectable and accepts_ending(pattern.last_word, rest, language)
+                    ):
+                        continue
+                    concept_id = pattern.entry.concept_id
+                    if concept_id not in seen:
+                        seen.add(concept_id)
+                        valid.append(pattern)
+                        has_stop = has_stop or pattern.stoplisted
+                if valid:
+                    candidates.append((
+                        ((word_start - word_end) * depth - value[3]) * width + word_start,
+                        word_start, word_end, tuple(valid), start, has_stop,
+                    ))
+            else:
+                cues.append((end - value[1] + 2, end, value[2]))
         if not candidates:
             return []
 
@@ -315,28 +374,31 @@ class Matcher:
             return folded_starts[i] + pos - word_starts[i]
 
         def spans_of(items: list[tuple[int, int, Any]]) -> list[Span]:
-            # Joined-text spans to folded-text spans with word indices, in one go.
-            if not items:
-                return []
-            starts = np.fromiter((it[0] for it in items), dtype=np.int64, count=len(items))
-            lasts = np.fromiter((it[1] for it in items), dtype=np.int64, count=len(items)) - 1
-            first = np.searchsorted(word_starts_array, starts, side="right") - 1
-            last = np.searchsorted(word_starts_array, lasts, side="right") - 1
-            f_start = folded_starts_array[first] + starts - word_starts_array[first]
-            f_end = folded_starts_array[last] + lasts - word_starts_array[last] + 1
-            return list(map(Span._make, zip(
-                f_start.tolist(), f_end.tolist(), first.tolist(), (last + 1).tolist(),
-                strict=True,
-            )))
+            # Joined-text spans to folded-text spans with word indices.
+            spans = []
+            for item in items:
+                start = item[0]
+                last = item[1] - 1
+                first = bisect_right(word_starts, start) - 1
+                final = bisect_right(word_starts, last, first) - 1
+                spans.append(Span(
+                    folded_starts[first] + start - word_starts[first],
+                    folded_starts[final] + last - word_starts[final] + 1,
+                    first, final + 1,
+                ))
+            return spans
 
         taken = bytearray(len(joined))
         chosen: list[tuple[int, int, tuple[_Pattern, ...]]] = []
-        for start, end, _, patterns, head_start, has_stop in sorted(
-            candidates, key=lambda c: (c[0] - c[1], -c[2], c[0])
-        ):
+        rejected: set[int] = set()
+        for candidate in sorted(candidates, key=_first):
+            _, start, end, patterns, head_start, has_stop = candidate
             if taken.find(1, start, end) >= 0:
+                rejected.add(id(candidate))
                 continue
             if has_stop:
+                if words is None:
+                    words = joined[1:-1].split(" ")
                 patterns = tuple(
                     p for p in patterns
                     if not p.stoplisted or self._stop_ok(
@@ -345,6 +407,7 @@ class Matcher:
                     )
                 )
                 if not patterns:
+                    rejected.add(id(candidate))
                     continue
             taken[start:end] = b"\x01" * (end - start)
             if head_start > start:
@@ -353,50 +416,72 @@ class Matcher:
                     chosen.append((start, head_start, (modifier,)))
                     start = head_start
             chosen.append((start, end, patterns))
-        chosen.sort(key=lambda c: c[0])
+        chosen.sort(key=_first)
+        # Candidates that were kept cannot be nested in another kept one.
         parts = (
-            self._nested_concepts(chosen, candidates, joined)
-            if len(candidates) > len(chosen) else [()] * len(chosen)
+            self._nested_concepts(
+                chosen, [c for c in candidates if id(c) in rejected], joined
+            )
+            if len(candidates) > len(chosen) else None
         )
 
         spans = spans_of(chosen)
-        flags = [False] * len(spans)
+        flags = None
         if cues:
-            taken_cues = bytearray(len(joined))
             kept = []
-            for cue in sorted(cues, key=lambda c: (c[0] - c[1], c[0])):
-                start, end, kind = cue
-                if taken_cues.find(1, start, end) >= 0:
-                    continue
-                taken_cues[start:end] = b"\x01" * (end - start)
-                if kind != "pseudo":
-                    kept.append(cue)
-            boundaries = _boundaries(codes, is_word)
-            pre: list[Span] = []
-            post: list[Span] = []
-            for span, (_, _, kind) in zip(spans_of(kept), kept, strict=True):
-                if kind == "terminator":
-                    boundaries.append(span.start)
-                else:
-                    (pre if kind == "pre" else post).append(span)
-            if pre or post:
+            if len(cues) > 1:
+                taken_cues = bytearray(len(joined))
+                for cue in sorted(cues, key=lambda c: (c[0] - c[1], c[0])):
+                    start, end, kind = cue
+                    if taken_cues.find(1, start, end) >= 0:
+                        continue
+                    taken_cues[start:end] = b"\x01" * (end - start)
+                    if kind != "pseudo":
+                        kept.append(cue)
+            elif cues[0][2] != "pseudo":
+                kept = cues
+            if any(kind != "terminator" for _, _, kind in kept):
+                boundaries = _boundaries(folded, spaced)
+                pre: list[Span] = []
+                post: list[Span] = []
+                for span, (_, _, kind) in zip(spans_of(kept), kept, strict=True):
+                    if kind == "terminator":
+                        boundaries.append(span.start)
+                    else:
+                        (pre if kind == "pre" else post).append(span)
                 boundaries.sort()
+                if words is None:
+                    words = joined[1:-1].split(" ")
                 flags = negated_flags(spans, pre, post, boundaries, words, language)
 
-        mentions = []
-        for span, (_, _, patterns), negated, nested in zip(
-            spans, chosen, flags, parts, strict=True
-        ):
+        # Mentions are built field by field (see _new_mention), inlined here
+        # because this loop runs once per mention.
+        set_start, set_end, set_text, set_concept, set_category, set_negated, set_parts = (
+            _MENTION_SETTERS
+        )
+        new = _new_object
+        mentions: list[Mention] = []
+        append = mentions.append
+        if flags is None:
+            flags = [False] * len(spans)
+        if parts is None:
+            parts = [()] * len(spans)
+        for span, item, negated, nested in zip(spans, chosen, flags, parts, strict=True):
             if offsets is None:
-                start, end = span.start, span.end
+                start, end = span[0], span[1]
             else:
-                start, end = offsets[span.start], offsets[span.end - 1] + 1
+                start, end = offsets[span[0]], offsets[span[1] - 1] + 1
             surface = text[start:end]
-            for pattern in patterns:
-                entry = pattern.entry
-                mentions.append(Mention(
-                    start, end, surface, entry.concept_id, entry.category, negated, nested
-                ))
+            for pattern in item[2]:
+                mention = new(Mention)
+                set_start(mention, start)
+                set_end(mention, end)
+                set_text(mention, surface)
+                set_concept(mention, pattern.concept_id)
+                set_category(mention, pattern.category)
+                set_negated(mention, negated)
+                set_parts(mention, nested)
+                append(mention)
         return mentions
 
     def _nested_concepts(
@@ -409,7 +494,7 @@ class Matcher:
         # and "allergy" in "penicillin allergy"), used to compare notes by parts.
         starts = [c[0] for c in chosen]
         nested: dict[int, dict[str, None]] = {}
-        for start, end, _, patterns, head_start, _ in candidates:
+        for _, start, end, patterns, head_start, _ in candidates:
             k = bisect_right(starts, start) - 1
             if k < 0 or chosen[k][1] < end or patterns is chosen[k][2]:
                 continue
@@ -470,24 +555,64 @@ def _distinct_concepts(patterns: Iterable[_Pattern]) -> list[_Pattern]:
     return list(seen.values())
 
 
-@functools.lru_cache(maxsize=1)
-def _word_table() -> np.ndarray:
-    # Word characters of the Basic Multilingual Plane: letters and digits.
-    return np.fromiter((chr(c).isalnum() for c in range(0x10000)), dtype=bool, count=0x10000)
+_LATIN1_SPACED = bytes(c if chr(c).isalnum() else 32 for c in range(256))
+_NON_LATIN1 = re.compile(r"[^\x00-\xff]")
 
 
-def _word_mask(codes: np.ndarray) -> np.ndarray:
-    table = _word_table()
-    return np.where(codes < 0x10000, table[np.minimum(codes, 0xFFFF)], False)
+def _split_words(folded: str) -> tuple[str, bytes, list[int], list[int]]:
+    # Words are runs of letters and digits of the Basic Multilingual Plane.
+    # Returns the words joined by single spaces with a space at each end, the
+    # folded text as Latin-1 bytes with every non-word character turned into
+    # a space (other characters into "?"), and the start of each word in the
+    # joined text and in the folded text. Most notes are Latin-1, so this is
+    # a few bytes operations rather than a loop over characters.
+    try:
+        spaced = folded.encode("latin-1").translate(_LATIN1_SPACED)
+    except UnicodeEncodeError:
+        text = folded.encode("latin-1", "replace").translate(_LATIN1_SPACED).decode("latin-1")
+        pieces = []
+        last = 0
+        for match in _NON_LATIN1.finditer(folded):
+            char = match.group()
+            if char.isalnum() and char <= "\uffff":
+                i = match.start()
+                pieces.append(text[last:i])
+                pieces.append(char)
+                last = i + 1
+        if pieces:
+            pieces.append(text[last:])
+            text = "".join(pieces)
+        spaced = text.encode("latin-1", "replace")
+        joined = " " + " ".join(text.split()) + " "
+        joined_bytes = joined.encode("latin-1", "replace")
+    else:
+        joined_bytes = b" " + b" ".join(spaced.split()) + b" "
+        joined = joined_bytes.decode("latin-1")
+    word_starts = (np.flatnonzero(np.frombuffer(joined_bytes, dtype=np.uint8)[:-1] == 32) + 1)
+    is_word = np.frombuffer(spaced, dtype=np.uint8) != 32
+    folded_starts = (np.flatnonzero(is_word[1:] > is_word[:-1]) + 1).tolist()
+    if len(is_word) and is_word[0]:
+        folded_starts.insert(0, 0)
+    return joined, spaced, word_starts.tolist(), folded_starts
 
 
-def _boundaries(codes: np.ndarray, is_word: np.ndarray) -> list[int]:
+def _boundaries(folded: str, spaced: bytes) -> list[int]:
     # Scope boundaries: ".", "!" or "?" before a non-word character or the end
     # (so not the points in "38.5" or "u.a"), ";" and line breaks.
-    next_is_word = np.concatenate((is_word[1:], [False]))
-    sentence_end = (codes == 46) | (codes == 33) | (codes == 63)
-    mask = (sentence_end & ~next_is_word) | (codes == 59) | (codes == 10)
-    return np.flatnonzero(mask).tolist()
+    found = []
+    last = len(folded) - 1
+    for mark in ".!?":
+        i = folded.find(mark)
+        while i >= 0:
+            if i == last or spaced[i + 1] == 32:
+                found.append(i)
+            i = folded.find(mark, i + 1)
+    for mark in ";\n":
+        i = folded.find(mark)
+        while i >= 0:
+            found.append(i)
+            i = folded.find(mark, i + 1)
+    return found
 
 
 def _fold_with_offsets(text: str) -> tuple[str, list[int] | None]:

@@ -26,7 +26,7 @@ word breaks): ``u.a.`` becomes the two words ``u a``.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Literal, NamedTuple
 
 CueKind = Literal["pre", "post", "pseudo", "terminator"]
@@ -153,11 +153,16 @@ def negated_flags(
     """
     flags = [False] * len(mentions)
     connectors = _CONNECTORS.get(language, frozenset())
+    # Mentions are sorted by start; the first one a cue may govern is found
+    # by bisection (for post cues when the ends are sorted too, as they are
+    # for mentions that do not overlap).
+    starts = [m.start for m in mentions]
+    ends = [m.end for m in mentions]
+    ends_sorted = ends == sorted(ends)
     for cue in pre:
         previous = None
-        for i, m in enumerate(mentions):
-            if m.start < cue.end:
-                continue
+        for i in range(bisect_left(starts, cue.end), len(mentions)):
+            m = mentions[i]
             if not _same_clause(boundaries, cue.end, m.start):
                 break
             if previous is None:
@@ -169,7 +174,8 @@ def negated_flags(
             previous = m
     for cue in post:
         following = None
-        for i in range(len(mentions) - 1, -1, -1):
+        last = bisect_right(ends, cue.start) - 1 if ends_sorted else len(mentions) - 1
+        for i in range(last, -1, -1):
             m = mentions[i]
             if m.end > cue.start:
                 continue

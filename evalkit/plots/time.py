@@ -225,8 +225,9 @@ def plot_edit_vs_time(
         shown = np.arange(len(xs))
         if len(xs) > max_points:
             shown = np.sort(np.random.default_rng(seed).choice(len(xs), max_points, replace=False))
+        # Thousands of points are embedded as one image in SVG/PDF (axes stay vector).
         ax.scatter(xs[shown], ys[shown], s=14, alpha=0.6, color=OKABE_ITO[4], marker=MARKERS[0],
-                   edgecolors="none")
+                   edgecolors="none", rasterized=len(shown) > 1000)
         if fit is None and np.ptp(xs) > 0:
             slope, intercept = np.polyfit(xs, ys, 1)
             fit = (float(intercept), float(slope))

@@ -685,8 +685,8 @@ def build_report(
     step = time.perf_counter()
     ai_scores = scores[scores["char_distance_norm"].notna()] if "char_distance_norm" in \
         scores.columns else scores.iloc[0:0]
-    by = "clinic_id" if "clinic_id" in scores.columns else None
-    if tpn is not None:
+    by = next((c for c in ("clinic_id", "consultation_type") if c in scores.columns), None)
+    if tpn is not None and "clinic_id" in tpn.columns:
         run.figure("time_per_note", "time", t["fig_time_per_note"],
                    lambda ax: plot_time_per_note(tpn, by="clinic_id", ax=ax, lang=lang,
                                                  min_cell=min_cell))
@@ -779,7 +779,7 @@ def build_report(
         "toc": _toc(t, no_text), "min_cell": min_cell, "light_max": light_max,
         "summary_cards": _summary_cards(summary, time_table, t),
         "stats_message": t["no_stats"].format(reason="no scored AI notes"),
-        "data_counts": _data_counts(scores, rows, min_cell),
+        "data_counts": _data_counts(scores, rows),
         "consultation_types": _value_counts(scores, "consultation_type", min_cell),
         "quarantine_reasons": quarantine_reasons,
         "time_rows": _time_rows(time_table, t), "time_message": time_message,
@@ -847,7 +847,7 @@ def _time_tables(scores: pd.DataFrame, *, n_boot: int, seed: int, min_cell: int,
 
     if not has_timing(scores):
         return None, t["no_time"], [], None, None
-    by = "clinic_id" if "clinic_id" in scores.columns else None
+    by = next((c for c in ("clinic_id", "consultation_type") if c in scores.columns), None)
     try:
         table = time_saved(scores, by=by, n_boot=n_boot, seed=seed, min_cell=min_cell,
                            typing_chars_per_minute=typing_chars_per_minute)
@@ -929,8 +929,7 @@ def _clinic_table(summary: pd.DataFrame, t: Mapping[str, str], min_cell: int
     return {"header": header, "rows": rows}
 
 
-def _data_counts(scores: pd.DataFrame, rows: Mapping[str, int | None], min_cell: int
-                 ) -> list[tuple[str, str]]:
+def _data_counts(scores: pd.DataFrame, rows: Mapping[str, int | None]) -> list[tuple[str, str]]:
     n_ai = int(scores["char_distance_norm"].notna().sum()) if "char_distance_norm" in \
         scores.columns else len(scores)
     counts = [("n_notes", str(len(scores))), ("n_ai_notes", str(n_ai)),

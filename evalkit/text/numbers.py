@@ -311,13 +311,6 @@ _SCORE_TAIL = re.compile(
 _OVER = re.compile(r"\s{0,2}(?:/|over)\s{0,2}", re.IGNORECASE)
 _RANGE_SEP = re.compile(r"\s{0,2}(?:-|–|—|til|to|or|eller)\s{0,2}", re.IGNORECASE)
 
-_TOKEN = re.compile(
-    r"(?P<date>\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b)"
-    r"|(?P<num>(?<![^\W\d_])(?<![^\W\d_]-)(?<![\d.,])\d+(?:[.,\u00a0\u202f]\d+)*)"
-    r"|(?P<glued>[^\W\d_]+\d\w*)"
-    r"|(?P<word>[^\W\d_]+)",
-)
-
 
 def _parse_digits(s: str, language: str | None) -> float:
     s = s.replace("\u00a0", "").replace("\u202f", "")
@@ -392,6 +385,19 @@ _VOCABULARY = frozenset(
     | {"halvanden"}
 )
 _DA_TENS_SUFFIXES = tuple(_DA_TENS)
+# Only digits and number words become tokens; the regex engine skips every
+# other word, so the Python loop runs once per candidate, not once per word.
+_TOKEN = re.compile(
+    r"(?P<date>\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b)"
+    r"|(?P<num>(?<![^\W\d_])(?<![^\W\d_]-)(?<![\d.,])\d+(?:[.,\u00a0\u202f]\d+)*)"
+    r"|(?P<glued>(?<![^\W\d_])[^\W\d_]+\d\w*)"
+    r"|(?P<word>(?<![^\W\d_])(?:[^\W\d_]+og(?:"
+    + "|".join(sorted(_DA_TENS, key=len, reverse=True))
+    + r")|"
+    + "|".join(re.escape(w) for w in sorted(_VOCABULARY, key=len, reverse=True))
+    + r")(?![^\W\d_]))",
+    re.IGNORECASE,
+)
 
 
 def _lang_of_word(word: str) -> str | None:

@@ -241,3 +241,18 @@ def test_cli_report_rejects_bad_language(tmp_path):
                                       "--lang", "de"])
     assert result.exit_code == 2
     assert not (tmp_path / "r" / "report.html").exists()
+
+
+def test_edit_scores_only_without_clinics_or_timing(tmp_path):
+    import evalkit
+
+    notes = make_notes()[["note_id", "ai_note", "final_note", "consultation_type"]]
+    scores = evalkit.score(notes.dropna(subset=["ai_note"]), families=["edit"])
+    html = build_report(scores, tmp_path, lang="en", n_boot=50, figure_formats=("svg",))
+    page = html.read_text(encoding="utf-8")
+    m = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    assert "No timing columns" in page
+    assert "The terms family did not run" in page and "hallucination family did not run" in page
+    # Without clinics the stacked bars and ECDFs are drawn by consultation type.
+    assert set(m["figures"]) == {"edit_categories", "ecdf_char_distance_norm", "ecdf_wer"}
+    assert 'id="clinic-table"' not in page
