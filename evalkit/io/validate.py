@@ -180,9 +180,14 @@ class Validator:
             values = pd.to_numeric(text.replace("", None), errors="coerce").astype("float64")
             for pos in values.index[values.isna() & (text != "")]:
                 bad(pos, col, f"{col} is not a number; write seconds such as 312 or 312,5")
+        # A note accepted without editing has edit_seconds 0; documentation itself takes time.
+        low_ok = col == "edit_seconds"
         for pos, v in values.items():
-            if not math.isnan(v) and (v <= 0 or v > MAX_DOC_SECONDS):
-                bad(pos, col, f"{col}={v:g} is not a plausible time (must be > 0 and ≤ {MAX_DOC_SECONDS} s); fix or leave it empty")
+            if math.isnan(v):
+                continue
+            if v < 0 or (v == 0 and not low_ok) or v > MAX_DOC_SECONDS:
+                bound = "≥ 0" if low_ok else "> 0"
+                bad(pos, col, f"{col}={v:g} is not a plausible time (must be {bound} and ≤ {MAX_DOC_SECONDS} s); fix or leave it empty")
         return values
 
 

@@ -88,7 +88,8 @@ CASES = {
     "NUL bytes and control characters": (raw(b"note_id,ai_note,final_note\n1,a\x00b\x07,ab\n2,x\x1b,x\n"), ("ok", 0, None)),
     "; delimiter with decimal-comma times": (csv(with_values("doc_seconds", ["312,5", "90", "1,5", "", "100", "200"]), sep=";"), ("ok", 0, None)),
     "negative time": (csv(with_values("doc_seconds", ["-5", "90", "100", "100", "100", "100"])), ("ok", 1, r"doc_seconds=-5 is not a plausible time")),
-    "zero time": (csv(with_values("edit_seconds", ["0", "90", "100", "100", "100", "100"])), ("ok", 1, r"edit_seconds=0 is not a plausible time")),
+    "zero time": (csv(with_values("doc_seconds", ["0", "90", "100", "100", "100", "100"])), ("ok", 1, r"doc_seconds=0 is not a plausible time")),
+    "zero edit time is allowed (accepted unchanged)": (csv(with_values("edit_seconds", ["0", "90", "100", "100", "100", "100"])), ("ok", 0, None)),
     "absurd time > 4 h": (csv(with_values("doc_seconds", ["20000", "90", "100", "100", "100", "100"])), ("ok", 1, r"not a plausible time")),
     "doc_started_at after doc_signed_at": (
         csv(with_values("doc_signed_at", ["2026-03-02T09:00:00+01:00"] * 6, with_values("doc_started_at", ["2026-03-02T09:10:00+01:00"] + ["2026-03-02T08:55:00+01:00"] * 5))),
