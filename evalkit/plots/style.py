@@ -267,6 +267,10 @@ def new_axes(ax: Axes | None, *, figsize: tuple[float, float] | None = None) -> 
     """Return ``ax`` or a fresh Axes on a new styled figure."""
     if ax is not None:
         return ax
+    # Resolve the backend before rc_context saves rcParams: otherwise leaving the
+    # context restores the unresolved backend and Jupyter's inline display of
+    # later figures silently stops.
+    plt.get_backend()
     with evalkit_style():
         fig, new_ax = plt.subplots(figsize=figsize or RC["figure.figsize"])
     _apply_axes_style(new_ax)
