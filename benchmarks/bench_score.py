@@ -17,7 +17,7 @@ transcripts, and the cost per note against note length up to 20,000 chars.
 
 Usage::
 
-    python benchmarks/bench_score.py [--notes 1000] [--repeat 5] [--json out.json]
+    python benchmarks/bench_score.py [--notes 1000] [--repeat 5] [--jobs-notes 1000] [--transcript-notes 40] [--json out.json]
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ def peak_rss_mb() -> float:
     return max(own, kids) / 1024
 
 
-def run(n: int, repeat: int, transcript_words: int = 0) -> dict:
+def run(n: int, repeat: int, transcript_words: int = 0, jobs_notes: int = 1000) -> dict:
     df = make_pairs(n, transcript_words=transcript_words)
     score_chunk(df.head(5))  # build lexicons and automata once, outside the timing
     automaton = floor_automaton()
@@ -136,7 +136,7 @@ def run(n: int, repeat: int, transcript_words: int = 0) -> dict:
     # Throughput with worker processes; each pool warmed up first (lexicon load in every worker).
     jobs = {}
     for j in (1, 2):
-        big = pd.concat([df] * max(1, 4000 // n), ignore_index=True)
+        big = pd.concat([df] * max(1, jobs_notes // n), ignore_index=True)
         big["note_id"] = [f"x{i}" for i in range(len(big))]
         if j > 1:
             with ProcessPoolExecutor(j) as pool:
@@ -167,11 +167,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--notes", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--jobs-notes", type=int, default=1000, help="notes in the 1-job/2-job throughput runs")
+    parser.add_argument("--transcript-notes", type=int, default=40, help="notes in the 5,000-word-transcript pass")
     parser.add_argument("--json", help="also write the results here")
     args = parser.parse_args()
     results = {
-        "no_transcript": run(args.notes, args.repeat),
-        "transcript_5000_words": run(max(100, args.notes // 5), args.repeat, transcript_words=5000),
+        "no_transcript": run(args.notes, args.repeat, jobs_notes=args.jobs_notes),
+        "transcript_5000_words": run(args.transcript_notes, args.repeat, transcript_words=5000,
+                                     jobs_notes=4 * args.transcript_notes),
         "length_scaling": length_scaling(args.repeat),
     }
     for name in ("no_transcript", "transcript_5000_words"):

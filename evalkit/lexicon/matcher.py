@@ -55,13 +55,32 @@ from evalkit.lexicon.inflection import (
 )
 from evalkit.lexicon.loaders import load_lexicon
 from evalkit.lexicon.model import Lexicon, LexiconEntry
-from evalkit.lexicon.polarity import Span, negated_flags, negation_cues
+from evalkit.lexicon.polarity import negated_flags, negation_cues
 from evalkit.text.normalize import normalize_text
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Characters whose NFKC case fold is not their lower case: all beyond
+# Latin-1 and a few in it ("µ", "ß", "ª", "²", "½", the no-break space).
+_OWN_FOLD = re.compile("[" + "".join(
+    chr(c) for c in range(0x80, 0x100)
+    if unicodedata.normalize("NFKC", chr(c)).casefold() != chr(c).lower()
+) + "\u0100-\U0010ffff]")
+# Kinds of automaton value: a negation cue, a term, a term matched only as a
+# whole word (stored with the space after it).
 _CUE = 0
 _TERM = 1
 _WHOLE_WORD = 2
+_UNSEEN = object()
+# Scope boundaries (see _boundaries). A word character is a letter or digit of
+# the Basic Multilingual Plane: in a regular expression, [^\W_] less the planes
+# beyond it. Latin-1 text is coded one byte per character instead: B for ";"
+# and line breaks, P for ".!?", w for word characters.
+_BOUNDARY = re.compile(r"[.!?;\n](?:(?<=[;\n])|(?![^\W_\U00010000-\U0010FFFF]))")
+_BOUNDARY_CODES = bytes(
+    66 if c in (10, 59) else 80 if c in (33, 46, 63) else 119 if chr(c).isalnum() else 32
+    for c in range(256)
+)
+_MAX_ENDINGS_KEPT = 64
+"""Most word endings remembered per automaton key (the first ones met)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,27 +130,10 @@ class _Pattern:
         object.__setattr__(self, "category", self.entry.category)
 
 
+# Building a mention field by field through the slot descriptors makes the
+# same object as Mention(...) at two thirds of the cost: the frozen dataclass's
+# __init__ goes through object.__setattr__ for every field.
 _MENTION_SETTERS = tuple(getattr(Mention, name).__set__ for name in Mention.__slots__)
-
-
-def _new_mention(
-    start: int, end: int, text: str, concept_id: str, category: str, negated: bool,
-    parts: tuple[str, ...],
-) -> Mention:
-    # The same object Mention(...) builds, without the frozen dataclass's
-    # object.__setattr__ per field (a third of the cost of a mention).
-    set_start, set_end, set_text, set_concept, set_category, set_negated, set_parts = (
-        _MENTION_SETTERS
-    )
-    mention = _new_object(Mention)
-    set_start(mention, start)
-    set_end(mention, end)
-    set_text(mention, text)
-    set_concept(mention, concept_id)
-    set_category(mention, category)
-    set_negated(mention, negated)
-    set_parts(mention, parts)
-    return mention
 
 
 _new_object = object.__new__
@@ -255,7 +257,7 @@ class Matcher:
             # The second item takes a hit's end back to the start of the term.
             automaton.add_word(key, (
                 _TERM, len(key) - 1 - anchored[key], anchored[key], length, tuple(patterns),
-                whole, flexible, whole_has_stop,
+                whole, flexible, whole_has_stop, {},
             ))
         for key, kind in cue_keys.items():
             automaton.add_word(key, (_CUE, len(key), kind))
@@ -291,7 +293,7 @@ class Matcher:
         if not text or self._automaton is None:
             return []
         folded, offsets = _fold_with_offsets(text)
-        joined, spaced, word_starts, folded_starts = _split_words(folded)
+        joined, word_starts, folded_starts = _split_words(folded)
         if not word_starts:
             return []
         # The words themselves are needed only by stoplisted terms and cues.
@@ -325,7 +327,6 @@ class Matcher:
                     continue
                 if not value[6]:
                     continue
-                patterns = value[4]
                 compound = joined[start - 1] != " "
                 if compound:
                     word_start = joined.rfind(" ", 0, start) + 1
@@ -338,28 +339,19 @@ class Matcher:
                 else:
                     word_end = joined.find(" ", stop)
                     rest = joined[stop:word_end]
-                valid: list[_Pattern] = []
-                seen: set[str] = set()
-                has_stop = False
-                for pattern in patterns:
-                    if compound and not pattern.compoundable:
-                        continue
-                    if pattern.required is not None:
-                        if rest not in pattern.required:
-                            continue
-                    elif rest and not (
-                        pattern.inflectable and accepts_ending(pattern.last_word, rest, language)
-                    ):
-                        continue
-                    concept_id = pattern.entry.concept_id
-                    if concept_id not in seen:
-                        seen.add(concept_id)
-                        valid.append(pattern)
-                        has_stop = has_stop or pattern.stoplisted
-                if valid:
+                # Which patterns accept the rest of the word depends only on the
+                # key and the rest (an unanchored key holds only compoundable
+                # patterns), so the answer is kept per key.
+                by_rest = value[8]
+                accepted = by_rest.get(rest, _UNSEEN)
+                if accepted is _UNSEEN:
+                    accepted = _accepting(value[4], rest, compound, language)
+                    if len(by_rest) < _MAX_ENDINGS_KEPT:
+                        by_rest[rest] = accepted
+                if accepted is not None:
                     candidates.append((
                         ((word_start - word_end) * depth - value[3]) * width + word_start,
-                        word_start, word_end, tuple(valid), start, has_stop,
+                        word_start, word_end, accepted[0], start, accepted[1],
                     ))
             else:
                 cues.append((end - value[1] + 2, end, value[2]))
@@ -373,15 +365,16 @@ class Matcher:
             i = bisect_right(word_starts, pos) - 1
             return folded_starts[i] + pos - word_starts[i]
 
-        def spans_of(items: list[tuple[int, int, Any]]) -> list[Span]:
-            # Joined-text spans to folded-text spans with word indices.
+        def spans_of(items: list[tuple[int, int, Any]]) -> list[tuple[int, int, int, int]]:
+            # Joined-text spans to folded-text (start, end, first word, end
+            # word), the fields of Span, as plain tuples.
             spans = []
             for item in items:
                 start = item[0]
                 last = item[1] - 1
                 first = bisect_right(word_starts, start) - 1
                 final = bisect_right(word_starts, last, first) - 1
-                spans.append(Span(
+                spans.append((
                     folded_starts[first] + start - word_starts[first],
                     folded_starts[final] + last - word_starts[final] + 1,
                     first, final + 1,
@@ -441,12 +434,12 @@ class Matcher:
             elif cues[0][2] != "pseudo":
                 kept = cues
             if any(kind != "terminator" for _, _, kind in kept):
-                boundaries = _boundaries(folded, spaced)
-                pre: list[Span] = []
-                post: list[Span] = []
+                boundaries = _boundaries(folded)
+                pre: list[tuple[int, int, int, int]] = []
+                post: list[tuple[int, int, int, int]] = []
                 for span, (_, _, kind) in zip(spans_of(kept), kept, strict=True):
                     if kind == "terminator":
-                        boundaries.append(span.start)
+                        boundaries.append(span[0])
                     else:
                         (pre if kind == "pre" else post).append(span)
                 boundaries.sort()
@@ -454,8 +447,7 @@ class Matcher:
                     words = joined[1:-1].split(" ")
                 flags = negated_flags(spans, pre, post, boundaries, words, language)
 
-        # Mentions are built field by field (see _new_mention), inlined here
-        # because this loop runs once per mention.
+        # Mentions are built through the slot setters (see _MENTION_SETTERS).
         set_start, set_end, set_text, set_concept, set_category, set_negated, set_parts = (
             _MENTION_SETTERS
         )
@@ -548,6 +540,31 @@ def _is_negated_form(folded: str, pre_cues: tuple[str, ...], known: set[str]) ->
     return False
 
 
+def _accepting(
+    patterns: tuple[_Pattern, ...], rest: str, compound: bool, language: str
+) -> tuple[tuple[_Pattern, ...], bool] | None:
+    # The patterns of a key that accept ``rest`` (the rest of the word after
+    # the key), one per concept, and whether one of them is stoplisted.
+    valid: list[_Pattern] = []
+    seen: set[str] = set()
+    has_stop = False
+    for pattern in patterns:
+        if compound and not pattern.compoundable:
+            continue
+        if pattern.required is not None:
+            if rest not in pattern.required:
+                continue
+        elif rest and not (
+            pattern.inflectable and accepts_ending(pattern.last_word, rest, language)
+        ):
+            continue
+        if pattern.concept_id not in seen:
+            seen.add(pattern.concept_id)
+            valid.append(pattern)
+            has_stop = has_stop or pattern.stoplisted
+    return (tuple(valid), has_stop) if valid else None
+
+
 def _distinct_concepts(patterns: Iterable[_Pattern]) -> list[_Pattern]:
     seen: dict[str, _Pattern] = {}
     for p in patterns:
@@ -559,13 +576,14 @@ _LATIN1_SPACED = bytes(c if chr(c).isalnum() else 32 for c in range(256))
 _NON_LATIN1 = re.compile(r"[^\x00-\xff]")
 
 
-def _split_words(folded: str) -> tuple[str, bytes, list[int], list[int]]:
+def _split_words(folded: str) -> tuple[str, list[int], list[int]]:
     # Words are runs of letters and digits of the Basic Multilingual Plane.
-    # Returns the words joined by single spaces with a space at each end, the
-    # folded text as Latin-1 bytes with every non-word character turned into
-    # a space (other characters into "?"), and the start of each word in the
-    # joined text and in the folded text. Most notes are Latin-1, so this is
-    # a few bytes operations rather than a loop over characters.
+    # Returns the words joined by single spaces with a space at each end and
+    # the start of each word in the joined text and in the folded text. Most
+    # notes are Latin-1: one bytes.translate turns every non-word character
+    # into a space, where a loop over the characters would take far longer.
+    # Other text goes through Latin-1 with "?" for the rest, and the letters
+    # and digits among the rest are put back.
     try:
         spaced = folded.encode("latin-1").translate(_LATIN1_SPACED)
     except UnicodeEncodeError:
@@ -588,31 +606,30 @@ def _split_words(folded: str) -> tuple[str, bytes, list[int], list[int]]:
     else:
         joined_bytes = b" " + b" ".join(spaced.split()) + b" "
         joined = joined_bytes.decode("latin-1")
-    word_starts = (np.flatnonzero(np.frombuffer(joined_bytes, dtype=np.uint8)[:-1] == 32) + 1)
+    if len(joined_bytes) == 2:
+        return joined, [], []
+    word_starts = np.flatnonzero(np.frombuffer(joined_bytes, dtype=np.uint8)[:-1] == 32) + 1
     is_word = np.frombuffer(spaced, dtype=np.uint8) != 32
     folded_starts = (np.flatnonzero(is_word[1:] > is_word[:-1]) + 1).tolist()
     if len(is_word) and is_word[0]:
         folded_starts.insert(0, 0)
-    return joined, spaced, word_starts.tolist(), folded_starts
+    return joined, word_starts.tolist(), folded_starts
 
 
-def _boundaries(folded: str, spaced: bytes) -> list[int]:
+def _boundaries(folded: str) -> list[int]:
     # Scope boundaries: ".", "!" or "?" before a non-word character or the end
-    # (so not the points in "38.5" or "u.a"), ";" and line breaks.
-    found = []
-    last = len(folded) - 1
-    for mark in ".!?":
-        i = folded.find(mark)
-        while i >= 0:
-            if i == last or spaced[i + 1] == 32:
-                found.append(i)
-            i = folded.find(mark, i + 1)
-    for mark in ";\n":
-        i = folded.find(mark)
-        while i >= 0:
-            found.append(i)
-            i = folded.find(mark, i + 1)
-    return found
+    # (so not the points in "38.5" or "u.a"), ";" and line breaks. Latin-1
+    # text is coded one byte per character (B boundary, P point, w word) and
+    # scanned with numpy; a regular expression does the rest.
+    try:
+        coded = np.frombuffer(
+            folded.encode("latin-1").translate(_BOUNDARY_CODES), dtype=np.uint8
+        )
+    except UnicodeEncodeError:
+        return [match.start() for match in _BOUNDARY.finditer(folded)]
+    point = coded == 80
+    point[:-1] &= coded[1:] != 119
+    return np.flatnonzero(point | (coded == 66)).tolist()
 
 
 def _fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
@@ -621,24 +638,29 @@ def _fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
     folded = text.casefold()
     if len(folded) == len(text) and (text.isascii() or unicodedata.is_normalized("NFKC", text)):
         return folded, None
-    # Fold only the non-ASCII characters one by one (ASCII folds in place);
-    # most change nothing or map to one character ("µ" to "μ").
+    # Fold one by one only the characters whose fold differs from their lower
+    # case ("µ" to "μ", "ß" to "ss", "½" to "1⁄2"); the rest fold in place.
     pieces = []
-    changed_length = False
+    grown: list[tuple[int, int]] = []
     last = 0
-    for match in _NON_ASCII.finditer(text):
+    for match in _OWN_FOLD.finditer(text):
         i = match.start()
         piece = unicodedata.normalize("NFKC", match.group()).casefold()
         pieces.append(text[last:i].lower())
         pieces.append(piece)
-        changed_length = changed_length or len(piece) != 1
+        if len(piece) != 1:
+            grown.append((i, len(piece)))
         last = i + 1
     pieces.append(text[last:].lower())
-    if not changed_length:
+    if not grown:
         return "".join(pieces), None
     offsets: list[int] = []
-    for i, ch in enumerate(text):
-        offsets.extend([i] * len(unicodedata.normalize("NFKC", ch).casefold()))
+    last = 0
+    for i, length in grown:
+        offsets.extend(range(last, i))
+        offsets.extend([i] * length)
+        last = i + 1
+    offsets.extend(range(last, len(text)))
     return "".join(pieces), offsets
 
 

@@ -151,40 +151,50 @@ def negated_flags(
     >>> negated_flags(mentions, [cue], [], [23], words, "da")
     [True, True, False]
     """
+    # Spans are read by position, so plain (start, end, first_word, end_word)
+    # tuples work as well as Span (the matcher passes those, being cheaper).
     flags = [False] * len(mentions)
     connectors = _CONNECTORS.get(language, frozenset())
     # Mentions are sorted by start; the first one a cue may govern is found
     # by bisection (for post cues when the ends are sorted too, as they are
-    # for mentions that do not overlap).
-    starts = [m.start for m in mentions]
-    ends = [m.end for m in mentions]
+    # for mentions that do not overlap). A cue's scope ends at the nearest
+    # boundary on its side.
+    starts = [m[0] for m in mentions]
+    ends = [m[1] for m in mentions]
     ends_sorted = ends == sorted(ends)
+    n_boundaries = len(boundaries)
     for cue in pre:
+        cue_end = cue[1]
+        b = bisect_left(boundaries, cue_end)
+        scope_end = boundaries[b] if b < n_boundaries else None
         previous = None
-        for i in range(bisect_left(starts, cue.end), len(mentions)):
+        for i in range(bisect_left(starts, cue_end), len(mentions)):
             m = mentions[i]
-            if not _same_clause(boundaries, cue.end, m.start):
+            if scope_end is not None and scope_end < m[0]:
                 break
             if previous is None:
-                if m.first_word - cue.end_word > PRE_WINDOW:
+                if m[2] - cue[3] > PRE_WINDOW:
                     break
-            elif not _listed(words[previous.end_word:m.first_word], connectors):
+            elif not _listed(words[previous[3]:m[2]], connectors):
                 break
             flags[i] = True
             previous = m
     for cue in post:
+        cue_start = cue[0]
+        b = bisect_left(boundaries, cue_start)
+        scope_start = boundaries[b - 1] if b else None
         following = None
-        last = bisect_right(ends, cue.start) - 1 if ends_sorted else len(mentions) - 1
+        last = bisect_right(ends, cue_start) - 1 if ends_sorted else len(mentions) - 1
         for i in range(last, -1, -1):
             m = mentions[i]
-            if m.end > cue.start:
+            if m[1] > cue_start:
                 continue
-            if not _same_clause(boundaries, m.end, cue.start):
+            if scope_start is not None and scope_start >= m[1]:
                 break
             if following is None:
-                if cue.first_word - m.end_word > POST_WINDOW:
+                if cue[2] - m[3] > POST_WINDOW:
                     break
-            elif not _listed(words[m.end_word:following.first_word], connectors):
+            elif not _listed(words[m[3]:following[2]], connectors):
                 break
             flags[i] = True
             following = m
@@ -194,9 +204,3 @@ def negated_flags(
 def _listed(gap: list[str], connectors: frozenset[str]) -> bool:
     # Two mentions belong to one negated list when only list words separate them.
     return all(word in connectors for word in gap)
-
-
-def _same_clause(boundaries: list[int], left: int, right: int) -> bool:
-    # No boundary position in [left, right).
-    i = bisect_left(boundaries, left)
-    return i == len(boundaries) or boundaries[i] >= right

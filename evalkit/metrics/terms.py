@@ -95,10 +95,8 @@ def compare_mentions(final: list[Mention], draft: list[Mention]) -> TermScore:
     >>> compare_mentions(f, f).n_missing_terms
     0
     """
-    final_first = _first_by_key(final)
-    draft_first = _first_by_key(draft)
-    final_cover = _covered(final)
-    draft_cover = _covered(draft)
+    final_first, final_cover = _index(final)
+    draft_first, draft_cover = _index(draft)
     missing = [m for key, m in final_first.items() if not _present(key, m, draft_cover)]
     added = [m for key, m in draft_first.items() if not _present(key, m, final_cover)]
     n_final = len(final_first)
@@ -156,20 +154,22 @@ def score_terms(
     return compare_mentions(final, draft)
 
 
-def _first_by_key(mentions: list[Mention]) -> dict[tuple[str, bool], Mention]:
+def _index(
+    mentions: list[Mention],
+) -> tuple[dict[tuple[str, bool], Mention], set[tuple[str, bool]]]:
+    # In one pass: the first mention of each (concept, polarity), and the
+    # (concept, polarity) pairs a note covers, directly or as a part of a
+    # longer term.
     first: dict[tuple[str, bool], Mention] = {}
+    parts: set[tuple[str, bool]] = set()
     for m in mentions:
-        first.setdefault((m.concept_id, m.negated), m)
-    return first
-
-
-def _covered(mentions: list[Mention]) -> set[tuple[str, bool]]:
-    # Concepts a note mentions, directly or as a part of a longer term.
-    cover = set()
-    for m in mentions:
-        cover.add((m.concept_id, m.negated))
-        cover.update((part, m.negated) for part in m.parts)
-    return cover
+        key = (m.concept_id, m.negated)
+        if key not in first:
+            first[key] = m
+        if m.parts:
+            parts.update([(part, m.negated) for part in m.parts])
+    parts.update(first)
+    return first, parts
 
 
 def _present(key: tuple[str, bool], mention: Mention, other: set[tuple[str, bool]]) -> bool:

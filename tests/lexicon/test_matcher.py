@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from evalkit.lexicon import inflection
-from evalkit.lexicon.matcher import Matcher, find_terms, fold, get_matcher
+from evalkit.lexicon.matcher import (
+    Matcher,
+    Mention,
+    _boundaries,
+    _fold_with_offsets,
+    _split_words,
+    find_terms,
+    fold,
+    get_matcher,
+)
 from evalkit.lexicon.model import Lexicon, LexiconEntry
 from evalkit.text.normalize import normalize_text
 
@@ -221,3 +231,80 @@ def test_offsets_point_at_the_terms_whatever_characters_surround_them(pieces):
     assert [m.concept_id for m in found] == [concept[p] for p in pieces if p in concept]
     for m in found:
         assert m.text == text[m.start:m.end] and m.text in concept
+
+
+# The fast paths of find() against plain per-character reference versions.
+
+def _reference_fold(text):
+    # Every character NFKC-normalised and case-folded on its own, with the map
+    # from folded position back to text position.
+    pieces = [unicodedata.normalize("NFKC", c).casefold() for c in text]
+    offsets = [i for i, piece in enumerate(pieces) for _ in piece]
+    return "".join(pieces), offsets
+
+
+def _reference_split(folded):
+    # Word characters are letters and digits of the Basic Multilingual Plane.
+    spaced = "".join(c if c.isalnum() and ord(c) < 0x10000 else " " for c in folded)
+    starts = [m.start() for m in re.finditer(r"\S+", spaced)]
+    words = spaced.split()
+    joined = " " + " ".join(words) + " "
+    joined_starts = [m.start() for m in re.finditer(r"\S+", joined)]
+    return joined, joined_starts, starts
+
+
+FOLD_ALPHABET = st.one_of(
+    st.sampled_from(list("aZæøåÆØÅßµ½²ªﬁİΣé\u0301\u00a0\n.,;-_ 09!?\U00020000")),
+    st.characters(blacklist_categories=("Cs",)),
+)
+
+
+LATIN1_OR_ANY = st.one_of(
+    st.text(alphabet=st.characters(max_codepoint=0xFF), max_size=60),
+    st.text(alphabet=FOLD_ALPHABET, max_size=60),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=FOLD_ALPHABET, max_size=60))
+def test_fold_with_offsets_agrees_with_folding_each_character(text):
+    folded, offsets = _fold_with_offsets(text)
+    if offsets is None:
+        # Folding kept every character in place: a one-to-one map.
+        assert len(folded) == len(text)
+        if not unicodedata.is_normalized("NFKC", text):
+            assert folded == _reference_fold(text)[0]
+    else:
+        assert (folded, offsets) == _reference_fold(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LATIN1_OR_ANY)
+def test_split_words_agrees_with_a_per_character_reference(folded):
+    assert _split_words(folded) == _reference_split(folded)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LATIN1_OR_ANY)
+def test_boundaries_agree_with_a_per_character_reference(folded):
+    def is_word(c):
+        return c.isalnum() and ord(c) < 0x10000
+
+    expected = [
+        i for i, c in enumerate(folded)
+        if c in ";\n" or (c in ".!?" and (i + 1 == len(folded) or not is_word(folded[i + 1])))
+    ]
+    assert _boundaries(folded) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from([
+    "ingen feber", "hoste", "BT 120/80", "p 72", "lændesmerter", "tabletterne", "Combi", "µg",
+    "men", "ikke", ".", ",", "\n", "kan udelukkes", "ingen tegn på", "halsbetændelse", "ß",
+]), max_size=20))
+def test_mentions_equal_ones_built_by_the_constructor(pieces):
+    text = normalize_text(" ".join(pieces))
+    for m in DA_MATCHER.find(text):
+        rebuilt = Mention(m.start, m.end, m.text, m.concept_id, m.category, m.negated, m.parts)
+        assert type(m) is Mention
+        assert m == rebuilt and hash(m) == hash(rebuilt) and repr(m) == repr(rebuilt)

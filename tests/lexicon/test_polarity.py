@@ -8,7 +8,14 @@ from hypothesis import strategies as st
 
 from evalkit.lexicon.matcher import Matcher
 from evalkit.lexicon.model import Lexicon, LexiconEntry
-from evalkit.lexicon.polarity import PRE_WINDOW, Span, negated_flags, negation_cues
+from evalkit.lexicon.polarity import (
+    _CONNECTORS,
+    POST_WINDOW,
+    PRE_WINDOW,
+    Span,
+    negated_flags,
+    negation_cues,
+)
 
 DA_TERMS = ["feber", "hoste", "åndenød", "pneumoni", "brystsmerter", "kvalme", "cor", "pulm",
             "infektion", "hjertebanken", "strep A", "allergi", "halsbetændelse"]
@@ -135,3 +142,72 @@ def test_a_pre_cue_negates_its_clause_and_no_further(term, cue, other, boundary)
     found = DA.find(f"{cue} {term}{boundary}{other}")
     assert [m.negated for m in found] == [True, False]
     assert DA.find(f"{term}{boundary}{other}")[0].negated is False
+
+
+def _reference_flags(mentions, pre, post, boundaries, words, language):
+    # The rules written out directly: scan every mention for every cue.
+    connectors = _CONNECTORS[language]
+
+    def same_clause(left, right):
+        return not any(left <= b < right for b in boundaries)
+
+    def listed(gap):
+        return all(w in connectors for w in gap)
+
+    flags = [False] * len(mentions)
+    for cue in pre:
+        previous = None
+        for i, m in enumerate(mentions):
+            if m.start < cue.end:
+                continue
+            if not same_clause(cue.end, m.start):
+                break
+            if previous is None and m.first_word - cue.end_word > PRE_WINDOW:
+                break
+            if previous is not None and not listed(words[previous.end_word:m.first_word]):
+                break
+            flags[i] = True
+            previous = m
+    for cue in post:
+        following = None
+        for i in range(len(mentions) - 1, -1, -1):
+            m = mentions[i]
+            if m.end > cue.start:
+                continue
+            if not same_clause(m.end, cue.start):
+                break
+            if following is None and cue.first_word - m.end_word > POST_WINDOW:
+                break
+            if following is not None and not listed(words[m.end_word:following.first_word]):
+                break
+            flags[i] = True
+            following = m
+    return flags
+
+
+@st.composite
+def _cue_layout(draw):
+    # Words of two letters each plus a space: word k spans [3k, 3k + 2).
+    words = draw(st.lists(st.sampled_from(["og", "xx", "or", "yy", "på"]), min_size=1,
+                          max_size=30))
+
+    def spans(max_len):
+        out = []
+        for _ in range(draw(st.integers(0, 8))):
+            first = draw(st.integers(0, len(words) - 1))
+            end = draw(st.integers(first + 1, min(len(words), first + max_len)))
+            out.append(Span(3 * first, 3 * end - 1, first, end))
+        return out
+
+    mentions = sorted(spans(3), key=lambda s: s.start)
+    boundaries = sorted(draw(st.lists(st.integers(0, 3 * len(words)), max_size=6)))
+    return mentions, spans(2), spans(2), boundaries, words
+
+
+@settings(max_examples=300, deadline=None)
+@given(_cue_layout(), st.sampled_from(["da", "en"]))
+def test_negated_flags_agree_with_scanning_every_mention(layout, language):
+    # Includes overlapping mentions, whose ends are not sorted.
+    mentions, pre, post, boundaries, words = layout
+    assert (negated_flags(mentions, pre, post, boundaries, words, language)
+            == _reference_flags(mentions, pre, post, boundaries, words, language))
