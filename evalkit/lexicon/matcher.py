@@ -67,6 +67,7 @@ _OWN_FOLD = re.compile("[" + "".join(
 # Kinds of automaton value: a negation cue, a term, a term matched only as a
 # whole word (stored with the space after it).
 _CUE = 0
+_RECENT_TEXTS = 4
 _TERM = 1
 _WHOLE_WORD = 2
 _UNSEEN = object()
@@ -267,6 +268,9 @@ class Matcher:
         self._modifiers = modifiers
         self._max_key = max(map(len, keys), default=0)
         self.n_terms = n_terms
+        # The terms and hallucination families both match the same final note
+        # and draft; remembering the last few results halves that work.
+        self._recent: dict[str, tuple[Mention, ...]] = {}
 
     def __repr__(self) -> str:
         return (
@@ -292,6 +296,16 @@ class Matcher:
         """
         if not text or self._automaton is None:
             return []
+        cached = self._recent.get(text)
+        if cached is not None:
+            return list(cached)
+        found = self._find(text)
+        if len(self._recent) >= _RECENT_TEXTS:
+            self._recent.clear()  # atomic, so safe when Dask threads share the matcher
+        self._recent[text] = tuple(found)
+        return found
+
+    def _find(self, text: str) -> list[Mention]:
         folded, offsets = _fold_with_offsets(text)
         joined, word_starts, folded_starts = _split_words(folded)
         if not word_starts:
