@@ -103,15 +103,6 @@ class Checkpoint:
         with ScoresWriter(self._part(index), self.metrics, header=index == 0) as writer:
             writer.write(scored)
 
-    def quarantine(self, index: int) -> pd.DataFrame | None:
-        """The quarantined rows stored for a chunk, if any."""
-        path = self._quarantine_part(index)
-        if not path.exists():
-            return None
-        from evalkit.io.validate import QUARANTINE_COLUMNS
-
-        return pd.read_csv(path, header=None, names=list(QUARANTINE_COLUMNS), dtype=str, keep_default_na=False)
-
     def join(self, n_chunks: int, quarantine_out: Path) -> bool:
         """Join parts ``0..n_chunks-1`` (at least one) into the output file.
 

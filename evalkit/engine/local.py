@@ -67,7 +67,7 @@ def score_chunk(
     languages = chunk["language"].tolist() if "language" in chunk.columns else ["da"] * n
     assisted = chunk["ai_assisted"].tolist() if "ai_assisted" in chunk.columns else [True] * n
     values: dict[str, list[Any]] = {name: [] for name in names}
-    for final, draft, transcript, language, ai in zip(finals, drafts, transcripts, languages, assisted):
+    for final, draft, transcript, language, ai in zip(finals, drafts, transcripts, languages, assisted, strict=True):
         if _is_control(ai):
             for name in names:
                 values[name].append(None)

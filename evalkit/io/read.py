@@ -114,15 +114,11 @@ def _encoding(options: ReadOptions) -> str:
     return "utf-8-sig" if enc.lower().replace("_", "-") in ("utf-8", "utf8") else enc
 
 
-def _decode_error(path: Path, enc: str, err: UnicodeDecodeError, data: bytes | None = None) -> InputError:
-    where = ""
-    if data is not None:
-        line = data[: err.start].count(b"\n") + 1
-        where = f" at line {line} (byte {err.start})"
+def _decode_error(path: Path, enc: str, reason: str, where: str = "") -> InputError:
     suggestion = "--encoding cp1252" if enc.startswith("utf") else "--encoding utf-8"
     return InputError(
-        f"{path.name} is not valid {enc}{where}: {err.reason}. Files exported from Windows Excel "
-        f"are often cp1252; try {suggestion}."
+        f"{path.name} is not valid {enc.replace('-sig', '')}{where}: {reason}. Files exported from "
+        f"Windows Excel are often cp1252; try {suggestion}."
     )
 
 
@@ -155,12 +151,8 @@ def _check_utf(path: Path, enc: str) -> None:
                 decoder.decode(block)
             except UnicodeDecodeError as err:
                 line = lines + block[: err.start].count(b"\n") + 1
-                suggestion = "--encoding cp1252" if enc.startswith("utf") else "--encoding utf-8"
-                raise InputError(
-                    f"{path.name} is not valid {enc.replace('-sig', '')} at line {line} "
-                    f"(byte {offset + err.start}): {err.reason}. Files exported from Windows "
-                    f"Excel are often cp1252; try {suggestion}."
-                ) from None
+                where = f" at line {line} (byte {offset + err.start})"
+                raise _decode_error(path, enc, err.reason, where) from None
             offset += len(block)
             lines += block.count(b"\n")
         try:
@@ -189,9 +181,7 @@ def _rename(df: pd.DataFrame, mapping: Mapping[str, str], path: Path) -> pd.Data
     return df.rename(columns={src: dst for dst, src in mapping.items()})
 
 
-def check_required_columns(
-    columns: list[str], *, source: str, mapping: Mapping[str, str] | None = None
-) -> None:
+def check_required_columns(columns: list[str], *, source: str) -> None:
     """Raise :class:`InputError` naming any missing required column and the fix.
 
     Examples
@@ -279,7 +269,7 @@ def _iter_csv(
         for chunk in reader:
             chunk = _rename(chunk, mapping, path)
             if first:
-                check_required_columns(list(chunk.columns), source=path.name, mapping=mapping)
+                check_required_columns(list(chunk.columns), source=path.name)
                 first = False
             chunk.index = pd.RangeIndex(offset, offset + len(chunk))
             offset += len(chunk)
@@ -365,7 +355,7 @@ def _iter_jsonl(path: Path, options: ReadOptions, mapping: Mapping[str, str]) ->
                     rows = []
                     yield chunk
         except UnicodeDecodeError as err:
-            raise _decode_error(path, enc, err) from None
+            raise _decode_error(path, enc, err.reason) from None
     if rows or not checked:
         yield _json_chunk(rows, offset, mapping, path, check=not checked)
 

@@ -174,7 +174,7 @@ class ScoresWriter:
             assert self._text is not None
             cols = list(chunk.columns)
             for row in chunk.itertuples(index=False, name=None):
-                record = {c: _to_jsonable(v) for c, v in zip(cols, row)}
+                record = {c: _to_jsonable(v) for c, v in zip(cols, row, strict=True)}
                 self._text.write(json.dumps(record, ensure_ascii=False) + "\n")
         self.rows += len(chunk)
 
