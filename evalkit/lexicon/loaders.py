@@ -154,6 +154,23 @@ def _shipped(language: str) -> Lexicon:
     return Lexicon(entries, stoplist={language: stop}, version=f"{language}-{SHIPPED_RELEASE}")
 
 
+@functools.cache
+def drug_class_ids() -> frozenset[str]:
+    """Concept ids of the shipped lexicons that name a drug class, not one substance.
+
+    The shipped Danish medication file marks class rows with a ``classes``
+    source; the concept ids are shared with the English files.
+
+    Examples
+    --------
+    >>> "med:nsaid" in drug_class_ids(), "med:ibuprofen" in drug_class_ids()
+    (True, False)
+    """
+    return frozenset(
+        e.concept_id for e in _shipped("da").entries if "-classes-" in (e.source or "")
+    )
+
+
 def read_stoplist(path: str | os.PathLike[str]) -> set[str]:
     """Terms of a stoplist file: one per line, ``#`` comments and blank lines skipped.
 

@@ -54,6 +54,7 @@ from evalkit.metrics.checkers import (
     merge_flags,
     resolve_checkers,
 )
+from evalkit.lexicon.loaders import drug_class_ids
 from evalkit.metrics.registry import MetricInfo, register_family, register_metric
 from evalkit.text.numbers import NumberMention, find_numbers, values_match
 from evalkit.text.segment import split_clauses, split_sentences, split_turns
@@ -226,6 +227,13 @@ _LANG_STEMMER = {"da": "danish", "en": "english"}
 _UNIT_DROPPED = frozenset({"vital", "lab", "blood_pressure"})
 _POLAR_CATEGORIES = frozenset({"symptom", "finding", "diagnosis", "medication"})
 _SPOKEN_POLAR_CATEGORIES = frozenset({"symptom", "finding", "diagnosis"})
+# categories where a kept mention the transcript replaces by another concept of
+# the same category is worth a (non-critical) flag; not diagnoses, which are
+# often written without being said and discussed as differentials
+_SWAP_CATEGORIES = frozenset({"medication"})
+_SUBORDINATORS = frozenset(
+    "når hvis fordi mens efter før selvom da when if because while after before since".split()
+)
 _WH_WORDS = frozenset(
     """hvad hvor hvordan hvornår hvorfor hvilken hvilke hvilket hvem hvis how what
     where when why which who whose""".split()
@@ -302,6 +310,8 @@ class Unit:
         ``(start, end)`` of the first negation cue.
     question : bool
         The unit ends with ``?``.
+    wh : bool
+        A transcript question with a question word (what, how, hvor …) in it.
     answer : bool or None
         For a question: True if the next turn by another speaker starts with
         no/nej, False if with yes/ja, else None.
@@ -335,6 +345,7 @@ class Unit:
     grades: dict[int, tuple[int, int]] = field(default_factory=dict)
     negation: tuple[int, int] | None = None
     question: bool = False
+    wh: bool = False
     answer: bool | None = None
     mentions: list[Any] = field(default_factory=list)
     numbers: list[NumberMention] = field(default_factory=list)
@@ -593,6 +604,9 @@ def build_index(
             first_word = _WORD.search(text, u.start, u.end)
             if first_word is not None and first_word.group().lower() in _WH_WORDS:
                 continue  # an open question has no yes/no answer
+            u.wh = any(
+                w.group().lower() in _WH_WORDS for w in _WORD.finditer(text, u.start, u.end)
+            )
             for v in units[i + 1 : i + 3]:
                 if v.speaker == u.speaker and u.speaker:
                     continue
@@ -607,8 +621,13 @@ def build_index(
                 break
         for u in units:
             # Conversation is too loose for word-level scope ("nej, det er første
-            # gang"); only a yes/no answer to a question fixes a word's polarity.
-            u.polarity = {}
+            # gang"); only a yes/no answer to a question fixes a word's polarity:
+            # "Vågner du om natten?" - "Nej" says every content word is negated.
+            if u.question and u.answer is not None and u.negation is None:
+                main = _main_clause_stems(text, u, language, stop)
+                u.polarity = {stem: {u.answer} for stem in u.polarity if stem in main}
+            else:
+                u.polarity = {}
     postings: dict[str, list[int]] = defaultdict(list)
     for i, u in enumerate(units):
         for key in u.keys | u.stems:
@@ -634,6 +653,22 @@ def build_index(
         if n.unit in ("g", "µg"):
             by_value[_num_key(n.value * (1000 if n.unit == "g" else 0.001))].append(n)
     return TextIndex(text, units, dict(postings), dict(concepts), present, dict(by_value))
+
+
+def _main_clause_stems(text: str, u: Unit, language: str, stop: set[str]) -> set[str]:
+    """Stems of a question before its first subordinate clause.
+
+    The answer to "Kommer der noget op, når du hoster?" is about what comes up,
+    not about the cough the "når" clause takes for granted.
+    """
+    out: set[str] = set()
+    for w in _WORD.finditer(text, u.start, u.end):
+        low = w.group().lower().rstrip(".")
+        if low in _SUBORDINATORS:
+            break
+        if low not in stop and len(low) >= 2:
+            out.add("s:" + _stem(language, low))
+    return out
 
 
 # --- the built-in checks ------------------------------------------------------------
@@ -787,6 +822,10 @@ class ConceptChecker:
                 flip_f = certain and polar and bool(near_f) and neg not in near_f and not support_f
                 flip_t = certain and polar and bool(near_t) and neg not in near_t and not support_t
                 if support_f and not flip_t:
+                    if has_t and not in_t and m.category in _SWAP_CATEGORIES:
+                        flag = self._kept_but_swapped(st, ui, m, context.language)
+                        if flag is not None:
+                            flags.append(flag)
                     continue
                 if flip_f or flip_t:
                     if support_t and not flip_f:
@@ -847,6 +886,41 @@ class ConceptChecker:
                     )
                 )
         return flags
+
+    def _kept_but_swapped(self, st: _Draft, ui: int, m: Any, language: str) -> Flag | None:
+        """A kept drug the transcript never names while it names another substance.
+
+        The clinician's keeping it makes it endorsed, so the flag is non-critical:
+        the reviewer should still see that the talk was about something else
+        ("desloratadin" in both notes, "cetirizin" in the consultation).
+        """
+        transcript = st.transcript
+        if transcript.supports_words(m.text, language):
+            return None
+        classes = drug_class_ids()
+        if m.concept_id in classes:  # "NSAID" is not contradicted by "ibuprofen"
+            return None
+        named = st.draft.present | (st.final.present if st.final is not None else set())
+        units = st.related_t[ui] or range(len(transcript.units))
+        for i in units:
+            for x in transcript.units[i].mentions:
+                if (
+                    x.category == m.category
+                    and x.concept_id not in named
+                    and x.concept_id not in classes
+                ):
+                    return make_flag(
+                        st.pair.ai_note,
+                        m.start,
+                        m.end,
+                        _CATEGORY_TYPE[m.category],
+                        f"transcript has {_quote(transcript.text, x.start, x.end)} instead; "
+                        "kept in the final note",
+                        "transcript",
+                        severity="non-critical",
+                        checker=self.name,
+                    )
+        return None
 
     @staticmethod
     def _near(index: TextIndex, cid: str) -> str:
@@ -1130,7 +1204,11 @@ class ClauseChecker:
                 continue
             s, e = _trim_span(pair.ai_note, u.start, u.end)
             flip_f = None if st.endorsed[ui] or not has_f else self._flip(u, final, st.aligned[ui])
-            flip_t = self._flip(u, transcript, st.related_t[ui]) if has_t else None
+            flip_t = None
+            if has_t:
+                flip_t = self._flip(u, transcript, st.related_t[ui]) or self._answered(
+                    u, transcript
+                )
             if flip_f is not None or flip_t is not None:
                 parts = []
                 if flip_f is not None:
@@ -1218,6 +1296,51 @@ class ClauseChecker:
             if flipped and flipped * 2 >= shared:
                 return other
         return None
+
+
+    @staticmethod
+    def _answered(u: Unit, transcript: TextIndex) -> Unit | None:
+        """A yes/no question in the transcript whose answer contradicts the clause.
+
+        The question must be mostly about the clause: at least half of its content
+        words match a word of the clause, where a word also matches a longer
+        word containing it ("Stråler det ned i benene?" - "Nej" against
+        "Udstråling til benet"), and at least a third of the clause's words must
+        be matched. Most matched words must have the opposite polarity.
+        """
+        mine = [(stem[2:], pol) for stem, pol in u.polarity.items() if len(pol) == 1]
+        if not mine:
+            return None
+        for q in transcript.units:
+            if not (q.question and q.polarity):
+                continue
+            if q.wh:
+                continue  # "Ryger du, og hvor meget drikker du?": not a yes/no question
+            matched = flipped = 0
+            used: set[str] = set()
+            for stem, theirs in q.polarity.items():
+                hits = [(word, pol) for word, pol in mine if _related_words(word, stem[2:])]
+                if not hits:
+                    continue
+                matched += 1
+                for word, pol in hits:
+                    used.add(word)
+                    flipped += pol != theirs
+            if (
+                matched * 2 >= len(q.polarity)
+                and len(used) * 3 >= len(mine)
+                and flipped * 2 > len(used)
+            ):
+                return q
+        return None
+
+
+def _related_words(a: str, b: str) -> bool:
+    """Equal stems, or one stem of four or more letters inside the other (compounds)."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 4 and short in long
 
 
 BUILTIN_CHECKERS: tuple[Any, ...] = (
