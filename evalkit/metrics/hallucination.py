@@ -425,8 +425,12 @@ def _is_heading(text: str) -> bool:
     words = body.split()
     if not words or len(words) > 6:
         return False
+    if text.rstrip().endswith(":"):
+        return True
+    if any(c.isdigit() for c in body):
+        return False  # "SAT 91 %." is a value, not an all-capitals heading
     letters = [c for c in body if c.isalpha()]
-    return text.rstrip().endswith(":") or (len(letters) > 2 and all(c.isupper() for c in letters))
+    return len(letters) > 2 and all(c.isupper() for c in letters)
 
 
 def _unit_spans(text: str, transcript: bool) -> list[tuple[int, int, str]]:
@@ -1184,7 +1188,9 @@ class ClauseChecker:
       final note and (with a transcript) under half in the transcript. With a
       lexicon, only clauses with clinical content (a lexicon mention or a
       number) count, so removed courtesy phrases ("Patienten var enig i
-      planen") are not flagged.
+      planen") are not flagged; with a transcript, a removed clause of two or
+      more content words the talk shares none of is flagged too, unless it
+      talks about the consultation itself.
 
     Clauses that already carry a flag from another check are left alone.
     """
@@ -1239,6 +1245,7 @@ class ClauseChecker:
                 continue
             if has_f and st.coverage[ui] >= 0.34:
                 continue
+            t_cov = 1.0
             if has_t:
                 t_cov = len(u.keys & set(transcript.postings)) / len(u.keys)
                 if t_cov >= 0.5:
@@ -1250,6 +1257,11 @@ class ClauseChecker:
                 with_lexicon
                 and not (u.mentions or u.numbers)
                 and not (assessment or u.section in _EXAM_SECTIONS)
+                and not (
+                    t_cov == 0.0
+                    and len(u.keys) >= 2
+                    and not _is_meta(pair.ai_note[u.start : u.end])
+                )
             ):
                 # outside assessment and findings, a removed clause the lexicon
                 # finds nothing in is usually a courtesy phrase
@@ -1333,6 +1345,22 @@ class ClauseChecker:
             ):
                 return q
         return None
+
+
+_META_PREFIXES = tuple(
+    """patient konsultation enig informer rådgiv råd instruer vejled aftal forløb spørgsmål
+    samtale drøft orienter forklar opfordr anbefal consult agree inform advis advice counsel
+    instruct discuss explain question reassur encourag recommend""".split()
+)
+
+
+def _is_meta(text: str) -> bool:
+    """The clause talks about the consultation itself ("Patienten var enig i planen").
+
+    Such statements are what clinicians most often delete from AI drafts; a
+    deleted one is not a clinical claim the talk failed to support.
+    """
+    return any(w.group().lower().startswith(_META_PREFIXES) for w in _WORD.finditer(text))
 
 
 def _related_words(a: str, b: str) -> bool:
