@@ -475,6 +475,10 @@ def build_index(
     mentions = sorted(matcher.find(text), key=lambda m: m.start) if matcher is not None else []
     numbers = find_numbers(text, language=language if language in ("da", "en") else None)
     stop = _STOPWORDS.get(language, _STOPWORDS["da"])
+    if matcher is not None:
+        unnamed = _dose_named_drugs(text, numbers, mentions, stop)
+        if unnamed:
+            mentions = sorted(mentions + unnamed, key=lambda m: m.start)
     cues = _NEGATION_CUES.get(language, set()) | _NEGATION_CUES["da" if language == "en" else "en"]
     starts = [u.start for u in units]
 
@@ -657,6 +661,62 @@ def build_index(
         if n.unit in ("g", "µg"):
             by_value[_num_key(n.value * (1000 if n.unit == "g" else 0.001))].append(n)
     return TextIndex(text, units, dict(postings), dict(concepts), present, dict(by_value))
+
+
+_DRUG_BEFORE_DOSE = re.compile(
+    r"([A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ-]{3,})"
+    r"(?:\s+(?:tabletter|tablet|tbl\.?|kapsler|kapsel|creme|salve|mikstur|inh\.?|tablets?|"
+    r"capsules?|cream|ointment|oral|po|iv))?[\s,]+$",
+    re.IGNORECASE,
+)
+_NOT_DRUG_ENDINGS = ("es", "et", "ede", "ing", "ed", "ere", "ly")
+_DOSE_WORDS = frozenset(
+    """dosis dose dosage døgndosis total maks max startdosis vedligeholdelsesdosis daglig
+    dagligt daily tablet tabletter kapsler capsules styrke strength""".split()
+)
+
+
+def _dose_named_drugs(text: str, numbers: list, mentions: list, stop: set[str]) -> list:
+    """Medication mentions for unknown words right before a dose ("sulfamethizol 400 mg").
+
+    A lexicon never lists every drug; the word in front of a strength is one
+    whatever it is called. The concept id is ``drug:<word>``.
+    """
+    from evalkit.lexicon.matcher import Mention
+
+    covered = [(m.start, m.end) for m in mentions]
+    out = []
+    for n in numbers:
+        if n.kind != "dose":
+            continue
+        found = _DRUG_BEFORE_DOSE.search(text, max(0, n.start - 60), n.start)
+        if found is None:
+            continue
+        word = found.group(1)
+        low = word.lower()
+        s, e = found.span(1)
+        if (
+            low in stop
+            or low in _DOSE_WORDS
+            or low.endswith(_NOT_DRUG_ENDINGS)
+            or any(a < e and s < b for a, b in covered)
+        ):
+            continue
+        covered.append((s, e))
+        out.append(Mention(s, e, word, "drug:" + low, "medication", False))
+    return out
+
+
+# kinds of quantity a consultation states once, so another value of the same
+# unit anywhere in the transcript contradicts a kept one (not frequencies or
+# doses: "ti om dagen" may be cigarettes)
+_STATED_ONCE = frozenset({"score", "vital", "lab", "blood_pressure", "duration"})
+_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
+
+
+def _in_days(n: NumberMention) -> float | None:
+    factor = _DAYS.get(n.unit or "")
+    return None if factor is None else round(n.value * factor, 3)
 
 
 def _main_clause_stems(text: str, u: Unit, language: str, stop: set[str]) -> set[str]:
@@ -905,7 +965,8 @@ class ConceptChecker:
         if m.concept_id in classes:  # "NSAID" is not contradicted by "ibuprofen"
             return None
         named = st.draft.present | (st.final.present if st.final is not None else set())
-        units = st.related_t[ui] or range(len(transcript.units))
+        related = st.related_t[ui]
+        units = related + [i for i in range(len(transcript.units)) if i not in set(related)]
         for i in units:
             for x in transcript.units[i].mentions:
                 if (
@@ -983,7 +1044,8 @@ class NumberChecker:
                         if n.kind == "count" or not has_t
                         else self._counterpart(transcript, st.related_t[ui], n)
                     )
-                    if spoken is None and has_t and n.kind == "score":
+                    if spoken is None and has_t and n.kind in _STATED_ONCE:
+                        # the talk states this quantity only with another value
                         spoken = self._same_unit_anywhere(transcript, n)
                     if spoken is not None:
                         flags.append(
@@ -1054,6 +1116,13 @@ class NumberChecker:
 
     @staticmethod
     def _same_unit_anywhere(index: TextIndex, n: NumberMention) -> NumberMention | None:
+        if n.kind == "duration" and any(
+            _in_days(x) == _in_days(n)
+            for values in index.numbers.values()
+            for x in values
+            if x.kind == "duration"
+        ):
+            return None  # "7 dage" is "en uge"
         for values in index.numbers.values():
             for x in values:
                 if x.unit == n.unit and x.kind == n.kind and not values_match(n, x):
