@@ -707,10 +707,11 @@ def _dose_named_drugs(text: str, numbers: list, mentions: list, stop: set[str]) 
     return out
 
 
-# kinds of quantity a consultation states once, so another value of the same
-# unit anywhere in the transcript contradicts a kept one (not frequencies or
-# doses: "ti om dagen" may be cigarettes)
-_STATED_ONCE = frozenset({"score", "vital", "lab", "blood_pressure", "duration"})
+# kinds of quantity a consultation usually states once, so another value of
+# the same unit anywhere in the transcript contradicts a kept one (not
+# frequencies or doses: "ti om dagen" may be cigarettes; not durations or blood
+# pressures: "for 7 uger siden" and "om fire uger", home and clinic readings)
+_STATED_ONCE = frozenset({"score", "vital", "lab"})
 _DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
 
 
@@ -1034,9 +1035,9 @@ class NumberChecker:
                 continue
             medication_unit = any(getattr(m, "category", "") == "medication" for m in u.mentions)
             for n in u.numbers:
-                if has_t and transcript.supports_number(n):
+                if has_t and self._stated(transcript, n, st.related_t[ui], spoken=True):
                     continue
-                if st.endorsed[ui] or (has_f and final.supports_number(n)):
+                if st.endorsed[ui] or (has_f and self._stated(final, n, st.aligned[ui])):
                     # kept by the clinician: endorsed, so only a non-critical flag
                     # when the transcript states another value
                     spoken = (
@@ -1113,6 +1114,38 @@ class NumberChecker:
         if n.kind in ("dose", "frequency") or (medication_unit and n.kind == "count"):
             return "dose"
         return "number"
+
+    @classmethod
+    def _stated(
+        cls, index: TextIndex, n: NumberMention, near: list[int], *, spoken: bool = False
+    ) -> bool:
+        """The text states this value.
+
+        The same value with a unit anywhere counts. A bare number counts for a
+        dose only in the related clauses (``near``): "5 mg" is not supported by
+        "5 genstande" elsewhere. In speech, which drops units, a bare number
+        anywhere counts for other quantities, except that a score, vital or lab
+        value the talk gives with its unit and another value ("seks ud af ti")
+        is not supported by a stray "tre".
+        """
+        if not index.supports_number(n):
+            return False
+        if n.unit is None:
+            return True
+        keys = {_num_key(n.value)} | (set() if n.value_high is None else {_num_key(n.value_high)})
+        if any(
+            x.unit is not None and (x.unit == n.unit or values_match(n, x))
+            for key in keys
+            for x in index.numbers.get(key, ())
+        ):
+            return True  # the value, or an end of the range, with a unit
+        if n.kind == "dose" or not spoken:
+            return any(
+                x.unit is None and values_match(n, x) for i in near for x in index.units[i].numbers
+            )
+        if n.kind in _STATED_ONCE:
+            return cls._same_unit_anywhere(index, n) is None
+        return True
 
     @staticmethod
     def _same_unit_anywhere(index: TextIndex, n: NumberMention) -> NumberMention | None:
