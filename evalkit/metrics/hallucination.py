@@ -313,8 +313,10 @@ class Unit:
     wh : bool
         A transcript question with a question word (what, how, hvor …) in it.
     answer : bool or None
-        For a question: True if the next turn by another speaker starts with
-        no/nej, False if with yes/ja, else None.
+        For a question: True if the next turn by another speaker has no/nej or
+        a negation among its first words, False if it starts with yes/ja or
+        repeats a content word of the question ("Vågner du om natten?" -
+        "Jeg vågner tit"), else None.
     mentions : list
         Lexicon mentions inside the unit.
     numbers : list of NumberMention
@@ -374,6 +376,9 @@ class TextIndex:
         Concept ids mentioned at all (questions included).
     numbers : dict
         ``rounded value -> [NumberMention, ...]``.
+    asked : dict
+        ``concept_id -> [unit index, ...]`` of yes/no questions about the
+        concept that got an answer (transcripts).
     """
 
     text: str
@@ -382,6 +387,7 @@ class TextIndex:
     concepts: dict[str, set[bool]]
     present: set[str]
     numbers: dict[float, list[NumberMention]]
+    asked: dict[str, list[int]] = field(default_factory=dict)
 
     def related(self, keys: set[str], *, k: int = 2, min_shared: int = 1) -> list[tuple[int, int]]:
         """Up to ``k`` units sharing the most keys with ``keys``: ``[(unit, shared)]``."""
@@ -624,7 +630,8 @@ def build_index(
                     # answer sentence outweighs a leading "ja"
                     if any(a in _NEG_ANSWER for a in answer[:8]):
                         u.answer = True
-                    elif answer[0] in _POS_ANSWER:
+                    elif answer[0] in _POS_ANSWER or _echoes(answer, u, text, language, stop):
+                        # "Vågner du om natten?" - "Jeg vågner tit om natten": yes
                         u.answer = False
                 break
         for u in units:
@@ -642,7 +649,8 @@ def build_index(
             postings[key].append(i)
     concepts: dict[str, set[bool]] = defaultdict(set)
     present: set[str] = set()
-    for u in units:
+    asked: dict[str, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
         for m in u.mentions:
             present.add(m.concept_id)
             if transcript and m.category not in _SPOKEN_POLAR_CATEGORIES:
@@ -651,6 +659,8 @@ def build_index(
                 if u.answer is None:
                     continue
                 polarity = u.answer != bool(m.negated)
+                if not u.wh:
+                    asked[m.concept_id].append(i)
             else:
                 polarity = bool(m.negated)
             concepts[m.concept_id].add(polarity)
@@ -660,7 +670,9 @@ def build_index(
         by_value[_num_key(n.value)].append(n)
         if n.unit in ("g", "µg"):
             by_value[_num_key(n.value * (1000 if n.unit == "g" else 0.001))].append(n)
-    return TextIndex(text, units, dict(postings), dict(concepts), present, dict(by_value))
+    return TextIndex(
+        text, units, dict(postings), dict(concepts), present, dict(by_value), dict(asked)
+    )
 
 
 _DRUG_BEFORE_DOSE = re.compile(
@@ -718,6 +730,16 @@ _DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
 def _in_days(n: NumberMention) -> float | None:
     factor = _DAYS.get(n.unit or "")
     return None if factor is None else round(n.value * factor, 3)
+
+
+def _echoes(answer: list[str], question: Unit, text: str, language: str, stop: set[str]) -> bool:
+    """The answer repeats a content word of the question's main clause."""
+    main = _main_clause_stems(text, question, language, stop)
+    return any(
+        "s:" + _stem(language, w.rstrip(".")) in main
+        for w in answer[:12]
+        if w not in stop and len(w) >= 3
+    )
 
 
 def _main_clause_stems(text: str, u: Unit, language: str, stop: set[str]) -> set[str]:
@@ -880,7 +902,13 @@ class ConceptChecker:
                 # a flip needs the opposite polarity in the clauses about the same
                 # thing, not anywhere ("no covid exposure" / "covid vaccinations")
                 near_f = _local_polarity(final, st.aligned[ui], cid) if has_f else set()
-                near_t = _local_polarity(transcript, st.related_t[ui], cid) if has_t else set()
+                near_t = set()
+                if has_t:
+                    # a yes/no question about the concept is about the same thing
+                    # wherever it was asked ("Gør det ondt, når du trækker vejret?")
+                    near_t = _local_polarity(
+                        transcript, st.related_t[ui] + transcript.asked.get(cid, []), cid
+                    )
                 # an affirmed mention in a clause with a negation cue the matcher did
                 # not attach ("Antibiotika ikke indiceret") has uncertain polarity
                 certain = neg or u.negation is None
