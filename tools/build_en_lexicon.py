@@ -192,7 +192,7 @@ sym:bruising @R23.3 | bruising; bruises easily; easy bruising; bruise
 sym:bleeding | bleeding; haemorrhage; blood loss
 sym:coughing_blood @R04.2 | coughing blood; coughing up blood; haemoptysis
 sym:sputum | sputum; phlegm; mucus
-sym:pain @R52 | pain; ache; aching; soreness; sore; discomfort
+sym:pain @R52 | pain; ache; aching; soreness; sore; discomfort; hurts; painful
 sym:stiffness | stiffness; stiff
 sym:restless_legs | restless legs
 sym:falls @R29.6 | falls; fall; repeated falls; mechanical fall
