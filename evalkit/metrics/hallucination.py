@@ -46,6 +46,7 @@ from typing import Any
 
 import snowballstemmer
 
+from evalkit.lexicon.loaders import drug_class_ids
 from evalkit.metrics.checkers import (
     CRITICAL_TYPES,
     CheckContext,
@@ -54,7 +55,6 @@ from evalkit.metrics.checkers import (
     merge_flags,
     resolve_checkers,
 )
-from evalkit.lexicon.loaders import drug_class_ids
 from evalkit.metrics.registry import MetricInfo, register_family, register_metric
 from evalkit.text.numbers import NumberMention, find_numbers, values_match
 from evalkit.text.segment import split_clauses, split_sentences, split_turns
@@ -219,6 +219,14 @@ _INTENSITY = {
     "extreme": 3,
     "excruciating": 3,
 }
+# evaluative words with a direction: "Sover godt" against "Sover dårligt",
+# "well controlled" against "poorly controlled", "bedre" against "værre"
+_QUALITY = {
+    **dict.fromkeys("god godt gode bedre bedret forbedret".split(), 1),
+    **dict.fromkeys("dårlig dårligt dårlige skidt værre forværret".split(), -1),
+    **dict.fromkeys("well good better improved improving".split(), 1),
+    **dict.fromkeys("poorly badly bad poor worse worsened worsening deteriorating".split(), -1),
+}
 _COPULAS = {"er", "var", "blevet", "is", "was", "are", "were", "been", "feels", "føles"}
 _WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]\.?)?")
 _STRIP_PUNCT = re.compile(r"[^\w%/°]+")
@@ -306,6 +314,9 @@ class Unit:
         ``{"R"|"L"|"B": (start, end)}`` of side words.
     grades : dict
         ``{1|2|3: (start, end)}`` of intensity words (mild, moderate, severe).
+    quality : dict
+        ``{1|-1: (start, end)}`` of evaluative words (godt/dårligt, well/poorly,
+        better/worse).
     negation : tuple or None
         ``(start, end)`` of the first negation cue.
     question : bool
@@ -345,6 +356,7 @@ class Unit:
     keys: set[str] = field(default_factory=set)
     sides: dict[str, tuple[int, int]] = field(default_factory=dict)
     grades: dict[int, tuple[int, int]] = field(default_factory=dict)
+    quality: dict[int, tuple[int, int]] = field(default_factory=dict)
     negation: tuple[int, int] | None = None
     question: bool = False
     wh: bool = False
@@ -592,6 +604,9 @@ def build_index(
             (nxt_in_unit and nxt not in stop and nxt not in {"at", "ved"}) or prev in _COPULAS
         ):
             u.grades.setdefault(_INTENSITY[bare], (w.start(), w.end()))
+            continue
+        if bare in _QUALITY and not (bare == "well" and prev == "as"):
+            u.quality.setdefault(_QUALITY[bare], (w.start(), w.end()))
             continue
         if bare in stop or len(bare) < 2 or bare in _INTENSITY:
             continue
@@ -1065,7 +1080,7 @@ class NumberChecker:
             for n in u.numbers:
                 if has_t and self._stated(transcript, n, st.related_t[ui], spoken=True):
                     continue
-                if st.endorsed[ui] or (has_f and self._stated(final, n, st.aligned[ui])):
+                if st.endorsed[ui] or (has_f and self._stated(final, n, st.aligned[ui][:1])):
                     # kept by the clinician: endorsed, so only a non-critical flag
                     # when the transcript states another value
                     spoken = (
@@ -1307,6 +1322,14 @@ class SeverityChecker(_WordGradeChecker):
     attr = "grades"
 
 
+class QualityChecker(_WordGradeChecker):
+    """Evaluative words turned around ("Sover godt" / "Sover dårligt"): a negation flag."""
+
+    name = "quality"
+    flag_type = "negation"
+    attr = "quality"
+
+
 class ClauseChecker:
     """Clause-level fallback for what the lexicon does not cover.
 
@@ -1506,6 +1529,7 @@ BUILTIN_CHECKERS: tuple[Any, ...] = (
     NumberChecker(),
     LateralityChecker(),
     SeverityChecker(),
+    QualityChecker(),
 )
 """The checks every note gets; :class:`ClauseChecker` runs after them as a fallback."""
 _CLAUSE_CHECKER = ClauseChecker()

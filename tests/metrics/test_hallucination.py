@@ -428,6 +428,18 @@ def test_labelled_set_meets_the_quality_bar():
     assert set(CRITICAL_TYPES) <= set(table.index)
 
 
+def test_labelled_set_meets_the_quality_bar_with_the_shipped_lexicon():
+    from evalkit.lexicon.matcher import get_matcher
+
+    predicted, labelled, cases = _run_labelled(get_matcher)
+    table = evaluate_flags(predicted, labelled)
+    assert table.loc["overall", "recall"] >= 0.85
+    assert table.loc["overall", "precision"] >= 0.80
+    assert table.loc["critical", "recall"] >= 0.90
+    benign = [c["id"] for c in cases if not c["labels"]]
+    assert sum(not predicted[b] for b in benign) / len(benign) >= 0.90
+
+
 # --- the bundled demo data (labels of injected errors) ------------------------------------------
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "evalkit" / "datasets" / "demo_da"
@@ -437,9 +449,10 @@ DEMO_DIR = Path(__file__).resolve().parents[2] / "evalkit" / "datasets" / "demo_
 def test_demo_dataset_injected_errors_are_found():
     """Recall/precision on the demo pilot's labelled errors, with the shipped lexicon.
 
-    The bar here is below the issue's target because the demo also holds errors the
-    clinician did not correct (only the transcript can reveal them) and rewordings the
-    shipped lexicon does not know; the measured figures are in the development note.
+    Every AI-assisted demo note, with its transcript. The demo also holds errors the
+    clinician did not correct, which only the transcript can reveal. Measured on
+    26 November 2026: recall 0.863, critical recall 0.914, precision 0.864, 401 of 424
+    notes without labelled errors flag-free.
     """
     import pandas as pd
 
@@ -455,7 +468,7 @@ def test_demo_dataset_injected_errors_are_found():
     notes = pd.read_csv(notes_path, keep_default_na=False)
     labels = pd.read_csv(labels_path, keep_default_na=False)
     labels = labels[(labels["kind"] == "error") & (labels["field"] == "ai_note")]
-    notes = notes[notes["ai_note"].str.len() > 0].head(300)
+    notes = notes[notes["ai_note"].str.len() > 0]
     predicted, labelled = {}, {}
     for row in notes.itertuples(index=False):
         pair = NotePair.from_raw(
@@ -470,8 +483,11 @@ def test_demo_dataset_injected_errors_are_found():
             for r in mine.itertuples(index=False)
         ]
     table = evaluate_flags(predicted, labelled)
-    assert table.loc["overall", "recall"] >= 0.70
-    assert table.loc["overall", "precision"] >= 0.70
+    assert table.loc["overall", "recall"] >= 0.85
+    assert table.loc["overall", "precision"] >= 0.80
+    assert table.loc["critical", "recall"] >= 0.90
+    benign = [k for k, v in labelled.items() if not v]
+    assert sum(not predicted[k] for k in benign) / len(benign) >= 0.90
 
 
 def test_kept_score_without_transcript_is_not_flagged():
@@ -515,3 +531,103 @@ def test_any_text_gives_valid_flags(final, draft, transcript, language):
         for f in flags:
             assert pair.ai_note[f["start"] : f["end"]] == f["text"]
             assert len(f["evidence"]) <= 200
+
+
+# --- transcript grounding of kept content (26 November 2026) ----------------------------------
+
+
+def test_kept_drug_the_talk_replaces_is_a_non_critical_medication_flag():
+    transcript = "Læge: Du får ibuprofen, fire hundrede milligram tre gange dagligt."
+    note = "Lændesmerter. Rp. diclofenac 50 mg x 3 dgl."
+    flags = _flags(note, note, transcript=transcript)
+    med = [f for f in flags if f["type"] == "medication"]
+    assert [(f["text"], f["severity"], f["source"]) for f in med] == [
+        ("diclofenac", "non-critical", "transcript")
+    ]
+    assert '"ibuprofen"' in med[0]["evidence"]
+
+
+def test_kept_drug_class_is_not_contradicted_by_a_member():
+    transcript = "Læge: Du får ibuprofen, fire hundrede milligram tre gange dagligt."
+    note = "Lændesmerter. Rp. antibiotika."
+    assert [f for f in _flags(note, note, transcript=transcript) if f["type"] == "medication"] == []
+
+
+def test_unknown_word_before_a_dose_is_a_drug():
+    # "fantasimycin" is in no lexicon; a strength after it makes it a drug
+    flags = _flags(
+        "Cystitis. Rp. Selexid 400 mg x 3 dgl.", "Cystitis. Rp. fantasimycin 400 mg x 3 dgl."
+    )
+    assert ("medication", "fantasimycin") in {(f["type"], f["text"]) for f in flags}
+    # the same unknown word in both notes is endorsed
+    assert _flags("Rp. fantasimycin 400 mg.", "Rp. fantasimycin 400 mg.") == []
+
+
+def test_a_bare_number_elsewhere_does_not_support_a_dose():
+    # "5" occurs as a count elsewhere in the final note; the dose 5 mg does not
+    flags = _flags(
+        "Alkohol 5 genstande/uge. Rp. amlodipin 10 mg x 1 dgl.",
+        "Alkohol 5 genstande/uge. Rp. amlodipin 5 mg x 1 dgl.",
+    )
+    assert [(f["type"], f["text"]) for f in flags] == [("dose", "5 mg")]
+
+
+def test_kept_score_the_patient_gave_otherwise_is_flagged():
+    transcript = (
+        "Læge: Hvor ondt gør det fra nul til ti?\nPatient: Seks ud af ti. Tre gange om dagen."
+    )
+    note = "Hovedpine. NRS 3/10."
+    flags = _flags(note, note, transcript=transcript)
+    assert [(f["type"], f["text"], f["severity"]) for f in flags] == [
+        ("severity", "3/10", "non-critical")
+    ]
+
+
+@pytest.mark.parametrize(
+    "transcript, flagged",
+    [
+        ("Læge: Vågner du om natten?\nPatient: Ja, hver nat.", True),
+        # an echo of the question is a yes
+        ("Læge: Vågner du om natten?\nPatient: Jeg vågner tit om natten og hoster.", True),
+        ("Læge: Vågner du om natten?\nPatient: Nej, jeg sover fint.", False),
+        # the "når" clause is taken for granted, not asked about
+        ("Læge: Kommer der noget op, når du vågner om natten?\nPatient: Nej.", False),
+        # a question with a question word has no yes/no answer
+        ("Læge: Hvor tit vågner du om natten?\nPatient: Ja, altså to gange.", False),
+    ],
+)
+def test_yes_no_answers_in_the_transcript(transcript, flagged):
+    note = "Astma. Vågner ikke om natten."
+    flags = _flags(note, note, transcript=transcript)
+    assert any(f["type"] == "negation" for f in flags) is flagged
+
+
+def test_yes_no_question_about_a_concept_anywhere_in_the_talk():
+    transcript = (
+        "Læge: Har du brystsmerter?\nPatient: Ja, det gør ondt.\n"
+        "Læge: Hvor længe?\nPatient: To dage."
+    )
+    flags = _flags("", "Hoste i 2 dage. Ingen brystsmerter.", transcript=transcript)
+    assert ("negation", "brystsmerter") in {(f["type"], f["text"]) for f in flags}
+
+
+@pytest.mark.parametrize(
+    "final, draft, language",
+    [
+        ("Sover dårligt. Hoste.", "Sover godt. Hoste.", "da"),
+        ("Asthma, poorly controlled.", "Asthma, well controlled.", "en"),
+    ],
+)
+def test_evaluative_words_turned_around_are_a_negation(final, draft, language):
+    flags = _flags(final, draft, language=language)
+    assert [f["type"] for f in flags] == ["negation"]
+    assert flags[0]["text"] in {"godt", "well"}
+
+
+def test_as_well_is_not_an_evaluation():
+    assert _flags("Cough and fever as well.", "Cough and fever as well.", language="en") == []
+
+
+def test_a_value_in_capitals_is_not_a_heading():
+    flags = _flags("SAT 97 %. Hoste.", "SAT 91 %. Hoste.")
+    assert [(f["type"], f["text"]) for f in flags] == [("number", "91 %")]
