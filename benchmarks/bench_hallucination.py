@@ -16,6 +16,15 @@ Two parts, both offline:
     'Fact' (MEDCON) column of ``tables/test1.csv`` (Spearman rho)::
 
         python benchmarks/bench_hallucination.py aci
+
+``labelled``
+    Quality on labelled cases: the demo pilot's injected errors (every
+    AI-assisted draft, with transcript and final note) and
+    ``tests/labelled/hallucination_cases.jsonl``, with the shipped lexicons;
+    recall and precision by type, the confusion table, and the share of
+    benign-only notes without a flag::
+
+        python benchmarks/bench_hallucination.py labelled
 """
 
 from __future__ import annotations
@@ -198,11 +207,78 @@ def aci(limit: int | None) -> None:
         print(f"Spearman rho(Fact, {col}) = {rho:+.3f} (p = {p:.3f}, n = {len(table)} systems)")
 
 
+def _report(name: str, predicted: dict, labelled: dict) -> None:
+    import pandas as pd
+
+    from evalkit.metrics.hallucination import evaluate_flags, flag_confusion
+
+    with pd.option_context("display.width", 200, "display.max_columns", 20):
+        print(f"\n== {name} ==")
+        print(evaluate_flags(predicted, labelled).round(3).to_string())
+        print("\nconfusion (rows: labelled type; columns: predicted type)")
+        print(flag_confusion(predicted, labelled).to_string())
+    benign = [k for k, v in labelled.items() if not v]
+    clean = sum(not predicted[k] for k in benign)
+    print(f"benign-only notes without a flag: {clean}/{len(benign)}")
+
+
+def labelled() -> None:
+    import json
+
+    from evalkit.datasets import load_demo, load_demo_labels
+    from evalkit.lexicon.matcher import get_matcher
+
+    matchers = {lang: get_matcher(lang) for lang in ("da", "en")}
+
+    def flags(final, draft, transcript, language) -> list[dict]:
+        pair = NotePair.from_raw(final, draft, transcript or None, language)
+        return [
+            f.as_dict() for f in score_hallucination(pair, {"matcher": matchers[language]}).flags
+        ]
+
+    notes = load_demo()
+    notes = notes[notes["ai_note"].fillna("").str.len() > 0]
+    labels = load_demo_labels()
+    labels = labels[(labels["kind"] == "error") & (labels["field"] == "ai_note")]
+    by_note = {k: g for k, g in labels.groupby("note_id")}
+    predicted, truth = {}, {}
+    t0 = time.process_time()
+    for row in notes.itertuples(index=False):
+        transcript = row.transcript if isinstance(row.transcript, str) else None
+        language = row.language if isinstance(row.language, str) and row.language else "da"
+        predicted[row.note_id] = flags(row.final_note, row.ai_note, transcript, language)
+        mine = by_note.get(row.note_id)
+        truth[row.note_id] = (
+            []
+            if mine is None
+            else [
+                {"type": r.type, "start": int(r.start), "end": int(r.end)}
+                for r in mine.itertuples()
+            ]
+        )
+    cpu = time.process_time() - t0
+    _report(
+        f"demo pilot: {len(notes)} drafts, {cpu / len(notes) * 1e3:.1f} ms CPU each",
+        predicted,
+        truth,
+    )
+    cases_path = REPO / "tests" / "labelled" / "hallucination_cases.jsonl"
+    predicted, truth = {}, {}
+    with cases_path.open(encoding="utf-8") as fh:
+        for line in fh:
+            c = json.loads(line)
+            predicted[c["id"]] = flags(
+                c["final_note"], c["ai_note"], c.get("transcript"), c["language"]
+            )
+            truth[c["id"]] = c["labels"]
+    _report(f"{cases_path.name}: {len(truth)} cases", predicted, truth)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("part", nargs="?", default="timing", choices=["timing", "aci"])
+    parser.add_argument("part", nargs="?", default="timing", choices=["timing", "aci", "labelled"])
     parser.add_argument("--repeat", type=int, default=50, help="timing repetitions (default 50)")
     parser.add_argument(
         "--limit", type=int, default=None, help="aci: notes per system (default all)"
@@ -210,6 +286,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.part == "timing":
         timing(args.repeat)
+    elif args.part == "labelled":
+        labelled()
     else:
         aci(args.limit)
 
