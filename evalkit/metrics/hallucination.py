@@ -975,6 +975,12 @@ class ConceptChecker:
                     # reworded is more often a synonym the lexicon lacks than an
                     # invention; whole new statements are what gets flagged
                     continue
+                if _CATEGORY_TYPE[m.category] == "fabrication" and (
+                    (has_f and _derived_in(m.text, final, st.aligned[ui]))
+                    or (has_t and _derived_in(m.text, transcript, st.related_t[ui]))
+                ):
+                    # "rødme" reworded as "rød", "opkastninger" as "opkast"
+                    continue
                 flag_type, severity = _CATEGORY_TYPE[m.category], None
                 if neg:
                     # an invented pertinent negative ("no thyromegaly") asserts
@@ -1514,6 +1520,30 @@ def _is_meta(text: str) -> bool:
     deleted one is not a clinical claim the talk failed to support.
     """
     return any(w.group().lower().startswith(_META_PREFIXES) for w in _WORD.finditer(text))
+
+
+def _derived_in(term: str, index: TextIndex, units: list[int]) -> bool:
+    """Every word of ``term`` has a word of the same family in the given units.
+
+    Same family: one word is a prefix of the other (three letters or more:
+    *rød* / *rødme*, *opkast* / *opkastninger*, *søvn* / *søvnbesvær*) or the
+    two share their first four letters (*hævelse* / *hævet*).
+    """
+    words = [w.group().lower() for w in _WORD.finditer(term) if len(w.group()) >= 3]
+    if not words or not units:
+        return False
+    theirs = {
+        w.group().lower()
+        for i in units
+        for w in _WORD.finditer(index.text, index.units[i].start, index.units[i].end)
+        if len(w.group()) >= 3
+    }
+    return all(any(_same_family(a, b) for b in theirs) for a in words)
+
+
+def _same_family(a: str, b: str) -> bool:
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return long.startswith(short) or (len(short) >= 4 and long[:4] == short[:4])
 
 
 def _related_words(a: str, b: str) -> bool:

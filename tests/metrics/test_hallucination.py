@@ -628,6 +628,11 @@ def test_as_well_is_not_an_evaluation():
     assert _flags("Cough and fever as well.", "Cough and fever as well.", language="en") == []
 
 
+def test_reworded_symptom_of_the_same_word_family_is_not_flagged():
+    assert _flags("Rød og hævet storetå i 4 døgn.", "Rødme og hævelse af storetå i 4 døgn.") == []
+    assert _flags("Opkast i 2 døgn.", "Opkastning i 2 døgn.") == []
+
+
 def test_a_value_in_capitals_is_not_a_heading():
     flags = _flags("SAT 97 %. Hoste.", "SAT 91 %. Hoste.")
     assert [(f["type"], f["text"]) for f in flags] == [("number", "91 %")]
