@@ -13,9 +13,11 @@ Methods and choices are documented in ``docs/statistics.md``.
 """
 
 from evalkit.stats.ci import (
+    FEW_CLUSTERS,
     Interval,
     cluster_bootstrap_mean,
     cluster_bootstrap_median,
+    cluster_t_interval,
     t_interval,
     wilson_interval,
 )
@@ -69,6 +71,8 @@ __all__ = [
     "SummaryFiles",
     "WithinClinicianResult",
     "cluster_bootstrap_mean",
+    "cluster_t_interval",
+    "FEW_CLUSTERS",
     "cluster_bootstrap_median",
     "compare_with_published",
     "design_effect",

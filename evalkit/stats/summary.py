@@ -23,11 +23,13 @@ from evalkit.stats.ci import (
     DEFAULT_CI,
     DEFAULT_N_BOOT,
     DEFAULT_SEED,
+    FEW_CLUSTERS,
     Interval,
     _check_level,
     _check_n_boot,
     cluster_bootstrap_mean,
     cluster_bootstrap_median,
+    cluster_t_interval,
     t_interval,
     wilson_interval,
 )
@@ -176,7 +178,11 @@ def interval_for(
     * two or more clinicians: cluster bootstrap resampling clinicians;
       for a rate that is 0 or 1 in every note (the bootstrap collapses to a
       point) the Wilson interval with clinicians as the units, the worst case
-      of full clustering;
+      of full clustering; for means and rates with fewer than
+      :data:`~evalkit.stats.ci.FEW_CLUSTERS` clinicians the cluster-robust t
+      interval (``G - 1`` degrees of freedom; rates clipped to [0, 1], means of
+      non-negative values at 0), because
+      the bootstrap is far too narrow with few clusters;
     * one clinician, or no clinician ids: notes are the units: Wilson for
       rates, t for means, a note bootstrap for medians.
 
@@ -194,6 +200,16 @@ def interval_for(
             wil = wilson_interval(int(values[0]) * n_clusters, n_clusters, ci=ci)
             return Interval(
                 float(values[0]), wil.low, wil.high, f"wilson ({unit}; every note the same)"
+            )
+        if kind != "median" and n_clusters < FEW_CLUSTERS:
+            iv = cluster_t_interval(values, clusters, ci=ci)
+            low, high = iv.low, iv.high
+            if kind == "rate":
+                low, high = max(0.0, low), min(1.0, high)
+            elif values.min() >= 0:
+                low = max(0.0, low)  # counts and distances are never negative
+            return Interval(
+                iv.estimate, low, high, f"cluster-robust t ({unit}; {n_clusters} clusters)"
             )
         if kind == "median":
             iv = cluster_bootstrap_median(values, clusters, n_boot=n_boot, seed=seed, ci=ci)

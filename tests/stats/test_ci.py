@@ -16,6 +16,7 @@ from evalkit.stats.ci import (
     bootstrap_ratio_replicates,
     cluster_bootstrap_mean,
     cluster_bootstrap_median,
+    cluster_t_interval,
     resample_counts,
     t_interval,
     wilson_interval,
@@ -182,3 +183,47 @@ def test_cluster_bootstrap_coverage_is_near_nominal():
     assert 0.88 <= boot <= 0.99
     # Ignoring clustering gives intervals that are too narrow.
     assert naive < boot
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.floats(0, 5, allow_nan=False), min_size=4, max_size=40),
+    st.integers(2, 6),
+    st.sampled_from([0.8, 0.9, 0.95]),
+)
+def test_cluster_t_matches_statsmodels_cluster_robust_ols(values, n_clusters, level):
+    import statsmodels.api as sm
+
+    x = np.array(values)
+    groups = np.arange(x.size) % n_clusters
+    if len(np.unique(groups)) < 2:
+        return
+    iv = cluster_t_interval(x, groups, ci=level)
+    fit = sm.OLS(x, np.ones_like(x)).fit(
+        cov_type="cluster", cov_kwds={"groups": groups}, use_t=True
+    )
+    low, high = fit.conf_int(alpha=1 - level)[0]
+    assert iv.estimate == pytest.approx(x.mean())
+    assert (iv.low, iv.high) == pytest.approx((low, high), abs=1e-9)
+
+
+def test_cluster_t_needs_two_clusters():
+    with pytest.raises(ValueError, match="at least two clusters"):
+        cluster_t_interval(np.ones(4), np.zeros(4))
+
+
+def test_cluster_t_covers_better_than_the_bootstrap_with_few_clusters():
+    """The reason summaries switch to the t interval below FEW_CLUSTERS."""
+    rng = np.random.default_rng(11)
+    clusters = np.repeat(np.arange(3), 15)
+    hits_t = hits_boot = 0
+    n_sims = 200
+    for sim in range(n_sims):
+        p = rng.beta(3.0, 7.0, 3)
+        x = (rng.random(clusters.size) < p[clusters]).astype(float)
+        t = cluster_t_interval(x, clusters)
+        hits_t += t.low <= 0.3 <= t.high
+        b = cluster_bootstrap_mean(x, clusters, n_boot=300, seed=sim)
+        hits_boot += b.low <= 0.3 <= b.high
+    assert hits_t / n_sims >= 0.88
+    assert hits_boot / n_sims < 0.80 < hits_t / n_sims

@@ -47,7 +47,16 @@ def test_hand_computed_estimates(tiny):
     assert row(t, "clinic_id", "B", "wer_median").estimate == pytest.approx(0.1)
     flags = row(t, "clinic_id", "A", "hallucination_flags_per_100")
     assert flags.estimate == pytest.approx(100 * 3 / 6)
-    assert flags.ci_high <= 100 * 2.0
+    # clinic A has two clinicians: cluster-robust t with 1 df, as statsmodels computes it
+    import statsmodels.api as sm
+
+    x = np.array([0, 1, 0, 0, 2, 0.0])
+    fit = sm.OLS(x, np.ones_like(x)).fit(
+        cov_type="cluster", cov_kwds={"groups": np.array([0, 0, 0, 1, 1, 1])}, use_t=True
+    )
+    low, high = fit.conf_int()[0]
+    assert flags.method == "cluster-robust t (clinicians; 2 clusters)"
+    assert (flags.ci_low, flags.ci_high) == pytest.approx((max(0.0, 100 * low), 100 * high))
 
 
 def test_single_clinician_uses_per_note_methods(tiny):
@@ -63,9 +72,25 @@ def test_single_clinician_uses_per_note_methods(tiny):
     assert row(t, "clinician_id", "b1", "wer_median").method == "bootstrap of notes (percentile)"
 
 
-def test_several_clinicians_use_the_cluster_bootstrap(tiny):
+def test_few_clinicians_use_the_cluster_robust_t(tiny):
     t = summarize(tiny, n_boot=300, seed=7, min_cell=0)
     r = row(t, "overall", "overall", "wer_mean")
+    assert r.method == "cluster-robust t (clinicians; 3 clusters)"
+    assert pd.isna(r.B)
+    assert r.ci_low <= r.estimate <= r.ci_high
+    # the median has no analytic interval: still the cluster bootstrap
+    med = row(t, "overall", "overall", "wer_median")
+    assert med.method == "cluster bootstrap of clinicians (percentile)" and med.B == 300
+
+
+def test_many_clinicians_use_the_cluster_bootstrap():
+    rng = np.random.default_rng(3)
+    scores = pd.DataFrame({
+        "note_id": [f"n{i}" for i in range(60)],
+        "clinician_id": np.repeat([f"c{i}" for i in range(12)], 5),
+        "wer": rng.random(60),
+    })
+    r = row(summarize(scores, n_boot=300, seed=7, min_cell=0), "overall", "overall", "wer_mean")
     assert r.method == "cluster bootstrap of clinicians (percentile)"
     assert r.B == 300 and r.seed == 7
     assert r.ci_low <= r.estimate <= r.ci_high
@@ -134,7 +159,7 @@ def test_clusters_fall_back_to_clinics_then_notes(tiny):
     assert cluster_labels(tiny)[1] == "clinicians"
     t = summarize(tiny.drop(columns="clinician_id"), n_boot=100, min_cell=0)
     method = row(t, "overall", "overall", "wer_mean").method
-    assert method == "cluster bootstrap of clinics (percentile)"
+    assert method == "cluster-robust t (clinics; 2 clusters)"
     t = summarize(tiny.drop(columns=["clinician_id", "clinic_id"]), n_boot=100, min_cell=0)
     assert row(t, "overall", "overall", "wer_mean").method == "t (notes)"
 
