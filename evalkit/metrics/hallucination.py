@@ -1652,6 +1652,9 @@ def score_hallucination(
     matcher = _matcher_for(opts, language)
     extra = resolve_checkers(opts.get("checkers"))
     has_final = bool(pair.final_note.strip())
+    if not extra and not pair.transcript and pair.ai_note == pair.final_note:
+        # an unchanged draft with no transcript is endorsed word for word
+        return HallucinationScore(())
     indexes: dict[str, Any] = {"draft": build_index(pair.ai_note, language, matcher)}
     if has_final:
         indexes["final"] = build_index(pair.final_note, language, matcher)
