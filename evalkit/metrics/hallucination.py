@@ -57,7 +57,7 @@ from evalkit.metrics.checkers import (
 )
 from evalkit.metrics.registry import MetricInfo, register_family, register_metric
 from evalkit.text.numbers import NumberMention, find_numbers, values_match
-from evalkit.text.segment import split_clauses, split_sentences, split_turns
+from evalkit.text.segment import split_clauses, split_sentences, speaker_role, split_turns
 
 __all__ = [
     "BUILTIN_CHECKERS",
@@ -242,6 +242,10 @@ _SWAP_CATEGORIES = frozenset({"medication"})
 _SUBORDINATORS = frozenset(
     "når hvis fordi mens efter før selvom da when if because while after before since".split()
 )
+_LIST_WORDS = frozenset("or and nor og eller samt".split())
+_YOU = frozenset("you du dig".split())
+_OTHER_WORDS = frozenset("other else andre anden andet flere mere".split())
+_BUT_WORDS = frozenset("but men although though except bortset undtagen".split())
 _WH_WORDS = frozenset(
     """hvad hvor hvordan hvornår hvorfor hvilken hvilke hvilket hvem hvis how what
     where when why which who whose""".split()
@@ -555,6 +559,7 @@ def build_index(
         bare = low.rstrip(".")
         if u is not scope_unit:
             scope_unit, scope_left, last_stem, last_wi = u, 0, None, -9
+            last_in_scope = False
             unit_stems = []
         prev_word = lowered[wi - 1] if wi > 0 else ""
         if bare in _NO_REMARKS and prev_word == "uden" and scope_left > 0:
@@ -608,6 +613,8 @@ def build_index(
         if bare in _QUALITY and not (bare == "well" and prev == "as"):
             u.quality.setdefault(_QUALITY[bare], (w.start(), w.end()))
             continue
+        if bare in _BUT_WORDS:
+            scope_left, last_in_scope = 0, False  # "ingen feber, men hoste"
         if bare in stop or len(bare) < 2 or bare in _INTENSITY:
             continue
         stem = _stem(language, bare)
@@ -616,8 +623,20 @@ def build_index(
             ni += 1
         if not (ni < n_spans and number_spans[ni][0] <= pos):
             # units of numbers ("i 3 dage") say nothing about polarity
+            gap = text[words[last_wi].end() : pos] if last_wi >= 0 else ""
+            if last_in_scope and wi - last_wi == 2 and gap.replace(" ", "").isalpha():
+                # the same item goes on over one small word: "shortness of breath"
+                scope_left = max(scope_left, 1)
+            elif (
+                scope_left == 0
+                and last_in_scope
+                and ("," in text[words[wi - 1].end() : pos] or prev_word in _LIST_WORDS)
+            ):
+                # a list goes on: "denies chest pain, fever, chills, or abdominal pain"
+                scope_left = 2
             in_scope = scope_left > 0
             scope_left = max(0, scope_left - 1)
+            last_in_scope = in_scope
             u.polarity.setdefault("s:" + stem, set()).add(in_scope)
             last_stem, last_wi = "s:" + stem, wi
             unit_stems.append(last_stem)
@@ -630,20 +649,30 @@ def build_index(
         for i, u in enumerate(units):
             if not u.question:
                 continue
-            first_word = _WORD.search(text, u.start, u.end)
-            if first_word is not None and first_word.group().lower() in _WH_WORDS:
-                continue  # an open question has no yes/no answer
-            u.wh = any(
-                w.group().lower() in _WH_WORDS for w in _WORD.finditer(text, u.start, u.end)
-            )
+            asked = [w.group().lower() for w in _WORD.finditer(text, u.start, u.end)]
+            u.wh = any(w in _WH_WORDS for w in asked)
+            if (
+                u.wh  # an open question ("hvor meget", "what about") has no yes/no answer
+                or any(w in _OTHER_WORDS for w in asked)  # "any other symptoms?" - "no"
+                # two questions in one: "have you had children, or are you planning to?"
+                or sum(w in _YOU for w in asked) >= 2
+                or (u.speaker and speaker_role(u.speaker) == "patient")
+            ):
+                continue
             for v in units[i + 1 : i + 3]:
                 if v.speaker == u.speaker and u.speaker:
                     continue
                 answer = [m.group().lower() for m in _WORD.finditer(text, v.start, v.end)]
                 if answer:
+                    head = answer
+                    if answer[0] in _POS_ANSWER:
+                        # "yes, but it's not barky": what follows "but" qualifies the yes
+                        head = answer[: next(
+                            (k for k, a in enumerate(answer) if a in _BUT_WORDS), len(answer)
+                        )]
                     # "Ja, øh, nej, jeg hoster ikke": a negation anywhere in the
                     # answer sentence outweighs a leading "ja"
-                    if any(a in _NEG_ANSWER for a in answer[:8]):
+                    if any(a in _NEG_ANSWER for a in head[:8]):
                         u.answer = True
                     elif answer[0] in _POS_ANSWER or _echoes(answer, u, text, language, stop):
                         # "Vågner du om natten?" - "Jeg vågner tit om natten": yes
@@ -1238,9 +1267,12 @@ class _WordGradeChecker:
     flag_type = ""
     attr = ""
 
+    use_transcript = True
+
     def check(self, pair: Any, context: CheckContext) -> list[Flag]:
         st = _state(context, pair)
-        final, transcript = st.final, st.transcript
+        final = st.final
+        transcript = st.transcript if self.use_transcript else None
         flags: list[Flag] = []
         for ui, u in enumerate(st.draft.units):
             marks = getattr(u, self.attr)
@@ -1334,6 +1366,8 @@ class QualityChecker(_WordGradeChecker):
     name = "quality"
     flag_type = "negation"
     attr = "quality"
+    # talk is full of "better", "good" and "fine" about other things
+    use_transcript = False
 
 
 class ClauseChecker:

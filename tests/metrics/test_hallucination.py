@@ -637,3 +637,33 @@ def test_reworded_symptom_of_the_same_word_family_is_not_flagged():
 def test_a_value_in_capitals_is_not_a_heading():
     flags = _flags("SAT 97 %. Hoste.", "SAT 91 %. Hoste.")
     assert [(f["type"], f["text"]) for f in flags] == [("number", "91 %")]
+
+
+@pytest.mark.parametrize(
+    "transcript",
+    [
+        # asks about other things, not the cough
+        "[doctor] any other symptoms besides the cough ?\n[patient] no .",
+        # a patient's question is not history
+        "[patient] should i worry about the cough ?\n[doctor] no .",
+        # two questions in one
+        "[doctor] do you still cough , or do you feel better ?\n[patient] no .",
+        # what follows "but" qualifies the yes
+        "[doctor] do you have a cough ?\n[patient] yes , but it is not bad .",
+    ],
+)
+def test_answers_that_say_nothing_about_the_statement(transcript):
+    note = "Cough for 3 days."
+    assert [f for f in _flags(note, note, transcript=transcript, language="en")
+            if f["type"] == "negation"] == []
+
+
+def test_negation_scope_runs_through_a_list():
+    ix = build_index(
+        "She denies chest pain, shortness of breath, nausea, or vomiting. No fever, but a cough.",
+        "en",
+        standin_matcher("en"),
+    )
+    first, *rest = ix.units
+    assert all(p == {True} for p in first.polarity.values())
+    assert rest[-1].polarity["s:cough"] == {False}
