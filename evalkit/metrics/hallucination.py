@@ -57,7 +57,7 @@ from evalkit.metrics.checkers import (
 )
 from evalkit.metrics.registry import MetricInfo, register_family, register_metric
 from evalkit.text.numbers import NumberMention, find_numbers, values_match
-from evalkit.text.segment import split_clauses, split_sentences, speaker_role, split_turns
+from evalkit.text.segment import speaker_role, split_clauses, split_sentences, split_turns
 
 __all__ = [
     "BUILTIN_CHECKERS",
@@ -667,9 +667,11 @@ def build_index(
                     head = answer
                     if answer[0] in _POS_ANSWER:
                         # "yes, but it's not barky": what follows "but" qualifies the yes
-                        head = answer[: next(
-                            (k for k, a in enumerate(answer) if a in _BUT_WORDS), len(answer)
-                        )]
+                        head = answer[
+                            : next(
+                                (k for k, a in enumerate(answer) if a in _BUT_WORDS), len(answer)
+                            )
+                        ]
                     # "Ja, øh, nej, jeg hoster ikke": a negation anywhere in the
                     # answer sentence outweighs a leading "ja"
                     if any(a in _NEG_ANSWER for a in head[:8]):
@@ -1501,7 +1503,6 @@ class ClauseChecker:
             if flipped and flipped * 2 >= shared:
                 return other
         return None
-
 
     @staticmethod
     def _answered(u: Unit, transcript: TextIndex) -> Unit | None:

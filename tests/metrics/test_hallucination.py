@@ -654,8 +654,11 @@ def test_a_value_in_capitals_is_not_a_heading():
 )
 def test_answers_that_say_nothing_about_the_statement(transcript):
     note = "Cough for 3 days."
-    assert [f for f in _flags(note, note, transcript=transcript, language="en")
-            if f["type"] == "negation"] == []
+    assert [
+        f
+        for f in _flags(note, note, transcript=transcript, language="en")
+        if f["type"] == "negation"
+    ] == []
 
 
 def test_negation_scope_runs_through_a_list():
