@@ -395,6 +395,8 @@ class TextIndex:
     asked : dict
         ``concept_id -> [unit index, ...]`` of yes/no questions about the
         concept that got an answer (transcripts).
+    cache : dict
+        Lookups the checks build once per index.
     """
 
     text: str
@@ -404,6 +406,7 @@ class TextIndex:
     present: set[str]
     numbers: dict[float, list[NumberMention]]
     asked: dict[str, list[int]] = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)
 
     def related(self, keys: set[str], *, k: int = 2, min_shared: int = 1) -> list[tuple[int, int]]:
         """Up to ``k`` units sharing the most keys with ``keys``: ``[(unit, shared)]``."""
@@ -1517,15 +1520,19 @@ class ClauseChecker:
         mine = [(stem[2:], pol) for stem, pol in u.polarity.items() if len(pol) == 1]
         if not mine:
             return None
-        for q in transcript.units:
-            if not (q.question and q.polarity):
-                continue
-            if q.wh:
-                continue  # "Ryger du, og hvor meget drikker du?": not a yes/no question
+        qa = transcript.cache.get("qa")
+        if qa is None:
+            qa = transcript.cache["qa"] = _QuestionIndex(transcript)
+        related = {word: qa.related(word) for word, _ in mine}
+        candidates = sorted(
+            {q for word in related for core in related[word] for q in qa.asking[core]}
+        )
+        for qi in candidates:
+            q = transcript.units[qi]
             matched = flipped = 0
             used: set[str] = set()
             for stem, theirs in q.polarity.items():
-                hits = [(word, pol) for word, pol in mine if _related_words(word, stem[2:])]
+                hits = [(word, pol) for word, pol in mine if stem[2:] in related[word]]
                 if not hits:
                     continue
                 matched += 1
@@ -1581,12 +1588,41 @@ def _same_family(a: str, b: str) -> bool:
     return long.startswith(short) or (len(short) >= 4 and long[:4] == short[:4])
 
 
-def _related_words(a: str, b: str) -> bool:
-    """Equal stems, or one stem of four or more letters inside the other (compounds)."""
-    if a == b:
-        return True
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) >= 4 and short in long
+class _QuestionIndex:
+    """The answered yes/no questions of a transcript, indexed by their words.
+
+    ``related(word)`` gives the question words equal to ``word``, inside it or
+    containing it (four letters or more), through a substring index, so a draft
+    clause is compared only with the questions that share a word with it.
+    """
+
+    def __init__(self, transcript: TextIndex) -> None:
+        self.asking: dict[str, list[int]] = defaultdict(list)
+        for i, q in enumerate(transcript.units):
+            if q.question and q.polarity:
+                for stem in q.polarity:
+                    self.asking[stem[2:]].append(i)
+        self.inside: dict[str, set[str]] = defaultdict(set)
+        for core in self.asking:
+            for a in range(len(core) - 3):
+                for b in range(a + 4, len(core) + 1):
+                    self.inside[core[a:b]].add(core)
+        self._memo: dict[str, frozenset[str]] = {}
+
+    def related(self, word: str) -> frozenset[str]:
+        found = self._memo.get(word)
+        if found is None:
+            out = {word} if word in self.asking else set()
+            if len(word) >= 4:
+                out |= self.inside.get(word, set())
+                out |= {
+                    word[a:b]
+                    for a in range(len(word) - 3)
+                    for b in range(a + 4, len(word) + 1)
+                    if word[a:b] in self.asking
+                }
+            found = self._memo[word] = frozenset(out)
+        return found
 
 
 BUILTIN_CHECKERS: tuple[Any, ...] = (
