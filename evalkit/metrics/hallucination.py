@@ -446,16 +446,17 @@ def _canonical_number_key(m: NumberMention) -> str:
 
 
 def _is_heading(text: str) -> bool:
+    if text.count(" ") > 40:
+        return False  # cheap exit for long clauses
     body = text.rstrip(": \t")
     words = body.split()
     if not words or len(words) > 6:
         return False
     if text.rstrip().endswith(":"):
         return True
-    if any(c.isdigit() for c in body):
+    if not body.isupper() or any(c.isdigit() for c in body):
         return False  # "SAT 91 %." is a value, not an all-capitals heading
-    letters = [c for c in body if c.isalpha()]
-    return len(letters) > 2 and all(c.isupper() for c in letters)
+    return sum(c.isalpha() for c in body) > 2
 
 
 def _unit_spans(text: str, transcript: bool) -> list[tuple[int, int, str]]:
