@@ -8,14 +8,17 @@ false) get empty metric columns.
 
 from __future__ import annotations
 
+import itertools
 import math
+import multiprocessing
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 import pandas as pd
 
-from evalkit.io.contract import TEXT_COLUMNS
+from evalkit.io.contract import LANGUAGES, TEXT_COLUMNS
 from evalkit.metrics.note import NotePair, score_pair
 from evalkit.metrics.registry import MetricInfo, list_families, list_metrics
 
@@ -136,8 +139,50 @@ def iter_scored(
             yield chunk, scored
         return
     list_families()  # load the registry before forking
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from _pooled(pool, chunks, jobs, families, options, on_rows)
+    chunks = iter(chunks)
+    first = next(chunks, None)
+    if first is None:
+        return
+    context = _pool_context()
+    if context is not None and context.get_start_method() == "fork":
+        _warm_matchers(first, families, options)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        yield from _pooled(pool, itertools.chain([first], chunks), jobs, families, options, on_rows)
+
+
+def _pool_context() -> Any:
+    # Fork on Linux, where it is safe and cheap: workers start with the parent's
+    # imports and warmed matchers, shared copy-on-write. Elsewhere the platform
+    # default (spawn on macOS and Windows): each worker builds what it needs.
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return None
+
+
+def _warm_matchers(
+    chunk: pd.DataFrame, families: tuple[str, ...] | None, options: dict[str, Any]
+) -> None:
+    """Build, in this process, the lexicon matchers that scoring ``chunk`` will use.
+
+    Called before a process pool forks, so that every worker inherits the
+    matchers (copy-on-write) instead of building its own, about a second per
+    language, inside the run. ``lexicon_files`` are added to the shipped
+    lexicon exactly as the families add them, so the cache keys agree.
+    Languages met only in later chunks are built by the workers that meet
+    them; the scores are the same either way.
+    """
+    if families is not None and not {"terms", "hallucination"} & set(families):
+        return
+    if "matcher" in options or "lexicon" in options:
+        return  # the caller's own matcher or lexicon: nothing shared to build
+    from evalkit.lexicon.matcher import get_matcher
+
+    extra = tuple(str(f) for f in options.get("lexicon_files") or ())
+    found = set(chunk["language"].tolist()) if "language" in chunk.columns else {None}
+    # score_chunk scores a row without a language as Danish
+    languages = {lang if isinstance(lang, str) and lang else "da" for lang in found}
+    for language in sorted(languages & set(LANGUAGES)):
+        get_matcher(language, extra)
 
 
 def _dask_workers(client: Any) -> int:

@@ -385,17 +385,52 @@ _VOCABULARY = frozenset(
     | {"halvanden"}
 )
 _DA_TENS_SUFFIXES = tuple(_DA_TENS)
+
+
+def _prefix_tree(words: frozenset[str]) -> str:
+    """A regex matching exactly ``words``, written as a prefix tree.
+
+    ``a``, ``an``, ``and`` and ``atten`` become ``a(?:n(?:d)?|tten)?`` instead of
+    ``atten|and|an|a``: at a word start the regex engine then tests a few first
+    letters instead of every word, which matters under ``re.IGNORECASE``.
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            body = branches[0]
+        else:
+            body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return emit(tree)
+
+
 # Only digits and number words become tokens; the regex engine skips every
 # other word, so the Python loop runs once per candidate, not once per word.
+# Dates and numbers start with a digit, glued words and number words with a
+# letter after a non-letter: the two groups are tried only where they can
+# start, and the number words form a prefix tree (about 3× faster than one
+# flat alternative per word, same matches).
 _TOKEN = re.compile(
+    r"(?=\d)(?:"
     r"(?P<date>\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b)"
-    r"|(?P<num>(?<![^\W\d_])(?<![^\W\d_]-)(?<![\d.,])\d+(?:[.,\u00a0\u202f]\d+)*)"
-    r"|(?P<glued>(?<![^\W\d_])[^\W\d_]+\d\w*)"
-    r"|(?P<word>(?<![^\W\d_])(?:[^\W\d_]+og(?:"
+    r"|(?P<num>(?<![^\W\d_])(?<![^\W\d_]-)(?<![\d.,])\d+(?:[.,\u00a0\u202f]\d+)*))"
+    r"|(?<![^\W\d_])(?=[^\W\d_])(?:"
+    r"(?P<glued>[^\W\d_]+\d\w*)"
+    r"|(?P<word>(?:[^\W\d_]+og(?:"
     + "|".join(sorted(_DA_TENS, key=len, reverse=True))
     + r")|"
-    + "|".join(re.escape(w) for w in sorted(_VOCABULARY, key=len, reverse=True))
-    + r")(?![^\W\d_]))",
+    + _prefix_tree(_VOCABULARY)
+    + r")(?![^\W\d_])))",
     re.IGNORECASE,
 )
 
@@ -667,9 +702,31 @@ def find_numbers(
         ):
             i = j
             continue
-        out.append(NumberMention(start, end, text[start:end], value, high, unit, kind))
+        out.append(_new_mention(start, end, text[start:end], value, high, unit, kind))
         i = _skip_to(toks, j, end)
     return out
+
+
+# The common mention is built through the slot descriptors: the same object as
+# NumberMention(...) at half the cost (the frozen dataclass's __init__ goes
+# through object.__setattr__ for every field).
+_SET_START, _SET_END, _SET_TEXT, _SET_VALUE, _SET_HIGH, _SET_UNIT, _SET_KIND = (
+    getattr(NumberMention, name).__set__ for name in NumberMention.__slots__
+)
+
+
+def _new_mention(
+    start: int, end: int, text: str, value: float, high: float | None, unit: str | None, kind: str
+) -> NumberMention:
+    mention = object.__new__(NumberMention)
+    _SET_START(mention, start)
+    _SET_END(mention, end)
+    _SET_TEXT(mention, text)
+    _SET_VALUE(mention, value)
+    _SET_HIGH(mention, high)
+    _SET_UNIT(mention, unit)
+    _SET_KIND(mention, kind)
+    return mention
 
 
 def _token_at(toks: list[_Tok], i: int, pos: int) -> int | None:

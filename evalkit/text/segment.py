@@ -82,15 +82,30 @@ _ABBREVIATIONS = frozenset(
     dvs p.n ift vha inkl ekskl max min sv tlf pga vedr ang e.g i.e vs approx etc no b.i.d t.i.d
     q.d p.r.n prn st sc i.v i.m p.o s.c mg ml hr dept fig""".split()
 )
-_SENT_END = re.compile(r"[.!?]+(?=\s)|\n+")
+# A sentence ends at a run of ".!?" before white space, or at a run of line
+# breaks. Written to start with one character class, so the regex engine jumps
+# between candidate characters instead of trying both alternatives everywhere.
+_SENT_END = re.compile(r"[.!?\n](?:(?<=\n)\n*|[.!?]*(?=\s))")
 _WORD_BEFORE = re.compile(r"([^\s()]+)$")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    m = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
-    if m is None:
+    before = text[dot - 1] if dot else " "
+    if before in "()" or (before.isspace() and before != "\n"):
+        # No word ends right before the dot ("\n" is left to the regex: "$" also
+        # matches before a final line break).
         return False
-    word = m.group(1).lower().rstrip(".")
+    if before == "\n":
+        m = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
+        if m is None:
+            return False
+        word = m.group(1)
+    else:
+        # The run of characters other than white space and brackets ending at
+        # the dot, at most 20 back: what _WORD_BEFORE finds, without a regex search.
+        word = text[max(0, dot - 20) : dot].split()[-1]
+        word = word[max(word.rfind("("), word.rfind(")")) + 1 :]
+    word = word.lower().rstrip(".")
     if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
         return True
     if word.isdigit():
@@ -100,6 +115,15 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return False
 
 
+# Building a span through the slot descriptors makes the same object as
+# Span(...) at about half the cost: the frozen dataclass's __init__ goes through
+# object.__setattr__ for every field. Notes have about a hundred spans each.
+_SET_START, _SET_END, _SET_TEXT, _SET_LABEL = (
+    getattr(Span, name).__set__ for name in Span.__slots__
+)
+_new_object = object.__new__
+
+
 def _trim(text: str, start: int, end: int, label: str | None = None) -> Span | None:
     while start < end and text[start].isspace():
         start += 1
@@ -107,7 +131,12 @@ def _trim(text: str, start: int, end: int, label: str | None = None) -> Span | N
         end -= 1
     if start >= end:
         return None
-    return Span(start, end, text[start:end], label)
+    span = _new_object(Span)
+    _SET_START(span, start)
+    _SET_END(span, end)
+    _SET_TEXT(span, text[start:end])
+    _SET_LABEL(span, label)
+    return span
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -124,22 +153,26 @@ def split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for m in _SENT_END.finditer(text):
-        if m.group()[0] == "." and len(m.group()) == 1 and _is_abbreviation(text, m.start()):
+        if m.group() == "." and _is_abbreviation(text, m.start()):
             continue
-        span = _trim(text, start, m.end())
+        end = m.end()
+        span = _trim(text, start, end)
         if span is not None:
             spans.append(span)
-        start = m.end()
+        start = end
     span = _trim(text, start, len(text))
     if span is not None:
         spans.append(span)
     return spans
 
 
+# Every break is one character (";", ":", "," or white space), so the pattern
+# starts with their class and checks which one it consumed: the regex engine
+# then jumps between candidate characters.
 _CLAUSE_BREAK = re.compile(
-    r";|(?<=[^\d\s]):(?=\s)|,(?=\s+(?:men|mens|dog|derfor|så|hvorfor|but|while|whereas|however|"
-    r"although|though|which|so|and\s+(?:he|she|they|i|we|the|his|her)|og\s+(?:han|hun|de|der|"
-    r"pt|patienten))\b)|\s(?=(?:men|but|however)\s)",
+    r"[;:,\s](?:(?<=;)|(?<=[^\d\s]:)(?=\s)|(?<=,)(?=\s+(?:men|mens|dog|derfor|så|hvorfor|but|while|"
+    r"whereas|however|although|though|which|so|and\s+(?:he|she|they|i|we|the|his|her)|og\s+(?:han|"
+    r"hun|de|der|pt|patienten))\b)|(?<=\s)(?=(?:men|but|however)\s))",
     re.IGNORECASE,
 )
 
@@ -157,6 +190,9 @@ def split_clauses(text: str) -> list[Span]:
     """
     out: list[Span] = []
     for sent in split_sentences(text):
+        if _CLAUSE_BREAK.search(text, sent.start, sent.end) is None:
+            out.append(sent)  # one clause: the sentence itself (already trimmed)
+            continue
         start = sent.start
         for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end):
             span = _trim(text, start, m.end())

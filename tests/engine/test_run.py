@@ -126,3 +126,34 @@ def test_resume_refuses_other_input(tmp_path):
     Checkpoint(out, [], {"input": "a"}, resume=False)
     with pytest.raises(ResumeMismatch, match="different input"):
         Checkpoint(out, [], {"input": "b"}, resume=True)
+
+
+def test_all_families_give_the_same_scores_with_two_jobs():
+    """The pool's workers use the matchers built in the parent: same scores as one job."""
+    df = notes(12)
+    df["language"] = ["da", "en", None] * 4 + ["da"]
+    one = evalkit.score(df, jobs=1)
+    two = evalkit.score(df, jobs=2)
+    pd.testing.assert_frame_equal(one, two)
+
+
+def test_matchers_are_built_for_the_first_chunks_languages(monkeypatch):
+    """Before forking, the parent builds the matchers of the chunk's languages (default da)."""
+    from evalkit.engine.local import _warm_matchers
+
+    built = []
+
+    def record(language, extra=()):
+        built.append((language, extra))
+
+    monkeypatch.setattr("evalkit.lexicon.matcher.get_matcher", record)
+    chunk = pd.DataFrame({"language": ["en", None, "en"]})
+    _warm_matchers(chunk, None, {"lexicon_files": ("x.tsv",)})
+    assert built == [("da", ("x.tsv",)), ("en", ("x.tsv",))]
+    built.clear()
+    _warm_matchers(pd.DataFrame({"note_id": ["a"]}), ("terms",), {})
+    assert built == [("da", ())]
+    built.clear()
+    _warm_matchers(pd.DataFrame({"language": ["en"]}), ("edit",), {})
+    _warm_matchers(pd.DataFrame({"language": ["en"]}), None, {"matcher": object()})
+    assert built == []

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
+from evalkit.text import numbers
 from evalkit.text.numbers import NumberMention, find_numbers, parse_number_words, values_match
 
 
@@ -139,3 +142,52 @@ def test_danish_compound_number_words(n):
     """Property: '<unit>og<tens>' reads as the number, e.g. 'otteogtredive' = 38."""
     word = _DA_UNITS[n % 10] + "og" + _DA_TENS[n // 10]
     assert parse_number_words(word, language="da") == float(n)
+
+
+# The token regex was rewritten for speed (26 November 2026): the number words as a
+# prefix tree, digit and letter alternatives tried only where they can start. The
+# original, flat pattern is kept here as the reference; both must find the same tokens.
+def _reference_token_regex() -> re.Pattern[str]:
+    return re.compile(
+        r"(?P<date>\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b)"
+        r"|(?P<num>(?<![^\W\d_])(?<![^\W\d_]-)(?<![\d.,])\d+(?:[.,\u00a0\u202f]\d+)*)"
+        r"|(?P<glued>(?<![^\W\d_])[^\W\d_]+\d\w*)"
+        r"|(?P<word>(?<![^\W\d_])(?:[^\W\d_]+og(?:"
+        + "|".join(sorted(numbers._DA_TENS, key=len, reverse=True))
+        + r")|"
+        + "|".join(re.escape(w) for w in sorted(numbers._VOCABULARY, key=len, reverse=True))
+        + r")(?![^\W\d_]))",
+        re.IGNORECASE,
+    )
+
+
+_TOKEN_REFERENCE = _reference_token_regex()
+_number_text = st.lists(
+    st.sampled_from(
+        [" ", "  ", "\n", ".", ",", "-", "/", ":", "\u00a0", "_", "38,5", "1.000", "2", "10",
+         "25.11.2026", "14:30", "HbA1c", "B12", "COVID-19", "x-12", "en", "EN", "Et", "én", "to",
+         "tre", "fire", "femogtyve", "SEKSOGTRESINDSTYVE", "ogtyve", "bogtyve", "ſeks", "tyve",
+         "halvanden", "halv", "komma", "and", "a", "an", "Atten", "twenty", "one", "hundred",
+         "tusind", "mio", "mg", "dage", "feber", "Pamol", "ÆØÅ", "İ", "µg"]
+    ),
+    max_size=20,
+).map("".join)
+
+
+@given(_number_text)
+@example("Temp 38,5 og 1.000 mg 25.11.2026 kl. 14:30, HbA1c B12 COVID-19 x-12 femogtyve ogtyve "
+         "bogtyve ſeks EN halvanden halv komma Atten twenty-one one hundred and a tusind mio.")
+def test_token_regex_finds_what_the_reference_finds(text):
+    """Cross-check: the fast token regex gives the reference's spans and groups."""
+    fast = [(m.span(), m.lastgroup) for m in numbers._TOKEN.finditer(text)]
+    assert fast == [(m.span(), m.lastgroup) for m in _TOKEN_REFERENCE.finditer(text)]
+
+
+@given(
+    st.sets(st.text(alphabet="abcæø.", min_size=1, max_size=5), min_size=1, max_size=12),
+    st.text("abcæøABCÆØ.", max_size=6),
+)
+def test_prefix_tree_matches_exactly_its_words(words, probe):
+    """Property: the prefix-tree regex matches a whole string iff it is one of the words."""
+    pattern = re.compile(numbers._prefix_tree(frozenset(words)))
+    assert (pattern.fullmatch(probe) is not None) == (probe in words)
