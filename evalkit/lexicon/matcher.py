@@ -459,7 +459,14 @@ class Matcher:
                 boundaries.sort()
                 if words is None:
                     words = joined[1:-1].split(" ")
-                flags = negated_flags(spans, pre, post, boundaries, words, language)
+                if "," in folded:
+                    # "ryger ikke, alkohol …": a pre cue right before a comma
+                    # closes its clause ("ikke" after the verb it negates)
+                    pre = [c for c in pre if folded[c[1] : c[1] + 1] != ","]
+                colons = [i for i, c in enumerate(folded) if c == ":"] if ":" in folded else None
+                flags = negated_flags(
+                    spans, pre, post, boundaries, words, language, pre_boundaries=colons
+                )
 
         # Mentions are built through the slot setters (see _MENTION_SETTERS).
         set_start, set_end, set_text, set_concept, set_category, set_negated, set_parts = (

@@ -136,11 +136,16 @@ def negated_flags(
     boundaries: list[int],
     words: list[str],
     language: str,
+    pre_boundaries: list[int] | None = None,
 ) -> list[bool]:
     """Polarity of each mention given the cues and the sorted boundary positions.
 
     ``mentions`` are sorted by start; ``words`` are the folded words of the
     note, so the words between two mentions are ``words[a.end_word:b.first_word]``.
+    ``pre_boundaries`` end only the scope of pre cues: a colon starts a new
+    field, so "ryger ikke, fast medicin: levothyroxin" does not negate the drug,
+    while "allergi: nej" still negates the allergy. (The matcher also drops pre
+    cues right before a comma: "ryger ikke, alkohol …".)
 
     Examples
     --------
@@ -162,11 +167,12 @@ def negated_flags(
     starts = [m[0] for m in mentions]
     ends = [m[1] for m in mentions]
     ends_sorted = ends == sorted(ends)
-    n_boundaries = len(boundaries)
+    pre_bounds = sorted(boundaries + pre_boundaries) if pre_boundaries else boundaries
+    n_pre_bounds = len(pre_bounds)
     for cue in pre:
         cue_end = cue[1]
-        b = bisect_left(boundaries, cue_end)
-        scope_end = boundaries[b] if b < n_boundaries else None
+        b = bisect_left(pre_bounds, cue_end)
+        scope_end = pre_bounds[b] if b < n_pre_bounds else None
         previous = None
         for i in range(bisect_left(starts, cue_end), len(mentions)):
             m = mentions[i]

@@ -80,7 +80,14 @@ class Turn:
 _ABBREVIATIONS = frozenset(
     """f.eks bl.a dgl pt pt's ca evt mht jf hhv iflg kl nr tbl tabl dr mr mrs ms obs u.a mm stk
     dvs p.n ift vha inkl ekskl max min sv tlf pga vedr ang e.g i.e vs approx etc no b.i.d t.i.d
-    q.d p.r.n prn st sc i.v i.m p.o s.c mg ml hr dept fig""".split()
+    q.d p.r.n prn st sc i.v i.m p.o s.c mg ml hr dept fig temp beh ctr henv obj us inh gns rp
+    pos neg bilat mdr md ugl""".split()
+)
+# Abbreviations that often end a sentence ("x 2 dgl.", "Lasègue pos.", "Cor: u.a."):
+# followed by a capital letter they end it ("x 1 dgl. Ingen bivirkninger.").
+# Others ("f.eks. Pamol", "Rp. Amoxicillin", "Dr. Hansen") never do.
+_ENDING_ABBREVIATIONS = frozenset(
+    "dgl mdr md pos neg bilat u.a us inh stk tbl tabl mg ml ugl".split()
 )
 # A sentence ends at a run of ".!?" before white space, or at a run of line
 # breaks. Written to start with one character class, so the regex engine jumps
@@ -106,6 +113,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         word = text[max(0, dot - 20) : dot].split()[-1]
         word = word[max(word.rfind("("), word.rfind(")")) + 1 :]
     word = word.lower().rstrip(".")
+    if word in _ENDING_ABBREVIATIONS:
+        nxt = text[dot + 1 : dot + 3].strip()
+        return not (nxt and nxt[0].isupper())
     if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
         return True
     if word.isdigit():

@@ -63,6 +63,10 @@ def _polarity(matcher, text):
          [("brystsmerter", True), ("hjertebanken", True)]),
         ("Ingen feber i sidste uge, hoste nu.", [("feber", True), ("hoste", False)]),
         ("Kvalme. Allergi: nej.", [("Kvalme", False), ("Allergi", True)]),
+        # a colon starts a new field: it ends a pre cue's scope, not a post cue's
+        ("Ryger ikke, kendt med: pneumoni.", [("pneumoni", False)]),
+        # "ikke" right before a comma negates the verb before it, not what follows
+        ("Ryger ikke, alkohol 2 genstande, kvalme.", [("kvalme", False)]),
     ],
 )
 def test_danish_polarity(text, expected):
