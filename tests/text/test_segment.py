@@ -174,9 +174,43 @@ def _is_abbreviation_reference(text: str, dot: int) -> bool:
 
 _split_text = st.lists(
     st.sampled_from(
-        [" ", "  ", "\n", "\n\n", "\t", "\u00a0", ".", "..", "!", "?", "?!", ";", ":", ",", "(",
-         ")", "2", "38.5", "f.eks", "Dr", "pt", "a", "B", "ord", "Feber", "men", "MEN", "but",
-         "however", ", men", ", and he", ", og pt", "Plan", "2. gang", "x" * 25]
+        [
+            " ",
+            "  ",
+            "\n",
+            "\n\n",
+            "\t",
+            "\u00a0",
+            ".",
+            "..",
+            "!",
+            "?",
+            "?!",
+            ";",
+            ":",
+            ",",
+            "(",
+            ")",
+            "2",
+            "38.5",
+            "f.eks",
+            "Dr",
+            "pt",
+            "a",
+            "B",
+            "ord",
+            "Feber",
+            "men",
+            "MEN",
+            "but",
+            "however",
+            ", men",
+            ", and he",
+            ", og pt",
+            "Plan",
+            "2. gang",
+            "x" * 25,
+        ]
     ),
     max_size=25,
 ).map("".join)
@@ -201,3 +235,21 @@ def test_abbreviation_lookup_agrees_with_the_reference(text):
     for dot, char in enumerate(text):
         if char == ".":
             assert segment._is_abbreviation(text, dot) == _is_abbreviation_reference(text, dot)
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        ("Temp. 38,5. Vægt 30 kg.", ["Temp. 38,5.", "Vægt 30 kg."]),
+        (
+            "Ramipril 10 mg x 1 dgl. Ingen bivirkninger.",
+            ["Ramipril 10 mg x 1 dgl.", "Ingen bivirkninger."],
+        ),
+        ("Cor: u.a. Pulm: u.a.", ["Cor: u.a.", "Pulm: u.a."]),
+        ("Ramipril 10 mg x 1 dgl. i 3 mdr.", ["Ramipril 10 mg x 1 dgl. i 3 mdr."]),
+        ("Smertestillende, f.eks. Pamol ved behov.", ["Smertestillende, f.eks. Pamol ved behov."]),
+        ("Rp. Amoxicillin 500 mg.", ["Rp. Amoxicillin 500 mg."]),
+    ],
+)
+def test_clinical_abbreviations(text, sentences):
+    assert [s.text for s in split_sentences(text)] == sentences
