@@ -552,6 +552,7 @@ def build_index(
     lowered = [w.group().lower() for w in words]
     n_units, n_words, n_spans, n_covered = len(units), len(words), len(number_spans), len(covered)
     ui_next = 0
+    special = _special_words(language, cues)
     for wi, w in enumerate(words):
         pos = w.start()
         while ui_next < n_units and units[ui_next].end <= pos:
@@ -566,63 +567,65 @@ def build_index(
             last_in_scope = False
             unit_stems = []
         prev_word = lowered[wi - 1] if wi > 0 else ""
-        if bare in _NO_REMARKS and prev_word == "uden" and scope_left > 0:
-            # "Hjerte uden anmærkninger" = "Hjerte u.a.": a normal finding
-            for stem in unit_stems:
-                u.polarity[stem] = {True}
-            scope_left = 0
-            continue
-        if bare in cues or low in cues or bare in _NORMAL_CUES:
-            if u.negation is None and bare not in _NORMAL_CUES:
-                u.negation = (w.start(), w.end())
-            post = bare in _POST_NEGATION or bare in _NORMAL_CUES
-            gap = wi - last_wi
-            joined = (
-                last_wi >= 0 and text[words[last_wi].end() : w.start()].strip() == ""
-                if gap == 1
-                else gap == 2 and prev_word in _COPULAS
-            )
-            if bare in _NORMAL_CUES and scope_left == 0 and (joined or prev_word in _COPULAS):
-                # "Chest x-ray is normal", "Synet er normalt": the whole subject
+        if bare in special or low in cues:
+            # the few words with a role of their own; most words skip to the stems
+            if bare in _NO_REMARKS and prev_word == "uden" and scope_left > 0:
+                # "Hjerte uden anmærkninger" = "Hjerte u.a.": a normal finding
                 for stem in unit_stems:
                     u.polarity[stem] = {True}
-                scope_left = 0  # used after its subject: no forward scope
+                scope_left = 0
                 continue
-            if post and last_stem is not None and scope_left == 0 and joined:
-                u.polarity[last_stem] = {True}
-            # "normal" governs the next word only ("normalt syn"); real cues a window
-            scope_left = 1 if bare in _NORMAL_CUES else NEGATION_WINDOW
-            continue
-        nxt = lowered[wi + 1] if wi + 1 < n_words else ""
-        nxt_in_unit = wi + 1 < n_words and words[wi + 1].start() < u.end
-        prev = lowered[wi - 1] if wi > 0 else ""
-        if bare in _SIDES:
-            ok = (
-                bare not in _AMBIGUOUS_SIDES
-                or (
-                    nxt_in_unit
-                    and (nxt not in stop or nxt in {"side", "hand"})
-                    and nxt not in _NEGATION_CUES.get(language, set())
+            if bare in cues or low in cues or bare in _NORMAL_CUES:
+                if u.negation is None and bare not in _NORMAL_CUES:
+                    u.negation = (w.start(), w.end())
+                post = bare in _POST_NEGATION or bare in _NORMAL_CUES
+                gap = wi - last_wi
+                joined = (
+                    last_wi >= 0 and text[words[last_wi].end() : w.start()].strip() == ""
+                    if gap == 1
+                    else gap == 2 and prev_word in _COPULAS
                 )
-                or prev in {"the", "på", "til", "mod"}
-            )
-            if ok:
-                u.sides.setdefault(_SIDES[bare], (w.start(), w.end()))
+                if bare in _NORMAL_CUES and scope_left == 0 and (joined or prev_word in _COPULAS):
+                    # "Chest x-ray is normal", "Synet er normalt": the whole subject
+                    for stem in unit_stems:
+                        u.polarity[stem] = {True}
+                    scope_left = 0  # used after its subject: no forward scope
+                    continue
+                if post and last_stem is not None and scope_left == 0 and joined:
+                    u.polarity[last_stem] = {True}
+                # "normal" governs the next word only ("normalt syn"); real cues a window
+                scope_left = 1 if bare in _NORMAL_CUES else NEGATION_WINDOW
                 continue
-        if bare in _INTENSITY and (
-            (nxt_in_unit and nxt not in stop and nxt not in {"at", "ved"}) or prev in _COPULAS
-        ):
-            u.grades.setdefault(_INTENSITY[bare], (w.start(), w.end()))
-            continue
-        if bare in _QUALITY and not (bare == "well" and prev == "as"):
-            u.quality.setdefault(_QUALITY[bare], (w.start(), w.end()))
-            continue
-        if bare in _BUT_WORDS:
-            scope_left, last_in_scope = 0, False  # "ingen feber, men hoste"
+            nxt = lowered[wi + 1] if wi + 1 < n_words else ""
+            nxt_in_unit = wi + 1 < n_words and words[wi + 1].start() < u.end
+            prev = lowered[wi - 1] if wi > 0 else ""
+            if bare in _SIDES:
+                ok = (
+                    bare not in _AMBIGUOUS_SIDES
+                    or (
+                        nxt_in_unit
+                        and (nxt not in stop or nxt in {"side", "hand"})
+                        and nxt not in _NEGATION_CUES.get(language, set())
+                    )
+                    or prev in {"the", "på", "til", "mod"}
+                )
+                if ok:
+                    u.sides.setdefault(_SIDES[bare], (w.start(), w.end()))
+                    continue
+            if bare in _INTENSITY and (
+                (nxt_in_unit and nxt not in stop and nxt not in {"at", "ved"}) or prev in _COPULAS
+            ):
+                u.grades.setdefault(_INTENSITY[bare], (w.start(), w.end()))
+                continue
+            if bare in _QUALITY and not (bare == "well" and prev == "as"):
+                u.quality.setdefault(_QUALITY[bare], (w.start(), w.end()))
+                continue
+            if bare in _BUT_WORDS:
+                scope_left, last_in_scope = 0, False  # "ingen feber, men hoste"
         if bare in stop or len(bare) < 2 or bare in _INTENSITY:
             continue
-        stem = _stem(language, bare)
-        u.stems.add("s:" + stem)
+        skey = "s:" + _stem(language, bare)
+        u.stems.add(skey)
         while ni < n_spans and number_spans[ni][1] <= pos:
             ni += 1
         if not (ni < n_spans and number_spans[ni][0] <= pos):
@@ -641,14 +644,14 @@ def build_index(
             in_scope = scope_left > 0
             scope_left = max(0, scope_left - 1)
             last_in_scope = in_scope
-            u.polarity.setdefault("s:" + stem, set()).add(in_scope)
-            last_stem, last_wi = "s:" + stem, wi
+            u.polarity.setdefault(skey, set()).add(in_scope)
+            last_stem, last_wi = skey, wi
             unit_stems.append(last_stem)
         while ci < n_covered and covered[ci][1] <= pos:
             ci += 1
         if ci < n_covered and covered[ci][0] <= pos < covered[ci][1]:
             continue
-        u.keys.add("w:" + stem)
+        u.keys.add("w" + skey[1:])
     if transcript:
         for i, u in enumerate(units):
             if not u.question:
@@ -790,6 +793,25 @@ def _echoes(answer: list[str], question: Unit, text: str, language: str, stop: s
         for w in answer[:12]
         if w not in stop and len(w) >= 3
     )
+
+
+_SPECIAL: dict[str, frozenset[str]] = {}
+
+
+def _special_words(language: str, cues: set[str]) -> frozenset[str]:
+    """Words the index loop treats specially (cues, sides, grades, evaluations, "but")."""
+    found = _SPECIAL.get(language)
+    if found is None:
+        found = _SPECIAL[language] = frozenset(
+            cues
+            | _NORMAL_CUES
+            | _NO_REMARKS
+            | _SIDES.keys()
+            | _INTENSITY.keys()
+            | _QUALITY.keys()
+            | _BUT_WORDS
+        )
+    return found
 
 
 def _main_clause_stems(text: str, u: Unit, language: str, stop: set[str]) -> set[str]:
