@@ -80,6 +80,7 @@ _BOUNDARY_CODES = bytes(
     66 if c in (10, 59) else 80 if c in (33, 46, 63) else 119 if chr(c).isalnum() else 32
     for c in range(256)
 )
+_COLON = re.compile(":")
 _MAX_ENDINGS_KEPT = 64
 """Most word endings remembered per automaton key (the first ones met)."""
 
@@ -463,7 +464,7 @@ class Matcher:
                     # "ryger ikke, alkohol …": a pre cue right before a comma
                     # closes its clause ("ikke" after the verb it negates)
                     pre = [c for c in pre if folded[c[1] : c[1] + 1] != ","]
-                colons = [i for i, c in enumerate(folded) if c == ":"] if ":" in folded else None
+                colons = [m.start() for m in _COLON.finditer(folded)] if ":" in folded else None
                 flags = negated_flags(
                     spans, pre, post, boundaries, words, language, pre_boundaries=colons
                 )
