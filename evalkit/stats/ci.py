@@ -65,6 +65,15 @@ def _check_level(ci: float) -> None:
         raise ValueError(f"ci must be a confidence level between 0 and 1 (e.g. 0.95); got {ci!r}")
 
 
+def _values(values: np.ndarray, caller: str) -> np.ndarray:
+    x = np.asarray(values, dtype=float)
+    if x.size == 0:
+        raise ValueError(f"{caller} needs at least one value; got none")
+    if np.isnan(x).any():
+        raise ValueError("values contain missing entries; drop them before computing the interval")
+    return x
+
+
 def _check_n_boot(n_boot: int) -> None:
     if isinstance(n_boot, bool) or not isinstance(n_boot, (int, np.integer)) or n_boot < 1:
         raise ValueError(f"n_boot must be a positive integer (e.g. 2000); got {n_boot!r}")
@@ -282,11 +291,7 @@ def cluster_bootstrap_mean(
     (0.75, True, 1.0)
     """
     _check_level(ci)
-    x = np.asarray(values, dtype=float)
-    if x.size == 0:
-        raise ValueError("cluster_bootstrap_mean needs at least one value; got none")
-    if np.isnan(x).any():
-        raise ValueError("values contain missing entries; drop them before computing the interval")
+    x = _values(values, "cluster_bootstrap_mean")
     reps = bootstrap_ratio_replicates(x, np.ones_like(x), clusters, n_boot=n_boot, seed=seed)
     low, high = _percentile(reps, ci)
     unit = "notes" if clusters is None else "clusters"
@@ -335,11 +340,7 @@ def cluster_t_interval(
     (0.75, 0.291, 1.209)
     """
     _check_level(ci)
-    x = np.asarray(values, dtype=float)
-    if x.size == 0:
-        raise ValueError("cluster_t_interval needs at least one value; got none")
-    if np.isnan(x).any():
-        raise ValueError("values contain missing entries; drop them before computing the interval")
+    x = _values(values, "cluster_t_interval")
     codes, n_clusters = _cluster_codes(np.asarray(clusters), x.size)
     if n_clusters < 2:
         raise ValueError(
@@ -390,11 +391,7 @@ def cluster_bootstrap_median(
     """
     _check_level(ci)
     _check_n_boot(n_boot)
-    x = np.asarray(values, dtype=float)
-    if x.size == 0:
-        raise ValueError("cluster_bootstrap_median needs at least one value; got none")
-    if np.isnan(x).any():
-        raise ValueError("values contain missing entries; drop them before computing the interval")
+    x = _values(values, "cluster_bootstrap_median")
     codes, n_clusters = _cluster_codes(clusters, x.size)
     grid = np.unique(x)
     if grid.size > _MEDIAN_GRID:
