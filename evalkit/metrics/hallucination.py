@@ -712,8 +712,7 @@ def build_index(
                 if u.answer is None:
                     continue
                 polarity = u.answer != bool(m.negated)
-                if not u.wh:
-                    asked[m.concept_id].append(i)
+                asked[m.concept_id].append(i)
             else:
                 polarity = bool(m.negated)
             concepts[m.concept_id].add(polarity)
