@@ -346,7 +346,14 @@ def _tokenise(text: str, language: str | None) -> list[_Tok]:
         g = m.lastgroup
         s = m.group()
         if g == "num":
-            toks.append(_Tok(m.start(), m.end(), "num", _parse_digits(s, language), s))
+            try:
+                value = _parse_digits(s, language)
+            except ValueError:
+                # "1.000,5.000": separators that make no one number (a list
+                # written without spaces); not read as a quantity
+                toks.append(_Tok(m.start(), m.end(), "other", 0.0, s))
+                continue
+            toks.append(_Tok(m.start(), m.end(), "num", value, s))
             continue
         if g != "word":
             toks.append(_Tok(m.start(), m.end(), "other", 0.0, s))

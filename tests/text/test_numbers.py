@@ -191,3 +191,11 @@ def test_prefix_tree_matches_exactly_its_words(words, probe):
     """Property: the prefix-tree regex matches a whole string iff it is one of the words."""
     pattern = re.compile(numbers._prefix_tree(frozenset(words)))
     assert (pattern.fullmatch(probe) is not None) == (probe in words)
+
+
+@pytest.mark.parametrize("text", ["1.000,5.000", "1,000.5,5", "2.000,000.5 mg"])
+def test_separators_that_make_no_number_are_skipped_not_raised(text):
+    assert find_numbers(text, language="da") == []
+    # the numbers around them are still found
+    found = find_numbers(f"Temp 38,5 og {text} og 12 mg", language="da")
+    assert [(n.value, n.unit) for n in found] == [(38.5, None), (12.0, "mg")]
