@@ -70,19 +70,56 @@ def score_chunk(
     languages = chunk["language"].tolist() if "language" in chunk.columns else ["da"] * n
     assisted = chunk["ai_assisted"].tolist() if "ai_assisted" in chunk.columns else [True] * n
     values: dict[str, list[Any]] = {name: [] for name in names}
-    for final, draft, transcript, language, ai in zip(finals, drafts, transcripts, languages, assisted, strict=True):
+    errors: dict[Any, str] = {}
+    rows = zip(chunk.index, finals, drafts, transcripts, languages, assisted, strict=True)
+    for index, final, draft, transcript, language, ai in rows:
         if _is_control(ai):
             for name in names:
                 values[name].append(None)
             continue
         pair = NotePair.from_raw(final, draft, _text_or_none(transcript), language or "da")
-        row = score_pair(pair, families=family_list, options=options).as_columns()
+        try:
+            row = score_pair(pair, families=family_list, options=options).as_columns()
+        except Exception as exc:  # noqa: BLE001 - one note must not stop a run of millions
+            # the exception's message may quote the note, so only its type is kept
+            errors[index] = (
+                f"evalkit failed to score this note ({type(exc).__name__}); the other rows "
+                "were scored. Please report it with the note_id"
+            )
+            row = dict.fromkeys(names)
         for name in names:
             values[name].append(row[name])
     out = pd.DataFrame(index=chunk.index)
     for metric in metrics:
         out[metric.name] = pd.Series(values[metric.name], index=chunk.index, dtype=_PANDAS_DTYPES[metric.dtype])
+    if errors:
+        out[SCORING_ERROR] = pd.Series(errors, dtype=object).reindex(chunk.index)
     return out
+
+
+SCORING_ERROR = "_scoring_error"
+"""Column :func:`score_chunk` adds, only when some note failed, with the reason per failed row."""
+
+
+def split_failures(
+    valid: pd.DataFrame, scored: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Move the rows :func:`score_chunk` could not score to quarantine rows.
+
+    Returns ``(valid, scored, quarantined)`` without the failed rows in the first
+    two; ``quarantined`` has the quarantine columns (row numbers are 1-based,
+    like the validator's).
+    """
+    if SCORING_ERROR not in scored.columns:
+        return valid, scored, pd.DataFrame(columns=["row_number", "note_id", "column", "reason"])
+    failed = scored[SCORING_ERROR].notna()
+    quarantined = pd.DataFrame({
+        "row_number": [int(i) + 1 for i in valid.index[failed]],
+        "note_id": valid.loc[failed, "note_id"].astype(str).tolist(),
+        "column": "",
+        "reason": scored.loc[failed, SCORING_ERROR].tolist(),
+    })
+    return valid[~failed], scored.loc[~failed].drop(columns=SCORING_ERROR), quarantined
 
 
 def _text_or_none(value: Any) -> str | None:

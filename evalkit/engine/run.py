@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from evalkit.engine.local import assemble, iter_scored, metric_columns
+from evalkit.engine.local import assemble, iter_scored, metric_columns, split_failures
 from evalkit.io.contract import LANGUAGES
 from evalkit.io.errors import InputError
 from evalkit.io.read import ReadOptions, check_required_columns, iter_notes
@@ -115,13 +115,22 @@ def score(
     fams = None if families is None else tuple(families)
     frame = notes.reset_index(drop=True)
     valid, quarantine = Validator(default_language=lang).split(frame)
-    parts = [
-        assemble(v, s, drop_text=drop_text)
-        for v, s in iter_scored([valid], jobs=jobs, families=fams, options=options)
-    ]
+    parts, failures = [], [quarantine]
+    for v, s in iter_scored([valid], jobs=jobs, families=fams, options=options):
+        v, s, failed = split_failures(v, s)
+        parts.append(assemble(v, s, drop_text=drop_text))
+        failures.append(failed)
     result = parts[0].reset_index(drop=True)
-    result.attrs["quarantine"] = quarantine
+    result.attrs["quarantine"] = _merge_quarantine(failures)
     return result
+
+
+def _merge_quarantine(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return pd.DataFrame(columns=list(QUARANTINE_COLUMNS))
+    merged = pd.concat(frames, ignore_index=True)
+    return merged.sort_values("row_number", kind="stable").reset_index(drop=True)
 
 
 def quarantine_path(out: str | Path) -> Path:
@@ -232,6 +241,9 @@ def score_file(
             todo(), jobs=jobs, families=fams, options=options, on_rows=on_rows, engine=engine, scheduler=scheduler
         ):
             index, bad = pending.popleft()
+            valid, scored, failed = split_failures(valid, scored)
+            if len(failed):
+                bad = _merge_quarantine([bad, failed])
             checkpoint.save(index, assemble(valid, scored, drop_text=drop_text), bad)
     except KeyboardInterrupt:
         raise Interrupted(

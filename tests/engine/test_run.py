@@ -157,3 +157,36 @@ def test_matchers_are_built_for_the_first_chunks_languages(monkeypatch):
     _warm_matchers(pd.DataFrame({"language": ["en"]}), ("edit",), {})
     _warm_matchers(pd.DataFrame({"language": ["en"]}), None, {"matcher": object()})
     assert built == []
+
+
+def _failing_score_pair(real):
+    def score_pair(pair, **kwargs):
+        if "BOOM" in pair.ai_note:
+            raise ValueError("the message quotes the note: BOOM")
+        return real(pair, **kwargs)
+
+    return score_pair
+
+
+def test_a_note_that_fails_to_score_is_quarantined_not_fatal(monkeypatch, tmp_path):
+    import evalkit.engine.local as local
+
+    monkeypatch.setattr(local, "score_pair", _failing_score_pair(local.score_pair))
+    df = pd.DataFrame({
+        "note_id": ["a", "b", "c"],
+        "final_note": ["Ingen feber.", "Hoste.", "BT 120/80."],
+        "ai_note": ["Ingen feber.", "Hoste BOOM.", "BT 130/80."],
+    })
+    out = evalkit.score(df, families=["edit"])
+    assert out["note_id"].tolist() == ["a", "c"]
+    q = out.attrs["quarantine"]
+    assert q[["row_number", "note_id"]].values.tolist() == [[2, "b"]]
+    assert "ValueError" in q.loc[0, "reason"] and "BOOM" not in q.loc[0, "reason"]
+    # the same through the file runner: nothing lost, the failure in the quarantine file
+    src, dst = tmp_path / "in.csv", tmp_path / "out.csv"
+    df.to_csv(src, index=False)
+    summary = score_file(src, dst, families=["edit"])
+    assert (summary.n_read, summary.n_scored, summary.n_quarantined) == (3, 2, 1)
+    quarantined = pd.read_csv(summary.quarantine_file, dtype=str)
+    assert quarantined["note_id"].tolist() == ["b"] and "BOOM" not in quarantined["reason"][0]
+    assert pd.read_csv(dst)["note_id"].tolist() == ["a", "c"]
