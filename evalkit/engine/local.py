@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from evalkit.io.contract import LANGUAGES, TEXT_COLUMNS
+from evalkit.io.validate import QUARANTINE_COLUMNS
 from evalkit.metrics.note import NotePair, score_pair
 from evalkit.metrics.registry import MetricInfo, list_families, list_metrics
 
@@ -111,7 +112,7 @@ def split_failures(
     like the validator's).
     """
     if SCORING_ERROR not in scored.columns:
-        return valid, scored, pd.DataFrame(columns=["row_number", "note_id", "column", "reason"])
+        return valid, scored, pd.DataFrame(columns=list(QUARANTINE_COLUMNS))
     failed = scored[SCORING_ERROR].notna()
     quarantined = pd.DataFrame({
         "row_number": [int(i) + 1 for i in valid.index[failed]],

@@ -1072,7 +1072,8 @@ class ConceptChecker:
             return None
         named = st.draft.present | (st.final.present if st.final is not None else set())
         related = st.related_t[ui]
-        units = related + [i for i in range(len(transcript.units)) if i not in set(related)]
+        seen = set(related)
+        units = related + [i for i in range(len(transcript.units)) if i not in seen]
         for i in units:
             for x in transcript.units[i].mentions:
                 if (
