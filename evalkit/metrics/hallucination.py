@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -57,7 +57,14 @@ from evalkit.metrics.checkers import (
 )
 from evalkit.metrics.registry import MetricInfo, register_family, register_metric
 from evalkit.text.numbers import NumberMention, find_numbers, values_match
-from evalkit.text.segment import speaker_role, split_clauses, split_sentences, split_turns
+from evalkit.text.segment import (
+    Span,
+    clauses_of,
+    speaker_role,
+    split_clauses,
+    split_sentences,
+    split_turns,
+)
 
 __all__ = [
     "BUILTIN_CHECKERS",
@@ -470,7 +477,12 @@ def _unit_spans(text: str, transcript: bool) -> list[tuple[int, int, str]]:
 
 
 def build_index(
-    text: str, language: str, matcher: Any = None, *, transcript: bool = False
+    text: str,
+    language: str,
+    matcher: Any = None,
+    *,
+    transcript: bool = False,
+    leave_out: Collection[str] = (),
 ) -> TextIndex:
     """Index a note (clause units) or a transcript (sentence units within turns).
 
@@ -484,6 +496,11 @@ def build_index(
         category, negated``; without one only words and numbers are indexed.
     transcript : bool
         Split at speaker turns and resolve yes/no answers to questions.
+    leave_out : collection of str
+        Sentences (note only) to leave out of the units: the draft's sentences
+        that the final note has word for word, when no transcript needs them.
+        Their headings still start sections, and their lexicon mentions still
+        count in ``present``.
 
     Examples
     --------
@@ -493,13 +510,34 @@ def build_index(
     >>> ix.units[0].negation
     (0, 5)
     """
-    units = [Unit(s, e, speaker=spk) for s, e, spk in _unit_spans(text, transcript)]
+    outside_headings: list[tuple[int, str]] = []
+    sentences: list[Span] | None = None
+    todo: list[Span] | None = None
+    if transcript:
+        units = [Unit(s, e, speaker=spk) for s, e, spk in _unit_spans(text, transcript)]
+    else:
+        sentences = split_sentences(text)
+        if leave_out:
+            todo = [s for s in sentences if s.text not in leave_out]
+            for sent in sentences:
+                if sent.text in leave_out:
+                    outside_headings += [
+                        (c.start, c.text.strip().rstrip(":. ").lower())
+                        for c in clauses_of(text, (sent,))
+                        if _is_heading(c.text)
+                    ]
+        indexed = sentences if todo is None else todo
+        units = [Unit(c.start, c.end) for c in clauses_of(text, indexed)]
     if language == "en" and " n't" in text:
         # tokenised transcripts write "do n't"; "don't " has the same length, so
         # offsets stay valid and the matcher sees its negation cue
         text = text.replace(" n't", "n't ")
     mentions = sorted(matcher.find(text), key=lambda m: m.start) if matcher is not None else []
-    numbers = find_numbers(text, language=language if language in ("da", "en") else None)
+    number_language = language if language in ("da", "en") else None
+    if todo is None:
+        numbers = find_numbers(text, language=number_language)
+    else:
+        numbers = _numbers_around(text, sentences, todo, number_language)
     stop = _STOPWORDS.get(language, _STOPWORDS["da"])
     if matcher is not None:
         unnamed = _dose_named_drugs(text, numbers, mentions, stop)
@@ -536,13 +574,27 @@ def build_index(
         covered.append((n.start, n.end))
     covered.sort()
     section = ""
+    hi, n_outside = 0, len(outside_headings)
     for u in units:
+        while hi < n_outside and outside_headings[hi][0] < u.start:
+            section = outside_headings[hi][1]  # a heading in a left-out sentence
+            hi += 1
         u.question = text[u.start : u.end].rstrip().endswith("?")
         u.heading = not transcript and _is_heading(text[u.start : u.end])
         if u.heading:
             section = text[u.start : u.end].strip().rstrip(":. ").lower()
         u.section = section
-    words = list(_WORD.finditer(text))
+    if todo is None:
+        words = list(_WORD.finditer(text))
+    else:
+        # the words of the sentences indexed, each run led by the word before
+        # it (which belongs to no unit here, but rules read the previous word)
+        words = []
+        for sent in todo:
+            before = list(_WORD.finditer(text, max(0, sent.start - 80), sent.start))
+            if before and (not words or words[-1].start() < before[-1].start()):
+                words.append(before[-1])
+            words += _WORD.finditer(text, sent.start, sent.end)
     ci = 0
     scope_unit: Unit | None = None
     scope_left, last_stem, last_wi = 0, None, -9
@@ -717,14 +769,50 @@ def build_index(
                 polarity = bool(m.negated)
             concepts[m.concept_id].add(polarity)
             u.concept_polarity.setdefault(m.concept_id, set()).add(polarity)
+    if todo is not None:
+        present.update(m.concept_id for m in mentions)
     by_value: dict[float, list[NumberMention]] = defaultdict(list)
     for n in numbers:
         by_value[_num_key(n.value)].append(n)
         if n.unit in ("g", "µg"):
             by_value[_num_key(n.value * (1000 if n.unit == "g" else 0.001))].append(n)
-    return TextIndex(
+    index = TextIndex(
         text, units, dict(postings), dict(concepts), present, dict(by_value), dict(asked)
     )
+    if sentences is not None:
+        index.cache["sentences"] = sentences
+    return index
+
+
+def _numbers_around(
+    text: str, sentences: list[Span], todo: list[Span], language: str | None
+) -> list[NumberMention]:
+    """The numbers :func:`find_numbers` finds in the whole text that touch ``todo``.
+
+    Each run of consecutive sentences in ``todo`` is searched from the start of
+    the sentence before it to a little after its end: a number may run over a
+    sentence break ("1 mio. IE" is split at "mio."), and its span must cover
+    the unit word in the next sentence as it does in the whole text.
+    """
+    wanted = {id(x) for x in todo}
+    out: list[NumberMention] = []
+    k, n_sent = 0, len(sentences)
+    while k < n_sent:
+        if id(sentences[k]) not in wanted:
+            k += 1
+            continue
+        first = k
+        while k < n_sent and id(sentences[k]) in wanted:
+            k += 1
+        run_start, run_end = sentences[first].start, sentences[k - 1].end
+        origin = sentences[first - 1].start if first > 0 else run_start
+        for n in find_numbers(text[origin : run_end + 24], language=language):
+            start, end = n.start + origin, n.end + origin
+            if start < run_end and end > run_start:
+                out.append(
+                    NumberMention(start, end, n.text, n.value, n.value_high, n.unit, n.kind)
+                )
+    return out
 
 
 _DRUG_BEFORE_DOSE = re.compile(
@@ -1749,9 +1837,17 @@ def score_hallucination(
     if not extra and not pair.transcript and pair.ai_note == pair.final_note:
         # an unchanged draft with no transcript is endorsed word for word
         return HallucinationScore(())
-    indexes: dict[str, Any] = {"draft": build_index(pair.ai_note, language, matcher)}
+    indexes: dict[str, Any] = {}
     if has_final:
         indexes["final"] = build_index(pair.final_note, language, matcher)
+    if has_final and not pair.transcript and not extra:
+        # Without a transcript, what the clinician kept word for word is
+        # endorsed and never flagged: only the draft's other sentences are
+        # indexed (about a sixth of a typical draft).
+        kept = {s.text for s in indexes["final"].cache["sentences"]}
+        indexes["draft"] = build_index(pair.ai_note, language, matcher, leave_out=kept)
+    else:
+        indexes["draft"] = build_index(pair.ai_note, language, matcher)
     if pair.transcript:
         indexes["transcript"] = build_index(pair.transcript, language, matcher, transcript=True)
     indexes["lexicon"] = matcher is not None

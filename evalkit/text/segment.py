@@ -20,6 +20,7 @@ into the text passed in, so callers can map a finding back to the note.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = [
@@ -198,8 +199,18 @@ def split_clauses(text: str) -> list[Span]:
     >>> [c.text for c in split_clauses("Plan: Pamol 1 g x 4 dgl.")]
     ['Plan:', 'Pamol 1 g x 4 dgl.']
     """
+    return clauses_of(text, split_sentences(text))
+
+
+def clauses_of(text: str, sentences: Iterable[Span]) -> list[Span]:
+    """The clauses of some of ``text``'s sentences (spans from :func:`split_sentences`).
+
+    ``clauses_of(text, split_sentences(text))`` is ``split_clauses(text)``;
+    a subset of the sentences gives the clauses inside them, with offsets
+    into ``text``.
+    """
     out: list[Span] = []
-    for sent in split_sentences(text):
+    for sent in sentences:
         if _CLAUSE_BREAK.search(text, sent.start, sent.end) is None:
             out.append(sent)  # one clause: the sentence itself (already trimmed)
             continue

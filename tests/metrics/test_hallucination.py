@@ -670,3 +670,96 @@ def test_negation_scope_runs_through_a_list():
     first, *rest = ix.units
     assert all(p == {True} for p in first.polarity.values())
     assert rest[-1].polarity["s:cough"] == {False}
+
+
+# --- the draft index without the sentences the final note kept -------------------
+
+_SENTENCE_POOL = {
+    "da": [
+        "Anamnese: 20-årig kvinde med ondt i halsen.",
+        "Ingen feber, men hoste i 3 dage.",
+        "Smerter i højre knæ.",
+        "Smerter i venstre knæ.",
+        "Plan: Pamol 1 g x 4 dgl.",
+        "Phenoxymethylpenicillin 1 mio. IE x 3 dgl. i 7 dage.",
+        "Phenoxymethylpenicillin 1 mio. IE x 4 dgl. i 10 dage.",
+        "Temp. 38,5, BT 130/85.",
+        "Temp. 37,2, BT 120/80.",
+        "VURDERING",
+        "Objektivt:",
+        "Ryger ikke.",
+        "Lette smerter, værre om natten.",
+        "Svære smerter.",
+        "Sulfamethizol 400 mg x 2 dgl.",
+        "Hjerte uden anmærkninger.",
+        "Kontrol ved forværring.",
+    ],
+    "en": [
+        "She denies chest pain, fever, or vomiting.",
+        "Cough for 3 days, but no fever.",
+        "Pain in the right knee.",
+        "Pain in the left knee.",
+        "PLAN",
+        "Assessment:",
+        "Ibuprofen 400 mg three times daily.",
+        "Ibuprofen 600 mg twice daily.",
+        "Blood pressure 130/85, temperature 38.5.",
+        "Mild pain, worse at night.",
+        "Severe pain.",
+        "Chest x-ray is normal.",
+        "Follow up in 2 weeks.",
+    ],
+}
+
+
+class _NoFlags:
+    """A plug-in checker that finds nothing; with it the draft is indexed in full."""
+
+    name = "none"
+
+    def check(self, pair, context):
+        return []
+
+
+@st.composite
+def _kept_and_changed(draw):
+    language = draw(st.sampled_from(["da", "en"]))
+    pool = _SENTENCE_POOL[language]
+    final = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=8))
+    draft = draw(
+        st.lists(st.one_of(st.sampled_from(final), st.sampled_from(pool)), min_size=1, max_size=8)
+    )
+    join = draw(st.sampled_from([" ", "\n", "\n\n"]))
+    return language, join.join(final), join.join(draft)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_kept_and_changed())
+def test_leaving_kept_sentences_out_of_the_draft_index_changes_no_flag(case):
+    """Property: without a transcript the draft index skips the sentences the final note
+    has word for word; the flags equal those of the full index (forced by a plug-in)."""
+    language, final, draft = case
+    pair = NotePair.from_raw(final, draft, None, language)
+    matcher = standin_matcher(language)
+    fast = score_hallucination(pair, {"matcher": matcher}).flags
+    full = score_hallucination(pair, {"matcher": matcher, "checkers": [_NoFlags()]}).flags
+    assert fast == full
+
+
+def test_a_heading_in_a_kept_sentence_still_starts_the_section():
+    text = "Anamnese: ondt i halsen.\nVURDERING\nHalsbetændelse.\nPLAN\nPamol."
+    full = build_index(text, "da")
+    part = build_index(text, "da", leave_out={"VURDERING", "PLAN", "Anamnese: ondt i halsen."})
+    assert [u.section for u in part.units] == ["vurdering", "plan"]
+    assert [(u.start, u.end, u.section, u.keys) for u in part.units] == [
+        (u.start, u.end, u.section, u.keys) for u in full.units if not u.heading and u.start > 30
+    ]
+
+
+def test_a_number_running_over_a_left_out_sentence_break_covers_its_unit():
+    # "1 mio." ends a sentence; "IE" belongs to the number in the sentence before
+    text = "Plan: Penicillin 1 mio. IE x 2 dgl. i 10 dage."
+    full = build_index(text, "da")
+    part = build_index(text, "da", leave_out={"Plan: Penicillin 1 mio."})
+    assert "w:ie" not in part.units[0].keys
+    assert part.units[0].keys == full.units[-1].keys

@@ -253,3 +253,18 @@ def test_abbreviation_lookup_agrees_with_the_reference(text):
 )
 def test_clinical_abbreviations(text, sentences):
     assert [s.text for s in split_sentences(text)] == sentences
+
+
+@given(_split_text, st.data())
+def test_clauses_of_some_sentences_are_those_of_the_whole_text(text, data):
+    """Property: clauses_of over a subset of the sentences gives exactly the clauses
+    split_clauses finds inside those sentences."""
+    sentences = segment.split_sentences(text)
+    assert segment.clauses_of(text, sentences) == segment.split_clauses(text)
+    chosen = [s for s in sentences if data.draw(st.booleans())]
+    inside = [
+        c
+        for c in segment.split_clauses(text)
+        if any(s.start <= c.start and c.end <= s.end for s in chosen)
+    ]
+    assert segment.clauses_of(text, chosen) == inside
