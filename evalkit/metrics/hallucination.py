@@ -796,6 +796,10 @@ def _numbers_around(
     """
     wanted = {id(x) for x in todo}
     out: list[NumberMention] = []
+    whole: list[NumberMention] | None = None
+    if 2 * sum(x.end - x.start for x in todo) > len(text):
+        # most of the text is wanted: one pass over all of it is cheaper
+        whole = find_numbers(text, language=language)
     k, n_sent = 0, len(sentences)
     while k < n_sent:
         if id(sentences[k]) not in wanted:
@@ -805,6 +809,9 @@ def _numbers_around(
         while k < n_sent and id(sentences[k]) in wanted:
             k += 1
         run_start, run_end = sentences[first].start, sentences[k - 1].end
+        if whole is not None:
+            out += [n for n in whole if n.start < run_end and n.end > run_start]
+            continue
         origin = sentences[first - 1].start if first > 0 else run_start
         for n in find_numbers(text[origin : run_end + 24], language=language):
             start, end = n.start + origin, n.end + origin
