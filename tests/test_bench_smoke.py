@@ -20,7 +20,8 @@ def bench():
 
 def test_interleaved_medians_takes_the_median_of_each_pass(bench):
     calls = []
-    medians = bench.interleaved_medians({"x": lambda: calls.append("x"), "y": lambda: calls.append("y")}, 3)
+    passes = {"x": lambda: calls.append("x"), "y": lambda: calls.append("y")}
+    medians = bench.interleaved_medians(passes, 3)
     assert sorted(medians) == ["x", "y"] and all(v >= 0 for v in medians.values())
     # rounds alternate the order, so neither pass always runs first
     assert calls == ["x", "y", "y", "x", "x", "y"]
