@@ -483,6 +483,7 @@ def build_index(
     *,
     transcript: bool = False,
     leave_out: Collection[str] = (),
+    sentences: list[Span] | None = None,
 ) -> TextIndex:
     """Index a note (clause units) or a transcript (sentence units within turns).
 
@@ -501,6 +502,8 @@ def build_index(
         that the final note has word for word, when no transcript needs them.
         Their headings still start sections, and their lexicon mentions still
         count in ``present``.
+    sentences : list of Span, optional
+        ``split_sentences(text)`` when the caller already has it (note only).
 
     Examples
     --------
@@ -511,12 +514,12 @@ def build_index(
     (0, 5)
     """
     outside_headings: list[tuple[int, str]] = []
-    sentences: list[Span] | None = None
     todo: list[Span] | None = None
     if transcript:
         units = [Unit(s, e, speaker=spk) for s, e, spk in _unit_spans(text, transcript)]
     else:
-        sentences = split_sentences(text)
+        if sentences is None:
+            sentences = split_sentences(text)
         if leave_out:
             todo = [s for s in sentences if s.text not in leave_out]
             for sent in sentences:
@@ -776,12 +779,9 @@ def build_index(
         by_value[_num_key(n.value)].append(n)
         if n.unit in ("g", "µg"):
             by_value[_num_key(n.value * (1000 if n.unit == "g" else 0.001))].append(n)
-    index = TextIndex(
+    return TextIndex(
         text, units, dict(postings), dict(concepts), present, dict(by_value), dict(asked)
     )
-    if sentences is not None:
-        index.cache["sentences"] = sentences
-    return index
 
 
 def _numbers_around(
@@ -1845,16 +1845,23 @@ def score_hallucination(
         # an unchanged draft with no transcript is endorsed word for word
         return HallucinationScore(())
     indexes: dict[str, Any] = {}
-    if has_final:
-        indexes["final"] = build_index(pair.final_note, language, matcher)
     if has_final and not pair.transcript and not extra:
         # Without a transcript, what the clinician kept word for word is
         # endorsed and never flagged: only the draft's other sentences are
         # indexed (about a sixth of a typical draft).
-        kept = {s.text for s in indexes["final"].cache["sentences"]}
+        final_sentences = split_sentences(pair.final_note)
+        kept = {s.text for s in final_sentences}
         indexes["draft"] = build_index(pair.ai_note, language, matcher, leave_out=kept)
+        if not indexes["draft"].units:
+            # every draft sentence is in the final note: nothing to check
+            return HallucinationScore(())
+        indexes["final"] = build_index(
+            pair.final_note, language, matcher, sentences=final_sentences
+        )
     else:
         indexes["draft"] = build_index(pair.ai_note, language, matcher)
+        if has_final:
+            indexes["final"] = build_index(pair.final_note, language, matcher)
     if pair.transcript:
         indexes["transcript"] = build_index(pair.transcript, language, matcher, transcript=True)
     indexes["lexicon"] = matcher is not None

@@ -763,3 +763,23 @@ def test_a_number_running_over_a_left_out_sentence_break_covers_its_unit():
     part = build_index(text, "da", leave_out={"Plan: Penicillin 1 mio."})
     assert "w:ie" not in part.units[0].keys
     assert part.units[0].keys == full.units[-1].keys
+
+
+def test_a_draft_the_clinician_only_added_to_has_no_flags_and_needs_no_final_index(monkeypatch):
+    import evalkit.metrics.hallucination as h
+
+    final = "Ondt i halsen i 3 dage. Ingen feber.\nPlan: Pamol 1 g x 4 dgl. Kontrol om 1 uge."
+    draft = "Ondt i halsen i 3 dage.\nPlan: Pamol 1 g x 4 dgl."
+    calls = []
+    real = h.build_index
+    def counting(text, *args, **kwargs):
+        calls.append(text)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(h, "build_index", counting)
+    pair = NotePair.from_raw(final, draft, None, "da")
+    assert score_hallucination(pair, {"matcher": standin_matcher("da")}).flags == ()
+    assert calls == [pair.ai_note]  # the final note was never indexed
+    # the full index agrees that nothing is flagged
+    full = {"matcher": standin_matcher("da"), "checkers": [_NoFlags()]}
+    assert score_hallucination(pair, full).flags == ()
