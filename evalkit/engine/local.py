@@ -67,7 +67,11 @@ def score_chunk(
     n = len(chunk)
     finals = chunk["final_note"].tolist()
     drafts = chunk["ai_note"].tolist()
-    transcripts = chunk["transcript"].tolist() if "transcript" in chunk.columns else [None] * n
+    selected = [f for f in list_families() if family_list is None or f.name in family_list]
+    if "transcript" in chunk.columns and any(f.reads_transcript for f in selected):
+        transcripts = chunk["transcript"].tolist()
+    else:
+        transcripts = [None] * n  # no family reads it: do not normalise it
     languages = chunk["language"].tolist() if "language" in chunk.columns else ["da"] * n
     assisted = chunk["ai_assisted"].tolist() if "ai_assisted" in chunk.columns else [True] * n
     values: dict[str, list[Any]] = {name: [] for name in names}

@@ -212,4 +212,4 @@ for _info in (
 ):
     register_metric(_info)
 
-register_family("edit", _compute, order=10, version=VERSION)
+register_family("edit", _compute, order=10, version=VERSION, reads_transcript=False)

@@ -70,7 +70,9 @@ class FamilyInfo:
     ``compute(pair, options, previous)`` receives a :class:`NotePair`, the
     scoring options as a dict, and the results of the families that ran before
     it (by family name). The returned dataclass has an ``as_columns()`` method
-    giving ``{column: value}`` for the registered metrics.
+    giving ``{column: value}`` for the registered metrics. ``reads_transcript``
+    is False for families that never look at ``pair.transcript``; when no
+    family of a run reads it, the engine does not normalise transcripts.
     """
 
     name: str
@@ -78,6 +80,7 @@ class FamilyInfo:
     order: int
     version: str
     metrics: tuple[str, ...] = field(default=())
+    reads_transcript: bool = True
 
 
 _METRICS: dict[str, MetricInfo] = {}
@@ -93,11 +96,27 @@ def register_metric(info: MetricInfo) -> MetricInfo:
 
 
 def register_family(
-    name: str, compute: Callable[..., Any], *, order: int, version: str
+    name: str,
+    compute: Callable[..., Any],
+    *,
+    order: int,
+    version: str,
+    reads_transcript: bool = True,
 ) -> FamilyInfo:
-    """Register a scoring family; ``order`` decides which runs first."""
+    """Register a scoring family; ``order`` decides which runs first.
+
+    Pass ``reads_transcript=False`` only if ``compute`` never reads
+    ``pair.transcript``: runs of such families alone skip the transcript.
+    """
     metrics = tuple(m.name for m in _METRICS.values() if m.family == name)
-    fam = FamilyInfo(name=name, compute=compute, order=order, version=version, metrics=metrics)
+    fam = FamilyInfo(
+        name=name,
+        compute=compute,
+        order=order,
+        version=version,
+        metrics=metrics,
+        reads_transcript=reads_transcript,
+    )
     _FAMILIES[name] = fam
     return fam
 

@@ -239,4 +239,4 @@ for _info in (
 ):
     register_metric(_info)
 
-register_family("terms", _compute, order=20, version=VERSION)
+register_family("terms", _compute, order=20, version=VERSION, reads_transcript=False)

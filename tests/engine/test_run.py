@@ -190,3 +190,36 @@ def test_a_note_that_fails_to_score_is_quarantined_not_fatal(monkeypatch, tmp_pa
     quarantined = pd.read_csv(summary.quarantine_file, dtype=str)
     assert quarantined["note_id"].tolist() == ["b"] and "BOOM" not in quarantined["reason"][0]
     assert pd.read_csv(dst)["note_id"].tolist() == ["a", "c"]
+
+
+def test_transcripts_are_skipped_only_when_no_family_reads_them(monkeypatch):
+    import evalkit.engine.local as local
+    from evalkit.metrics.registry import list_families
+
+    assert {f.name: f.reads_transcript for f in list_families()} == {
+        "edit": False,
+        "terms": False,
+        "hallucination": True,
+    }
+    chunk = pd.DataFrame({
+        "final_note": ["Ondt i halsen. Ingen feber.", "Hoste i 3 dage."],
+        "ai_note": ["Ondt i halsen. Feber.", "Hoste i 3 dage."],
+        "transcript": ["Læge: Har du feber? Patient: Nej.", None],
+    })
+    seen = []
+    real = local.NotePair.from_raw
+
+    def recording(final, draft, transcript=None, language="da"):
+        seen.append(transcript)
+        return real(final, draft, transcript, language)
+
+    monkeypatch.setattr(local.NotePair, "from_raw", recording)
+    edit_terms = local.score_chunk(chunk, families=("edit", "terms"))
+    assert seen == [None, None]
+    seen.clear()
+    everything = local.score_chunk(chunk)
+    assert seen[0] is not None
+    # the edit and terms columns do not depend on the transcript
+    without = local.score_chunk(chunk.drop(columns="transcript"), families=("edit", "terms"))
+    pd.testing.assert_frame_equal(edit_terms, without)
+    pd.testing.assert_frame_equal(edit_terms, everything[edit_terms.columns])
