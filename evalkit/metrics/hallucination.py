@@ -1851,13 +1851,26 @@ def score_hallucination(
         # indexed (about a sixth of a typical draft).
         final_sentences = split_sentences(pair.final_note)
         kept = {s.text for s in final_sentences}
-        indexes["draft"] = build_index(pair.ai_note, language, matcher, leave_out=kept)
-        if not indexes["draft"].units:
+        draft_sentences = split_sentences(pair.ai_note)
+        draft = build_index(
+            pair.ai_note, language, matcher, leave_out=kept, sentences=draft_sentences
+        )
+        if not draft.units:
             # every draft sentence is in the final note: nothing to check
             return HallucinationScore(())
-        indexes["final"] = build_index(
-            pair.final_note, language, matcher, sentences=final_sentences
-        )
+        final = build_index(pair.final_note, language, matcher, sentences=final_sentences)
+        # drugs named only by the dose after them ("sulfamethizol 400 mg") in the
+        # left-out sentences: the final note's copy of those sentences has them
+        if any(c.startswith("drug:") for c in final.present):
+            both = kept & {s.text for s in draft_sentences}
+            spans = [(s.start, s.end) for s in final_sentences if s.text in both]
+            draft.present.update(
+                x.concept_id
+                for u in final.units
+                for x in u.mentions
+                if x.concept_id.startswith("drug:") and any(a <= u.start < b for a, b in spans)
+            )
+        indexes["draft"], indexes["final"] = draft, final
     else:
         indexes["draft"] = build_index(pair.ai_note, language, matcher)
         if has_final:

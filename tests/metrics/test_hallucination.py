@@ -783,3 +783,25 @@ def test_a_draft_the_clinician_only_added_to_has_no_flags_and_needs_no_final_ind
     # the full index agrees that nothing is flagged
     full = {"matcher": standin_matcher("da"), "checkers": [_NoFlags()]}
     assert score_hallucination(pair, full).flags == ()
+
+
+def test_a_drug_named_by_its_dose_in_a_kept_sentence_still_counts_as_present(monkeypatch):
+    import evalkit.metrics.hallucination as h
+
+    seen = {}
+    real = h.CheckContext
+
+    def capture(language, options, previous, indexes):
+        seen["draft"] = indexes["draft"]
+        return real(language, options, previous, indexes)
+
+    monkeypatch.setattr(h, "CheckContext", capture)
+    final = "Xylotramin 400 mg x 2 dgl.\nKontrol om 1 uge."
+    draft = "Xylotramin 400 mg x 2 dgl.\nKontrol om 2 uger."
+    pair = NotePair.from_raw(final, draft, None, "da")
+    score_hallucination(pair, {"matcher": standin_matcher("da")})
+    fast = seen["draft"]
+    assert len(fast.units) == 1  # only the changed sentence is indexed
+    full = build_index(pair.ai_note, "da", standin_matcher("da"))
+    assert "drug:xylotramin" in full.present
+    assert fast.present == full.present
