@@ -61,7 +61,6 @@ from evalkit.text.segment import (
     Span,
     clauses_of,
     speaker_role,
-    split_clauses,
     split_sentences,
     split_turns,
 )
@@ -466,9 +465,8 @@ def _is_heading(text: str) -> bool:
     return sum(c.isalpha() for c in body) > 2
 
 
-def _unit_spans(text: str, transcript: bool) -> list[tuple[int, int, str]]:
-    if not transcript:
-        return [(c.start, c.end, "") for c in split_clauses(text)]
+def _turn_sentence_spans(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, speaker)`` of every sentence of every turn of a transcript."""
     spans: list[tuple[int, int, str]] = []
     for turn in split_turns(text):
         for s in split_sentences(turn.text):
@@ -516,7 +514,7 @@ def build_index(
     outside_headings: list[tuple[int, str]] = []
     todo: list[Span] | None = None
     if transcript:
-        units = [Unit(s, e, speaker=spk) for s, e, spk in _unit_spans(text, transcript)]
+        units = [Unit(s, e, speaker=spk) for s, e, spk in _turn_sentence_spans(text)]
     else:
         if sentences is None:
             sentences = split_sentences(text)

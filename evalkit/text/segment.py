@@ -11,7 +11,8 @@ into the text passed in, so callers can map a finding back to the note.
 * :func:`split_clauses` splits sentences further at ``;``, at a colon that
   ends a label, and before a comma followed by a conjunction
   (``, men``, ``, but``). Comma lists stay together so a negation such as
-  "ingen feber, hoste eller snue" keeps its scope.
+  "ingen feber, hoste eller snue" keeps its scope. :func:`clauses_of` does
+  the same for some of a text's sentences only.
 * :func:`split_turns` splits a transcript at speaker labels (``Læge:``,
   ``Patient:``, ``Mor:``, ``[doctor]``, ``D:``, ``P:``) and gives each turn a
   role: ``clinician``, ``patient`` or ``other``.
@@ -29,6 +30,7 @@ __all__ = [
     "split_sections",
     "split_sentences",
     "split_clauses",
+    "clauses_of",
     "split_turns",
     "speaker_role",
 ]
