@@ -14,7 +14,8 @@ In one run on one machine it times, per note pair:
 It reports µs/note and notes/s (median of ``--repeat`` rounds, the passes
 interleaved within each round), the ratios a/b and c/a, two like-for-like
 ratios (evalkit's edit metrics alone against (c), which computes the same
-columns; edit metrics plus missing terms against (b), which does that work), throughput with 1 and 2 jobs, peak RSS, a second pass with 5,000-word
+columns; edit metrics plus missing terms against (b), which does that work),
+throughput with 1 and 2 jobs, peak RSS, a second pass with 5,000-word
 transcripts, and the cost per note against note length up to 20,000 chars.
 
 Usage::
