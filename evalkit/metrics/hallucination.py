@@ -38,6 +38,7 @@ critical. Which reference decided is recorded in ``source``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -307,6 +308,22 @@ def _stem(language: str, word: str) -> str:
     return _stemmer(language).stemWord(word)
 
 
+_STEM_KEYS: dict[str, dict[str, str]] = {}
+_STEM_KEYS_MAX = 200_000
+
+
+def _stem_keys(language: str) -> dict[str, str]:
+    """``word -> "s:<stem>"`` for ``language``, filled as words are met.
+
+    The index looks up every word of a note; a plain dict read is cheaper
+    than a call through :func:`_stem`'s cache, and the key is built once.
+    """
+    keys = _STEM_KEYS.get(language)
+    if keys is None or len(keys) > _STEM_KEYS_MAX:
+        keys = _STEM_KEYS[language] = {}
+    return keys
+
+
 # --- text index -----------------------------------------------------------------
 
 
@@ -520,13 +537,13 @@ def build_index(
             sentences = split_sentences(text)
         if leave_out:
             todo = [s for s in sentences if s.text not in leave_out]
-            for sent in sentences:
-                if sent.text in leave_out:
-                    outside_headings += [
-                        (c.start, c.text.strip().rstrip(":. ").lower())
-                        for c in clauses_of(text, (sent,))
-                        if _is_heading(c.text)
-                    ]
+            if len(todo) < len(sentences):
+                left_out = [s for s in sentences if s.text in leave_out]
+                outside_headings = [
+                    (c.start, c.text.strip().rstrip(":. ").lower())
+                    for c in clauses_of(text, left_out)
+                    if _is_heading(c.text)
+                ]
         indexed = sentences if todo is None else todo
         units = [Unit(c.start, c.end) for c in clauses_of(text, indexed)]
     if language == "en" and " n't" in text:
@@ -548,14 +565,7 @@ def build_index(
     starts = [u.start for u in units]
 
     def unit_of(pos: int) -> Unit | None:
-        lo, hi = 0, len(starts)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if starts[mid] <= pos:
-                lo = mid + 1
-            else:
-                hi = mid
-        i = lo - 1
+        i = bisect_right(starts, pos) - 1
         if i >= 0 and units[i].start <= pos < units[i].end:
             return units[i]
         return None
@@ -606,6 +616,7 @@ def build_index(
     n_units, n_words, n_spans, n_covered = len(units), len(words), len(number_spans), len(covered)
     ui_next = 0
     special = _special_words(language, cues)
+    stem_keys = _stem_keys(language)
     for wi, w in enumerate(words):
         pos = w.start()
         while ui_next < n_units and units[ui_next].end <= pos:
@@ -677,7 +688,9 @@ def build_index(
                 scope_left, last_in_scope = 0, False  # "ingen feber, men hoste"
         if bare in stop or len(bare) < 2 or bare in _INTENSITY:
             continue
-        skey = "s:" + _stem(language, bare)
+        skey = stem_keys.get(bare)
+        if skey is None:
+            skey = stem_keys[bare] = "s:" + _stem(language, bare)
         u.stems.add(skey)
         while ni < n_spans and number_spans[ni][1] <= pos:
             ni += 1
