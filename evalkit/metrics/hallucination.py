@@ -469,6 +469,8 @@ def _canonical_number_key(m: NumberMention) -> str:
 
 
 def _is_heading(text: str) -> bool:
+    if not text.isupper() and not text.rstrip().endswith(":"):
+        return False  # cheap exit for most clauses: neither capitals nor a colon
     if text.count(" ") > 40:
         return False  # cheap exit for long clauses
     body = text.rstrip(": \t")
@@ -764,7 +766,9 @@ def build_index(
                 u.polarity = {}
     postings: dict[str, list[int]] = defaultdict(list)
     for i, u in enumerate(units):
-        for key in u.keys | u.stems:
+        for key in u.keys:
+            postings[key].append(i)
+        for key in u.stems:  # "s:" keys, never among u.keys
             postings[key].append(i)
     concepts: dict[str, set[bool]] = defaultdict(set)
     present: set[str] = set()
