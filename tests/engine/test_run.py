@@ -223,3 +223,79 @@ def test_transcripts_are_skipped_only_when_no_family_reads_them(monkeypatch):
     without = local.score_chunk(chunk.drop(columns="transcript"), families=("edit", "terms"))
     pd.testing.assert_frame_equal(edit_terms, without)
     pd.testing.assert_frame_equal(edit_terms, everything[edit_terms.columns])
+
+
+def test_scoring_pauses_the_cyclic_collector_and_restores_it(monkeypatch):
+    import gc
+
+    import evalkit.engine.local as local
+
+    states = []
+    real = local.score_pair
+
+    def recording(pair, **kwargs):
+        states.append(gc.isenabled())
+        return real(pair, **kwargs)
+
+    monkeypatch.setattr(local, "score_pair", recording)
+    chunk = pd.DataFrame({"final_note": ["Hoste.", "Feber."], "ai_note": ["Hoste.", "Ingen feber."]})
+    assert gc.isenabled()
+    local.score_chunk(chunk, families=("edit",))
+    assert states == [False, False] and gc.isenabled()
+    # a caller that had switched the collector off keeps it off
+    gc.disable()
+    try:
+        local.score_chunk(chunk, families=("edit",))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_overlapping_pauses_switch_the_collector_back_on_after_the_last():
+    import gc
+    import threading
+
+    from evalkit.engine.local import cyclic_gc_paused
+
+    inside, release = threading.Event(), threading.Event()
+
+    def other_thread():
+        with cyclic_gc_paused():
+            inside.set()
+            release.wait(10)
+
+    worker = threading.Thread(target=other_thread)
+    with cyclic_gc_paused():
+        worker.start()
+        assert inside.wait(10)
+    # this thread's pause ended first; the other thread's still holds
+    assert not gc.isenabled()
+    release.set()
+    worker.join(10)
+    assert gc.isenabled()
+
+
+def test_scoring_leaves_no_cyclic_garbage():
+    """While the collector is paused only reference counting frees memory, so
+    scoring must not build reference cycles (they would pile up over a chunk)."""
+    import gc
+
+    from evalkit.datasets import load_demo
+    from evalkit.engine.local import score_chunk
+
+    demo = load_demo().head(60)
+    english = pd.DataFrame({
+        "final_note": ["Denies fever. Knee pain, left side. Ibuprofen 400 mg."],
+        "ai_note": ["Reports fever. Knee pain, right side. Ibuprofen 800 mg."],
+        "transcript": ["[doctor] any fever ?\n[patient] no . my left knee hurts ."],
+        "language": ["en"],
+    })
+    score_chunk(demo.head(2))  # build the matchers outside the count
+    gc.collect()
+    gc.disable()
+    try:
+        score_chunk(demo)
+        score_chunk(english)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
