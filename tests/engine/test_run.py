@@ -238,7 +238,9 @@ def test_scoring_pauses_the_cyclic_collector_and_restores_it(monkeypatch):
         return real(pair, **kwargs)
 
     monkeypatch.setattr(local, "score_pair", recording)
-    chunk = pd.DataFrame({"final_note": ["Hoste.", "Feber."], "ai_note": ["Hoste.", "Ingen feber."]})
+    chunk = pd.DataFrame(
+        {"final_note": ["Hoste.", "Feber."], "ai_note": ["Hoste.", "Ingen feber."]}
+    )
     assert gc.isenabled()
     local.score_chunk(chunk, families=("edit",))
     assert states == [False, False] and gc.isenabled()
