@@ -107,33 +107,51 @@ def score_chunk(
         transcripts = [None] * n  # no family reads it: do not normalise it
     languages = chunk["language"].tolist() if "language" in chunk.columns else ["da"] * n
     assisted = chunk["ai_assisted"].tolist() if "ai_assisted" in chunk.columns else [True] * n
-    values: dict[str, list[Any]] = {name: [] for name in names}
+    labels = chunk.index.tolist()
+    # Control notes and notes that failed keep None in every column.
+    values: dict[str, list[Any]] = {name: [None] * n for name in names}
     errors: dict[Any, str] = {}
-    rows = zip(chunk.index, finals, drafts, transcripts, languages, assisted, strict=True)
     with cyclic_gc_paused():
-        for index, final, draft, transcript, language, ai in rows:
-            if _is_control(ai):
-                for name in names:
-                    values[name].append(None)
+        for i in _grouped_by_reference(finals, transcripts):
+            if _is_control(assisted[i]):
                 continue
-            pair = NotePair.from_raw(final, draft, _text_or_none(transcript), language or "da")
+            pair = NotePair.from_raw(
+                finals[i], drafts[i], _text_or_none(transcripts[i]), languages[i] or "da"
+            )
             try:
                 row = score_pair(pair, families=family_list, options=options).as_columns()
             except Exception as exc:  # noqa: BLE001 - one note must not stop a run of millions
                 # the exception's message may quote the note, so only its type is kept
-                errors[index] = (
+                errors[labels[i]] = (
                     f"evalkit failed to score this note ({type(exc).__name__}); the other "
                     "rows were scored. Please report it with the note_id"
                 )
-                row = dict.fromkeys(names)
+                continue
             for name in names:
-                values[name].append(row[name])
+                values[name][i] = row[name]
     out = pd.DataFrame(index=chunk.index)
     for metric in metrics:
-        out[metric.name] = pd.Series(values[metric.name], index=chunk.index, dtype=_PANDAS_DTYPES[metric.dtype])
+        out[metric.name] = pd.Series(
+            values[metric.name], index=chunk.index, dtype=_PANDAS_DTYPES[metric.dtype]
+        )
     if errors:
         out[SCORING_ERROR] = pd.Series(errors, dtype=object).reindex(chunk.index)
     return out
+
+
+def _grouped_by_reference(finals: list[Any], transcripts: list[Any]) -> Iterable[int]:
+    """Row positions with rows of the same final note and transcript next to each other.
+
+    Several drafts of one consultation (several systems, or versions of one)
+    then meet their shared final-note and transcript indexes while these are
+    still kept (see ``evalkit.metrics.hallucination``). Each group starts where
+    its first row is; the scores are put back in input order.
+    """
+    first: dict[tuple[Any, Any], int] = {}
+    group = [first.setdefault(key, i) for i, key in enumerate(zip(finals, transcripts))]
+    if len(first) == len(group):
+        return range(len(group))
+    return sorted(range(len(group)), key=group.__getitem__)
 
 
 SCORING_ERROR = "_scoring_error"

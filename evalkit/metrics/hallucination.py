@@ -38,8 +38,9 @@ critical. Which reference decided is recorded in ``source``.
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_right
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -797,6 +798,46 @@ def build_index(
     return TextIndex(
         text, units, dict(postings), dict(concepts), present, dict(by_value), dict(asked)
     )
+
+
+_REFERENCE_INDEXES: OrderedDict[tuple[Any, ...], TextIndex] = OrderedDict()
+_REFERENCE_INDEXES_SIZE = 16
+"""How many final-note and transcript indexes :func:`_reference_index` keeps."""
+_REFERENCE_LOCK = threading.Lock()
+
+
+def _reference_index(
+    text: str,
+    language: str,
+    matcher: Any,
+    *,
+    transcript: bool = False,
+    sentences: list[Span] | None = None,
+) -> TextIndex:
+    """:func:`build_index` of a final note or transcript, kept for the next pairs.
+
+    When several drafts are scored against the same consultation (several
+    systems or versions of one, as in ACI-Bench), the final note and the
+    transcript are the same for each, and so is their index: it is built once
+    and reused while it is among the last :data:`_REFERENCE_INDEXES_SIZE` used.
+    The built-in checks only read an index (the one lookup they add to
+    ``cache`` is derived from it), so a reused index gives the same flags;
+    plug-in checkers get indexes of their own. The engine scores the rows of
+    a chunk grouped by final note and transcript, so repeats meet here.
+    """
+    key = (transcript, language, matcher, text)
+    with _REFERENCE_LOCK:
+        index = _REFERENCE_INDEXES.get(key)
+        if index is not None:
+            _REFERENCE_INDEXES.move_to_end(key)
+            return index
+    index = build_index(text, language, matcher, transcript=transcript, sentences=sentences)
+    if _REFERENCE_INDEXES_SIZE > 0:
+        with _REFERENCE_LOCK:
+            _REFERENCE_INDEXES[key] = index
+            while len(_REFERENCE_INDEXES) > _REFERENCE_INDEXES_SIZE:
+                _REFERENCE_INDEXES.popitem(last=False)
+    return index
 
 
 def _numbers_around(
@@ -1873,7 +1914,7 @@ def score_hallucination(
         if not draft.units:
             # every draft sentence is in the final note: nothing to check
             return HallucinationScore(())
-        final = build_index(pair.final_note, language, matcher, sentences=final_sentences)
+        final = _reference_index(pair.final_note, language, matcher, sentences=final_sentences)
         # drugs named only by the dose after them ("sulfamethizol 400 mg") in the
         # left-out sentences: the final note's copy of those sentences has them
         if any(c.startswith("drug:") for c in final.present):
@@ -1889,9 +1930,17 @@ def score_hallucination(
     else:
         indexes["draft"] = build_index(pair.ai_note, language, matcher)
         if has_final:
-            indexes["final"] = build_index(pair.final_note, language, matcher)
+            indexes["final"] = (
+                build_index(pair.final_note, language, matcher)
+                if extra
+                else _reference_index(pair.final_note, language, matcher)
+            )
     if pair.transcript:
-        indexes["transcript"] = build_index(pair.transcript, language, matcher, transcript=True)
+        indexes["transcript"] = (
+            build_index(pair.transcript, language, matcher, transcript=True)
+            if extra
+            else _reference_index(pair.transcript, language, matcher, transcript=True)
+        )
     indexes["lexicon"] = matcher is not None
     context = CheckContext(language, opts, dict(previous or {}), indexes)
     if not pair.ai_note.strip() or (not has_final and not pair.transcript):

@@ -6,6 +6,8 @@ import json
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
 import evalkit
@@ -301,3 +303,72 @@ def test_scoring_leaves_no_cyclic_garbage():
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def _one_consultation_many_drafts():
+    # Three consultations, each scored for three "systems", rows in system order.
+    consultations = [
+        ("Ingen feber. Pamol 1 g x 4 dgl. Smerter i venstre knæ.",
+         "Læge: Har du feber? Patient: Nej. Læge: Tag Pamol 1 g fire gange dagligt."),
+        ("Hoste i 3 dage. BT 120/80. Ingen åndenød.",
+         "Læge: Hvor længe har du hostet? Patient: Tre dage."),
+        ("Denies fever. Ibuprofen 400 mg as needed. Left knee pain.",
+         "[doctor] any fever ?\n[patient] no . my left knee hurts ."),
+    ]
+    drafts = [
+        lambda f: f,
+        lambda f: f.replace("Ingen", "").replace("Denies", "Reports"),
+        lambda f: f.replace("venstre", "højre").replace("400", "800").replace("3 dage", "5 dage"),
+    ]
+    rows = []
+    for s, draft in enumerate(drafts):
+        for k, (final, transcript) in enumerate(consultations):
+            rows.append({
+                "note_id": f"s{s}/c{k}", "final_note": final, "ai_note": draft(final),
+                "transcript": transcript, "language": "en" if k == 2 else "da",
+            })
+    return pd.DataFrame(rows)
+
+
+def test_drafts_of_one_consultation_share_its_indexes_and_get_the_same_scores(monkeypatch):
+    import evalkit.engine.local as local
+    import evalkit.metrics.hallucination as hallucination
+
+    chunk = _one_consultation_many_drafts()
+    # each row alone, nothing kept between rows: the reference result
+    monkeypatch.setattr(hallucination, "_REFERENCE_INDEXES_SIZE", 0)
+    hallucination._REFERENCE_INDEXES.clear()
+    alone = pd.concat([local.score_chunk(chunk.iloc[[i]]) for i in range(len(chunk))])
+    monkeypatch.setattr(hallucination, "_REFERENCE_INDEXES_SIZE", 16)
+    built = []
+    real = hallucination.build_index
+
+    def counting(text, language, matcher=None, **kwargs):
+        built.append((kwargs.get("transcript", False), text))
+        return real(text, language, matcher, **kwargs)
+
+    monkeypatch.setattr(hallucination, "build_index", counting)
+    together = local.score_chunk(chunk)
+    pd.testing.assert_frame_equal(together, alone)
+    assert together["hallucination_flags"].map(len).sum() > 0  # the checks did run
+    # one transcript index per consultation, not per draft
+    assert sorted(t for is_t, t in built if is_t) == sorted({t for is_t, t in built if is_t})
+    assert sum(is_t for is_t, _ in built) == 3
+
+
+@given(st.lists(st.sampled_from(["a", "b", "c", None]), max_size=30), st.randoms())
+def test_rows_are_grouped_by_reference_in_order_of_first_appearance(transcripts, rnd):
+    from evalkit.engine.local import _grouped_by_reference
+
+    finals = [rnd.choice(["x", "y"]) for _ in transcripts]
+    order = list(_grouped_by_reference(finals, transcripts))
+    assert sorted(order) == list(range(len(finals)))  # every row once
+    keys = [(finals[i], transcripts[i]) for i in order]
+    # each reference forms one run, the runs in order of first appearance
+    runs = [k for j, k in enumerate(keys) if j == 0 or keys[j - 1] != k]
+    assert len(runs) == len(set(keys))
+    assert runs == list(dict.fromkeys(zip(finals, transcripts)))
+    # within a run, input order
+    for k in set(keys):
+        rows = [i for i in order if (finals[i], transcripts[i]) == k]
+        assert rows == sorted(rows)
