@@ -367,7 +367,7 @@ def test_rows_are_grouped_by_reference_in_order_of_first_appearance(transcripts,
     # each reference forms one run, the runs in order of first appearance
     runs = [k for j, k in enumerate(keys) if j == 0 or keys[j - 1] != k]
     assert len(runs) == len(set(keys))
-    assert runs == list(dict.fromkeys(zip(finals, transcripts)))
+    assert runs == list(dict.fromkeys(zip(finals, transcripts, strict=True)))
     # within a run, input order
     for k in set(keys):
         rows = [i for i in order if (finals[i], transcripts[i]) == k]
