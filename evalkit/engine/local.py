@@ -148,7 +148,8 @@ def _grouped_by_reference(finals: list[Any], transcripts: list[Any]) -> Iterable
     its first row is; the scores are put back in input order.
     """
     first: dict[tuple[Any, Any], int] = {}
-    group = [first.setdefault(key, i) for i, key in enumerate(zip(finals, transcripts, strict=True))]
+    pairs = zip(finals, transcripts, strict=True)
+    group = [first.setdefault(key, i) for i, key in enumerate(pairs)]
     if len(first) == len(group):
         return range(len(group))
     return sorted(range(len(group)), key=group.__getitem__)
