@@ -18,9 +18,15 @@ columns; edit metrics plus missing terms against (b), which does that work),
 throughput with 1 and 2 jobs, peak RSS, a second pass with 5,000-word
 transcripts, and the cost per note against note length up to 20,000 chars.
 
+With ``--aci PATH`` (the ACI-Bench folder of ``../shared/datasets``) it also
+times several systems scored on the same consultations (8 systems × 40
+encounters of test1, rows in system order), with and without the dialogues,
+against the same run with the shared reference indexes switched off.
+
 Usage::
 
-    python benchmarks/bench_score.py [--notes 1000] [--repeat 5] [--jobs-notes 1000] [--transcript-notes 40] [--json out.json]
+    python benchmarks/bench_score.py [--notes 1000] [--repeat 5] [--jobs-notes 1000] [--transcript-notes 40]
+        [--aci ../shared/datasets/aci-bench] [--json out.json]
 """
 
 from __future__ import annotations
@@ -181,12 +187,40 @@ def length_scaling(repeat: int) -> list[dict]:
     return rows
 
 
+def several_systems(path: str, repeat: int) -> dict:
+    """µs per pair on ACI-Bench test1, with the reference indexes shared and not shared."""
+    from evalkit.datasets import load_aci_bench
+    from evalkit.metrics import hallucination
+
+    df = load_aci_bench(path)
+    score_chunk(df.head(2))
+    size = hallucination._REFERENCE_INDEXES_SIZE
+
+    def not_shared(frame: pd.DataFrame) -> None:
+        hallucination._REFERENCE_INDEXES_SIZE = 0
+        hallucination._REFERENCE_INDEXES.clear()
+        try:
+            score_chunk(frame)
+        finally:
+            hallucination._REFERENCE_INDEXES_SIZE = size
+
+    out = {"pairs": len(df), "consultations": int(df["encounter_id"].nunique())}
+    for label, frame in (("transcripts", df), ("no_transcripts", df.drop(columns="transcript"))):
+        t = interleaved_medians(
+            {"shared": lambda f=frame: score_chunk(f), "not_shared": lambda f=frame: not_shared(f)},
+            repeat,
+        )
+        out[label] = {k: v / len(frame) * 1e6 for k, v in t.items()}
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--notes", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--jobs-notes", type=int, default=1000, help="notes in the 1-job/2-job throughput runs")
     parser.add_argument("--transcript-notes", type=int, default=40, help="notes in the 5,000-word-transcript pass")
+    parser.add_argument("--aci", help="ACI-Bench folder: also time several systems on the same consultations")
     parser.add_argument("--json", help="also write the results here")
     args = parser.parse_args()
     # The machine is shared: the load average says how much the timings below can be trusted.
@@ -196,6 +230,7 @@ def main() -> None:
         "transcript_5000_words": run(args.transcript_notes, args.repeat, transcript_words=5000,
                                      jobs_notes=4 * args.transcript_notes),
         "length_scaling": length_scaling(args.repeat),
+        **({"several_systems": several_systems(args.aci, args.repeat)} if args.aci else {}),
         "load_average": {"before": load_before, "after": os.getloadavg()},
     }
     for name in ("no_transcript", "transcript_5000_words"):
@@ -212,6 +247,14 @@ def main() -> None:
     print("\n== cost against note length (evalkit, 1 job) ==")
     for row in results["length_scaling"]:
         print(f"{row['chars']:6d} chars: {row['us_per_note']:9.0f} µs/note  ({row['us_per_1k_chars']:.0f} µs per 1,000 chars)")
+    if args.aci:
+        r = results["several_systems"]
+        print(f"\n== several systems on the same consultations: ACI-Bench, {r['pairs']} pairs, "
+              f"{r['consultations']} consultations ==")
+        for label in ("transcripts", "no_transcripts"):
+            x = r[label]
+            print(f"{label:15s}: {x['shared']:8.0f} µs/pair with shared reference indexes, "
+                  f"{x['not_shared']:8.0f} without (×{x['not_shared'] / x['shared']:.2f})")
     print("\nload average (1, 5, 15 min) before: {:.2f} {:.2f} {:.2f}, after: {:.2f} {:.2f} {:.2f} on {} CPUs".format(
         *results["load_average"]["before"], *results["load_average"]["after"], os.cpu_count()))
     if args.json:

@@ -35,3 +35,15 @@ def test_score_bench_runs_and_its_ratios_agree(bench):
     assert r["c_over_a"] == pytest.approx(r["c_script_us"] / r["a_evalkit_us"])
     assert r["c_over_a_edit"] == pytest.approx(r["c_script_us"] / r["a_edit_us"])
     assert min(r["notes_per_s_jobs1"], r["notes_per_s_jobs2"], r["peak_rss_mb"]) > 0
+
+
+@pytest.mark.slow
+def test_several_systems_pass_restores_the_reference_index_setting(bench, shared_datasets):
+    from evalkit.metrics import hallucination
+
+    aci = shared_datasets / "aci-bench"
+    size = hallucination._REFERENCE_INDEXES_SIZE
+    r = bench.several_systems(str(aci), 1)
+    assert (r["pairs"], r["consultations"]) == (320, 40)
+    assert all(r[k]["shared"] > 0 and r[k]["not_shared"] > 0 for k in ("transcripts", "no_transcripts"))
+    assert hallucination._REFERENCE_INDEXES_SIZE == size
