@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import resource
 import statistics
 import sys
@@ -53,19 +54,30 @@ WS = jiwer.Compose([jiwer.SubstituteRegexes({r"\s+": " "}), jiwer.Strip(), jiwer
 
 
 def make_pairs(n: int, target_chars: int = 1500, transcript_words: int = 0) -> pd.DataFrame:
-    """Note pairs of about ``target_chars`` characters built by joining demo notes."""
+    """``n`` distinct note pairs of about ``target_chars`` characters built by joining demo notes.
+
+    Each pair joins demo notes drawn at random (seeded by its number), so no
+    two pairs are the same: evalkit keeps the index of a final note for the
+    next drafts of it, and repeated pairs would flatter it.
+    """
     demo = load_demo()
     demo = demo[demo["ai_assisted"].fillna(True).astype(bool)].reset_index(drop=True)
     words_pool = " ".join(demo["transcript"].dropna().head(200)).split()
+    finals, drafts = demo["final_note"].tolist(), demo["ai_note"].tolist()
     rows = []
-    i = 0
+    seen: set[str] = set()
+    k = 0
     while len(rows) < n:
+        rng = random.Random(k)
+        k += 1
         final, draft = "", ""
         while len(final) < target_chars:
-            r = demo.iloc[i % len(demo)]
-            final += r["final_note"] + "\n"
-            draft += r["ai_note"] + "\n"
-            i += 1
+            i = rng.randrange(len(demo))
+            final += finals[i] + "\n"
+            draft += drafts[i] + "\n"
+        if final[:target_chars] in seen:
+            continue
+        seen.add(final[:target_chars])
         row = {"note_id": f"b{len(rows)}", "final_note": final[:target_chars], "ai_note": draft[:target_chars], "language": "da"}
         if transcript_words:
             start = (len(rows) * 37) % max(1, len(words_pool) - transcript_words)
@@ -159,8 +171,8 @@ def run(n: int, repeat: int, transcript_words: int = 0, jobs_notes: int = 1000) 
     a, b, c = t["a"] / n, t["b"] / n, t["c"] / n
     # Throughput with worker processes. Each run starts its own pool; on Linux the
     # workers are forked from this process and inherit its matchers (built above).
-    big = pd.concat([df] * max(1, jobs_notes // n), ignore_index=True)
-    big["note_id"] = [f"x{i}" for i in range(len(big))]
+    # distinct pairs, as in (a): repeated ones would share indexes within a worker
+    big = make_pairs(max(n, jobs_notes), transcript_words=transcript_words)
     jt = interleaved_medians({j: (lambda j=j: evalkit_jobs(big, j)) for j in (1, 2)}, max(2, repeat // 2 + 1))
     jobs = {j: len(big) / jt[j] for j in (1, 2)}
     return {
