@@ -422,6 +422,8 @@ def _prefix_tree(words: frozenset[str]) -> str:
     return emit(tree)
 
 
+_TENS = "|".join(sorted(_DA_TENS, key=len, reverse=True))
+
 # Only digits and number words become tokens; the regex engine skips every
 # other word, so the Python loop runs once per candidate, not once per word.
 # Dates and numbers start with a digit, glued words and number words with a
@@ -429,10 +431,7 @@ def _prefix_tree(words: frozenset[str]) -> str:
 # start, and the number words form a prefix tree (about 3× faster than one
 # flat alternative per word, same matches).
 def _token_regex(*, og_compounds: bool, flags: int) -> re.Pattern[str]:
-    og = (
-        r"[^\W\d_]+og(?:" + "|".join(sorted(_DA_TENS, key=len, reverse=True)) + r")|"
-        if og_compounds else ""
-    )
+    og = r"[^\W\d_]+og(?:" + _TENS + r")|" if og_compounds else ""
     return re.compile(
         r"(?=\d)(?:"
         r"(?P<date>\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b)"
@@ -453,9 +452,7 @@ _TOKEN = _token_regex(og_compounds=True, flags=re.IGNORECASE)
 # so it is left out when the text has no word ending in "og" and a tens word.
 _TOKEN_LOWER = _token_regex(og_compounds=True, flags=0)
 _TOKEN_LOWER_PLAIN = _token_regex(og_compounds=False, flags=0)
-_OG_TENS = re.compile(
-    r"og(?:" + "|".join(sorted(_DA_TENS, key=len, reverse=True)) + r")(?![^\W\d_])"
-)
+_OG_TENS = re.compile(r"og(?:" + _TENS + r")(?![^\W\d_])")
 
 
 def _token_matches(text: str) -> Iterator[re.Match[str]]:
