@@ -813,6 +813,7 @@ def _reference_index(
     *,
     transcript: bool = False,
     sentences: list[Span] | None = None,
+    shared: bool = True,
 ) -> TextIndex:
     """:func:`build_index` of a final note or transcript, kept for the next pairs.
 
@@ -822,9 +823,12 @@ def _reference_index(
     and reused while it is among the last :data:`_REFERENCE_INDEXES_SIZE` used.
     The built-in checks only read an index (the one lookup they add to
     ``cache`` is derived from it), so a reused index gives the same flags;
-    plug-in checkers get indexes of their own. The engine scores the rows of
-    a chunk grouped by final note and transcript, so repeats meet here.
+    plug-in checkers get indexes of their own (``shared=False``). The engine
+    scores the rows of a chunk grouped by final note and transcript, so
+    repeats meet here.
     """
+    if not shared:
+        return build_index(text, language, matcher, transcript=transcript, sentences=sentences)
     key = (transcript, language, matcher, text)
     with _REFERENCE_LOCK:
         index = _REFERENCE_INDEXES.get(key)
@@ -1930,16 +1934,12 @@ def score_hallucination(
     else:
         indexes["draft"] = build_index(pair.ai_note, language, matcher)
         if has_final:
-            indexes["final"] = (
-                build_index(pair.final_note, language, matcher)
-                if extra
-                else _reference_index(pair.final_note, language, matcher)
+            indexes["final"] = _reference_index(
+                pair.final_note, language, matcher, shared=not extra
             )
     if pair.transcript:
-        indexes["transcript"] = (
-            build_index(pair.transcript, language, matcher, transcript=True)
-            if extra
-            else _reference_index(pair.transcript, language, matcher, transcript=True)
+        indexes["transcript"] = _reference_index(
+            pair.transcript, language, matcher, transcript=True, shared=not extra
         )
     indexes["lexicon"] = matcher is not None
     context = CheckContext(language, opts, dict(previous or {}), indexes)
