@@ -25,7 +25,8 @@ against the same run with the shared reference indexes switched off.
 
 Usage::
 
-    python benchmarks/bench_score.py [--notes 1000] [--repeat 5] [--jobs-notes 1000] [--transcript-notes 40]
+    python benchmarks/bench_score.py [--notes 1000] [--repeat 5] [--jobs-notes 1000] \
+        [--transcript-notes 40]
         [--aci ../shared/datasets/aci-bench] [--json out.json]
 """
 
@@ -50,7 +51,9 @@ from evalkit.engine.local import iter_scored, score_chunk
 from evalkit.lexicon import load_lexicon
 from evalkit.text import normalize_text
 
-WS = jiwer.Compose([jiwer.SubstituteRegexes({r"\s+": " "}), jiwer.Strip(), jiwer.ReduceToListOfListOfWords()])
+WS = jiwer.Compose(
+    [jiwer.SubstituteRegexes({r"\s+": " "}), jiwer.Strip(), jiwer.ReduceToListOfListOfWords()]
+)
 
 
 def make_pairs(n: int, target_chars: int = 1500, transcript_words: int = 0) -> pd.DataFrame:
@@ -78,10 +81,19 @@ def make_pairs(n: int, target_chars: int = 1500, transcript_words: int = 0) -> p
         if final[:target_chars] in seen:
             continue
         seen.add(final[:target_chars])
-        row = {"note_id": f"b{len(rows)}", "final_note": final[:target_chars], "ai_note": draft[:target_chars], "language": "da"}
+        row = {
+            "note_id": f"b{len(rows)}",
+            "final_note": final[:target_chars],
+            "ai_note": draft[:target_chars],
+            "language": "da",
+        }
         if transcript_words:
             start = (len(rows) * 37) % max(1, len(words_pool) - transcript_words)
-            row["transcript"] = " ".join((words_pool * (1 + transcript_words // max(1, len(words_pool))))[start:start + transcript_words])
+            row["transcript"] = " ".join(
+                (words_pool * (1 + transcript_words // max(1, len(words_pool))))[
+                    start : start + transcript_words
+                ]
+            )
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -117,7 +129,7 @@ def floor_automaton():
 
 
 def floor_pass(df: pd.DataFrame, automaton) -> None:
-    for final, draft in zip(df["final_note"], df["ai_note"]):
+    for final, draft in zip(df["final_note"], df["ai_note"], strict=True):
         f, d = normalize_text(final), normalize_text(draft)
         fw, dw = f.split(), d.split()
         ops = Levenshtein.editops(fw, dw)
@@ -130,12 +142,20 @@ def floor_pass(df: pd.DataFrame, automaton) -> None:
 
 def researcher_script(df: pd.DataFrame) -> pd.DataFrame:
     def row(r):
-        out = jiwer.process_words(r["final_note"], r["ai_note"], reference_transform=WS, hypothesis_transform=WS)
-        return pd.Series(
-            {"wer": out.wer, "S": out.substitutions, "D": out.deletions, "I": out.insertions,
-             "char_distance": Levenshtein.distance(r["final_note"], r["ai_note"]),
-             "unchanged": " ".join(r["final_note"].split()) == " ".join(r["ai_note"].split())}
+        out = jiwer.process_words(
+            r["final_note"], r["ai_note"], reference_transform=WS, hypothesis_transform=WS
         )
+        return pd.Series(
+            {
+                "wer": out.wer,
+                "S": out.substitutions,
+                "D": out.deletions,
+                "I": out.insertions,
+                "char_distance": Levenshtein.distance(r["final_note"], r["ai_note"]),
+                "unchanged": " ".join(r["final_note"].split()) == " ".join(r["ai_note"].split()),
+            }
+        )
+
     return df.apply(row, axis=1)
 
 
@@ -173,17 +193,27 @@ def run(n: int, repeat: int, transcript_words: int = 0, jobs_notes: int = 1000) 
     # workers are forked from this process and inherit its matchers (built above).
     # distinct pairs, as in (a): repeated ones would share indexes within a worker
     big = make_pairs(max(n, jobs_notes), transcript_words=transcript_words)
-    jt = interleaved_medians({j: (lambda j=j: evalkit_jobs(big, j)) for j in (1, 2)}, max(2, repeat // 2 + 1))
+    jt = interleaved_medians(
+        {j: (lambda j=j: evalkit_jobs(big, j)) for j in (1, 2)}, max(2, repeat // 2 + 1)
+    )
     jobs = {j: len(big) / jt[j] for j in (1, 2)}
     return {
-        "notes": n, "transcript_words": transcript_words,
+        "notes": n,
+        "transcript_words": transcript_words,
         "chars_per_note": int(df["final_note"].str.len().mean()),
-        "a_evalkit_us": a * 1e6, "b_floor_us": b * 1e6, "c_script_us": c * 1e6,
-        "a_over_b": a / b, "c_over_a": c / a,
+        "a_evalkit_us": a * 1e6,
+        "b_floor_us": b * 1e6,
+        "c_script_us": c * 1e6,
+        "a_over_b": a / b,
+        "c_over_a": c / a,
         # like for like: the same columns as (c), and the parts of (a) the floor covers
-        "a_edit_us": t["a_edit"] / n * 1e6, "a_edit_terms_us": t["a_edit_terms"] / n * 1e6,
-        "c_over_a_edit": t["c"] / t["a_edit"], "a_edit_terms_over_b": t["a_edit_terms"] / t["b"],
-        "notes_per_s_jobs1": jobs[1], "notes_per_s_jobs2": jobs[2], "jobs2_over_jobs1": jobs[2] / jobs[1],
+        "a_edit_us": t["a_edit"] / n * 1e6,
+        "a_edit_terms_us": t["a_edit_terms"] / n * 1e6,
+        "c_over_a_edit": t["c"] / t["a_edit"],
+        "a_edit_terms_over_b": t["a_edit_terms"] / t["b"],
+        "notes_per_s_jobs1": jobs[1],
+        "notes_per_s_jobs2": jobs[2],
+        "jobs2_over_jobs1": jobs[2] / jobs[1],
         "peak_rss_mb": peak_rss_mb(),
     }
 
@@ -194,7 +224,7 @@ def length_scaling(repeat: int) -> list[dict]:
         n = max(20, 60000 // chars)
         df = make_pairs(n, target_chars=chars)
         score_chunk(df.head(2))
-        us = time_median(lambda: evalkit_pass(df), repeat) / n * 1e6
+        us = time_median(lambda df=df: evalkit_pass(df), repeat) / n * 1e6
         rows.append({"chars": chars, "us_per_note": us, "us_per_1k_chars": us / chars * 1000})
     return rows
 
@@ -227,48 +257,92 @@ def several_systems(path: str, repeat: int) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--notes", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--jobs-notes", type=int, default=1000, help="notes in the 1-job/2-job throughput runs")
-    parser.add_argument("--transcript-notes", type=int, default=40, help="notes in the 5,000-word-transcript pass")
-    parser.add_argument("--aci", help="ACI-Bench folder: also time several systems on the same consultations")
+    parser.add_argument(
+        "--jobs-notes", type=int, default=1000, help="notes in the 1-job/2-job throughput runs"
+    )
+    parser.add_argument(
+        "--transcript-notes", type=int, default=40, help="notes in the 5,000-word-transcript pass"
+    )
+    parser.add_argument(
+        "--aci", help="ACI-Bench folder: also time several systems on the same consultations"
+    )
     parser.add_argument("--json", help="also write the results here")
     args = parser.parse_args()
     # The machine is shared: the load average says how much the timings below can be trusted.
     load_before = os.getloadavg()
     results = {
         "no_transcript": run(args.notes, args.repeat, jobs_notes=args.jobs_notes),
-        "transcript_5000_words": run(args.transcript_notes, args.repeat, transcript_words=5000,
-                                     jobs_notes=4 * args.transcript_notes),
+        "transcript_5000_words": run(
+            args.transcript_notes,
+            args.repeat,
+            transcript_words=5000,
+            jobs_notes=4 * args.transcript_notes,
+        ),
         "length_scaling": length_scaling(args.repeat),
         **({"several_systems": several_systems(args.aci, args.repeat)} if args.aci else {}),
         "load_average": {"before": load_before, "after": os.getloadavg()},
     }
     for name in ("no_transcript", "transcript_5000_words"):
         r = results[name]
-        print(f"\n== {name} ({r['notes']} notes, ~{r['chars_per_note']} chars, median of {args.repeat}) ==")
-        print(f"(a) evalkit full suite : {r['a_evalkit_us']:8.0f} µs/note  {1e6 / r['a_evalkit_us']:8.0f} notes/s")
-        print(f"(b) floor              : {r['b_floor_us']:8.0f} µs/note  {1e6 / r['b_floor_us']:8.0f} notes/s")
-        print(f"(c) df.apply + jiwer   : {r['c_script_us']:8.0f} µs/note  {1e6 / r['c_script_us']:8.0f} notes/s")
+        print(
+            f"\n== {name} ({r['notes']} notes, ~{r['chars_per_note']} chars, "
+            f"median of {args.repeat}) =="
+        )
+        print(
+            f"(a) evalkit full suite : {r['a_evalkit_us']:8.0f} µs/note  "
+            f"{1e6 / r['a_evalkit_us']:8.0f} notes/s"
+        )
+        print(
+            f"(b) floor              : {r['b_floor_us']:8.0f} µs/note  "
+            f"{1e6 / r['b_floor_us']:8.0f} notes/s"
+        )
+        print(
+            f"(c) df.apply + jiwer   : {r['c_script_us']:8.0f} µs/note  "
+            f"{1e6 / r['c_script_us']:8.0f} notes/s"
+        )
         print(f"a/b = {r['a_over_b']:.2f}   c/a = {r['c_over_a']:.2f}")
-        print(f"like for like: edit only {r['a_edit_us']:.0f} µs/note (c/that = {r['c_over_a_edit']:.2f}); "
-              f"edit + terms {r['a_edit_terms_us']:.0f} µs/note (that/b = {r['a_edit_terms_over_b']:.2f})")
-        print(f"throughput: jobs=1 {r['notes_per_s_jobs1']:.0f} notes/s, jobs=2 {r['notes_per_s_jobs2']:.0f} notes/s "
-              f"(×{r['jobs2_over_jobs1']:.2f}); peak RSS {r['peak_rss_mb']:.0f} MB")
+        print(
+            f"like for like: edit only {r['a_edit_us']:.0f} µs/note "
+            f"(c/that = {r['c_over_a_edit']:.2f}); "
+            f"edit + terms {r['a_edit_terms_us']:.0f} µs/note "
+            f"(that/b = {r['a_edit_terms_over_b']:.2f})"
+        )
+        print(
+            f"throughput: jobs=1 {r['notes_per_s_jobs1']:.0f} notes/s, "
+            f"jobs=2 {r['notes_per_s_jobs2']:.0f} notes/s "
+            f"(×{r['jobs2_over_jobs1']:.2f}); peak RSS {r['peak_rss_mb']:.0f} MB"
+        )
     print("\n== cost against note length (evalkit, 1 job) ==")
     for row in results["length_scaling"]:
-        print(f"{row['chars']:6d} chars: {row['us_per_note']:9.0f} µs/note  ({row['us_per_1k_chars']:.0f} µs per 1,000 chars)")
+        print(
+            f"{row['chars']:6d} chars: {row['us_per_note']:9.0f} µs/note  "
+            f"({row['us_per_1k_chars']:.0f} µs per 1,000 chars)"
+        )
     if args.aci:
         r = results["several_systems"]
-        print(f"\n== several systems on the same consultations: ACI-Bench, {r['pairs']} pairs, "
-              f"{r['consultations']} consultations ==")
+        print(
+            f"\n== several systems on the same consultations: ACI-Bench, {r['pairs']} pairs, "
+            f"{r['consultations']} consultations =="
+        )
         for label in ("transcripts", "no_transcripts"):
             x = r[label]
-            print(f"{label:15s}: {x['shared']:8.0f} µs/pair with shared reference indexes, "
-                  f"{x['not_shared']:8.0f} without (×{x['not_shared'] / x['shared']:.2f})")
-    print("\nload average (1, 5, 15 min) before: {:.2f} {:.2f} {:.2f}, after: {:.2f} {:.2f} {:.2f} on {} CPUs".format(
-        *results["load_average"]["before"], *results["load_average"]["after"], os.cpu_count()))
+            print(
+                f"{label:15s}: {x['shared']:8.0f} µs/pair with shared reference indexes, "
+                f"{x['not_shared']:8.0f} without (×{x['not_shared'] / x['shared']:.2f})"
+            )
+    print(
+        (
+            "\nload average (1, 5, 15 min) before: {:.2f} {:.2f} {:.2f}, "
+            "after: {:.2f} {:.2f} {:.2f} on {} CPUs"
+        ).format(
+            *results["load_average"]["before"], *results["load_average"]["after"], os.cpu_count()
+        )
+    )
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:
             json.dump(results, fh, indent=1)

@@ -42,8 +42,9 @@ ACI_SYSTEMS = {
     "BART_large_clinicalnlp_taskB_test1_full.csv": "BART",
     "BioBART_clinicalnlp_taskB_test1_full.csv": "BioBART",
     "LED_clinicalnlp_taskB_test1_full.csv": "LED",
-    "bart-large-xsum-samsum_clinicalnlp_taskB_test1_division_combined.csv":
-        "BART+FT$_{\\mathrm{SAMSum}}$ (Division)",
+    "bart-large-xsum-samsum_clinicalnlp_taskB_test1_division_combined.csv": (
+        "BART+FT$_{\\mathrm{SAMSum}}$ (Division)"
+    ),
     "test1Text-Davinci-002_.csv": "Text-Davinci-002",
     "test1Text-Davinci-003_.csv": "Text-Davinci-003",
     "test1ChatGPT_.csv": "ChatGPT",
@@ -90,8 +91,9 @@ def synthetic_notes(lexicon: Lexicon, language: str, n: int, *, seed: int = 1234
 
 def regex_baseline(lexicon: Lexicon, language: str) -> re.Pattern[str]:
     """One alternation of every term (longest first), whole words, case-insensitive."""
-    terms = sorted({fold(e.term) for e in lexicon.entries if e.language == language},
-                   key=len, reverse=True)
+    terms = sorted(
+        {fold(e.term) for e in lexicon.entries if e.language == language}, key=len, reverse=True
+    )
     alternation = "|".join(re.escape(t).replace(r"\ ", r"\W+") for t in terms if t)
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
 
@@ -144,20 +146,24 @@ def bench_speed(n_notes: int = 300, n_regex_notes: int = 10) -> list[dict]:
         scan_us = _median_us_per_note(
             lambda ns, a=automaton: [sum(1 for _ in a.iter(t)) for t in ns], folded
         )
-        matcher_us = _median_us_per_note(
-            lambda ns, m=matcher: [m.find(t) for t in ns], notes
-        )
+        matcher_us = _median_us_per_note(lambda ns, m=matcher: [m.find(t) for t in ns], notes)
         pattern = regex_baseline(lexicon, language)
         regex_us = _median_us_per_note(
             lambda ns, p=pattern: [list(p.finditer(t)) for t in ns], notes[:n_regex_notes]
         )
         mentions = sum(len(matcher.find(t)) for t in notes) / len(notes)
-        rows.append({
-            "lexicon": label, "terms": matcher.n_terms, "build_s": build_s,
-            "scan_us_per_note": scan_us, "matcher_us_per_note": matcher_us,
-            "regex_us_per_note": regex_us,
-            "regex_over_matcher": regex_us / matcher_us, "mentions_per_note": mentions,
-        })
+        rows.append(
+            {
+                "lexicon": label,
+                "terms": matcher.n_terms,
+                "build_s": build_s,
+                "scan_us_per_note": scan_us,
+                "matcher_us_per_note": matcher_us,
+                "regex_us_per_note": regex_us,
+                "regex_over_matcher": regex_us / matcher_us,
+                "mentions_per_note": mentions,
+            }
+        )
     return rows
 
 
@@ -198,12 +204,19 @@ def bench_aci() -> tuple[list[dict], float, float]:
             continue
         predictions = pd.read_csv(path)
         recalls = []
-        for encounter_id, note in zip(predictions["encounter_id"], predictions["note"],
-                                      strict=True):
+        for encounter_id, note in zip(
+            predictions["encounter_id"], predictions["note"], strict=True
+        ):
             draft = matcher.find(normalize_text(note if isinstance(note, str) else ""))
             recalls.append(compare_mentions(ref_mentions[encounter_id], draft).term_recall)
-        rows.append({"system": system, "notes": len(recalls),
-                     "mean_term_recall": float(np.mean(recalls)), "fact": facts[system]})
+        rows.append(
+            {
+                "system": system,
+                "notes": len(recalls),
+                "mean_term_recall": float(np.mean(recalls)),
+                "fact": facts[system],
+            }
+        )
     rho, p_value = spearmanr([r["mean_term_recall"] for r in rows], [r["fact"] for r in rows])
     return rows, float(rho), float(p_value)
 
@@ -213,22 +226,31 @@ def main() -> None:
     parser.add_argument("part", nargs="?", default="speed", choices=["speed", "aci-bench"])
     args = parser.parse_args()
     if args.part == "speed":
-        calibration = _median_us_per_note(lambda ns: [t.split() for t in ns],
-                                          synthetic_notes(load_lexicon("da"), "da", 100))
-        print(f"{'lexicon':<20}{'terms':>7}{'build s':>9}{'scan µs':>9}{'find µs':>9}"
-              f"{'regex µs':>11}{'regex/find':>11}{'mentions':>10}")
+        calibration = _median_us_per_note(
+            lambda ns: [t.split() for t in ns], synthetic_notes(load_lexicon("da"), "da", 100)
+        )
+        print(
+            f"{'lexicon':<20}{'terms':>7}{'build s':>9}{'scan µs':>9}{'find µs':>9}"
+            f"{'regex µs':>11}{'regex/find':>11}{'mentions':>10}"
+        )
         for r in bench_speed():
-            print(f"{r['lexicon']:<20}{r['terms']:>7}{r['build_s']:>9.2f}"
-                  f"{r['scan_us_per_note']:>9.1f}{r['matcher_us_per_note']:>9.1f}"
-                  f"{r['regex_us_per_note']:>11.0f}{r['regex_over_matcher']:>10.0f}×"
-                  f"{r['mentions_per_note']:>10.1f}")
-        print(f"(notes of {NOTE_CHARS} characters; median of {REPEATS} runs; machine calibration: "
-              f"str.split of one note = {calibration:.1f} µs)")
+            print(
+                f"{r['lexicon']:<20}{r['terms']:>7}{r['build_s']:>9.2f}"
+                f"{r['scan_us_per_note']:>9.1f}{r['matcher_us_per_note']:>9.1f}"
+                f"{r['regex_us_per_note']:>11.0f}{r['regex_over_matcher']:>10.0f}×"
+                f"{r['mentions_per_note']:>10.1f}"
+            )
+        print(
+            f"(notes of {NOTE_CHARS} characters; median of {REPEATS} runs; machine calibration: "
+            f"str.split of one note = {calibration:.1f} µs)"
+        )
     else:
         rows, rho, p_value = bench_aci()
         print(f"{'system':<42}{'notes':>6}{'mean term_recall':>18}{'Fact (MEDCON)':>15}")
         for r in rows:
-            print(f"{r['system']:<42}{r['notes']:>6}{r['mean_term_recall']:>18.3f}{r['fact']:>15.2f}")
+            print(
+                f"{r['system']:<42}{r['notes']:>6}{r['mean_term_recall']:>18.3f}{r['fact']:>15.2f}"
+            )
         print(f"Spearman rho = {rho:.3f} (p = {p_value:.3f}, n = {len(rows)} systems)")
 
 

@@ -8,7 +8,8 @@ The public API, by step:
   :func:`score_note` (one pair), :func:`wer`, :func:`char_distance`
 * metrics registry: :func:`list_metrics`, :func:`get_metric`
 * aggregate: :func:`summarize` (per-group CIs), :func:`time_saved`, :func:`plan_study`,
-  :func:`compare_with_published` and :func:`rank_correlations` (beside a benchmark's published table)
+  :func:`compare_with_published` and :func:`rank_correlations` (beside a benchmark's published
+  table)
 """
 
 from evalkit._version import __version__
@@ -20,17 +21,23 @@ from evalkit.metrics import (
     Checker,
     EditScore,
     Flag,
-    evaluate_flags,
-    hallucination_flags,
     NoteScore,
     char_distance,
+    evaluate_flags,
     get_metric,
+    hallucination_flags,
     list_metrics,
     metric_versions,
     score_note,
     wer,
 )
-from evalkit.stats import compare_with_published, plan_study, rank_correlations, summarize, time_saved
+from evalkit.stats import (
+    compare_with_published,
+    plan_study,
+    rank_correlations,
+    summarize,
+    time_saved,
+)
 
 __all__ = [
     "Checker",

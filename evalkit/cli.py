@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from evalkit._version import __version__
 from evalkit.io.errors import InputError
@@ -33,7 +40,8 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+        bool | None,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = None,
 ) -> None:
     """Offline evaluation of AI-drafted clinical notes.
@@ -72,7 +80,7 @@ def _count_rows(path: Path) -> int | None:
     return None
 
 
-def run_scoring(input: Path, output: Path, **kwargs) -> "object":
+def run_scoring(input: Path, output: Path, **kwargs) -> object:
     """Score with a progress bar on stderr; shared by `score` and `demo`."""
     import time
 
@@ -97,7 +105,9 @@ def print_summary(summary) -> None:
     lines = [
         f"notes read:        {summary.n_read}",
         f"scored:            {summary.n_scored}"
-        + (f" (of which {summary.n_control} control notes without AI)" if summary.n_control else ""),
+        + (
+            f" (of which {summary.n_control} control notes without AI)" if summary.n_control else ""
+        ),
         f"quarantined:       {summary.n_quarantined}"
         + (f"  → {summary.quarantine_file}" if summary.quarantine_file else ""),
     ]
@@ -105,40 +115,63 @@ def print_summary(summary) -> None:
         lines.append(f"unchanged rate:    {summary.unchanged_rate:.1%}")
     if summary.median_wer is not None:
         lines.append(f"median WER:        {summary.median_wer:.3f}")
-    lines.append(f"time:              {summary.seconds:.1f} s ({summary.notes_per_second:,.0f} notes/s)")
+    lines.append(
+        f"time:              {summary.seconds:.1f} s ({summary.notes_per_second:,.0f} notes/s)"
+    )
     lines.append(f"output:            {summary.output}")
     out.print("\n".join(lines), highlight=False)
     for message, rows in (summary.warnings or {}).items():
-        shown = ", ".join(map(str, rows[:5])) + (f" and {len(rows) - 5} more" if len(rows) > 5 else "")
+        shown = ", ".join(map(str, rows[:5])) + (
+            f" and {len(rows) - 5} more" if len(rows) > 5 else ""
+        )
         err.print(f"[yellow]warning:[/] {message} (rows {shown})", highlight=False)
 
 
 @app.command()
 def score(
     input: Annotated[Path, typer.Argument(help="Notes file: .csv, .tsv, .parquet or .jsonl.")],
-    out_file: Annotated[Path, typer.Option("--out", "-o", help="Scores file: .parquet, .csv or .jsonl.")],
-    lang: Annotated[str, typer.Option(help="Language of rows without a `language` value: da or en.")] = "da",
+    out_file: Annotated[
+        Path, typer.Option("--out", "-o", help="Scores file: .parquet, .csv or .jsonl.")
+    ],
+    lang: Annotated[
+        str, typer.Option(help="Language of rows without a `language` value: da or en.")
+    ] = "da",
     columns: Annotated[
-        Optional[str], typer.Option(help="Map column names: ai_note=draft_text,final_note=signed.")
+        str | None, typer.Option(help="Map column names: ai_note=draft_text,final_note=signed.")
     ] = None,
-    encoding: Annotated[Optional[str], typer.Option(help="Text encoding, e.g. cp1252 (default UTF-8).")] = None,
-    sep: Annotated[Optional[str], typer.Option(help="CSV delimiter (default: sniffed).")] = None,
+    encoding: Annotated[
+        str | None, typer.Option(help="Text encoding, e.g. cp1252 (default UTF-8).")
+    ] = None,
+    sep: Annotated[str | None, typer.Option(help="CSV delimiter (default: sniffed).")] = None,
     lexicon: Annotated[
-        Optional[list[Path]], typer.Option(help="Extra lexicon file (TSV/CSV); repeatable.")
+        list[Path] | None, typer.Option(help="Extra lexicon file (TSV/CSV); repeatable.")
     ] = None,
     metrics: Annotated[
-        Optional[str], typer.Option(help="Comma-separated metric families (default all), e.g. edit,terms.")
+        str | None,
+        typer.Option(help="Comma-separated metric families (default all), e.g. edit,terms."),
     ] = None,
-    drop_text: Annotated[bool, typer.Option("--drop-text", help="Leave note text out of the output.")] = False,
+    drop_text: Annotated[
+        bool, typer.Option("--drop-text", help="Leave note text out of the output.")
+    ] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
     chunksize: Annotated[int, typer.Option(min=1, help="Rows read per chunk.")] = 20_000,
-    engine: Annotated[str, typer.Option(help="local (processes on this machine) or dask (a Dask cluster).")] = "local",
+    engine: Annotated[
+        str, typer.Option(help="local (processes on this machine) or dask (a Dask cluster).")
+    ] = "local",
     scheduler: Annotated[
-        Optional[str], typer.Option(help="Dask scheduler address for --engine dask, e.g. tcp://host:8786.")
+        str | None,
+        typer.Option(help="Dask scheduler address for --engine dask, e.g. tcp://host:8786."),
     ] = None,
-    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run from its completed chunks.")] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) if any row is quarantined.")] = False,
-    max_chars: Annotated[int, typer.Option(min=1, help="Quarantine notes longer than this (characters).")] = 200_000,
+    resume: Annotated[
+        bool,
+        typer.Option("--resume", help="Continue an interrupted run from its completed chunks."),
+    ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail (exit 1) if any row is quarantined.")
+    ] = False,
+    max_chars: Annotated[
+        int, typer.Option(min=1, help="Quarantine notes longer than this (characters).")
+    ] = 200_000,
 ) -> None:
     """Score every note in INPUT and write one row per note to --out.
 
@@ -146,7 +179,9 @@ def score(
 
       evalkit score notes.csv --out scores.parquet
 
-      evalkit score export.csv --out scores.csv --encoding cp1252 --columns ai_note=udkast,final_note=journal
+      evalkit score export.csv --out scores.csv --encoding cp1252
+
+      evalkit score export.csv --out scores.csv --columns ai_note=udkast,final_note=journal
 
       evalkit score year.parquet --out scores.parquet --jobs 2 --resume
 
@@ -157,12 +192,23 @@ def score(
     from evalkit.io.read import ReadOptions, parse_column_map
 
     try:
-        options = ReadOptions(columns=parse_column_map(columns), encoding=encoding, sep=sep, chunksize=chunksize)
+        options = ReadOptions(
+            columns=parse_column_map(columns), encoding=encoding, sep=sep, chunksize=chunksize
+        )
         families = [f.strip() for f in metrics.split(",")] if metrics else None
         summary = run_scoring(
-            input, out_file, read_options=options, lang=lang, families=families,
-            lexicons=lexicon or (), drop_text=drop_text, jobs=jobs, engine=engine,
-            scheduler=scheduler, resume=resume, max_chars=max_chars,
+            input,
+            out_file,
+            read_options=options,
+            lang=lang,
+            families=families,
+            lexicons=lexicon or (),
+            drop_text=drop_text,
+            jobs=jobs,
+            engine=engine,
+            scheduler=scheduler,
+            resume=resume,
+            max_chars=max_chars,
         )
     except (InputError, ResumeMismatch, ValueError, ImportError) as exc:
         _fail(str(exc))
@@ -170,7 +216,10 @@ def score(
         _fail(str(exc), code=130)
     print_summary(summary)
     if strict and summary.n_quarantined:
-        _fail(f"--strict: {summary.n_quarantined} row(s) quarantined; see {summary.quarantine_file}", code=1)
+        _fail(
+            f"--strict: {summary.n_quarantined} row(s) quarantined; see {summary.quarantine_file}",
+            code=1,
+        )
 
 
 @app.command("metrics")
@@ -188,8 +237,14 @@ def list_metrics_cmd() -> None:
     table = Table("name", "family", "direction", "range", "version", "definition")
     for m in list_metrics():
         lo, hi = m.range
-        table.add_row(m.name, m.family, m.direction, f"[{lo if lo is not None else '-∞'}, {hi if hi is not None else '∞'}]",
-                      m.version, m.definition)
+        table.add_row(
+            m.name,
+            m.family,
+            m.direction,
+            f"[{lo if lo is not None else '-∞'}, {hi if hi is not None else '∞'}]",
+            m.version,
+            m.definition,
+        )
     out.print(table)
 
 
@@ -219,7 +274,12 @@ def demo(
         with err.status("writing the report"):
             frame, quarantine = read_report_input(out_dir / "scores.parquet")
             html = build_report(
-                frame, out_dir, lang=lang, no_text=no_text, input_path=notes, quarantine=quarantine,
+                frame,
+                out_dir,
+                lang=lang,
+                no_text=no_text,
+                input_path=notes,
+                quarantine=quarantine,
                 read_stats=summary,
             )
     except (InputError, ValueError) as exc:
@@ -229,20 +289,41 @@ def demo(
 
 @app.command()
 def summarize(
-    scores: Annotated[Path, typer.Argument(help="Scores file from `evalkit score` (.parquet, .csv, .jsonl).")],
+    scores: Annotated[
+        Path, typer.Argument(help="Scores file from `evalkit score` (.parquet, .csv, .jsonl).")
+    ],
     out_dir: Annotated[Path, typer.Option("--out", help="Folder for the CSV tables.")],
     by: Annotated[
-        Optional[list[str]],
-        typer.Option("--by", help="Grouping column; repeatable; join columns with + for a cross (clinic_id+consultation_type)."),
+        list[str] | None,
+        typer.Option(
+            "--by",
+            help=(
+                "Grouping column; repeatable; join columns with + for a cross "
+                "(clinic_id+consultation_type)."
+            ),
+        ),
     ] = None,
-    min_cell: Annotated[int, typer.Option(min=0, help="Groups with fewer notes are shown as <k.")] = 5,
+    min_cell: Annotated[
+        int, typer.Option(min=0, help="Groups with fewer notes are shown as <k.")
+    ] = 5,
     seed: Annotated[int, typer.Option(help="Bootstrap seed.")] = 12345,
     n_boot: Annotated[int, typer.Option(min=1, help="Bootstrap replicates B.")] = 2000,
     ci: Annotated[float, typer.Option(min=0.5, max=0.999, help="Confidence level.")] = 0.95,
-    pseudonymize: Annotated[bool, typer.Option("--pseudonymize", help="Replace clinic and clinician ids by salted hashes.")] = False,
-    salt_file: Annotated[Optional[Path], typer.Option(help="File holding the secret salt (needed with --pseudonymize).")] = None,
-    typing_cpm: Annotated[Optional[float], typer.Option(help="Typing speed (characters/minute) of the modelled baseline.")] = None,
-    notes_per_day: Annotated[Optional[float], typer.Option(help="Notes per clinician per day, for projections.")] = None,
+    pseudonymize: Annotated[
+        bool,
+        typer.Option("--pseudonymize", help="Replace clinic and clinician ids by salted hashes."),
+    ] = False,
+    salt_file: Annotated[
+        Path | None,
+        typer.Option(help="File holding the secret salt (needed with --pseudonymize)."),
+    ] = None,
+    typing_cpm: Annotated[
+        float | None,
+        typer.Option(help="Typing speed (characters/minute) of the modelled baseline."),
+    ] = None,
+    notes_per_day: Annotated[
+        float | None, typer.Option(help="Notes per clinician per day, for projections.")
+    ] = None,
 ) -> None:
     """Summarise a scores table per group with clustered 95% CIs; write CSV tables to --out.
 
@@ -252,7 +333,9 @@ def summarize(
 
       evalkit summarize scores.parquet --by clinic_id --out reports/stats
 
-      evalkit summarize scores.parquet --by clinic_id --by consultation_type --out share/ --pseudonymize --salt-file salt.txt
+      evalkit summarize scores.parquet --by clinic_id --by consultation_type --out tables/
+
+      evalkit summarize scores.parquet --by clinic_id --out share/ --pseudonymize --salt-file s.txt
     """
     from evalkit.stats import read_salt, read_scores, write_summary_tables
 
@@ -261,8 +344,15 @@ def summarize(
     try:
         salt = read_salt(salt_file) if pseudonymize else None
         result = write_summary_tables(
-            read_scores(scores), out_dir, by=by or None, n_boot=n_boot, seed=seed,
-            min_cell=min_cell, ci=ci, salt=salt, typing_chars_per_minute=typing_cpm,
+            read_scores(scores),
+            out_dir,
+            by=by or None,
+            n_boot=n_boot,
+            seed=seed,
+            min_cell=min_cell,
+            ci=ci,
+            salt=salt,
+            typing_chars_per_minute=typing_cpm,
             notes_per_day=notes_per_day,
         )
     except (InputError, ValueError, FileNotFoundError) as exc:
@@ -275,20 +365,41 @@ def summarize(
 
 @app.command()
 def plan(
-    out_dir: Annotated[Path, typer.Option("--out", help="Folder for plan.csv, power_curve.csv and power_curve.png.")],
-    effect: Annotated[
-        list[float], typer.Option(help="Time: relative reduction (0.2 = 20%); rate: difference. Repeatable.")
+    out_dir: Annotated[
+        Path,
+        typer.Option("--out", help="Folder for plan.csv, power_curve.csv and power_curve.png."),
     ],
-    icc: Annotated[list[float], typer.Option(help="Intra-class correlation within clinicians. Repeatable.")],
-    notes_per_clinician: Annotated[list[float], typer.Option(help="Notes per clinician. Repeatable.")],
+    effect: Annotated[
+        list[float],
+        typer.Option(help="Time: relative reduction (0.2 = 20%); rate: difference. Repeatable."),
+    ],
+    icc: Annotated[
+        list[float], typer.Option(help="Intra-class correlation within clinicians. Repeatable.")
+    ],
+    notes_per_clinician: Annotated[
+        list[float], typer.Option(help="Notes per clinician. Repeatable.")
+    ],
     power: Annotated[float, typer.Option(help="Target power.")] = 0.8,
     alpha: Annotated[float, typer.Option(help="Two-sided significance level.")] = 0.05,
-    outcome: Annotated[str, typer.Option(help="time or rate (e.g. the unchanged-note rate).")] = "time",
-    sd_log: Annotated[float, typer.Option(help="SD of log documentation time (time outcome).")] = 0.5,
-    baseline_rate: Annotated[Optional[float], typer.Option(help="Rate in the comparison arm (rate outcome).")] = None,
-    design: Annotated[str, typer.Option(help="parallel (clinicians in one arm) or within (both arms).")] = "parallel",
-    effect_sd: Annotated[float, typer.Option(help="SD between clinicians of the AI effect on log time (time outcome).")] = 0.0,
-    max_clinicians: Annotated[int, typer.Option(min=2, help="Largest number of clinicians on the power curve.")] = 60,
+    outcome: Annotated[
+        str, typer.Option(help="time or rate (e.g. the unchanged-note rate).")
+    ] = "time",
+    sd_log: Annotated[
+        float, typer.Option(help="SD of log documentation time (time outcome).")
+    ] = 0.5,
+    baseline_rate: Annotated[
+        float | None, typer.Option(help="Rate in the comparison arm (rate outcome).")
+    ] = None,
+    design: Annotated[
+        str, typer.Option(help="parallel (clinicians in one arm) or within (both arms).")
+    ] = "parallel",
+    effect_sd: Annotated[
+        float,
+        typer.Option(help="SD between clinicians of the AI effect on log time (time outcome)."),
+    ] = 0.0,
+    max_clinicians: Annotated[
+        int, typer.Option(min=2, help="Largest number of clinicians on the power curve.")
+    ] = 60,
 ) -> None:
     """Clinicians and notes needed to detect a time saving or a rate difference.
 
@@ -296,7 +407,7 @@ def plan(
 
       evalkit plan --effect 0.2 --icc 0.05 --notes-per-clinician 40 --out reports/plan
 
-      evalkit plan --outcome rate --baseline-rate 0.3 --effect 0.1 --icc 0.1 --notes-per-clinician 20 --notes-per-clinician 60 --out reports/plan
+      evalkit plan --outcome rate --baseline-rate 0.3 --effect 0.1 --icc 0.1 --out reports/plan
     """
     import matplotlib.pyplot as plt
 
@@ -305,9 +416,18 @@ def plan(
 
     try:
         files, curve = write_plan_tables(
-            out_dir, effect=effect, icc=icc, notes_per_clinician=notes_per_clinician, power=power,
-            alpha=alpha, outcome=outcome, sd_log=sd_log, baseline_rate=baseline_rate,
-            design=design, effect_sd=effect_sd, max_clinicians=max_clinicians,
+            out_dir,
+            effect=effect,
+            icc=icc,
+            notes_per_clinician=notes_per_clinician,
+            power=power,
+            alpha=alpha,
+            outcome=outcome,
+            sd_log=sd_log,
+            baseline_rate=baseline_rate,
+            design=design,
+            effect_sd=effect_sd,
+            max_clinicians=max_clinicians,
         )
     except ValueError as exc:
         _fail(str(exc))
@@ -320,17 +440,44 @@ def plan(
 
 @app.command()
 def report(
-    input: Annotated[Path, typer.Argument(help="Notes file (scored first) or a scores file from `evalkit score`.")],
-    out_dir: Annotated[Path, typer.Option("--out", help="Report folder: report.html, figures/, tables/, scores.parquet, manifest.json.")],
+    input: Annotated[
+        Path,
+        typer.Argument(help="Notes file (scored first) or a scores file from `evalkit score`."),
+    ],
+    out_dir: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            help="Report folder: report.html, figures/, tables/, scores.parquet, manifest.json.",
+        ),
+    ],
     lang: Annotated[str, typer.Option(help="Report language: da or en.")] = "da",
-    no_text: Annotated[bool, typer.Option("--no-text", help="Leave out all note text (for sharing beyond the research team).")] = False,
-    min_cell: Annotated[int, typer.Option(min=1, help="Groups with fewer notes are shown as <k.")] = 5,
-    seed: Annotated[int, typer.Option(help="Seed for the bootstrap and the note viewer's sample.")] = 12345,
+    no_text: Annotated[
+        bool,
+        typer.Option(
+            "--no-text", help="Leave out all note text (for sharing beyond the research team)."
+        ),
+    ] = False,
+    min_cell: Annotated[
+        int, typer.Option(min=1, help="Groups with fewer notes are shown as <k.")
+    ] = 5,
+    seed: Annotated[
+        int, typer.Option(help="Seed for the bootstrap and the note viewer's sample.")
+    ] = 12345,
     n_boot: Annotated[int, typer.Option(min=1, help="Bootstrap replicates B.")] = 2000,
-    max_viewer_notes: Annotated[int, typer.Option(min=0, help="Notes shown in the per-note viewer.")] = 200,
-    columns: Annotated[Optional[str], typer.Option(help="Map column names of raw notes: ai_note=draft_text,final_note=signed.")] = None,
-    encoding: Annotated[Optional[str], typer.Option(help="Text encoding of raw notes, e.g. cp1252 (default UTF-8).")] = None,
-    sep: Annotated[Optional[str], typer.Option(help="CSV delimiter of raw notes (default: sniffed).")] = None,
+    max_viewer_notes: Annotated[
+        int, typer.Option(min=0, help="Notes shown in the per-note viewer.")
+    ] = 200,
+    columns: Annotated[
+        str | None,
+        typer.Option(help="Map column names of raw notes: ai_note=draft_text,final_note=signed."),
+    ] = None,
+    encoding: Annotated[
+        str | None, typer.Option(help="Text encoding of raw notes, e.g. cp1252 (default UTF-8).")
+    ] = None,
+    sep: Annotated[
+        str | None, typer.Option(help="CSV delimiter of raw notes (default: sniffed).")
+    ] = None,
 ) -> None:
     """Write the HTML evaluation report (figures, tables, scores, manifest) to --out.
 
@@ -345,8 +492,16 @@ def report(
     try:
         frame, quarantine = read_report_input(input, columns=columns, encoding=encoding, sep=sep)
         html = build_report(
-            frame, out_dir, lang=lang, no_text=no_text, min_cell=min_cell, seed=seed, n_boot=n_boot,
-            max_viewer_notes=max_viewer_notes, input_path=input, quarantine=quarantine,
+            frame,
+            out_dir,
+            lang=lang,
+            no_text=no_text,
+            min_cell=min_cell,
+            seed=seed,
+            n_boot=n_boot,
+            max_viewer_notes=max_viewer_notes,
+            input_path=input,
+            quarantine=quarantine,
         )
     except (InputError, ValueError, FileNotFoundError) as exc:
         _fail(str(exc))

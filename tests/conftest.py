@@ -18,5 +18,7 @@ DATASETS = SHARED / "datasets"
 def shared_datasets() -> Path:
     """``../shared/datasets``; tests using it skip when it is absent."""
     if not DATASETS.is_dir():
-        pytest.skip(f"public datasets not found at {DATASETS}; place the shared/ folder beside the repo")
+        pytest.skip(
+            f"public datasets not found at {DATASETS}; place the shared/ folder beside the repo"
+        )
     return DATASETS

@@ -45,5 +45,7 @@ def test_several_systems_pass_restores_the_reference_index_setting(bench, shared
     size = hallucination._REFERENCE_INDEXES_SIZE
     r = bench.several_systems(str(aci), 1)
     assert (r["pairs"], r["consultations"]) == (320, 40)
-    assert all(r[k]["shared"] > 0 and r[k]["not_shared"] > 0 for k in ("transcripts", "no_transcripts"))
+    assert all(
+        r[k]["shared"] > 0 and r[k]["not_shared"] > 0 for k in ("transcripts", "no_transcripts")
+    )
     assert hallucination._REFERENCE_INDEXES_SIZE == size

@@ -14,8 +14,16 @@ def write_semicolon_bom_csv(path):
     df = pd.DataFrame(
         {
             "note_id": ["1", "2", "3"],
-            "ai_note": ["Pt med ondt i halsen.\nPlan: Pinex 1 g", "Ingen feber, hoste i 3 dage", "Bør ses igen"],
-            "final_note": ["Pt med ondt i halsen.\nPlan: Pamol 1 g", "Ingen feber, hoste i 3 dage", "Ses igen om 1 uge"],
+            "ai_note": [
+                "Pt med ondt i halsen.\nPlan: Pinex 1 g",
+                "Ingen feber, hoste i 3 dage",
+                "Bør ses igen",
+            ],
+            "final_note": [
+                "Pt med ondt i halsen.\nPlan: Pamol 1 g",
+                "Ingen feber, hoste i 3 dage",
+                "Ses igen om 1 uge",
+            ],
             "doc_seconds": ["120,5", "95", "200"],
         }
     )
@@ -49,9 +57,23 @@ def test_missing_final_note_exits_nonzero_and_names_it(tmp_path):
 
 def test_columns_option(tmp_path):
     src = tmp_path / "x.csv"
-    pd.DataFrame({"note_id": ["1"], "draft_text": ["a b"], "signed": ["a c"]}).to_csv(src, index=False)
+    pd.DataFrame({"note_id": ["1"], "draft_text": ["a b"], "signed": ["a c"]}).to_csv(
+        src, index=False
+    )
     out = tmp_path / "o.csv"
-    result = runner.invoke(app, ["score", str(src), "--out", str(out), "--columns", "ai_note=draft_text,final_note=signed", "--metrics", "edit"])
+    result = runner.invoke(
+        app,
+        [
+            "score",
+            str(src),
+            "--out",
+            str(out),
+            "--columns",
+            "ai_note=draft_text,final_note=signed",
+            "--metrics",
+            "edit",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert pd.read_csv(out)["wer"].tolist() == [0.5]
 

@@ -19,7 +19,15 @@ def _report(tmp_path, name, src, **kw):
     out = tmp_path / name
     scores = tmp_path / f"{name}.parquet"
     score_file(src, scores, **kw)
-    build_report(pd.read_parquet(scores), out, lang="en", n_boot=200, seed=7, input_path=src, max_viewer_notes=20)
+    build_report(
+        pd.read_parquet(scores),
+        out,
+        lang="en",
+        n_boot=200,
+        seed=7,
+        input_path=src,
+        max_viewer_notes=20,
+    )
     return out, scores
 
 
@@ -34,7 +42,9 @@ def test_scores_tables_and_manifest_are_identical(tmp_path):
     tables = sorted(p.name for p in (first / "tables").glob("*.csv"))
     assert tables and tables == sorted(p.name for p in (second / "tables").glob("*.csv"))
     for name in tables:
-        assert (first / "tables" / name).read_bytes() == (second / "tables" / name).read_bytes(), name
+        assert (first / "tables" / name).read_bytes() == (second / "tables" / name).read_bytes(), (
+            name
+        )
     m1 = json.loads((first / "manifest.json").read_text(encoding="utf-8"))
     m2 = json.loads((second / "manifest.json").read_text(encoding="utf-8"))
     for m in (m1, m2):

@@ -37,14 +37,18 @@ def test_fixture_really_blocks(no_network):
 
 def test_demo_runs_with_network_blocked(no_network, tmp_path):
     result = CliRunner().invoke(app, ["demo", "--out", str(tmp_path / "demo")])
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "demo" / "scores.parquet").exists()
 
 
 def test_score_runs_with_network_blocked(no_network, tmp_path):
     src = tmp_path / "n.csv"
-    pd.DataFrame({"note_id": ["1"], "ai_note": ["Ingen feber."], "final_note": ["Feber 38,5."]}).to_csv(src, index=False)
+    pd.DataFrame(
+        {"note_id": ["1"], "ai_note": ["Ingen feber."], "final_note": ["Feber 38,5."]}
+    ).to_csv(src, index=False)
     result = CliRunner().invoke(app, ["score", str(src), "--out", str(tmp_path / "s.parquet")])
     assert result.exit_code == 0, result.output
 
@@ -52,8 +56,13 @@ def test_score_runs_with_network_blocked(no_network, tmp_path):
 def test_errors_and_summary_never_print_note_text(tmp_path):
     src = tmp_path / "n.csv"
     pd.DataFrame(
-        {"note_id": ["1", "1", "2"], "ai_note": [SECRET, SECRET, 5], "final_note": [SECRET, "", SECRET],
-         "language": ["da", "xx", "da"], "doc_seconds": ["abc", SECRET, "-1"]}
+        {
+            "note_id": ["1", "1", "2"],
+            "ai_note": [SECRET, SECRET, 5],
+            "final_note": [SECRET, "", SECRET],
+            "language": ["da", "xx", "da"],
+            "doc_seconds": ["abc", SECRET, "-1"],
+        }
     ).to_csv(src, index=False)
     out = tmp_path / "s.csv"
     result = CliRunner().invoke(app, ["score", str(src), "--out", str(out)])

@@ -23,8 +23,9 @@ import pandas as pd
 from evalkit.io.errors import InputError
 
 GET_DATA_HINT = (
-    "Get the public datasets from their publishers (ACI-Bench: the authors' GitHub release, CC BY 4.0; "
-    "PriMock57: the babylonhealth/primock57 release, CC BY 4.0) and pass the folder that contains them."
+    "Get the public datasets from their publishers (ACI-Bench: the authors' GitHub release, "
+    "CC BY 4.0; PriMock57: the babylonhealth/primock57 release, CC BY 4.0) and pass the folder "
+    "that contains them."
 )
 
 ACI_SPLIT_FILES = {
@@ -55,7 +56,8 @@ def _find_dir(path: str | Path, name: str, marker: str) -> Path:
         if (candidate / marker).exists():
             return candidate
     raise InputError(
-        f"{name} not found at {str(root)!r}: expected a folder containing {marker!r}. {GET_DATA_HINT}"
+        f"{name} not found at {str(root)!r}: expected a folder containing {marker!r}. "
+        f"{GET_DATA_HINT}"
     )
 
 
@@ -99,7 +101,9 @@ def load_aci_bench(
     """
     root = _find_dir(path, "aci-bench", "challenge_data")
     if split not in ACI_SPLIT_FILES:
-        raise InputError(f"ACI-Bench split {split!r} is unknown; use one of {', '.join(ACI_SPLIT_FILES)}.")
+        raise InputError(
+            f"ACI-Bench split {split!r} is unknown; use one of {', '.join(ACI_SPLIT_FILES)}."
+        )
     ref_file = root / "challenge_data" / ACI_SPLIT_FILES[split]
     if not ref_file.exists():
         raise InputError(f"ACI-Bench file {ref_file} is missing. {GET_DATA_HINT}")
@@ -111,7 +115,9 @@ def load_aci_bench(
         name, paper_name = ACI_SYSTEMS.get(file.stem, (file.stem, file.stem))
         available[name] = file
         published[name] = paper_name
-    wanted = list(available) if system is None else [system] if isinstance(system, str) else list(system)
+    wanted = (
+        list(available) if system is None else [system] if isinstance(system, str) else list(system)
+    )
     frames = []
     for name in wanted:
         if name == "reference":
@@ -127,7 +133,9 @@ def load_aci_bench(
             preds = pd.read_csv(available[name])
             _require(preds, ("encounter_id", "note"), available[name])
         merged = refs[["encounter_id", "dialogue", "note"]].merge(
-            preds[["encounter_id", "note"]].rename(columns={"note": "ai_note"}), on="encounter_id", how="inner"
+            preds[["encounter_id", "note"]].rename(columns={"note": "ai_note"}),
+            on="encounter_id",
+            how="inner",
         )
         frames.append(
             pd.DataFrame(
@@ -190,7 +198,7 @@ _INTERVAL = re.compile(
 
 
 def read_textgrid(path: str | Path) -> list[tuple[float, float, str]]:
-    """Intervals ``(xmin, xmax, text)`` of a Praat TextGrid file with one tier; empty ones are skipped."""
+    """Intervals ``(xmin, xmax, text)`` of a one-tier Praat TextGrid file; empty ones skipped."""
     text = Path(path).read_text(encoding="utf-8")
     return [
         (float(a), float(b), t.replace('""', '"'))
@@ -228,13 +236,15 @@ def load_primock57(path: str | Path) -> pd.DataFrame:
     pandas.DataFrame
         Columns ``note_id`` (``dayD_consultationNN``), ``day``, ``consultation``,
         ``presenting_complaint``, ``transcript``, ``final_note`` (the clinician's
-        note), ``highlights`` (list of str; blank ones dropped), ``ai_note`` (empty: this release has
-        no AI drafts — put your system's notes there to score them), ``language``.
+        note), ``highlights`` (list of str; blank ones dropped), ``ai_note`` (empty: this
+        release has no AI drafts — put your system's notes there to score them), ``language``.
     """
     root = _find_dir(path, "primock57", "notes")
     notes = sorted((root / "notes").glob("day*_consultation*.json"))
     if not notes:
-        raise InputError(f"No PriMock57 notes (dayD_consultationNN.json) in {root / 'notes'}. {GET_DATA_HINT}")
+        raise InputError(
+            f"No PriMock57 notes (dayD_consultationNN.json) in {root / 'notes'}. {GET_DATA_HINT}"
+        )
     rows = []
     for file in notes:
         data = json.loads(file.read_text(encoding="utf-8"))
@@ -243,7 +253,9 @@ def load_primock57(path: str | Path) -> pd.DataFrame:
         for speaker in ("doctor", "patient"):
             grid = root / "transcripts" / f"{stem}_{speaker}.TextGrid"
             if not grid.exists():
-                raise InputError(f"PriMock57 transcript {grid.name} is missing in {grid.parent}. {GET_DATA_HINT}")
+                raise InputError(
+                    f"PriMock57 transcript {grid.name} is missing in {grid.parent}. {GET_DATA_HINT}"
+                )
             label = speaker.capitalize()
             turns += [(xmin, label, clean_primock_text(t)) for xmin, _, t in read_textgrid(grid)]
         turns.sort(key=lambda t: (t[0], t[1]))

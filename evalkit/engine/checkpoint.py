@@ -39,7 +39,12 @@ def input_fingerprint(path: str | Path) -> dict[str, Any]:
         if st.st_size > 2 << 20:
             fh.seek(-(1 << 20), os.SEEK_END)
             digest.update(fh.read())
-    return {"name": p.name, "size": st.st_size, "mtime_ns": st.st_mtime_ns, "head_tail_sha256": digest.hexdigest()}
+    return {
+        "name": p.name,
+        "size": st.st_size,
+        "mtime_ns": st.st_mtime_ns,
+        "head_tail_sha256": digest.hexdigest(),
+    }
 
 
 class ResumeMismatch(RuntimeError):
@@ -62,7 +67,12 @@ class Checkpoint:
     """
 
     def __init__(
-        self, out_path: str | Path, metrics: Iterable[MetricInfo], state: dict[str, Any], *, resume: bool
+        self,
+        out_path: str | Path,
+        metrics: Iterable[MetricInfo],
+        state: dict[str, Any],
+        *,
+        resume: bool,
     ) -> None:
         self.out = Path(out_path)
         self.format = output_format(self.out)
@@ -75,8 +85,8 @@ class Checkpoint:
             old = json.loads(state_file.read_text(encoding="utf-8"))
             if old != self.state:
                 raise ResumeMismatch(
-                    f"Cannot resume: {self.dir.name} was made from a different input file or with other "
-                    "parameters. Run without --resume to start again."
+                    f"Cannot resume: {self.dir.name} was made from a different input file or "
+                    "with other parameters. Run without --resume to start again."
                 )
         elif self.dir.exists():
             shutil.rmtree(self.dir)
@@ -98,7 +108,9 @@ class Checkpoint:
     def save(self, index: int, scored: pd.DataFrame, quarantine: pd.DataFrame) -> None:
         """Store one chunk's output rows and quarantined rows; the data part is renamed last."""
         if len(quarantine):
-            with ScoresWriter(self._quarantine_part(index), [], header=False, neutralise_formulas=True) as w:
+            with ScoresWriter(
+                self._quarantine_part(index), [], header=False, neutralise_formulas=True
+            ) as w:
                 w.write(quarantine)
         with ScoresWriter(self._part(index), self.metrics, header=index == 0) as writer:
             writer.write(scored)
@@ -120,7 +132,9 @@ class Checkpoint:
         else:
             _concat(parts, tmp)
         os.replace(tmp, self.out)
-        qparts = [self._quarantine_part(i) for i in range(n_chunks) if self._quarantine_part(i).exists()]
+        qparts = [
+            self._quarantine_part(i) for i in range(n_chunks) if self._quarantine_part(i).exists()
+        ]
         if qparts:
             qtmp = quarantine_out.with_name(f".{quarantine_out.name}.joining")
             from evalkit.io.validate import QUARANTINE_COLUMNS

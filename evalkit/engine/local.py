@@ -171,12 +171,14 @@ def split_failures(
     if SCORING_ERROR not in scored.columns:
         return valid, scored, pd.DataFrame(columns=list(QUARANTINE_COLUMNS))
     failed = scored[SCORING_ERROR].notna()
-    quarantined = pd.DataFrame({
-        "row_number": [int(i) + 1 for i in valid.index[failed]],
-        "note_id": valid.loc[failed, "note_id"].astype(str).tolist(),
-        "column": "",
-        "reason": scored.loc[failed, SCORING_ERROR].tolist(),
-    })
+    quarantined = pd.DataFrame(
+        {
+            "row_number": [int(i) + 1 for i in valid.index[failed]],
+            "note_id": valid.loc[failed, "note_id"].astype(str).tolist(),
+            "column": "",
+            "reason": scored.loc[failed, SCORING_ERROR].tolist(),
+        }
+    )
     return valid[~failed], scored.loc[~failed].drop(columns=SCORING_ERROR), quarantined
 
 
@@ -186,9 +188,15 @@ def _text_or_none(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def assemble(valid: pd.DataFrame, metrics: pd.DataFrame, *, drop_text: bool = False) -> pd.DataFrame:
+def assemble(
+    valid: pd.DataFrame, metrics: pd.DataFrame, *, drop_text: bool = False
+) -> pd.DataFrame:
     """Input columns (minus note text if ``drop_text``) followed by the metric columns."""
-    keep = [c for c in valid.columns if not (drop_text and c in TEXT_COLUMNS) and c not in metrics.columns]
+    keep = [
+        c
+        for c in valid.columns
+        if not (drop_text and c in TEXT_COLUMNS) and c not in metrics.columns
+    ]
     return pd.concat([valid[keep], metrics], axis=1)
 
 
@@ -222,7 +230,9 @@ def iter_scored(
         from evalkit.engine.dask import dask_client
 
         with dask_client(scheduler) as client:
-            yield from _pooled(client, chunks, max(jobs, _dask_workers(client)), families, options, on_rows)
+            yield from _pooled(
+                client, chunks, max(jobs, _dask_workers(client)), families, options, on_rows
+            )
         return
     if engine != "local":
         raise ValueError(f"engine {engine!r} is unknown; use 'local' or 'dask'")

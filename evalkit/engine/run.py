@@ -207,16 +207,26 @@ def score_file(
     metrics = metric_columns(fams)
     state = {
         "input": input_fingerprint(input_path) if Path(input_path).is_file() else str(input_path),
-        "read": {"columns": dict(read_options.columns or {}), "encoding": read_options.encoding,
-                 "sep": read_options.sep, "chunksize": read_options.chunksize},
-        "lang": lang, "families": list(fams) if fams else None, "lexicons": list(options["lexicon_files"]),
-        "drop_text": drop_text, "max_chars": max_chars, "metric_versions": {m.name: m.version for m in metrics},
+        "read": {
+            "columns": dict(read_options.columns or {}),
+            "encoding": read_options.encoding,
+            "sep": read_options.sep,
+            "chunksize": read_options.chunksize,
+        },
+        "lang": lang,
+        "families": list(fams) if fams else None,
+        "lexicons": list(options["lexicon_files"]),
+        "drop_text": drop_text,
+        "max_chars": max_chars,
+        "metric_versions": {m.name: m.version for m in metrics},
     }
     summary = RunSummary(output=str(out_path), jobs=jobs)
     validator = Validator(default_language=lang, max_chars=max_chars)
     summary.warnings = validator.warnings
     chunks_seen = [0]
-    pending: deque[tuple[int, pd.DataFrame]] = deque()  # (chunk index, quarantined rows), in input order
+    pending: deque[tuple[int, pd.DataFrame]] = (
+        deque()
+    )  # (chunk index, quarantined rows), in input order
     checkpoint: Checkpoint | None = None
 
     def todo():
@@ -238,7 +248,13 @@ def score_file(
     checkpoint = Checkpoint(out_path, metrics, state, resume=resume)
     try:
         for valid, scored in iter_scored(
-            todo(), jobs=jobs, families=fams, options=options, on_rows=on_rows, engine=engine, scheduler=scheduler
+            todo(),
+            jobs=jobs,
+            families=fams,
+            options=options,
+            on_rows=on_rows,
+            engine=engine,
+            scheduler=scheduler,
         ):
             index, bad = pending.popleft()
             valid, scored, failed = split_failures(valid, scored)
@@ -262,8 +278,14 @@ def score_file(
 
 
 def _peek_columns(path: str | Path, options: ReadOptions) -> list[str]:
-    first = next(iter_notes(path, ReadOptions(columns=options.columns, encoding=options.encoding,
-                                              sep=options.sep, chunksize=1)))
+    first = next(
+        iter_notes(
+            path,
+            ReadOptions(
+                columns=options.columns, encoding=options.encoding, sep=options.sep, chunksize=1
+            ),
+        )
+    )
     return [str(c) for c in first.columns]
 
 
@@ -274,7 +296,11 @@ def _summarise_output(summary: RunSummary, out: Path, qpath: Path) -> None:
 
         pf = pq.ParquetFile(out)
         names = [c for c in ("unchanged", "wer") if c in pf.schema_arrow.names]
-        table = pf.read(columns=names).to_pandas() if names else pd.DataFrame(index=range(pf.metadata.num_rows))
+        table = (
+            pf.read(columns=names).to_pandas()
+            if names
+            else pd.DataFrame(index=range(pf.metadata.num_rows))
+        )
         n_rows = pf.metadata.num_rows
     elif fmt == ".csv":
         cols = pd.read_csv(out, nrows=0).columns
@@ -302,4 +328,11 @@ def _summarise_output(summary: RunSummary, out: Path, qpath: Path) -> None:
         )
 
 
-__all__ = ["Interrupted", "QUARANTINE_COLUMNS", "RunSummary", "quarantine_path", "score", "score_file"]
+__all__ = [
+    "Interrupted",
+    "QUARANTINE_COLUMNS",
+    "RunSummary",
+    "quarantine_path",
+    "score",
+    "score_file",
+]

@@ -189,7 +189,7 @@ def check_required_columns(columns: list[str], *, source: str) -> None:
     >>> check_required_columns(["note_id", "ai_note", "signed"], source="x.csv")
     Traceback (most recent call last):
     ...
-    evalkit.io.errors.InputError: Column 'final_note' is required but missing in x.csv; found columns: note_id, ai_note, signed. Rename it in the file or map it with --columns final_note=signed.
+    evalkit.io.errors.InputError: Column 'final_note' is required but missing in x.csv; ...
     """
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if not missing:
@@ -294,7 +294,9 @@ def mapping_inverse(mapping: Mapping[str, str]) -> dict[str, str]:
     return {src: dst for dst, src in mapping.items()}
 
 
-def _iter_parquet(path: Path, options: ReadOptions, mapping: Mapping[str, str]) -> Iterator[pd.DataFrame]:
+def _iter_parquet(
+    path: Path, options: ReadOptions, mapping: Mapping[str, str]
+) -> Iterator[pd.DataFrame]:
     try:
         pf = pq.ParquetFile(path)
     except Exception as err:  # pyarrow raises several unrelated types for bad files
@@ -304,11 +306,14 @@ def _iter_parquet(path: Path, options: ReadOptions, mapping: Mapping[str, str]) 
     for field in pf.schema_arrow:
         name = mapping_inverse(mapping).get(field.name, field.name)
         if name in ("ai_note", "final_note", "transcript") and not (
-            pa.types.is_string(field.type) or pa.types.is_large_string(field.type) or pa.types.is_null(field.type)
+            pa.types.is_string(field.type)
+            or pa.types.is_large_string(field.type)
+            or pa.types.is_null(field.type)
             or pa.types.is_dictionary(field.type)
         ):
             raise InputError(
-                f"Column {name!r} in {path.name} has type {field.type}, but it must be text (string). "
+                f"Column {name!r} in {path.name} has type {field.type}, "
+                "but it must be text (string). "
                 f"Convert it before writing the file, e.g. df[{name!r}] = df[{name!r}].astype(str)."
             )
     offset = 0
@@ -323,7 +328,9 @@ def _iter_parquet(path: Path, options: ReadOptions, mapping: Mapping[str, str]) 
         yield _rename(pf.schema_arrow.empty_table().to_pandas(), mapping, path)
 
 
-def _iter_jsonl(path: Path, options: ReadOptions, mapping: Mapping[str, str]) -> Iterator[pd.DataFrame]:
+def _iter_jsonl(
+    path: Path, options: ReadOptions, mapping: Mapping[str, str]
+) -> Iterator[pd.DataFrame]:
     enc = _encoding(options)
     if path.stat().st_size == 0:
         raise InputError(f"{path.name} is empty. Write one JSON object per line.")

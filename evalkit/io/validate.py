@@ -15,10 +15,10 @@ import pandas as pd
 from evalkit.io.contract import (
     CONSULTATION_TYPE_ALIASES,
     CONSULTATION_TYPES,
-    TIMESTAMP_COLUMNS,
     FALSE_WORDS,
     LANGUAGES,
     TIME_COLUMNS,
+    TIMESTAMP_COLUMNS,
     TRUE_WORDS,
 )
 
@@ -54,7 +54,8 @@ class Validator:
     def __post_init__(self) -> None:
         if self.default_language not in LANGUAGES:
             raise ValueError(
-                f"language {self.default_language!r} is not supported; use one of {', '.join(LANGUAGES)}"
+                f"language {self.default_language!r} is not supported; "
+                f"use one of {', '.join(LANGUAGES)}"
             )
 
     def split(self, chunk: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -83,10 +84,13 @@ class Validator:
             df["language"] = lang
         if "consultation_type" in df.columns:
             df["consultation_type"] = df["consultation_type"].map(_canonical_type)
-            known = df["consultation_type"].isna() | df["consultation_type"].isin(CONSULTATION_TYPES)
+            known = df["consultation_type"].isna() | df["consultation_type"].isin(
+                CONSULTATION_TYPES
+            )
             for pos, value in df.loc[~known, "consultation_type"].items():
                 message = (
-                    f"consultation_type {str(value)[:30]!r} is not one of {', '.join(CONSULTATION_TYPES)}; "
+                    f"consultation_type {str(value)[:30]!r} is not one of "
+                    f"{', '.join(CONSULTATION_TYPES)}; "
                     "kept as written (rename it in the file to group it with a known type)"
                 )
                 self.warnings.setdefault(message, []).append(pos + 1)
@@ -104,7 +108,11 @@ class Validator:
                 continue
             first = self.seen_ids.get(text_id)
             if first is not None:
-                bad(pos, "note_id", f"duplicate note_id; first seen at row {first + 1}; make ids unique")
+                bad(
+                    pos,
+                    "note_id",
+                    f"duplicate note_id; first seen at row {first + 1}; make ids unique",
+                )
             else:
                 self.seen_ids[text_id] = pos
         for col in ("final_note", "ai_note"):
@@ -140,17 +148,32 @@ class Validator:
             if col not in df.columns:
                 continue
             text = df[col].map(_clean_str)
-            values = pd.to_datetime(text.replace("", None), errors="coerce", utc=True, format="ISO8601")
+            values = pd.to_datetime(
+                text.replace("", None), errors="coerce", utc=True, format="ISO8601"
+            )
             for pos in values.index[values.isna() & (text != "")]:
-                bad(pos, col, f"{col} is not an ISO 8601 timestamp; write e.g. 2026-03-02T09:15:00+01:00")
+                bad(
+                    pos,
+                    col,
+                    f"{col} is not an ISO 8601 timestamp; write e.g. 2026-03-02T09:15:00+01:00",
+                )
             parsed[col] = values
         if len(parsed) == 2:
             start, end = parsed["doc_started_at"], parsed["doc_signed_at"]
             for pos in start.index[(start > end).fillna(False)]:
-                bad(pos, "doc_signed_at", "doc_started_at is after doc_signed_at; swap or correct them")
+                bad(
+                    pos,
+                    "doc_signed_at",
+                    "doc_started_at is after doc_signed_at; swap or correct them",
+                )
             seconds = (end - start).dt.total_seconds()
             for pos in seconds.index[(seconds > MAX_DOC_SECONDS).fillna(False)]:
-                bad(pos, "doc_signed_at", f"doc_signed_at is more than {MAX_DOC_SECONDS} s after doc_started_at; check the timestamps")
+                bad(
+                    pos,
+                    "doc_signed_at",
+                    f"doc_signed_at is more than {MAX_DOC_SECONDS} s after doc_started_at; "
+                    "check the timestamps",
+                )
 
     @staticmethod
     def _parse_bool(series: pd.Series, bad) -> pd.Series:
@@ -168,7 +191,12 @@ class Validator:
                 out.append(False)
             else:
                 out.append(pd.NA)
-                bad(pos, "ai_assisted", f"ai_assisted value {text[:20]!r} is not true/false (use true/false, 1/0 or ja/nej)")
+                bad(
+                    pos,
+                    "ai_assisted",
+                    f"ai_assisted value {text[:20]!r} is not true/false "
+                    "(use true/false, 1/0 or ja/nej)",
+                )
         return pd.Series(out, index=series.index, dtype="boolean")
 
     @staticmethod
@@ -187,7 +215,12 @@ class Validator:
                 continue
             if v < 0 or (v == 0 and not low_ok) or v > MAX_DOC_SECONDS:
                 bound = "≥ 0" if low_ok else "> 0"
-                bad(pos, col, f"{col}={v:g} is not a plausible time (must be {bound} and ≤ {MAX_DOC_SECONDS} s); fix or leave it empty")
+                bad(
+                    pos,
+                    col,
+                    f"{col}={v:g} is not a plausible time "
+                    f"(must be {bound} and ≤ {MAX_DOC_SECONDS} s); fix or leave it empty",
+                )
         return values
 
 

@@ -41,7 +41,8 @@ def output_format(path: str | Path) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in OUTPUT_FORMATS:
         raise InputError(
-            f"Output {Path(path).name!r}: unknown extension {suffix!r}; use .parquet, .csv or .jsonl."
+            f"Output {Path(path).name!r}: unknown extension {suffix!r}; "
+            "use .parquet, .csv or .jsonl."
         )
     return OUTPUT_FORMATS[suffix]
 
@@ -118,12 +119,18 @@ class ScoresWriter:
         self.format = output_format(self.path)
         self.metrics = {m.name: m for m in metrics}
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=self.path.parent)
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{self.path.name}.", suffix=".part", dir=self.path.parent
+        )
         os.close(fd)
         self.tmp_path = Path(tmp)
         self._parquet: pq.ParquetWriter | None = None
         self._schema: pa.Schema | None = None
-        self._text = None if self.format == "parquet" else self.tmp_path.open("w", encoding="utf-8", newline="")
+        self._text = (
+            None
+            if self.format == "parquet"
+            else self.tmp_path.open("w", encoding="utf-8", newline="")
+        )
         self._header_written = not header
         self.rows = 0
 
@@ -163,12 +170,16 @@ class ScoresWriter:
             for name, metric in self.metrics.items():
                 if metric.dtype == "list" and name in out.columns:
                     out[name] = out[name].map(
-                        lambda v: None if v is None or v is pd.NA else json.dumps(v, ensure_ascii=False)
+                        lambda v: (
+                            None if v is None or v is pd.NA else json.dumps(v, ensure_ascii=False)
+                        )
                     )
             for col in out.columns if self.neutralise_formulas else ():
                 if out[col].dtype == object:
                     out[col] = out[col].map(neutralise_formula)
-            out.to_csv(self._text, index=False, header=not self._header_written, lineterminator="\n")
+            out.to_csv(
+                self._text, index=False, header=not self._header_written, lineterminator="\n"
+            )
             self._header_written = True
         else:
             assert self._text is not None

@@ -29,12 +29,37 @@ MIN_COMPOUND_HEAD = 5
 MIN_COMPOUND_MODIFIER = 3
 """Fewest characters that must precede the head in a Danish compound."""
 
-_DA_ENDINGS = frozenset({
-    "", "s", "e", "es", "en", "ens", "et", "ets", "er", "ers", "erne", "ernes", "ene", "enes",
-    "n", "ns", "t", "ts", "r", "rs", "rne", "rnes", "ne", "nes",
-})
-_DA_AFTER_DOUBLING = frozenset({"e", "en", "ens", "et", "ets", "er", "ers", "erne", "ernes",
-                                "ene", "enes", "es"})
+_DA_ENDINGS = frozenset(
+    {
+        "",
+        "s",
+        "e",
+        "es",
+        "en",
+        "ens",
+        "et",
+        "ets",
+        "er",
+        "ers",
+        "erne",
+        "ernes",
+        "ene",
+        "enes",
+        "n",
+        "ns",
+        "t",
+        "ts",
+        "r",
+        "rs",
+        "rne",
+        "rnes",
+        "ne",
+        "nes",
+    }
+)
+_DA_AFTER_DOUBLING = frozenset(
+    {"e", "en", "ens", "et", "ets", "er", "ers", "erne", "ernes", "ene", "enes", "es"}
+)
 _DA_AFTER_SYNCOPE = frozenset({"e", "en", "ens", "ene", "enes", "er", "ers", "erne", "ernes", "es"})
 _EN_ENDINGS = frozenset({"", "s", "es"})
 _VOWELS = set("aeiouyæøå")

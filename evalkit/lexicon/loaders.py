@@ -117,9 +117,7 @@ def load_lexicon(
     True
     """
     if language is not None and language not in LANGUAGES:
-        raise ValueError(
-            f"language must be one of {', '.join(LANGUAGES)}; got {language!r}"
-        )
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}; got {language!r}")
     langs = [language] if language else list(LANGUAGES)
     parts: list[Lexicon] = []
     if include_shipped:
@@ -145,9 +143,11 @@ def load_lexicon(
 def _shipped(language: str) -> Lexicon:
     entries: list[LexiconEntry] = []
     for path in sorted(DATA_DIR.glob(f"{language}_*.tsv")):
-        entries.extend(_parse_table(
-            path, default_language=None, default_source=None, expected_language=language
-        ))
+        entries.extend(
+            _parse_table(
+                path, default_language=None, default_source=None, expected_language=language
+            )
+        )
     stop: set[str] = set()
     for path in sorted(DATA_DIR.glob(f"{language}_*stoplist.txt")):
         stop.update(read_stoplist(path))
@@ -200,15 +200,17 @@ def _parse_table(
 ) -> list[LexiconEntry]:
     text = path.read_text(encoding="utf-8-sig")
     numbered = [
-        (no, line) for no, line in enumerate(text.splitlines(), start=1)
+        (no, line)
+        for no, line in enumerate(text.splitlines(), start=1)
         if line.strip() and not line.startswith("#")
     ]
     if not numbered:
         return []
     header_no, header_line = numbered[0]
     delimiter = "\t" if "\t" in header_line else ","
-    rows = list(csv.reader(io.StringIO("\n".join(line for _, line in numbered)),
-                           delimiter=delimiter))
+    rows = list(
+        csv.reader(io.StringIO("\n".join(line for _, line in numbered)), delimiter=delimiter)
+    )
     header = [h.strip().lower() for h in rows[0]]
     missing = [c for c in ("term", "concept_id", "category") if c not in header]
     if "language" not in header and default_language is None:
@@ -312,7 +314,7 @@ def load_sks(path: str | os.PathLike[str], *, kind: str | None = None) -> Lexico
     header = next(reader, None)
     if header is None or [h.strip().lower() for h in header[:2]] != ["kode", "tekst"]:
         raise ValueError(
-            f"{path.name}, line 1: expected the SKS header \"Kode\";\"Tekst\", found {header!r}; "
+            f'{path.name}, line 1: expected the SKS header "Kode";"Tekst", found {header!r}; '
             "pass an SKS extract (semicolon-separated)"
         )
     entries: list[LexiconEntry] = []
@@ -321,8 +323,7 @@ def load_sks(path: str | os.PathLike[str], *, kind: str | None = None) -> Lexico
             continue
         if len(row) < 2:
             raise ValueError(
-                f"{path.name}, line {line_no}: expected \"Kode\";\"Tekst\", "
-                f"found {len(row)} field(s)"
+                f'{path.name}, line {line_no}: expected "Kode";"Tekst", found {len(row)} field(s)'
             )
         code, label = row[0].strip(), row[1].strip()
         if not label:

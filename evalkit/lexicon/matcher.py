@@ -60,10 +60,15 @@ from evalkit.text.normalize import normalize_text
 
 # Characters whose NFKC case fold is not their lower case: all beyond
 # Latin-1 and a few in it ("µ", "ß", "ª", "²", "½", the no-break space).
-_OWN_FOLD = re.compile("[" + "".join(
-    chr(c) for c in range(0x80, 0x100)
-    if unicodedata.normalize("NFKC", chr(c)).casefold() != chr(c).lower()
-) + "\u0100-\U0010ffff]")
+_OWN_FOLD = re.compile(
+    "["
+    + "".join(
+        chr(c)
+        for c in range(0x80, 0x100)
+        if unicodedata.normalize("NFKC", chr(c)).casefold() != chr(c).lower()
+    )
+    + "\u0100-\U0010ffff]"
+)
 # Kinds of automaton value: a negation cue, a term, a term matched only as a
 # whole word (stored with the space after it).
 _CUE = 0
@@ -203,9 +208,7 @@ class Matcher:
         keys: dict[str, list[_Pattern]] = {}
         anchored: dict[str, bool] = {}
         modifiers: dict[str, _Pattern] = {}
-        folded_terms = {
-            e.term: fold(e.term) for e in lexicon.entries if e.language == language
-        }
+        folded_terms = {e.term: fold(e.term) for e in lexicon.entries if e.language == language}
         known = set(folded_terms.values())
         n_terms = 0
         for entry in lexicon.entries:
@@ -224,13 +227,15 @@ class Matcher:
                 and not any(c.isupper() or c.isdigit() for c in entry.term[1:])
             )
             compoundable = (
-                language == "da" and inflectable and len(words) == 1
+                language == "da"
+                and inflectable
+                and len(words) == 1
                 and len(folded) >= MIN_COMPOUND_HEAD
             )
             if compoundable or (language == "da" and inflectable and len(words) == 1):
-                modifiers.setdefault(folded, _Pattern(
-                    entry, last, None, inflectable, compoundable, stoplisted
-                ))
+                modifiers.setdefault(
+                    folded, _Pattern(entry, last, None, inflectable, compoundable, stoplisted)
+                )
             forms = [(folded, None)]
             if inflectable:
                 head = folded[: len(folded) - len(last)]
@@ -257,10 +262,20 @@ class Matcher:
                 automaton.add_word(key + " ", (_WHOLE_WORD, length, length, whole, whole_has_stop))
                 continue
             # The second item takes a hit's end back to the start of the term.
-            automaton.add_word(key, (
-                _TERM, len(key) - 1 - anchored[key], anchored[key], length, tuple(patterns),
-                whole, flexible, whole_has_stop, {},
-            ))
+            automaton.add_word(
+                key,
+                (
+                    _TERM,
+                    len(key) - 1 - anchored[key],
+                    anchored[key],
+                    length,
+                    tuple(patterns),
+                    whole,
+                    flexible,
+                    whole_has_stop,
+                    {},
+                ),
+            )
         for key, kind in cue_keys.items():
             automaton.add_word(key, (_CUE, len(key), kind))
         if len(automaton):
@@ -275,8 +290,7 @@ class Matcher:
 
     def __repr__(self) -> str:
         return (
-            f"Matcher(language={self.language!r}, terms={self.n_terms}, "
-            f"lexicon={self.version!r})"
+            f"Matcher(language={self.language!r}, terms={self.n_terms}, lexicon={self.version!r})"
         )
 
     def find(self, text: str) -> list[Mention]:
@@ -326,19 +340,31 @@ class Matcher:
             kind = value[0]
             if kind == _WHOLE_WORD:
                 start = end - value[1]
-                candidates.append((
-                    ((start - end) * depth - value[2]) * width + start,
-                    start, end, value[3], start, value[4],
-                ))
+                candidates.append(
+                    (
+                        ((start - end) * depth - value[2]) * width + start,
+                        start,
+                        end,
+                        value[3],
+                        start,
+                        value[4],
+                    )
+                )
             elif kind:
                 start = end - value[1]
                 stop = end + 1
                 if joined[stop] == " " and (value[2] or joined[start - 1] == " "):
                     if value[5]:
-                        candidates.append((
-                            ((start - stop) * depth - value[3]) * width + start,
-                            start, stop, value[5], start, value[7],
-                        ))
+                        candidates.append(
+                            (
+                                ((start - stop) * depth - value[3]) * width + start,
+                                start,
+                                stop,
+                                value[5],
+                                start,
+                                value[7],
+                            )
+                        )
                     continue
                 if not value[6]:
                     continue
@@ -364,10 +390,16 @@ class Matcher:
                     if len(by_rest) < _MAX_ENDINGS_KEPT:
                         by_rest[rest] = accepted
                 if accepted is not None:
-                    candidates.append((
-                        ((word_start - word_end) * depth - value[3]) * width + word_start,
-                        word_start, word_end, accepted[0], start, accepted[1],
-                    ))
+                    candidates.append(
+                        (
+                            ((word_start - word_end) * depth - value[3]) * width + word_start,
+                            word_start,
+                            word_end,
+                            accepted[0],
+                            start,
+                            accepted[1],
+                        )
+                    )
             else:
                 cues.append((end - value[1] + 2, end, value[2]))
         if not candidates:
@@ -389,11 +421,14 @@ class Matcher:
                 last = item[1] - 1
                 first = bisect_right(word_starts, start) - 1
                 final = bisect_right(word_starts, last, first) - 1
-                spans.append((
-                    folded_starts[first] + start - word_starts[first],
-                    folded_starts[final] + last - word_starts[final] + 1,
-                    first, final + 1,
-                ))
+                spans.append(
+                    (
+                        folded_starts[first] + start - word_starts[first],
+                        folded_starts[final] + last - word_starts[final] + 1,
+                        first,
+                        final + 1,
+                    )
+                )
             return spans
 
         taken = bytearray(len(joined))
@@ -408,9 +443,16 @@ class Matcher:
                 if words is None:
                     words = joined[1:-1].split(" ")
                 patterns = tuple(
-                    p for p in patterns
-                    if not p.stoplisted or self._stop_ok(
-                        text, offsets, to_folded(start), to_folded(end - 1) + 1, p, words,
+                    p
+                    for p in patterns
+                    if not p.stoplisted
+                    or self._stop_ok(
+                        text,
+                        offsets,
+                        to_folded(start),
+                        to_folded(end - 1) + 1,
+                        p,
+                        words,
                         word_index(end - 1),
                     )
                 )
@@ -427,10 +469,9 @@ class Matcher:
         chosen.sort(key=_first)
         # Candidates that were kept cannot be nested in another kept one.
         parts = (
-            self._nested_concepts(
-                chosen, [c for c in candidates if id(c) in rejected], joined
-            )
-            if len(candidates) > len(chosen) else None
+            self._nested_concepts(chosen, [c for c in candidates if id(c) in rejected], joined)
+            if len(candidates) > len(chosen)
+            else None
         )
 
         spans = spans_of(chosen)
@@ -537,8 +578,13 @@ class Matcher:
 
     @staticmethod
     def _stop_ok(
-        text: str, offsets: list[int] | None, f_start: int, f_end: int, pattern: _Pattern,
-        words: list[str], last_word_index: int,
+        text: str,
+        offsets: list[int] | None,
+        f_start: int,
+        f_end: int,
+        pattern: _Pattern,
+        words: list[str],
+        last_word_index: int,
     ) -> bool:
         # Stoplisted terms: exact lexicon spelling, and lower-case ones only
         # before a number (vital-sign context such as "p 72").
@@ -557,7 +603,7 @@ def _is_negated_form(folded: str, pre_cues: tuple[str, ...], known: set[str]) ->
     # "no fever" when "fever" is also a term: polarity belongs to the mention.
     # "ikke-steroid antiinflammatorisk" stays, since its rest is no term.
     for cue in pre_cues:
-        if folded.startswith(cue) and folded[len(cue):] in known:
+        if folded.startswith(cue) and folded[len(cue) :] in known:
             return True
     return False
 
@@ -644,9 +690,7 @@ def _boundaries(folded: str) -> list[int]:
     # text is coded one byte per character (B boundary, P point, w word) and
     # scanned with numpy; a regular expression does the rest.
     try:
-        coded = np.frombuffer(
-            folded.encode("latin-1").translate(_BOUNDARY_CODES), dtype=np.uint8
-        )
+        coded = np.frombuffer(folded.encode("latin-1").translate(_BOUNDARY_CODES), dtype=np.uint8)
     except UnicodeEncodeError:
         return [match.start() for match in _BOUNDARY.finditer(folded)]
     point = coded == 80
@@ -705,9 +749,7 @@ def get_matcher(language: str, extra: tuple[str, ...] = ()) -> Matcher:
     return Matcher(load_lexicon(language, extra=extra), language=language)
 
 
-def find_terms(
-    text: str, *, language: str = "da", lexicon: Lexicon | None = None
-) -> list[Mention]:
+def find_terms(text: str, *, language: str = "da", lexicon: Lexicon | None = None) -> list[Mention]:
     """Normalise a note and return its term mentions.
 
     A convenience for notebooks; for many notes build one :class:`Matcher`
@@ -734,7 +776,13 @@ def mentions_as_dicts(mentions: list[Mention]) -> list[dict[str, Any]]:
       'start': 0, 'end': 5, 'negated': False}]
     """
     return [
-        {"term": m.text, "concept_id": m.concept_id, "category": m.category,
-         "start": m.start, "end": m.end, "negated": m.negated}
+        {
+            "term": m.text,
+            "concept_id": m.concept_id,
+            "category": m.category,
+            "start": m.start,
+            "end": m.end,
+            "negated": m.negated,
+        }
         for m in mentions
     ]

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from typing import Any
 
 CATEGORIES = (
-    "symptom", "finding", "diagnosis", "medication", "procedure", "anatomy", "lab", "vital",
+    "symptom",
+    "finding",
+    "diagnosis",
+    "medication",
+    "procedure",
+    "anatomy",
+    "lab",
+    "vital",
 )
 """The allowed values of :attr:`LexiconEntry.category`."""
 

@@ -4,19 +4,16 @@ Importing this package registers every metric family: ``edit`` always, and
 the optional families when their modules are present.
 """
 
-from evalkit.metrics import edit
+from evalkit.metrics import edit, hallucination, terms
+from evalkit.metrics.checkers import CheckContext, Checker, Flag, make_flag
 from evalkit.metrics.edit import EditScore, char_distance, score_edit, wer
-from evalkit.metrics.note import NotePair, NoteScore, score_note, score_pair
-from evalkit.metrics import terms
-from evalkit.metrics.terms import TermScore, score_terms
-from evalkit.metrics import hallucination
-from evalkit.metrics.checkers import Checker, CheckContext, Flag, make_flag
 from evalkit.metrics.hallucination import (
     HallucinationScore,
     evaluate_flags,
     hallucination_flags,
     score_hallucination,
 )
+from evalkit.metrics.note import NotePair, NoteScore, score_note, score_pair
 from evalkit.metrics.registry import (
     MetricInfo,
     get_metric,
@@ -24,6 +21,7 @@ from evalkit.metrics.registry import (
     list_metrics,
     metric_versions,
 )
+from evalkit.metrics.terms import TermScore, score_terms
 
 __all__ = [
     "EditScore",

@@ -876,9 +876,7 @@ def _numbers_around(
         for n in find_numbers(text[origin : run_end + 24], language=language):
             start, end = n.start + origin, n.end + origin
             if start < run_end and end > run_start:
-                out.append(
-                    NumberMention(start, end, n.text, n.value, n.value_high, n.unit, n.kind)
-                )
+                out.append(NumberMention(start, end, n.text, n.value, n.value_high, n.unit, n.kind))
     return out
 
 

@@ -32,7 +32,10 @@ class NotePair:
 
     @classmethod
     def from_raw(
-        cls, final_note: str | None, ai_note: str | None, transcript: str | None = None,
+        cls,
+        final_note: str | None,
+        ai_note: str | None,
+        transcript: str | None = None,
         language: str = "da",
     ) -> NotePair:
         """Build a pair from raw text, applying :func:`normalize_text` to each part."""

@@ -40,8 +40,12 @@ from evalkit.text.normalize import normalize_text
 VERSION = "1"
 
 _ITEM_FIELDS = (
-    ("term", "str"), ("concept_id", "str"), ("category", "str"),
-    ("start", "int"), ("end", "int"), ("negated", "bool"),
+    ("term", "str"),
+    ("concept_id", "str"),
+    ("category", "str"),
+    ("start", "int"),
+    ("end", "int"),
+    ("negated", "bool"),
 )
 _MATCHERS: dict[tuple[int, str], tuple[Lexicon, Matcher]] = {}
 
@@ -210,32 +214,72 @@ def _resolve_matcher(
 
 def _compute(pair: Any, options: dict[str, Any], previous: dict[str, Any]) -> TermScore:
     matcher = _resolve_matcher(
-        pair.language, options.get("matcher"), options.get("lexicon"),
+        pair.language,
+        options.get("matcher"),
+        options.get("lexicon"),
         tuple(options.get("lexicon_files") or ()),
     )
     return compare_mentions(matcher.find(pair.final_note), matcher.find(pair.ai_note))
 
 
 for _info in (
-    MetricInfo("missing_terms", "terms",
-               "Concepts (with polarity) in the final note that the draft lacks, at first mention",
-               (None, None), "none", VERSION, "list", [], "missing_terms",
-               item_fields=_ITEM_FIELDS),
-    MetricInfo("n_missing_terms", "terms",
-               "Number of (concept, polarity) pairs of the final note absent from the draft",
-               (0, None), "lower", VERSION, "int", 0, "n_missing_terms"),
-    MetricInfo("n_final_terms", "terms",
-               "Distinct (concept, polarity) pairs mentioned in the final note",
-               (0, None), "none", VERSION, "int", None, "n_final_terms"),
-    MetricInfo("term_recall", "terms",
-               "Share of the final note's (concept, polarity) pairs present in the draft; "
-               "1 if none",
-               (0, 1), "higher", VERSION, "float", 1.0, "term_recall"),
-    MetricInfo("added_terms", "terms",
-               "Concepts (with polarity) in the draft that the final note lacks; "
-               "offsets into the draft",
-               (None, None), "none", VERSION, "list", [], "added_terms",
-               item_fields=_ITEM_FIELDS),
+    MetricInfo(
+        "missing_terms",
+        "terms",
+        "Concepts (with polarity) in the final note that the draft lacks, at first mention",
+        (None, None),
+        "none",
+        VERSION,
+        "list",
+        [],
+        "missing_terms",
+        item_fields=_ITEM_FIELDS,
+    ),
+    MetricInfo(
+        "n_missing_terms",
+        "terms",
+        "Number of (concept, polarity) pairs of the final note absent from the draft",
+        (0, None),
+        "lower",
+        VERSION,
+        "int",
+        0,
+        "n_missing_terms",
+    ),
+    MetricInfo(
+        "n_final_terms",
+        "terms",
+        "Distinct (concept, polarity) pairs mentioned in the final note",
+        (0, None),
+        "none",
+        VERSION,
+        "int",
+        None,
+        "n_final_terms",
+    ),
+    MetricInfo(
+        "term_recall",
+        "terms",
+        "Share of the final note's (concept, polarity) pairs present in the draft; 1 if none",
+        (0, 1),
+        "higher",
+        VERSION,
+        "float",
+        1.0,
+        "term_recall",
+    ),
+    MetricInfo(
+        "added_terms",
+        "terms",
+        "Concepts (with polarity) in the draft that the final note lacks; offsets into the draft",
+        (None, None),
+        "none",
+        VERSION,
+        "list",
+        [],
+        "added_terms",
+        item_fields=_ITEM_FIELDS,
+    ),
 ):
     register_metric(_info)
 

@@ -54,8 +54,9 @@ def plot_published_comparison(
     xs = pd.to_numeric(comparison[x], errors="coerce").to_numpy(float)
     ys = pd.to_numeric(comparison[y], errors="coerce").to_numpy(float)
     keep = ~(np.isnan(xs) | np.isnan(ys))
-    ax.scatter(xs[keep], ys[keep], s=36, color=OKABE_ITO[1], edgecolor="#303030",
-               linewidth=0.6, zorder=3)
+    ax.scatter(
+        xs[keep], ys[keep], s=36, color=OKABE_ITO[1], edgecolor="#303030", linewidth=0.6, zorder=3
+    )
     for name, xv, yv in zip(comparison.index[keep], xs[keep], ys[keep], strict=True):
         ax.annotate(str(name), (xv, yv), xytext=(4, 3), textcoords="offset points", fontsize=7.5)
     ax.set_xlabel(f"{x} (published)")
@@ -65,6 +66,9 @@ def plot_published_comparison(
         n_systems = int(corr["n_systems"])
         add_note(ax, f"Spearman rho not computed ({n_systems} systems with both values)")
     else:
-        add_note(ax, f"Spearman rho = {corr['rho']:.2f}, p = {corr['p_value']:.3f}, "
-                     f"{int(corr['n_systems'])} systems")
+        add_note(
+            ax,
+            f"Spearman rho = {corr['rho']:.2f}, p = {corr['p_value']:.3f}, "
+            f"{int(corr['n_systems'])} systems",
+        )
     return ax

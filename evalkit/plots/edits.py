@@ -75,9 +75,13 @@ def edit_category(scores: pd.DataFrame, *, light_max: float = LIGHT_EDIT_MAX) ->
     dist = pd.to_numeric(scores["char_distance_norm"], errors="coerce")
     unchanged = scores["unchanged"].astype("boolean")
     cat = np.select(
-        [unchanged.fillna(False).to_numpy(bool), (dist <= light_max).to_numpy(bool),
-         (dist > light_max).to_numpy(bool)],
-        list(EDIT_CATEGORIES), default="",
+        [
+            unchanged.fillna(False).to_numpy(bool),
+            (dist <= light_max).to_numpy(bool),
+            (dist > light_max).to_numpy(bool),
+        ],
+        list(EDIT_CATEGORIES),
+        default="",
     )
     values = np.where(cat == "", None, cat)  # notes with no edit scores become NA
     return pd.Series(pd.Categorical(values, categories=list(EDIT_CATEGORIES)), index=scores.index)
@@ -125,8 +129,9 @@ def plot_edit_categories(
     ax = new_axes(ax)
     cats = edit_category(scores, light_max=light_max)
     scored = pd.DataFrame({"group": scores[by], "cat": cats}).dropna(subset=["cat"])
-    counts = pd.crosstab(scored["group"], scored["cat"]).reindex(columns=list(EDIT_CATEGORIES),
-                                                                 fill_value=0)
+    counts = pd.crosstab(scored["group"], scored["cat"]).reindex(
+        columns=list(EDIT_CATEGORIES), fill_value=0
+    )
     groups, suppressed = split_groups(counts.sum(axis=1), min_cell)
     x = np.arange(len(groups))
     bottoms = np.zeros(len(groups))
@@ -135,16 +140,31 @@ def plot_edit_categories(
     shown = [i for i, g in enumerate(groups) if g not in suppressed]
     for cat in EDIT_CATEGORIES:
         share = np.array([100.0 * counts.loc[g, cat] / counts.loc[g].sum() for g in groups])
-        ax.bar(x[shown], share[shown], 0.65, bottom=bottoms[shown], color=colours[cat],
-               hatch=hatches[cat], edgecolor="#303030", linewidth=0.6,
-               label=label(cat, lang, light=light_max))
+        ax.bar(
+            x[shown],
+            share[shown],
+            0.65,
+            bottom=bottoms[shown],
+            color=colours[cat],
+            hatch=hatches[cat],
+            edgecolor="#303030",
+            linewidth=0.6,
+            label=label(cat, lang, light=light_max),
+        )
         bottoms += share
     ax.set_xticks(x, [group_tick(g, g in suppressed, min_cell) for g in groups])
     ax.set_ylim(0, 100)
     ax.set_xlabel(group_label(by, lang))
     ax.set_ylabel(label("share_notes", lang))
-    handles = [Patch(facecolor=colours[c], hatch=hatches[c], edgecolor="#303030",
-                     label=label(c, lang, light=light_max)) for c in EDIT_CATEGORIES]
+    handles = [
+        Patch(
+            facecolor=colours[c],
+            hatch=hatches[c],
+            edgecolor="#303030",
+            label=label(c, lang, light=light_max),
+        )
+        for c in EDIT_CATEGORIES
+    ]
     legend_below(ax, handles, ncol=3)
     add_note(ax, label("suppressed", lang, k=min_cell))
     return ax
@@ -209,20 +229,32 @@ def plot_ecdf(
             idx = np.unique(np.linspace(0, n - 1, max_points).round().astype(int))
         y = 100.0 * (idx + 1) / n
         v = v[idx]
-        ax.step(np.concatenate([[v[0]], v]), np.concatenate([[0.0], y]), where="post",
-                color=OKABE_ITO[drawn % len(OKABE_ITO)],
-                linestyle=LINESTYLES[drawn % len(LINESTYLES)], linewidth=1.6,
-                label=f"{group} (n={n})" if by else f"n={n}")
+        ax.step(
+            np.concatenate([[v[0]], v]),
+            np.concatenate([[0.0], y]),
+            where="post",
+            color=OKABE_ITO[drawn % len(OKABE_ITO)],
+            linestyle=LINESTYLES[drawn % len(LINESTYLES)],
+            linewidth=1.6,
+            label=f"{group} (n={n})" if by else f"n={n}",
+        )
         drawn += 1
     handles, _ = ax.get_legend_handles_labels()
     if by and suppressed:
         # A legend entry only (not an artist on the axes): lines stay one per drawn group.
-        handles.append(Line2D([], [], linestyle="none",
-                              label=", ".join(map(str, suppressed)) + f": n <{min_cell}"))
+        handles.append(
+            Line2D(
+                [], [], linestyle="none", label=", ".join(map(str, suppressed)) + f": n <{min_cell}"
+            )
+        )
     ax.set_ylim(0, 101)
     ax.set_xlabel(label(metric, lang) if metric in ("wer", "char_distance_norm") else metric)
     ax.set_ylabel(label("ecdf", lang))
     if handles:
-        ax.legend(handles=handles, loc="lower right", fontsize=8,
-                  title=group_label(by, lang) if by else None)
+        ax.legend(
+            handles=handles,
+            loc="lower right",
+            fontsize=8,
+            title=group_label(by, lang) if by else None,
+        )
     return ax

@@ -29,7 +29,13 @@ from evalkit.plots.style import (
 from evalkit.plots.time import _require
 
 SEVERITY_ORDER: tuple[str, ...] = (
-    "critical", "major", "moderate", "non-critical", "minor", "low", "info",
+    "critical",
+    "major",
+    "moderate",
+    "non-critical",
+    "minor",
+    "low",
+    "info",
 )
 _PLAIN_SEVERITIES = ("non-critical", "minor", "low", "info")
 """Known severities, most severe first; others follow in alphabetical order."""
@@ -64,9 +70,7 @@ def as_items(value: Any) -> list[dict[str, Any]]:
     return [dict(item) for item in list(value)]
 
 
-def explode_items(
-    scores: pd.DataFrame, column: str, *, keep: Sequence[str] = ()
-) -> pd.DataFrame:
+def explode_items(scores: pd.DataFrame, column: str, *, keep: Sequence[str] = ()) -> pd.DataFrame:
     """One row per list item of ``column``, with the item's fields as columns.
 
     Parameters
@@ -164,27 +168,45 @@ def plot_hallucination_flags(
     severities = sorted(items["severity"].unique(), key=_severity_key)
     colour = {t: OKABE_ITO[i % len(OKABE_ITO)] for i, t in enumerate(types)}
     # The most severe level gets the densest hatch; the mildest are left plain.
-    hatch = {s: "" if s in _PLAIN_SEVERITIES else ("xx", "///", "\\\\\\")[min(i, 2)]
-             for i, s in enumerate(severities)}
+    hatch = {
+        s: "" if s in _PLAIN_SEVERITIES else ("xx", "///", "\\\\\\")[min(i, 2)]
+        for i, s in enumerate(severities)
+    }
     x = np.arange(len(groups))
     shown = [i for i, g in enumerate(groups) if g not in suppressed]
     bottoms = np.zeros(len(groups))
     for severity in severities:
         for typ in types:
-            per100 = np.array([100.0 * counts.get((g, typ, severity), 0) / sizes[g]
-                               for g in groups])
+            per100 = np.array(
+                [100.0 * counts.get((g, typ, severity), 0) / sizes[g] for g in groups]
+            )
             if not per100[shown].any():
                 continue
-            ax.bar(x[shown], per100[shown], 0.65, bottom=bottoms[shown], color=colour[typ],
-                   hatch=hatch[severity], edgecolor="#303030", linewidth=0.6,
-                   label=f"{typ} / {severity}")
+            ax.bar(
+                x[shown],
+                per100[shown],
+                0.65,
+                bottom=bottoms[shown],
+                color=colour[typ],
+                hatch=hatch[severity],
+                edgecolor="#303030",
+                linewidth=0.6,
+                label=f"{typ} / {severity}",
+            )
             bottoms += per100
     ax.set_xticks(x, [group_tick(g, g in suppressed, min_cell) for g in groups])
     ax.set_xlabel(group_label(by, lang))
     ax.set_ylabel(label("flags_per_100", lang))
     handles = [Patch(facecolor=colour[t], edgecolor="#303030", label=t) for t in types]
-    handles += [Patch(facecolor="white", hatch=hatch[s], edgecolor="#303030",
-                      label=f"{label('severity', lang)}: {s}") for s in severities]
+    handles += [
+        Patch(
+            facecolor="white",
+            hatch=hatch[s],
+            edgecolor="#303030",
+            label=f"{label('severity', lang)}: {s}",
+        )
+        for s in severities
+    ]
     if handles:
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
     add_note(ax, label("suppressed", lang, k=min_cell))
@@ -236,15 +258,25 @@ def plot_missing_terms_by_category(
     if items.empty or n_notes == 0:
         ax.set_title(f"n = {n_notes}", loc="right")
     else:
-        cats = items["category"].fillna("unknown").astype(str) if "category" in items else \
-            pd.Series("unknown", index=items.index)
+        cats = (
+            items["category"].fillna("unknown").astype(str)
+            if "category" in items
+            else pd.Series("unknown", index=items.index)
+        )
         counts = cats.value_counts()
         small = counts[counts < min_cell]
         counts = counts[counts >= min_cell].sort_values()
         if len(small):
             counts = pd.concat([pd.Series({f"<{min_cell}": small.sum()}), counts])
-        ax.barh(np.arange(len(counts)), counts.to_numpy() / n_notes, 0.65, color=OKABE_ITO[0],
-                hatch=HATCHES[2], edgecolor="#303030", linewidth=0.6)
+        ax.barh(
+            np.arange(len(counts)),
+            counts.to_numpy() / n_notes,
+            0.65,
+            color=OKABE_ITO[0],
+            hatch=HATCHES[2],
+            edgecolor="#303030",
+            linewidth=0.6,
+        )
         ax.set_yticks(np.arange(len(counts)), [str(c) for c in counts.index])
         ax.set_title(f"n = {n_notes}", loc="right")
     ax.grid(True, axis="x", color="#d0d0d0", linewidth=0.6)
@@ -254,9 +286,7 @@ def plot_missing_terms_by_category(
     return ax
 
 
-def top_missing_terms(
-    scores: pd.DataFrame, *, top: int = 15, min_cell: int = 5
-) -> pd.DataFrame:
+def top_missing_terms(scores: pd.DataFrame, *, top: int = 15, min_cell: int = 5) -> pd.DataFrame:
     """The terms most often missing from AI drafts.
 
     Parameters
@@ -286,8 +316,13 @@ def top_missing_terms(
     if "category" not in items.columns:
         items["category"] = "unknown"
     items["category"] = items["category"].fillna("unknown")
-    counts = (items.groupby(["term", "category"]).size().rename("n_missing").reset_index()
-              .sort_values(["n_missing", "term"], ascending=[False, True]))
+    counts = (
+        items.groupby(["term", "category"])
+        .size()
+        .rename("n_missing")
+        .reset_index()
+        .sort_values(["n_missing", "term"], ascending=[False, True])
+    )
     counts = counts[counts["n_missing"] >= min_cell]
     return counts.head(top).reset_index(drop=True)
 
@@ -314,13 +349,27 @@ def plot_top_missing_terms(
     ax = new_axes(ax)
     table = top_missing_terms(scores, top=top, min_cell=min_cell).iloc[::-1]
     y = np.arange(len(table))
-    ax.barh(y, table["n_missing"].to_numpy(float), 0.65, color=OKABE_ITO[4], hatch=HATCHES[1],
-            edgecolor="#303030", linewidth=0.6)
+    ax.barh(
+        y,
+        table["n_missing"].to_numpy(float),
+        0.65,
+        color=OKABE_ITO[4],
+        hatch=HATCHES[1],
+        edgecolor="#303030",
+        linewidth=0.6,
+    )
     ax.set_yticks(y, [f"{t} ({c})" for t, c in zip(table["term"], table["category"], strict=True)])
     if table.empty:
         ax.set_xlim(0, 1)
-        ax.text(0.5, 0.5, f"n <{min_cell}", transform=ax.transAxes, ha="center", va="center",
-                color="#404040")
+        ax.text(
+            0.5,
+            0.5,
+            f"n <{min_cell}",
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            color="#404040",
+        )
     ax.grid(True, axis="x", color="#d0d0d0", linewidth=0.6)
     ax.grid(False, axis="y")
     ax.set_xlabel(label("n_missing", lang))

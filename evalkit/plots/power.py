@@ -55,13 +55,24 @@ def plot_power_curve(
     scenarios = [(None, plan)] if hue is None else list(plan.groupby(hue, sort=True))
     for i, (name, part) in enumerate(scenarios):
         part = part.sort_values(x)
-        ax.plot(part[x].to_numpy(float), 100.0 * part[y].to_numpy(float),
-                color=OKABE_ITO[(i + 4) % len(OKABE_ITO)], marker=MARKERS[i % len(MARKERS)],
-                linestyle=LINESTYLES[i % len(LINESTYLES)], linewidth=1.6, markersize=4,
-                label=None if name is None else f"{hue} = {name}")
+        ax.plot(
+            part[x].to_numpy(float),
+            100.0 * part[y].to_numpy(float),
+            color=OKABE_ITO[(i + 4) % len(OKABE_ITO)],
+            marker=MARKERS[i % len(MARKERS)],
+            linestyle=LINESTYLES[i % len(LINESTYLES)],
+            linewidth=1.6,
+            markersize=4,
+            label=None if name is None else f"{hue} = {name}",
+        )
     if target is not None:
-        ax.axhline(100.0 * target, color="#606060", linestyle=":", linewidth=1.0,
-                   label=f"{label('target_power', lang)} {target:.0%}")
+        ax.axhline(
+            100.0 * target,
+            color="#606060",
+            linestyle=":",
+            linewidth=1.0,
+            label=f"{label('target_power', lang)} {target:.0%}",
+        )
     ax.set_ylim(0, 100)
     xs = pd.to_numeric(plan[x], errors="coerce")
     if len(xs) and np.all(xs == np.round(xs)):

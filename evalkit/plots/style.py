@@ -174,8 +174,11 @@ def label(key: str, lang: str = "en", **fmt: Any) -> str:
     return text.format(**fmt) if fmt else text
 
 
-_GROUP_KEYS = {"clinic_id": "clinic", "clinician_id": "clinician",
-               "consultation_type": "consultation_type"}
+_GROUP_KEYS = {
+    "clinic_id": "clinic",
+    "clinician_id": "clinician",
+    "consultation_type": "consultation_type",
+}
 
 
 def group_label(by: str, lang: str = "en") -> str:
@@ -210,9 +213,7 @@ def check_min_cell(min_cell: int) -> int:
     return min_cell
 
 
-def split_groups(
-    sizes: pd.Series, min_cell: int
-) -> tuple[list[Any], list[Any]]:
+def split_groups(sizes: pd.Series, min_cell: int) -> tuple[list[Any], list[Any]]:
     """Order groups and split them into shown and suppressed.
 
     Parameters
@@ -292,15 +293,23 @@ def add_note(ax: Axes, text: str) -> None:
     Titles with counts go to the right (``loc="right"``) so the two never overlap.
     """
     ax.annotate(
-        text, xy=(0, 1), xycoords="axes fraction", xytext=(0, 6), textcoords="offset points",
-        fontsize=7.5, color="#404040", ha="left", va="bottom",
+        text,
+        xy=(0, 1),
+        xycoords="axes fraction",
+        xytext=(0, 6),
+        textcoords="offset points",
+        fontsize=7.5,
+        color="#404040",
+        ha="left",
+        va="bottom",
     )
 
 
 def legend_below(ax: Axes, handles: list[Any], *, ncol: int = 3) -> None:
     """Legend centred under the axes, clear of two-line tick labels."""
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.24), ncol=ncol,
-              fontsize=8)
+    ax.legend(
+        handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.24), ncol=ncol, fontsize=8
+    )
 
 
 _STABLE_METADATA: dict[str, dict[str, Any]] = {

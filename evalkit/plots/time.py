@@ -88,18 +88,32 @@ def plot_time_per_note(
                 continue
             r = row.iloc[0]
             # Rows suppressed upstream have blank counts and estimates.
-            if bool(r.get("suppressed", False)) or pd.isna(r["n_notes"]) \
-                    or r["n_notes"] < min_cell or pd.isna(r["estimate"]):
+            if (
+                bool(r.get("suppressed", False))
+                or pd.isna(r["n_notes"])
+                or r["n_notes"] < min_cell
+                or pd.isna(r["estimate"])
+            ):
                 hidden = True
                 continue
             offset = (k - 0.5) * width
             # A percentile bootstrap interval need not contain the estimate
             # (rounding, skewed ratios); the bar then stops at the estimate.
-            err = np.maximum(0.0, np.array([[r["estimate"] - r["ci_low"]],
-                                            [r["ci_high"] - r["estimate"]]]))
-            ax.bar(pos + offset, r["estimate"], width, color=OKABE_ITO[4 if arm else 0],
-                   hatch=HATCHES[0 if arm else 1], edgecolor="#303030", linewidth=0.6,
-                   yerr=err, capsize=3, ecolor="#202020")
+            err = np.maximum(
+                0.0, np.array([[r["estimate"] - r["ci_low"]], [r["ci_high"] - r["estimate"]]])
+            )
+            ax.bar(
+                pos + offset,
+                r["estimate"],
+                width,
+                color=OKABE_ITO[4 if arm else 0],
+                hatch=HATCHES[0 if arm else 1],
+                edgecolor="#303030",
+                linewidth=0.6,
+                yerr=err,
+                capsize=3,
+                ecolor="#202020",
+            )
         ticks.append(group_tick(group, hidden, min_cell))
     ax.set_xticks(x, ticks)
     ax.set_xlabel(group_label(by, lang))
@@ -112,8 +126,15 @@ def plot_time_per_note(
 def _arm_legend(ax: Axes, arms: list[tuple[bool, str]]) -> None:
     from matplotlib.patches import Patch
 
-    handles = [Patch(facecolor=OKABE_ITO[4 if arm else 0], hatch=HATCHES[0 if arm else 1],
-                     edgecolor="#303030", label=text) for arm, text in arms]
+    handles = [
+        Patch(
+            facecolor=OKABE_ITO[4 if arm else 0],
+            hatch=HATCHES[0 if arm else 1],
+            edgecolor="#303030",
+            label=text,
+        )
+        for arm, text in arms
+    ]
     legend_below(ax, handles, ncol=2)
 
 
@@ -162,8 +183,13 @@ def plot_time_saved_distribution(
         edges = np.histogram_bin_edges(values, bins=bins)
         ax.hist(values, bins=edges, color=OKABE_ITO[2], edgecolor="#303030", linewidth=0.6)
         median = float(np.median(values))
-        ax.axvline(median, color=OKABE_ITO[7], linestyle="--", linewidth=1.2,
-                   label=f"{label('median', lang)}: {median:.0f} s")
+        ax.axvline(
+            median,
+            color=OKABE_ITO[7],
+            linestyle="--",
+            linewidth=1.2,
+            label=f"{label('median', lang)}: {median:.0f} s",
+        )
         ax.axvline(0, color="#808080", linewidth=0.8)
         ax.legend(loc="upper right")
         ax.set_title(f"n = {len(values)} ({kind})", loc="right")
@@ -226,17 +252,30 @@ def plot_edit_vs_time(
         if len(xs) > max_points:
             shown = np.sort(np.random.default_rng(seed).choice(len(xs), max_points, replace=False))
         # Thousands of points are embedded as one image in SVG/PDF (axes stay vector).
-        ax.scatter(xs[shown], ys[shown], s=14, alpha=0.6, color=OKABE_ITO[4], marker=MARKERS[0],
-                   edgecolors="none", rasterized=len(shown) > 1000)
+        ax.scatter(
+            xs[shown],
+            ys[shown],
+            s=14,
+            alpha=0.6,
+            color=OKABE_ITO[4],
+            marker=MARKERS[0],
+            edgecolors="none",
+            rasterized=len(shown) > 1000,
+        )
         if fit is None and np.ptp(xs) > 0:
             slope, intercept = np.polyfit(xs, ys, 1)
             fit = (float(intercept), float(slope))
         if fit is not None:
             line_x = np.array([xs.min(), xs.max()])
             intercept, slope = fit
-            ax.plot(line_x, intercept + slope * line_x, color=OKABE_ITO[5], linewidth=1.8,
-                    linestyle="--",
-                    label=f"{label('fit', lang)}: {slope * 100:.1f} s / 100 {_unit(x)}")
+            ax.plot(
+                line_x,
+                intercept + slope * line_x,
+                color=OKABE_ITO[5],
+                linewidth=1.8,
+                linestyle="--",
+                label=f"{label('fit', lang)}: {slope * 100:.1f} s / 100 {_unit(x)}",
+            )
             ax.legend(loc="upper left")
         ax.set_title(f"n = {len(points)}", loc="right")
     else:
@@ -251,8 +290,12 @@ def _unit(column: str) -> str:
 
 
 def _axis_label(column: str, lang: str) -> str:
-    known: dict[str, Any] = {"char_distance": "char_distance", "doc_seconds": "doc_seconds",
-                             "char_distance_norm": "char_distance_norm", "wer": "wer"}
+    known: dict[str, Any] = {
+        "char_distance": "char_distance",
+        "doc_seconds": "doc_seconds",
+        "char_distance_norm": "char_distance_norm",
+        "wer": "wer",
+    }
     if column in known:
         return label(known[column], lang)
     if column.endswith("_seconds"):

@@ -66,22 +66,35 @@ DEFAULT_MAX_VIEWER_NOTES = 200
 DEFAULT_MAX_EXAMPLES = 3
 """Examples shown per hallucination type."""
 
-DEFAULT_PLAN: dict[str, Any] = {"effect": (0.1, 0.2), "icc": 0.05, "outcome": "time",
-                                "alpha": 0.05}
+DEFAULT_PLAN: dict[str, Any] = {"effect": (0.1, 0.2), "icc": 0.05, "outcome": "time", "alpha": 0.05}
 """Scenarios of the default power curve: relative time reductions and ICC."""
 
 _SUMMARY_KEYS: tuple[str, ...] = (
-    "unchanged_rate", "char_distance_norm_median", "wer_median", "missing_terms_per_note",
-    "hallucination_flags_per_100", "critical_flags_per_100", "hallucination_free_rate",
+    "unchanged_rate",
+    "char_distance_norm_median",
+    "wer_median",
+    "missing_terms_per_note",
+    "hallucination_flags_per_100",
+    "critical_flags_per_100",
+    "hallucination_free_rate",
 )
 _CLINIC_KEYS: tuple[str, ...] = (
-    "unchanged_rate", "char_distance_norm_median", "wer_median", "missing_terms_per_note",
-    "hallucination_flags_per_100", "hallucination_free_rate",
+    "unchanged_rate",
+    "char_distance_norm_median",
+    "wer_median",
+    "missing_terms_per_note",
+    "hallucination_flags_per_100",
+    "hallucination_free_rate",
 )
 _TIME_KEYS: tuple[str, ...] = (
-    "seconds_per_note_ai", "seconds_per_note_control", "seconds_saved_per_note", "percent_saved",
-    "mixedlm_percent_change", "mixedlm_seconds_saved_at_median_note",
-    "within_clinician_median_seconds_saved", "projected_minutes_saved_per_clinician_per_day",
+    "seconds_per_note_ai",
+    "seconds_per_note_control",
+    "seconds_saved_per_note",
+    "percent_saved",
+    "mixedlm_percent_change",
+    "mixedlm_seconds_saved_at_median_note",
+    "within_clinician_median_seconds_saved",
+    "projected_minutes_saved_per_clinician_per_day",
     "projected_hours_saved_per_clinic_per_year",
 )
 
@@ -152,8 +165,9 @@ def diff_ranges(draft: str, final: str) -> tuple[list[tuple[int, int]], list[tup
     ([], [])
     """
     dt_, ft = list(_TOKEN.finditer(draft)), list(_TOKEN.finditer(final))
-    matcher = SequenceMatcher(None, [m.group() for m in dt_], [m.group() for m in ft],
-                              autojunk=False)
+    matcher = SequenceMatcher(
+        None, [m.group() for m in dt_], [m.group() for m in ft], autojunk=False
+    )
     removed: list[tuple[int, int]] = []
     added: list[tuple[int, int]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -187,8 +201,9 @@ def merge_marks(spans: list[Mark], text_length: int) -> list[Mark]:
     >>> [(x.start, x.end, len(x.tips)) for x in m]
     [(0, 6, 2)]
     """
-    valid = sorted((s for s in spans if 0 <= s.start < s.end <= text_length),
-                   key=lambda s: (s.start, s.end))
+    valid = sorted(
+        (s for s in spans if 0 <= s.start < s.end <= text_length), key=lambda s: (s.start, s.end)
+    )
     merged: list[Mark] = []
     for span in valid:
         if merged and span.start < merged[-1].end:
@@ -199,8 +214,9 @@ def merge_marks(spans: list[Mark], text_length: int) -> list[Mark]:
     return merged
 
 
-def segment(text: str, changed: list[tuple[int, int]], marks: list[Mark],
-            change_class: str) -> list[dict[str, Any]]:
+def segment(
+    text: str, changed: list[tuple[int, int]], marks: list[Mark], change_class: str
+) -> list[dict[str, Any]]:
     """Split ``text`` into the chunks the template renders.
 
     Each chunk is ``{"mark": Mark or None, "parts": [{"text", "changed"}]}``;
@@ -226,8 +242,11 @@ def segment(text: str, changed: list[tuple[int, int]], marks: list[Mark],
     for start, end in zip(points, points[1:], strict=False):
         while mark_index < len(marks) and marks[mark_index].end <= start:
             mark_index += 1
-        mark = marks[mark_index] if mark_index < len(marks) and \
-            marks[mark_index].start <= start else None
+        mark = (
+            marks[mark_index]
+            if mark_index < len(marks) and marks[mark_index].start <= start
+            else None
+        )
         is_changed = bool(((starts <= start) & (start < ends)).any()) if len(starts) else False
         part = {"text": text[start:end], "changed": change_class if is_changed else ""}
         if chunks and chunks[-1]["mark"] is mark:
@@ -251,14 +270,17 @@ def _note_view(row: pd.Series, lang: str, serial: int) -> dict[str, Any]:
     terms = as_items(row.get("missing_terms"))
     flag_marks = []
     for f in flags:
-        detail = " · ".join(str(f[k]) for k in ("severity", "evidence", "source")
-                            if f.get(k) not in (None, ""))
-        flag_marks.append(_mark(f, "flag", {"label": f"{t['flag']} ({f.get('type', '?')})",
-                                            "detail": detail}))
+        detail = " · ".join(
+            str(f[k]) for k in ("severity", "evidence", "source") if f.get(k) not in (None, "")
+        )
+        flag_marks.append(
+            _mark(f, "flag", {"label": f"{t['flag']} ({f.get('type', '?')})", "detail": detail})
+        )
     term_marks = []
     for m in terms:
-        detail = " · ".join(str(m[k]) for k in ("term", "category", "concept_id")
-                            if m.get(k) not in (None, ""))
+        detail = " · ".join(
+            str(m[k]) for k in ("term", "category", "concept_id") if m.get(k) not in (None, "")
+        )
         if m.get("negated"):
             detail += " · negated"
         term_marks.append(_mark(m, "term", {"label": t["missing_term"], "detail": detail}))
@@ -363,8 +385,15 @@ def _input_columns(path: Path, fmt: str, encoding: str | None) -> list[str]:
         with path.open(encoding=encoding or "utf-8-sig") as handle:
             first = next((line for line in handle if line.strip()), "{}")
         return list(json.loads(first))
-    return list(pd.read_csv(path, nrows=0, sep=None if fmt == "csv" else "\t", engine="python",
-                            encoding=encoding or "utf-8-sig").columns)
+    return list(
+        pd.read_csv(
+            path,
+            nrows=0,
+            sep=None if fmt == "csv" else "\t",
+            engine="python",
+            encoding=encoding or "utf-8-sig",
+        ).columns
+    )
 
 
 def read_report_input(
@@ -404,8 +433,11 @@ def read_report_input(
             "a scores file from `evalkit score`"
         )
     fmt = detect_format(file)
-    if columns is None and sep is None and {"char_distance_norm", "unchanged"} & set(
-            _input_columns(file, fmt, encoding)):
+    if (
+        columns is None
+        and sep is None
+        and {"char_distance_norm", "unchanged"} & set(_input_columns(file, fmt, encoding))
+    ):
         from evalkit.engine.run import quarantine_path
         from evalkit.stats.summary import read_scores
 
@@ -428,8 +460,14 @@ class _Run:
     tables: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
-    def figure(self, key: str, section: str, title: str, draw: Callable[[plt.Axes], Any],
-               figsize: tuple[float, float] = (7.0, 4.2)) -> None:
+    def figure(
+        self,
+        key: str,
+        section: str,
+        title: str,
+        draw: Callable[[plt.Axes], Any],
+        figsize: tuple[float, float] = (7.0, 4.2),
+    ) -> None:
         fig, ax = plt.subplots(figsize=figsize)
         try:
             draw(ax)
@@ -438,12 +476,18 @@ class _Run:
             plt.close(fig)
         svg = next(p for p in paths if p.suffix == ".svg")
         src = "data:image/svg+xml;base64," + base64.b64encode(svg.read_bytes()).decode("ascii")
-        self.figures.append({
-            "key": key, "section": section, "title": title, "src": src,
-            "number": len(self.figures) + 1, "width": int(figsize[0] * 96),
-            "height": int(figsize[1] * 96),
-            "files": [f"figures/{p.name}" for p in paths],
-        })
+        self.figures.append(
+            {
+                "key": key,
+                "section": section,
+                "title": title,
+                "src": src,
+                "number": len(self.figures) + 1,
+                "width": int(figsize[0] * 96),
+                "height": int(figsize[1] * 96),
+                "files": [f"figures/{p.name}" for p in paths],
+            }
+        )
 
     def table(self, name: str, frame: pd.DataFrame) -> None:
         write_csv_safe(frame, self.out_dir / "tables" / f"{name}.csv")
@@ -508,8 +552,9 @@ def _no_text_copy(scores: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def per_note_time_saved(scores: pd.DataFrame, *, typing_chars_per_minute: float = 200.0
-                        ) -> tuple[pd.Series, str] | None:
+def per_note_time_saved(
+    scores: pd.DataFrame, *, typing_chars_per_minute: float = 200.0
+) -> tuple[pd.Series, str] | None:
     """Seconds saved per AI note, for the distribution figure.
 
     ``measured`` (control notes exist): the median documentation time of the
@@ -538,8 +583,11 @@ def per_note_time_saved(scores: pd.DataFrame, *, typing_chars_per_minute: float 
     if not has_timing(scores):
         return None
     ai = ai_assisted_mask(scores)
-    doc = documentation_seconds(scores) if {"doc_seconds", "doc_started_at"} & set(
-        scores.columns) else pd.Series(np.nan, index=scores.index)
+    doc = (
+        documentation_seconds(scores)
+        if {"doc_seconds", "doc_started_at"} & set(scores.columns)
+        else pd.Series(np.nan, index=scores.index)
+    )
     if (~ai & doc.notna().to_numpy()).any():
         key_col = next((c for c in ("clinician_id", "clinic_id") if c in scores.columns), None)
         keys = scores[key_col].astype(str) if key_col else pd.Series("all", index=scores.index)
@@ -549,8 +597,11 @@ def per_note_time_saved(scores: pd.DataFrame, *, typing_chars_per_minute: float 
         return saved.astype(float), "measured"
     if "final_note" not in scores.columns:
         return None
-    measured = pd.to_numeric(scores["edit_seconds"], errors="coerce") \
-        if "edit_seconds" in scores.columns else pd.Series(np.nan, index=scores.index)
+    measured = (
+        pd.to_numeric(scores["edit_seconds"], errors="coerce")
+        if "edit_seconds" in scores.columns
+        else pd.Series(np.nan, index=scores.index)
+    )
     measured = measured.fillna(doc)
     typing = scores["final_note"].fillna("").astype(str).str.len() / typing_chars_per_minute * 60
     saved = (typing - measured)[ai].dropna()
@@ -672,8 +723,12 @@ def build_report(
     summary = summarize(scores, by=levels or None, n_boot=n_boot, seed=seed, min_cell=min_cell)
     run.table("summary", summary)
     time_table, time_message, time_messages, time_basis, tpn = _time_tables(
-        scores, n_boot=n_boot, seed=seed, min_cell=min_cell,
-        typing_chars_per_minute=typing_chars_per_minute, t=t,
+        scores,
+        n_boot=n_boot,
+        seed=seed,
+        min_cell=min_cell,
+        typing_chars_per_minute=typing_chars_per_minute,
+        t=t,
     )
     if time_table is not None:
         run.table("time_saved", time_table)
@@ -683,48 +738,94 @@ def build_report(
 
     # ---- figures
     step = time.perf_counter()
-    ai_scores = scores[scores["char_distance_norm"].notna()] if "char_distance_norm" in \
-        scores.columns else scores.iloc[0:0]
+    ai_scores = (
+        scores[scores["char_distance_norm"].notna()]
+        if "char_distance_norm" in scores.columns
+        else scores.iloc[0:0]
+    )
     by = next((c for c in ("clinic_id", "consultation_type") if c in scores.columns), None)
     if tpn is not None and "clinic_id" in tpn.columns:
-        run.figure("time_per_note", "time", t["fig_time_per_note"],
-                   lambda ax: plot_time_per_note(tpn, by="clinic_id", ax=ax, lang=lang,
-                                                 min_cell=min_cell))
-    per_note = per_note_time_saved(scores, typing_chars_per_minute=typing_chars_per_minute) \
-        if time_table is not None else None
+        run.figure(
+            "time_per_note",
+            "time",
+            t["fig_time_per_note"],
+            lambda ax: plot_time_per_note(tpn, by="clinic_id", ax=ax, lang=lang, min_cell=min_cell),
+        )
+    per_note = (
+        per_note_time_saved(scores, typing_chars_per_minute=typing_chars_per_minute)
+        if time_table is not None
+        else None
+    )
     if per_note is not None:
         saved, basis = per_note
-        run.figure("time_saved_distribution", "time", t["fig_time_saved"],
-                   lambda ax: plot_time_saved_distribution(saved, ax=ax, lang=lang,
-                                                           modelled=basis == "modelled",
-                                                           min_cell=min_cell))
+        run.figure(
+            "time_saved_distribution",
+            "time",
+            t["fig_time_saved"],
+            lambda ax: plot_time_saved_distribution(
+                saved, ax=ax, lang=lang, modelled=basis == "modelled", min_cell=min_cell
+            ),
+        )
     if "doc_seconds" in scores.columns and "char_distance" in scores.columns:
-        run.figure("edit_vs_time", "time", t["fig_edit_vs_time"],
-                   lambda ax: plot_edit_vs_time(ai_scores, ax=ax, lang=lang, min_cell=min_cell))
+        run.figure(
+            "edit_vs_time",
+            "time",
+            t["fig_edit_vs_time"],
+            lambda ax: plot_edit_vs_time(ai_scores, ax=ax, lang=lang, min_cell=min_cell),
+        )
     if len(ai_scores):
         if by:
-            run.figure("edit_categories", "edits", t["fig_edit_categories"],
-                       lambda ax: plot_edit_categories(ai_scores, by=by, light_max=light_max,
-                                                       ax=ax, lang=lang, min_cell=min_cell))
+            run.figure(
+                "edit_categories",
+                "edits",
+                t["fig_edit_categories"],
+                lambda ax: plot_edit_categories(
+                    ai_scores, by=by, light_max=light_max, ax=ax, lang=lang, min_cell=min_cell
+                ),
+            )
         # Consultation types are few, so their ECDFs stay readable; clinics are
         # compared in the stacked bars above.
         ecdf_by = "consultation_type" if "consultation_type" in scores.columns else by
-        run.figure("ecdf_char_distance_norm", "edits", t["fig_ecdf_char"],
-                   lambda ax: plot_ecdf(ai_scores, metric="char_distance_norm", by=ecdf_by,
-                                        ax=ax, lang=lang, min_cell=min_cell))
-        run.figure("ecdf_wer", "edits", t["fig_ecdf_wer"],
-                   lambda ax: plot_ecdf(ai_scores, metric="wer", by=ecdf_by, ax=ax, lang=lang,
-                                        min_cell=min_cell))
+        run.figure(
+            "ecdf_char_distance_norm",
+            "edits",
+            t["fig_ecdf_char"],
+            lambda ax: plot_ecdf(
+                ai_scores,
+                metric="char_distance_norm",
+                by=ecdf_by,
+                ax=ax,
+                lang=lang,
+                min_cell=min_cell,
+            ),
+        )
+        run.figure(
+            "ecdf_wer",
+            "edits",
+            t["fig_ecdf_wer"],
+            lambda ax: plot_ecdf(
+                ai_scores, metric="wer", by=ecdf_by, ax=ax, lang=lang, min_cell=min_cell
+            ),
+        )
         run.table("edit_categories", _edit_category_table(ai_scores, by, light_max, min_cell))
     has_terms = "missing_terms" in scores.columns
     top_terms = pd.DataFrame()
     if has_terms and len(ai_scores):
-        run.figure("missing_terms_by_category", "omissions", t["fig_missing_categories"],
-                   lambda ax: plot_missing_terms_by_category(ai_scores, ax=ax, lang=lang,
-                                                             min_cell=min_cell))
-        run.figure("top_missing_terms", "omissions", t["fig_top_missing"],
-                   lambda ax: plot_top_missing_terms(ai_scores, ax=ax, lang=lang,
-                                                     min_cell=min_cell), figsize=(7.0, 5.0))
+        run.figure(
+            "missing_terms_by_category",
+            "omissions",
+            t["fig_missing_categories"],
+            lambda ax: plot_missing_terms_by_category(
+                ai_scores, ax=ax, lang=lang, min_cell=min_cell
+            ),
+        )
+        run.figure(
+            "top_missing_terms",
+            "omissions",
+            t["fig_top_missing"],
+            lambda ax: plot_top_missing_terms(ai_scores, ax=ax, lang=lang, min_cell=min_cell),
+            figsize=(7.0, 5.0),
+        )
         top_terms = top_missing_terms(ai_scores, min_cell=min_cell)
         run.table("top_missing_terms", top_terms)
     has_flags = "hallucination_flags" in scores.columns
@@ -732,10 +833,15 @@ def build_report(
     flag_examples: list[dict[str, str]] = []
     if has_flags and len(ai_scores):
         if by:
-            run.figure("hallucination_flags", "hallucinations", t["fig_flags"],
-                       lambda ax: plot_hallucination_flags(ai_scores, by=by, ax=ax, lang=lang,
-                                                           min_cell=min_cell),
-                       figsize=(8.0, 4.2))
+            run.figure(
+                "hallucination_flags",
+                "hallucinations",
+                t["fig_flags"],
+                lambda ax: plot_hallucination_flags(
+                    ai_scores, by=by, ax=ax, lang=lang, min_cell=min_cell
+                ),
+                figsize=(8.0, 4.2),
+            )
         flag_table, flag_examples = _flag_tables(ai_scores, min_cell)
         run.table("hallucinations_by_type", flag_table)
     plan_given = plan is not None
@@ -743,8 +849,12 @@ def build_report(
         plan = _default_plan(scores)
     if plan is not None:
         hue = next((c for c in ("scenario", "notes_per_clinician", "effect") if c in plan), None)
-        run.figure("power_curve", "methods", t["fig_power"],
-                   lambda ax: plot_power_curve(plan, hue=hue, ax=ax, lang=lang))
+        run.figure(
+            "power_curve",
+            "methods",
+            t["fig_power"],
+            lambda ax: plot_power_curve(plan, hue=hue, ax=ax, lang=lang),
+        )
         run.table("plan", plan)
     run.timings["figures"] = time.perf_counter() - step
 
@@ -752,19 +862,31 @@ def build_report(
     step = time.perf_counter()
     clinic_table = _clinic_table(summary, t, min_cell)
     if clinic_table is not None:
-        run.table("per_clinic", pd.DataFrame(clinic_table["rows"],
-                                             columns=clinic_table["header"]))
-    metrics = [{"name": m.name, "family": m.family, "definition": m.definition,
-                "range": _range(m.range), "direction": m.direction, "version": m.version}
-               for m in list_metrics()]
+        run.table("per_clinic", pd.DataFrame(clinic_table["rows"], columns=clinic_table["header"]))
+    metrics = [
+        {
+            "name": m.name,
+            "family": m.family,
+            "definition": m.definition,
+            "range": _range(m.range),
+            "direction": m.direction,
+            "version": m.version,
+        }
+        for m in list_metrics()
+    ]
     run.table("metrics", pd.DataFrame(metrics))
     quarantine_reasons = _quarantine_reasons(quarantine)
     if quarantine_reasons:
-        run.table("quarantine_reasons", pd.DataFrame(quarantine_reasons,
-                                                     columns=["reason", "count"]))
+        run.table(
+            "quarantine_reasons", pd.DataFrame(quarantine_reasons, columns=["reason", "count"])
+        )
     lexicons = _lexicon_versions(scores) if has_terms else {}
-    signature = signature_string(n_boot=n_boot, seed=int(seed), min_cell=min_cell,
-                                 lexicon="+".join(sorted(lexicons.values())) or None)
+    signature = signature_string(
+        n_boot=n_boot,
+        seed=int(seed),
+        min_cell=min_cell,
+        lexicon="+".join(sorted(lexicons.values())) or None,
+    )
     viewer = []
     n_ai = int(len(ai_scores))
     if not no_text:
@@ -774,28 +896,46 @@ def build_report(
     if time_table is not None:
         ci_methods += sorted(set(time_table["method"].dropna().astype(str)) - set(ci_methods))
     context = {
-        "lang": lang, "t": t, "version": __version__, "signature": signature,
+        "lang": lang,
+        "t": t,
+        "version": __version__,
+        "signature": signature,
         "generated": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "toc": _toc(t, no_text), "min_cell": min_cell, "light_max": light_max,
+        "toc": _toc(t, no_text),
+        "min_cell": min_cell,
+        "light_max": light_max,
         "summary_cards": _summary_cards(summary, time_table, t),
         "stats_message": t["no_stats"].format(reason="no scored AI notes"),
         "data_counts": _data_counts(scores, rows),
         "consultation_types": _value_counts(scores, "consultation_type", min_cell),
         "quarantine_reasons": quarantine_reasons,
-        "time_rows": _time_rows(time_table, t), "time_message": time_message,
-        "time_messages": time_messages, "time_basis": time_basis,
-        "figures": run.figures, "has_terms": has_terms,
-        "top_terms": top_terms.to_dict("records"), "has_flags": has_flags,
+        "time_rows": _time_rows(time_table, t),
+        "time_message": time_message,
+        "time_messages": time_messages,
+        "time_basis": time_basis,
+        "figures": run.figures,
+        "has_terms": has_terms,
+        "top_terms": top_terms.to_dict("records"),
+        "has_flags": has_flags,
         "flag_table": flag_table.to_dict("records"),
         "flag_examples": [] if no_text else flag_examples,
-        "clinic_table": clinic_table, "no_text": no_text, "viewer_notes": viewer,
+        "clinic_table": clinic_table,
+        "no_text": no_text,
+        "viewer_notes": viewer,
         "viewer_clinics": sorted({n["clinic"] for n in viewer if n["clinic"]}),
         "viewer_flag_types": sorted({ft for n in viewer for ft in n["flag_types"]}),
         "viewer_sample": t["viewer_sample"].format(shown=len(viewer), total=n_ai, seed=seed),
-        "metrics": metrics, "ci_methods": ci_methods, "n_boot": n_boot, "seed": seed,
+        "metrics": metrics,
+        "ci_methods": ci_methods,
+        "n_boot": n_boot,
+        "seed": seed,
     }
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=False)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=False,
+    )
     html = env.get_template("report.html.j2").render(**context)
     html_path = out / "report.html"
     html_path.write_text(html, encoding="utf-8")
@@ -810,17 +950,34 @@ def build_report(
     run.timings["page"] = time.perf_counter() - step
     run.timings["total"] = time.perf_counter() - started
     parameters = {
-        "lang": lang, "no_text": no_text, "min_cell": min_cell, "seed": int(seed),
-        "n_boot": n_boot, "light_max": light_max, "max_viewer_notes": max_viewer_notes,
-        "typing_chars_per_minute": typing_chars_per_minute, "plan_given": plan_given,
+        "lang": lang,
+        "no_text": no_text,
+        "min_cell": min_cell,
+        "seed": int(seed),
+        "n_boot": n_boot,
+        "light_max": light_max,
+        "max_viewer_notes": max_viewer_notes,
+        "typing_chars_per_minute": typing_chars_per_minute,
+        "plan_given": plan_given,
         "default_plan": None if plan_given else dict(DEFAULT_PLAN),
         "scored_in_report": not _has_scores(frame),
     }
-    outputs = ["report.html", "scores.parquet", "manifest.json", *run.tables,
-               *(f for fig in run.figures for f in fig["files"])]
-    manifest = build_manifest(signature=signature, parameters=parameters, rows=rows,
-                              input_path=input_path, lexicon_versions=lexicons,
-                              timings_seconds=run.timings, outputs=outputs)
+    outputs = [
+        "report.html",
+        "scores.parquet",
+        "manifest.json",
+        *run.tables,
+        *(f for fig in run.figures for f in fig["files"]),
+    ]
+    manifest = build_manifest(
+        signature=signature,
+        parameters=parameters,
+        rows=rows,
+        input_path=input_path,
+        lexicon_versions=lexicons,
+        timings_seconds=run.timings,
+        outputs=outputs,
+    )
     manifest["figures"] = [fig["key"] for fig in run.figures]
     write_manifest(manifest, out / "manifest.json")
     return html_path
@@ -830,9 +987,17 @@ def build_report(
 
 
 def _toc(t: Mapping[str, str], no_text: bool) -> list[tuple[str, str]]:
-    items = [("summary", "summary"), ("data", "data"), ("time", "time"), ("edits", "edits"),
-             ("omissions", "omissions"), ("hallucinations", "hallucinations"),
-             ("per-clinic", "per_clinic"), ("viewer", "viewer"), ("methods", "methods")]
+    items = [
+        ("summary", "summary"),
+        ("data", "data"),
+        ("time", "time"),
+        ("edits", "edits"),
+        ("omissions", "omissions"),
+        ("hallucinations", "hallucinations"),
+        ("per-clinic", "per_clinic"),
+        ("viewer", "viewer"),
+        ("methods", "methods"),
+    ]
     return [(anchor, t[key]) for anchor, key in items if not (no_text and anchor == "viewer")]
 
 
@@ -841,22 +1006,41 @@ def _range(bounds: tuple[Any, Any]) -> str:
     return f"[{'-∞' if low is None else low}, {'∞' if high is None else high}]"
 
 
-def _time_tables(scores: pd.DataFrame, *, n_boot: int, seed: int, min_cell: int,
-                 typing_chars_per_minute: float, t: Mapping[str, str]):
+def _time_tables(
+    scores: pd.DataFrame,
+    *,
+    n_boot: int,
+    seed: int,
+    min_cell: int,
+    typing_chars_per_minute: float,
+    t: Mapping[str, str],
+):
     from evalkit.stats.time import NoTimingDataError, has_timing, time_per_note, time_saved
 
     if not has_timing(scores):
         return None, t["no_time"], [], None, None
     by = next((c for c in ("clinic_id", "consultation_type") if c in scores.columns), None)
     try:
-        table = time_saved(scores, by=by, n_boot=n_boot, seed=seed, min_cell=min_cell,
-                           typing_chars_per_minute=typing_chars_per_minute)
+        table = time_saved(
+            scores,
+            by=by,
+            n_boot=n_boot,
+            seed=seed,
+            min_cell=min_cell,
+            typing_chars_per_minute=typing_chars_per_minute,
+        )
     except NoTimingDataError as exc:
         return None, f"{t['no_time']} ({exc})", [], None, None
     tpn = None
     if by is not None:
-        tpn = time_per_note(scores, by=by, n_boot=n_boot, seed=seed, min_cell=min_cell,
-                            typing_chars_per_minute=typing_chars_per_minute)
+        tpn = time_per_note(
+            scores,
+            by=by,
+            n_boot=n_boot,
+            seed=seed,
+            min_cell=min_cell,
+            typing_chars_per_minute=typing_chars_per_minute,
+        )
     overall = table[table["level"] == "overall"]
     basis = "measured" if (overall["basis"] == "measured").all() else "modelled"
     return table, "", list(table.attrs.get("messages", [])), basis, tpn
@@ -872,19 +1056,23 @@ def _time_rows(table: pd.DataFrame | None, t: Mapping[str, str]) -> list[dict[st
             unit = str(r["unit"]) if r["unit"] in ("s", "%", "min", "h") else ""
             badge = "projection" if bool(r["projection"]) else str(r["basis"])
             n = r.get("n_notes_display")
-            rows.append({
-                "quantity": t[f"q_{key}"], "estimate": _fmt(r["estimate"], unit),
-                "ci": _ci(r["ci_low"], r["ci_high"], unit),
-                "n": "—" if n is None or pd.isna(n) or str(n) in ("<NA>", "nan") else str(n),
-                "badge": badge,
-                "badge_text": t[badge],
-                "method": str(r["method"]),
-            })
+            rows.append(
+                {
+                    "quantity": t[f"q_{key}"],
+                    "estimate": _fmt(r["estimate"], unit),
+                    "ci": _ci(r["ci_low"], r["ci_high"], unit),
+                    "n": "—" if n is None or pd.isna(n) or str(n) in ("<NA>", "nan") else str(n),
+                    "badge": badge,
+                    "badge_text": t[badge],
+                    "method": str(r["method"]),
+                }
+            )
     return rows
 
 
-def _summary_cards(summary: pd.DataFrame, time_table: pd.DataFrame | None,
-                   t: Mapping[str, str]) -> list[dict[str, str]]:
+def _summary_cards(
+    summary: pd.DataFrame, time_table: pd.DataFrame | None, t: Mapping[str, str]
+) -> list[dict[str, str]]:
     cards = []
     overall = summary[summary["level"] == "overall"].set_index("statistic")
     for key in _SUMMARY_KEYS:
@@ -892,21 +1080,37 @@ def _summary_cards(summary: pd.DataFrame, time_table: pd.DataFrame | None,
             continue
         r = overall.loc[key]
         unit = _stat_unit(key)
-        cards.append({"label": t[key], "value": _fmt(r["estimate"], unit),
-                      "ci": _ci(r["ci_low"], r["ci_high"], unit), "n": str(r["n_notes_display"]),
-                      "basis": ""})
+        cards.append(
+            {
+                "label": t[key],
+                "value": _fmt(r["estimate"], unit),
+                "ci": _ci(r["ci_low"], r["ci_high"], unit),
+                "n": str(r["n_notes_display"]),
+                "basis": "",
+            }
+        )
     if time_table is not None:
-        overall_t = time_table[(time_table["level"] == "overall")
-                               & (time_table["quantity"] == "seconds_saved_per_note")]
+        overall_t = time_table[
+            (time_table["level"] == "overall")
+            & (time_table["quantity"] == "seconds_saved_per_note")
+        ]
         for _, r in overall_t.iterrows():
-            cards.insert(0, {"label": t["time"], "value": _fmt(r["estimate"], "s"),
-                             "ci": _ci(r["ci_low"], r["ci_high"], "s"),
-                             "n": str(r["n_notes_display"]), "basis": str(r["basis"])})
+            cards.insert(
+                0,
+                {
+                    "label": t["time"],
+                    "value": _fmt(r["estimate"], "s"),
+                    "ci": _ci(r["ci_low"], r["ci_high"], "s"),
+                    "n": str(r["n_notes_display"]),
+                    "basis": str(r["basis"]),
+                },
+            )
     return cards
 
 
-def _clinic_table(summary: pd.DataFrame, t: Mapping[str, str], min_cell: int
-                  ) -> dict[str, Any] | None:
+def _clinic_table(
+    summary: pd.DataFrame, t: Mapping[str, str], min_cell: int
+) -> dict[str, Any] | None:
     part = summary[summary["level"] == "clinic_id"]
     if part.empty:
         return None
@@ -918,22 +1122,34 @@ def _clinic_table(summary: pd.DataFrame, t: Mapping[str, str], min_cell: int
         first = g.iloc[0]
         suppressed = bool(g["suppressed"].any())
         n_clin = first["n_clinicians"]
-        row = [str(group), str(first["n_notes_display"]) if not suppressed else f"<{min_cell}",
-               "—" if suppressed or pd.isna(n_clin) else str(int(n_clin))]
+        row = [
+            str(group),
+            str(first["n_notes_display"]) if not suppressed else f"<{min_cell}",
+            "—" if suppressed or pd.isna(n_clin) else str(int(n_clin)),
+        ]
         for key in stats:
             r = g.loc[key]
             unit = _stat_unit(key)
-            row.append("—" if suppressed or pd.isna(r["estimate"]) else
-                       f"{_fmt(r['estimate'], unit)} ({_ci(r['ci_low'], r['ci_high'], unit)})")
+            row.append(
+                "—"
+                if suppressed or pd.isna(r["estimate"])
+                else f"{_fmt(r['estimate'], unit)} ({_ci(r['ci_low'], r['ci_high'], unit)})"
+            )
         rows.append(row)
     return {"header": header, "rows": rows}
 
 
 def _data_counts(scores: pd.DataFrame, rows: Mapping[str, int | None]) -> list[tuple[str, str]]:
-    n_ai = int(scores["char_distance_norm"].notna().sum()) if "char_distance_norm" in \
-        scores.columns else len(scores)
-    counts = [("n_notes", str(len(scores))), ("n_ai_notes", str(n_ai)),
-              ("n_control_notes", str(len(scores) - n_ai))]
+    n_ai = (
+        int(scores["char_distance_norm"].notna().sum())
+        if "char_distance_norm" in scores.columns
+        else len(scores)
+    )
+    counts = [
+        ("n_notes", str(len(scores))),
+        ("n_ai_notes", str(n_ai)),
+        ("n_control_notes", str(len(scores) - n_ai)),
+    ]
     if "clinic_id" in scores.columns:
         counts.append(("n_clinics", str(scores["clinic_id"].nunique())))
     if "clinician_id" in scores.columns:
@@ -957,12 +1173,12 @@ def _quarantine_reasons(quarantine: pd.DataFrame | None) -> list[tuple[str, int]
     return [(str(k), int(v)) for k, v in reasons.value_counts().items()]
 
 
-def _edit_category_table(scores: pd.DataFrame, by: str | None, light_max: float,
-                         min_cell: int) -> pd.DataFrame:
+def _edit_category_table(
+    scores: pd.DataFrame, by: str | None, light_max: float, min_cell: int
+) -> pd.DataFrame:
     cats = edit_category(scores, light_max=light_max)
     groups = scores[by].astype(str) if by else pd.Series("overall", index=scores.index)
-    table = pd.crosstab(groups, cats).reindex(columns=["unchanged", "light", "heavy"],
-                                              fill_value=0)
+    table = pd.crosstab(groups, cats).reindex(columns=["unchanged", "light", "heavy"], fill_value=0)
     table["n_notes"] = table.sum(axis=1)
     out = table.reset_index().rename(columns={"row_0": "group", by or "": "group"})
     out.columns = ["group", *out.columns[1:]]
@@ -974,10 +1190,10 @@ def _edit_category_table(scores: pd.DataFrame, by: str | None, light_max: float,
     return display
 
 
-def _flag_tables(scores: pd.DataFrame, min_cell: int
-                 ) -> tuple[pd.DataFrame, list[dict[str, str]]]:
-    items = explode_items(scores, "hallucination_flags",
-                          keep=[c for c in ("note_id",) if c in scores.columns])
+def _flag_tables(scores: pd.DataFrame, min_cell: int) -> tuple[pd.DataFrame, list[dict[str, str]]]:
+    items = explode_items(
+        scores, "hallucination_flags", keep=[c for c in ("note_id",) if c in scores.columns]
+    )
     if items.empty:
         return pd.DataFrame(columns=["type", "severity", "n"]), []
     for col in ("type", "severity"):
@@ -987,8 +1203,12 @@ def _flag_tables(scores: pd.DataFrame, min_cell: int
     examples = []
     for _, group in items.groupby("type", sort=True):
         for _, r in group.head(DEFAULT_MAX_EXAMPLES).iterrows():
-            examples.append({k: "" if pd.isna(r.get(k)) else str(r.get(k))
-                             for k in ("note_id", "type", "severity", "text", "evidence")})
+            examples.append(
+                {
+                    k: "" if pd.isna(r.get(k)) else str(r.get(k))
+                    for k in ("note_id", "type", "severity", "text", "evidence")
+                }
+            )
     return counts, examples
 
 
@@ -998,9 +1218,14 @@ def _default_plan(scores: pd.DataFrame) -> pd.DataFrame | None:
     from evalkit.stats.plan import power_curve
 
     per_clinician = float(scores.groupby("clinician_id").size().median())
-    return power_curve(effect=DEFAULT_PLAN["effect"], icc=DEFAULT_PLAN["icc"],
-                       notes_per_clinician=max(per_clinician, 1.0), alpha=DEFAULT_PLAN["alpha"],
-                       outcome=DEFAULT_PLAN["outcome"], n_clinicians=range(2, 41, 2))
+    return power_curve(
+        effect=DEFAULT_PLAN["effect"],
+        icc=DEFAULT_PLAN["icc"],
+        notes_per_clinician=max(per_clinician, 1.0),
+        alpha=DEFAULT_PLAN["alpha"],
+        outcome=DEFAULT_PLAN["outcome"],
+        n_clinicians=range(2, 41, 2),
+    )
 
 
 def _lexicon_versions(scores: pd.DataFrame) -> dict[str, str]:
@@ -1011,6 +1236,9 @@ def _lexicon_versions(scores: pd.DataFrame) -> dict[str, str]:
         from evalkit.lexicon.loaders import load_lexicon
     except ImportError:
         return {}
-    langs = sorted(scores["language"].dropna().astype(str).unique()) if "language" in \
-        scores.columns else ["da"]
+    langs = (
+        sorted(scores["language"].dropna().astype(str).unique())
+        if "language" in scores.columns
+        else ["da"]
+    )
     return {lang: load_lexicon(lang).version for lang in langs if lang in ("da", "en")}

@@ -41,21 +41,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "measured": "Measured",
         "modelled": "Modelled",
         "measured_note": "Measured: documentation time of AI notes compared with control notes "
-                         "written without AI.",
+        "written without AI.",
         "modelled_note": "Modelled: no control notes, so the baseline is the estimated typing time "
-                         "of the final note; treat as an estimate, not a measurement.",
+        "of the final note; treat as an estimate, not a measurement.",
         "projection_note": "Projections per clinician per day and per clinic per year are "
-                           "projections from the per-note saving, not measurements.",
+        "projections from the per-note saving, not measurements.",
         "no_time": "No timing columns (doc_seconds or doc_started_at/doc_signed_at) in the "
-                   "input, so time saved is not reported.",
+        "input, so time saved is not reported.",
         "no_terms": "The terms family did not run (no missing_terms column), so omissions are "
-                    "not reported.",
+        "not reported.",
         "no_flags": "The hallucination family did not run (no hallucination_flags column), so "
-                    "hallucinations are not reported.",
+        "hallucinations are not reported.",
         "no_stats": "Group summaries are not available: {reason}",
         "edit_thresholds": "Categories: unchanged = equal after collapsing whitespace; lightly "
-                           "edited = normalised character distance ≤ {light}; heavily edited = "
-                           "above {light}.",
+        "edited = normalised character distance ≤ {light}; heavily edited = "
+        "above {light}.",
         "top_missing": "Most often missing terms",
         "term": "Term",
         "category": "Category",
@@ -69,7 +69,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "evidence": "Evidence",
         "no_text_note": "Note text is left out of this report (--no-text).",
         "suppressed_note": "Groups with fewer than {k} notes are shown as “<{k}” with no "
-                           "estimates.",
+        "estimates.",
         "clinic": "Clinic",
         "all_clinics": "All clinics",
         "flag_filter": "Flag type",
@@ -80,11 +80,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "ai_draft": "AI draft",
         "final_note": "Final note (signed)",
         "viewer_help": "Struck through on red: draft text the clinician removed or replaced; "
-                       "underlined on green: text the clinician added. Solid orange boxes are "
-                       "hallucination flags (draft), dashed blue boxes missing terms (final "
-                       "note); hover or tab to one to see its type and evidence.",
+        "underlined on green: text the clinician added. Solid orange boxes are "
+        "hallucination flags (draft), dashed blue boxes missing terms (final "
+        "note); hover or tab to one to see its type and evidence.",
         "viewer_sample": "{shown} of {total} AI-assisted notes, chosen with seed {seed} (notes "
-                         "with flags or missing terms first).",
+        "with flags or missing terms first).",
         "missing_term": "Missing term",
         "flag": "Hallucination flag",
         "metric": "Metric",
@@ -103,7 +103,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "signature": "Signature",
         "min_cell": "Small-cell threshold k",
         "csv_note": "CSV tables: text cells starting with =, +, - or @ get a leading ' so "
-                    "spreadsheets show them as text instead of running them as formulas.",
+        "spreadsheets show them as text instead of running them as formulas.",
         "figure": "Figure",
         "tables_note": "All tables are also in tables/*.csv; figures in figures/ (PNG, SVG, PDF).",
         "unchanged_rate": "Unchanged notes",
@@ -115,8 +115,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "hallucination_flags_per_100": "Hallucination flags per 100 notes",
         "critical_flags_per_100": "Critical flags per 100 notes",
         "hallucination_free_rate": "Notes without hallucination flags",
-        "fig_time_per_note": "Documentation time per note with and without AI, per clinic "
-                             "(95% CI)",
+        "fig_time_per_note": "Documentation time per note with and without AI, per clinic (95% CI)",
         "fig_time_saved": "Time saved per AI-assisted note",
         "fig_edit_categories": "Unchanged, lightly and heavily edited notes per clinic",
         "fig_ecdf_char": "Distribution of normalised character distance",
@@ -169,21 +168,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "measured": "Målt",
         "modelled": "Modelleret",
         "measured_note": "Målt: dokumentationstid for AI-notater sammenlignet med kontrolnotater "
-                         "skrevet uden AI.",
+        "skrevet uden AI.",
         "modelled_note": "Modelleret: ingen kontrolnotater, så grundlinjen er den anslåede "
-                         "skrivetid for det endelige notat; et estimat, ikke en måling.",
+        "skrivetid for det endelige notat; et estimat, ikke en måling.",
         "projection_note": "Fremskrivninger pr. kliniker pr. dag og pr. klinik pr. år er "
-                           "fremskrivninger fra besparelsen pr. notat, ikke målinger.",
+        "fremskrivninger fra besparelsen pr. notat, ikke målinger.",
         "no_time": "Inputtet har ingen tidskolonner (doc_seconds eller "
-                   "doc_started_at/doc_signed_at), så sparet tid rapporteres ikke.",
+        "doc_started_at/doc_signed_at), så sparet tid rapporteres ikke.",
         "no_terms": "Term-familien er ikke kørt (ingen missing_terms-kolonne), så udeladelser "
-                    "rapporteres ikke.",
+        "rapporteres ikke.",
         "no_flags": "Hallucinationsfamilien er ikke kørt (ingen hallucination_flags-kolonne), "
-                    "så hallucinationer rapporteres ikke.",
+        "så hallucinationer rapporteres ikke.",
         "no_stats": "Gruppeopsummeringer er ikke tilgængelige: {reason}",
         "edit_thresholds": "Kategorier: uændret = ens efter sammenfletning af mellemrum; let "
-                           "redigeret = normaliseret tegnafstand ≤ {light}; meget redigeret = "
-                           "over {light}.",
+        "redigeret = normaliseret tegnafstand ≤ {light}; meget redigeret = "
+        "over {light}.",
         "top_missing": "Hyppigst manglende termer",
         "term": "Term",
         "category": "Kategori",
@@ -207,12 +206,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "ai_draft": "AI-udkast",
         "final_note": "Endeligt notat (underskrevet)",
         "viewer_help": "Gennemstreget på rødt: udkasttekst klinikeren fjernede eller erstattede; "
-                       "understreget på grønt: tekst klinikeren tilføjede. Orange felter er "
-                       "hallucinationsflag (udkast), stiplede blå felter manglende termer "
-                       "(endeligt notat); hold musen over eller tab til et felt for at se type "
-                       "og belæg.",
+        "understreget på grønt: tekst klinikeren tilføjede. Orange felter er "
+        "hallucinationsflag (udkast), stiplede blå felter manglende termer "
+        "(endeligt notat); hold musen over eller tab til et felt for at se type "
+        "og belæg.",
         "viewer_sample": "{shown} af {total} notater med AI, udvalgt med seed {seed} (notater "
-                         "med flag eller manglende termer først).",
+        "med flag eller manglende termer først).",
         "missing_term": "Manglende term",
         "flag": "Hallucinationsflag",
         "metric": "Mål",
@@ -231,11 +230,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "signature": "Signatur",
         "min_cell": "Grænse for små celler k",
         "csv_note": "CSV-tabeller: tekstceller der begynder med =, +, - eller @ får et "
-                    "foranstillet ' så regneark viser dem som tekst i stedet for at køre dem som "
-                    "formler.",
+        "foranstillet ' så regneark viser dem som tekst i stedet for at køre dem som "
+        "formler.",
         "figure": "Figur",
         "tables_note": "Alle tabeller findes også i tables/*.csv; figurer i figures/ (PNG, SVG, "
-                       "PDF).",
+        "PDF).",
         "unchanged_rate": "Uændrede notater",
         "char_distance_norm_mean": "Normaliseret tegnafstand (gennemsnit)",
         "char_distance_norm_median": "Normaliseret tegnafstand (median)",
@@ -262,7 +261,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "q_percent_saved": "Sparet tid (%)",
         "q_mixedlm_percent_change": "Ændring i tid pr. notat, blandet model (%)",
         "q_mixedlm_seconds_saved_at_median_note": "Sparede sekunder ved mediannotatet, "
-                                                  "blandet model",
+        "blandet model",
         "q_within_clinician_median_seconds_saved": "Median sparede sekunder inden for klinikere",
         "q_projected_minutes_saved_per_clinician_per_day": "Sparede minutter pr. kliniker pr. dag",
         "q_projected_hours_saved_per_clinic_per_year": "Sparede timer pr. klinik pr. år",

@@ -25,8 +25,18 @@ from evalkit.text.normalize import NORMALIZATION_ID
 MANIFEST_SCHEMA = "evalkit-report-manifest/1"
 
 PACKAGES: tuple[str, ...] = (
-    "numpy", "pandas", "pyarrow", "scipy", "statsmodels", "matplotlib", "jinja2", "rapidfuzz",
-    "jiwer", "pyahocorasick", "snowballstemmer", "typer",
+    "numpy",
+    "pandas",
+    "pyarrow",
+    "scipy",
+    "statsmodels",
+    "matplotlib",
+    "jinja2",
+    "rapidfuzz",
+    "jiwer",
+    "pyahocorasick",
+    "snowballstemmer",
+    "typer",
 )
 """Packages whose versions the manifest records."""
 
@@ -193,6 +203,7 @@ def write_manifest(manifest: Mapping[str, Any], path: str | Path) -> Path:
     '{\\n  "a": "ø",\\n  "b": 1\\n}\\n'
     """
     path = Path(path)
-    path.write_text(json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     return path

@@ -141,9 +141,7 @@ def t_interval(values: np.ndarray, *, ci: float = DEFAULT_CI) -> Interval:
     return Interval(mean, float(mean - half), float(mean + half), "t (notes)")
 
 
-def resample_counts(
-    n_clusters: int, n_boot: int, rng: np.random.Generator
-) -> np.ndarray:
+def resample_counts(n_clusters: int, n_boot: int, rng: np.random.Generator) -> np.ndarray:
     """How often each cluster is drawn in each bootstrap replicate.
 
     Parameters
@@ -354,9 +352,7 @@ def cluster_t_interval(
     return Interval(mean, mean - half, mean + half, "cluster-robust t (clusters)")
 
 
-def _weighted_medians(
-    counts: np.ndarray, grid: np.ndarray, totals: np.ndarray
-) -> np.ndarray:
+def _weighted_medians(counts: np.ndarray, grid: np.ndarray, totals: np.ndarray) -> np.ndarray:
     cum = np.cumsum(counts, axis=1)
     rank_low = np.floor((totals - 1) / 2) + 1
     rank_high = np.floor(totals / 2) + 1

@@ -130,8 +130,10 @@ def compare_with_published(
                 f"{', '.join(map(str, scores.columns))}."
             )
     numeric_published = published.select_dtypes("number")
-    clash = sorted(set(chosen) & set(map(str, numeric_published.columns)) | (
-        {"n_notes"} & set(map(str, numeric_published.columns))))
+    clash = sorted(
+        set(chosen) & set(map(str, numeric_published.columns))
+        | ({"n_notes"} & set(map(str, numeric_published.columns)))
+    )
     if clash:
         raise ValueError(
             f"column name(s) {', '.join(clash)} occur in both tables; rename them in the "
@@ -233,9 +235,15 @@ def rank_correlations(
             if keep.sum() >= 3 and np.ptp(x) > 0 and np.ptp(y) > 0:
                 res = stats.spearmanr(x, y)
                 rho, p_value = float(res.statistic), float(res.pvalue)
-            rows.append({
-                "metric": metric, "published": pub, "rho": rho, "p_value": p_value,
-                "n_systems": int(keep.sum()), "direction": direction,
-                "agreement": rho * sign,
-            })
+            rows.append(
+                {
+                    "metric": metric,
+                    "published": pub,
+                    "rho": rho,
+                    "p_value": p_value,
+                    "n_systems": int(keep.sum()),
+                    "direction": direction,
+                    "agreement": rho * sign,
+                }
+            )
     return pd.DataFrame(rows)

@@ -44,7 +44,10 @@ OUTCOMES = ("time", "rate")
 
 
 def design_effect(
-    notes_per_clinician: float, icc: float, *, design: str = "parallel",
+    notes_per_clinician: float,
+    icc: float,
+    *,
+    design: str = "parallel",
     heterogeneity: float = 0.0,
 ) -> float:
     """Variance inflation from clustering notes in clinicians.
@@ -104,7 +107,10 @@ def _check_design(design: str) -> None:
 
 
 def standardized_effect(
-    effect: float, *, outcome: str = "time", sd_log: float = DEFAULT_SD_LOG,
+    effect: float,
+    *,
+    outcome: str = "time",
+    sd_log: float = DEFAULT_SD_LOG,
     baseline_rate: float | None = None,
 ) -> float:
     """The effect size statsmodels expects (Cohen's d or h), always positive.
@@ -244,11 +250,17 @@ def plan_study(
             f"power and alpha must be between 0 and 1; got power={power}, alpha={alpha}"
         )
     es = standardized_effect(effect, outcome=outcome, sd_log=sd_log, baseline_rate=baseline_rate)
-    de = design_effect(notes_per_clinician, icc, design=design,
-                       heterogeneity=_heterogeneity(outcome, effect_sd, sd_log))
-    n_ind = float(np.ravel(
-        _solver(outcome).solve_power(effect_size=es, alpha=alpha, power=power, ratio=1.0)
-    )[0])
+    de = design_effect(
+        notes_per_clinician,
+        icc,
+        design=design,
+        heterogeneity=_heterogeneity(outcome, effect_sd, sd_log),
+    )
+    n_ind = float(
+        np.ravel(_solver(outcome).solve_power(effect_size=es, alpha=alpha, power=power, ratio=1.0))[
+            0
+        ]
+    )
     n_arm = n_ind * de
     m = max(float(notes_per_clinician), 1.0)
     if design == "parallel":
@@ -266,11 +278,22 @@ def plan_study(
         + (f" + m H / {2 if design == 'parallel' else 4}" if effect_sd else "")
     )
     return StudyPlan(
-        outcome=outcome, design=design, effect=effect, effect_size=es, icc=icc,
-        notes_per_clinician=float(notes_per_clinician), design_effect=de, power=power,
-        alpha=alpha, notes_per_arm_independent=n_ind, notes_per_arm=n_arm,
-        clinicians_per_arm=per_arm, clinicians_total=total, notes_total=notes_total,
-        method=method, effect_sd=effect_sd,
+        outcome=outcome,
+        design=design,
+        effect=effect,
+        effect_size=es,
+        icc=icc,
+        notes_per_clinician=float(notes_per_clinician),
+        design_effect=de,
+        power=power,
+        alpha=alpha,
+        notes_per_arm_independent=n_ind,
+        notes_per_arm=n_arm,
+        clinicians_per_arm=per_arm,
+        clinicians_total=total,
+        notes_total=notes_total,
+        method=method,
+        effect_sd=effect_sd,
     )
 
 
@@ -296,8 +319,12 @@ def power_for(
     (True, True)
     """
     es = standardized_effect(effect, outcome=outcome, sd_log=sd_log, baseline_rate=baseline_rate)
-    de = design_effect(notes_per_clinician, icc, design=design,
-                       heterogeneity=_heterogeneity(outcome, effect_sd, sd_log))
+    de = design_effect(
+        notes_per_clinician,
+        icc,
+        design=design,
+        heterogeneity=_heterogeneity(outcome, effect_sd, sd_log),
+    )
     k = np.atleast_1d(np.asarray(n_clinicians, dtype=float))
     if (k < 2).any():
         raise ValueError("n_clinicians must be at least 2 (one per arm)")
@@ -305,9 +332,9 @@ def power_for(
     notes_per_arm = k / 2.0 * m if design == "parallel" else k * m / 2.0
     effective = notes_per_arm / de
     solver = _solver(outcome)
-    return np.array([
-        float(solver.power(effect_size=es, nobs1=n, alpha=alpha, ratio=1.0)) for n in effective
-    ])
+    return np.array(
+        [float(solver.power(effect_size=es, nobs1=n, alpha=alpha, ratio=1.0)) for n in effective]
+    )
 
 
 def detectable_effect(
@@ -334,8 +361,12 @@ def detectable_effect(
     >>> round(detectable_effect(n_clinicians=24, notes_per_clinician=40, icc=0.05), 3)
     0.144
     """
-    de = design_effect(notes_per_clinician, icc, design=design,
-                       heterogeneity=_heterogeneity(outcome, effect_sd, sd_log))
+    de = design_effect(
+        notes_per_clinician,
+        icc,
+        design=design,
+        heterogeneity=_heterogeneity(outcome, effect_sd, sd_log),
+    )
     m = max(float(notes_per_clinician), 1.0)
     per_arm = n_clinicians / 2.0 * m if design == "parallel" else n_clinicians * m / 2.0
     effective = per_arm / de
@@ -343,8 +374,15 @@ def detectable_effect(
         return float("nan")
     solver = _solver(outcome)
     # solve_power may return a 1-element array, and either root of a two-sided test.
-    es = abs(float(np.ravel(solver.solve_power(effect_size=None, nobs1=effective, alpha=alpha,
-                                           power=power, ratio=1.0))[0]))
+    es = abs(
+        float(
+            np.ravel(
+                solver.solve_power(
+                    effect_size=None, nobs1=effective, alpha=alpha, power=power, ratio=1.0
+                )
+            )[0]
+        )
+    )
     if outcome == "time":
         return 1.0 - math.exp(-es * sd_log)
     if baseline_rate is None or not 0 < baseline_rate < 1:
@@ -380,10 +418,20 @@ def plan_table(
     [[0.1, 54.0], [0.2, 12.0]]
     """
     rows = [
-        plan_study(effect=e, icc=r, notes_per_clinician=m, power=power, alpha=alpha,
-                   outcome=outcome, sd_log=sd_log, baseline_rate=baseline_rate,
-                   design=design, effect_sd=effect_sd).as_dict()
-        for e in np.atleast_1d(effect) for r in np.atleast_1d(icc)
+        plan_study(
+            effect=e,
+            icc=r,
+            notes_per_clinician=m,
+            power=power,
+            alpha=alpha,
+            outcome=outcome,
+            sd_log=sd_log,
+            baseline_rate=baseline_rate,
+            design=design,
+            effect_sd=effect_sd,
+        ).as_dict()
+        for e in np.atleast_1d(effect)
+        for r in np.atleast_1d(icc)
         for m in np.atleast_1d(notes_per_clinician)
     ]
     return pd.DataFrame(rows)
@@ -419,15 +467,30 @@ def power_curve(
     for e in np.atleast_1d(effect):
         for r in np.atleast_1d(icc):
             for m in np.atleast_1d(notes_per_clinician):
-                p = power_for(np.array(ks), effect=float(e), icc=float(r),
-                              notes_per_clinician=float(m), alpha=alpha, outcome=outcome,
-                              sd_log=sd_log, baseline_rate=baseline_rate, design=design,
-                              effect_sd=effect_sd)
-                frames.append(pd.DataFrame({
-                    "n_clinicians": ks, "power": p,
-                    "scenario": f"effect {e:g}, ICC {r:g}, {m:g} notes/clinician",
-                    "effect": float(e), "icc": float(r), "notes_per_clinician": float(m),
-                }))
+                p = power_for(
+                    np.array(ks),
+                    effect=float(e),
+                    icc=float(r),
+                    notes_per_clinician=float(m),
+                    alpha=alpha,
+                    outcome=outcome,
+                    sd_log=sd_log,
+                    baseline_rate=baseline_rate,
+                    design=design,
+                    effect_sd=effect_sd,
+                )
+                frames.append(
+                    pd.DataFrame(
+                        {
+                            "n_clinicians": ks,
+                            "power": p,
+                            "scenario": f"effect {e:g}, ICC {r:g}, {m:g} notes/clinician",
+                            "effect": float(e),
+                            "icc": float(r),
+                            "notes_per_clinician": float(m),
+                        }
+                    )
+                )
     return pd.concat(frames, ignore_index=True)
 
 
@@ -462,9 +525,17 @@ def write_plan_tables(
         raise ValueError(f"max_clinicians must be at least 2; got {max_clinicians}")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    common = dict(effect=effect, icc=icc, notes_per_clinician=notes_per_clinician, alpha=alpha,
-                  outcome=outcome, sd_log=sd_log, baseline_rate=baseline_rate, design=design,
-                  effect_sd=effect_sd)
+    common = dict(
+        effect=effect,
+        icc=icc,
+        notes_per_clinician=notes_per_clinician,
+        alpha=alpha,
+        outcome=outcome,
+        sd_log=sd_log,
+        baseline_rate=baseline_rate,
+        design=design,
+        effect_sd=effect_sd,
+    )
     table = plan_table(power=power, **common)
     curve = power_curve(n_clinicians=range(2, max_clinicians + 1), **common)
     files = {"plan": out / "plan.csv", "power_curve": out / "power_curve.csv"}

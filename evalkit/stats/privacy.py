@@ -50,7 +50,7 @@ def read_salt(path: str | Path) -> bytes:
     if not file.is_file():
         raise FileNotFoundError(
             f"salt file {str(file)!r} does not exist; create it with a long random secret, "
-            "for example: python -c \"import secrets; print(secrets.token_hex(32))\" > salt.txt"
+            'for example: python -c "import secrets; print(secrets.token_hex(32))" > salt.txt'
         )
     return _check_salt(file.read_bytes().strip(), where=f"salt file {str(file)!r}")
 

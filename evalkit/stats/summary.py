@@ -77,9 +77,23 @@ STATISTICS: tuple[Statistic, ...] = (
 """The statistics :func:`summarize` reports, in table order."""
 
 SUMMARY_COLUMNS = (
-    "level", "group", "statistic", "column", "kind", "direction", "estimate", "ci_low",
-    "ci_high", "ci_level", "n_notes", "n_clinicians", "method", "B", "seed",
-    "n_notes_display", "suppressed",
+    "level",
+    "group",
+    "statistic",
+    "column",
+    "kind",
+    "direction",
+    "estimate",
+    "ci_low",
+    "ci_high",
+    "ci_level",
+    "n_notes",
+    "n_clinicians",
+    "method",
+    "B",
+    "seed",
+    "n_notes_display",
+    "suppressed",
 )
 
 
@@ -127,6 +141,7 @@ def as_flags(series: pd.Series, column: str) -> np.ndarray:
     >>> as_flags(pd.Series([True, None, "False", "1"], dtype=object), "unchanged").tolist()
     [1.0, nan, 0.0, 1.0]
     """
+
     def convert(value: object) -> float:
         if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
             return np.nan
@@ -216,8 +231,12 @@ def interval_for(
         else:
             iv = cluster_bootstrap_mean(values, clusters, n_boot=n_boot, seed=seed, ci=ci)
         return Interval(
-            iv.estimate, iv.low, iv.high, f"cluster bootstrap of {unit} (percentile)",
-            n_boot, seed,
+            iv.estimate,
+            iv.low,
+            iv.high,
+            f"cluster bootstrap of {unit} (percentile)",
+            n_boot,
+            seed,
         )
     if kind == "rate":
         return wilson_interval(int(values.sum()), values.size, ci=ci)
@@ -332,15 +351,11 @@ def summarize(
         )
     clusters, unit = cluster_labels(scores)
     cluster_array = None if clusters is None else clusters.to_numpy(dtype=object)
-    clinicians = (
-        cluster_array if unit == "clinicians" else None
-    )
+    clinicians = cluster_array if unit == "clinicians" else None
     values = {s.column: _numeric(scores[s.column], s.column, s.kind) for s in present}
 
     rows: list[dict] = []
-    groupings: list[tuple[str, str, np.ndarray]] = [
-        (OVERALL, OVERALL, np.arange(len(scores)))
-    ]
+    groupings: list[tuple[str, str, np.ndarray]] = [(OVERALL, OVERALL, np.arange(len(scores)))]
     for lvl in levels:
         keys = scores[list(lvl)].astype("string").fillna("<missing>")
         for key, idx in keys.groupby(list(lvl), sort=True).indices.items():
@@ -358,14 +373,25 @@ def summarize(
                 iv = Interval(np.nan, np.nan, np.nan, "no notes with a value")
             else:
                 iv = interval_for(x, cl, stat.kind, n_boot=n_boot, seed=seed, ci=ci, unit=unit)
-            rows.append({
-                "level": level, "group": group, "statistic": stat.name, "column": stat.column,
-                "kind": stat.kind, "direction": stat.direction,
-                "estimate": iv.estimate * stat.scale, "ci_low": iv.low * stat.scale,
-                "ci_high": iv.high * stat.scale, "ci_level": ci,
-                "n_notes": int(x.size), "n_clinicians": n_clin, "method": iv.method,
-                "B": iv.n_boot, "seed": iv.seed,
-            })
+            rows.append(
+                {
+                    "level": level,
+                    "group": group,
+                    "statistic": stat.name,
+                    "column": stat.column,
+                    "kind": stat.kind,
+                    "direction": stat.direction,
+                    "estimate": iv.estimate * stat.scale,
+                    "ci_low": iv.low * stat.scale,
+                    "ci_high": iv.high * stat.scale,
+                    "ci_level": ci,
+                    "n_notes": int(x.size),
+                    "n_clinicians": n_clin,
+                    "method": iv.method,
+                    "B": iv.n_boot,
+                    "seed": iv.seed,
+                }
+            )
     table = pd.DataFrame(rows)
     table["B"] = table["B"].astype("Int64")
     table["seed"] = table["seed"].astype("Int64")
@@ -470,8 +496,9 @@ def write_summary_tables(
     if notes_per_day is not None:
         extra["notes_per_day"] = notes_per_day
     try:
-        times = time_saved(scores, by=single, n_boot=n_boot, seed=seed, ci=ci,
-                           min_cell=min_cell, **extra)
+        times = time_saved(
+            scores, by=single, n_boot=n_boot, seed=seed, ci=ci, min_cell=min_cell, **extra
+        )
     except NoTimingDataError as exc:
         result.messages.append(str(exc))
     else:

@@ -55,9 +55,26 @@ DEFAULT_NOTES_PER_DAY = 20.0
 DEFAULT_WORKING_DAYS_PER_YEAR = 220.0
 
 TIME_COLUMNS = (
-    "level", "group", "quantity", "estimate", "ci_low", "ci_high", "ci_level", "unit", "basis",
-    "projection", "method", "n_notes", "n_notes_ai", "n_notes_control", "n_clinicians",
-    "p_value", "B", "seed", "n_notes_display", "suppressed",
+    "level",
+    "group",
+    "quantity",
+    "estimate",
+    "ci_low",
+    "ci_high",
+    "ci_level",
+    "unit",
+    "basis",
+    "projection",
+    "method",
+    "n_notes",
+    "n_notes_ai",
+    "n_notes_control",
+    "n_clinicians",
+    "p_value",
+    "B",
+    "seed",
+    "n_notes_display",
+    "suppressed",
 )
 
 
@@ -296,19 +313,22 @@ def fit_time_model(scores: pd.DataFrame, *, ci: float = DEFAULT_CI) -> MixedMode
             f"{', '.join(map(str, scores.columns))}"
         )
     seconds = documentation_seconds(scores)
-    data = pd.DataFrame({
-        "log_seconds": np.log(seconds.where(seconds > 0)),
-        "ai": ai_assisted_mask(scores).astype(float),
-        "clinician": scores["clinician_id"].astype("string").fillna("?").to_numpy(dtype=object),
-    })
+    data = pd.DataFrame(
+        {
+            "log_seconds": np.log(seconds.where(seconds > 0)),
+            "ai": ai_assisted_mask(scores).astype(float),
+            "clinician": scores["clinician_id"].astype("string").fillna("?").to_numpy(dtype=object),
+        }
+    )
     data["clinic"] = (
         scores["clinic_id"].astype("string").fillna("?").to_numpy(dtype=object)
-        if "clinic_id" in scores.columns else "all"
+        if "clinic_id" in scores.columns
+        else "all"
     )
     data["clinician"] = data["clinic"] + "\x1f" + data["clinician"]
     if "consultation_type" in scores.columns:
-        data["ctype"] = scores["consultation_type"].astype("string").fillna("unknown").to_numpy(
-            dtype=object
+        data["ctype"] = (
+            scores["consultation_type"].astype("string").fillna("unknown").to_numpy(dtype=object)
         )
     data = data.dropna(subset=["log_seconds"])
     n_ai, n_control = int(data["ai"].sum()), int((data["ai"] == 0).sum())
@@ -327,7 +347,10 @@ def fit_time_model(scores: pd.DataFrame, *, ci: float = DEFAULT_CI) -> MixedMode
         warnings.simplefilter("always")
         if nested:
             model = smf.mixedlm(
-                formula, data, groups="clinic", re_formula="1",
+                formula,
+                data,
+                groups="clinic",
+                re_formula="1",
                 vc_formula={"clinician": "0 + C(clinician)"},
             )
             random_effects = "random intercept per clinic + clinician variance component"
@@ -337,8 +360,7 @@ def fit_time_model(scores: pd.DataFrame, *, ci: float = DEFAULT_CI) -> MixedMode
         fit = model.fit(reml=True)
     converged = bool(getattr(fit, "converged", True))
     at_boundary = any(
-        issubclass(w.category, ConvergenceWarning) and "boundary" in str(w.message)
-        for w in caught
+        issubclass(w.category, ConvergenceWarning) and "boundary" in str(w.message) for w in caught
     )
     if at_boundary:
         # A variance estimated at zero is a valid fit (that level adds no variation).
@@ -351,8 +373,11 @@ def fit_time_model(scores: pd.DataFrame, *, ci: float = DEFAULT_CI) -> MixedMode
     between = float(np.asarray(fit.cov_re)[0, 0]) + float(np.sum(fit.vcomp))
     residual = float(fit.scale)
     return MixedModelResult(
-        ratio=float(ratio), ratio_low=float(low), ratio_high=float(high),
-        percent_change=float(100 * (ratio - 1)), percent_low=float(100 * (low - 1)),
+        ratio=float(ratio),
+        ratio_low=float(low),
+        ratio_high=float(high),
+        percent_change=float(100 * (ratio - 1)),
+        percent_low=float(100 * (low - 1)),
         percent_high=float(100 * (high - 1)),
         median_control_seconds=median_control,
         seconds_saved_at_median=float(median_control * (1 - ratio)),
@@ -360,9 +385,13 @@ def fit_time_model(scores: pd.DataFrame, *, ci: float = DEFAULT_CI) -> MixedMode
         seconds_saved_high=float(median_control * (1 - low)),
         p_value=float(fit.pvalues["ai"]),
         formula=formula.replace("ai", "ai_assisted", 1).replace("C(ctype)", "consultation_type"),
-        random_effects=random_effects, converged=converged,
-        n_notes=len(data), n_clinicians=int(n_clinicians), n_clinics=int(len(per_clinic)),
-        sd_log=float(np.sqrt(between + residual)), icc=between / (between + residual),
+        random_effects=random_effects,
+        converged=converged,
+        n_notes=len(data),
+        n_clinicians=int(n_clinicians),
+        n_clinics=int(len(per_clinic)),
+        sd_log=float(np.sqrt(between + residual)),
+        icc=between / (between + residual),
     )
 
 
@@ -420,11 +449,13 @@ def within_clinician_comparison(
             "the within-clinician comparison needs clinician_id; found columns: "
             f"{', '.join(map(str, scores.columns))}"
         )
-    frame = pd.DataFrame({
-        "clinician": labels.to_numpy(dtype=object),
-        "ai": ai_assisted_mask(scores),
-        "seconds": documentation_seconds(scores).to_numpy(),
-    }).dropna(subset=["seconds"])
+    frame = pd.DataFrame(
+        {
+            "clinician": labels.to_numpy(dtype=object),
+            "ai": ai_assisted_mask(scores),
+            "seconds": documentation_seconds(scores).to_numpy(),
+        }
+    ).dropna(subset=["seconds"])
     medians = frame.groupby(["clinician", "ai"])["seconds"].median().unstack("ai")
     if True not in medians.columns or False not in medians.columns:
         raise NoTimingDataError("the within-clinician comparison needs both AI and control notes")
@@ -441,8 +472,14 @@ def within_clinician_comparison(
         statistic, p_value = float(test.statistic), float(test.pvalue)
     iv = cluster_bootstrap_median(savings, None, n_boot=n_boot, seed=seed, ci=ci)
     return WithinClinicianResult(
-        float(np.median(savings)), iv.low, iv.high, statistic, p_value, int(savings.size),
-        n_boot, seed,
+        float(np.median(savings)),
+        iv.low,
+        iv.high,
+        statistic,
+        p_value,
+        int(savings.size),
+        n_boot,
+        seed,
     )
 
 
@@ -462,12 +499,14 @@ def _arm_bootstrap(
         codes, uniques = _factorize(clusters)
         n_clusters = len(uniques)
     has_t, has_c = np.isfinite(treated), np.isfinite(control)
-    sums = np.column_stack([
-        np.bincount(codes, weights=np.where(has_t, treated, 0.0), minlength=n_clusters),
-        np.bincount(codes, weights=has_t.astype(float), minlength=n_clusters),
-        np.bincount(codes, weights=np.where(has_c, control, 0.0), minlength=n_clusters),
-        np.bincount(codes, weights=has_c.astype(float), minlength=n_clusters),
-    ])
+    sums = np.column_stack(
+        [
+            np.bincount(codes, weights=np.where(has_t, treated, 0.0), minlength=n_clusters),
+            np.bincount(codes, weights=has_t.astype(float), minlength=n_clusters),
+            np.bincount(codes, weights=np.where(has_c, control, 0.0), minlength=n_clusters),
+            np.bincount(codes, weights=has_c.astype(float), minlength=n_clusters),
+        ]
+    )
     rng = np.random.default_rng(seed)
     out = np.empty((n_boot, 2))
     block = max(1, 4_000_000 // max(n_clusters, 1))
@@ -490,9 +529,7 @@ class _TimeFrame:
     edit_model: EditTimeModel | None
 
 
-def _prepare(
-    scores: pd.DataFrame, typing_chars_per_minute: float
-) -> _TimeFrame:
+def _prepare(scores: pd.DataFrame, typing_chars_per_minute: float) -> _TimeFrame:
     if not has_timing(scores):
         raise NoTimingDataError(
             "no timing columns (doc_seconds, edit_seconds, or doc_started_at + doc_signed_at); "
@@ -502,8 +539,12 @@ def _prepare(
     doc = documentation_seconds(scores).to_numpy()
     if (~ai & np.isfinite(doc)).any():
         return _TimeFrame(
-            np.where(ai, doc, np.nan), np.where(~ai, doc, np.nan), "measured", "measured",
-            ("control notes found: time saved is measured (control minus AI notes)",), None,
+            np.where(ai, doc, np.nan),
+            np.where(~ai, doc, np.nan),
+            "measured",
+            "measured",
+            ("control notes found: time saved is measured (control minus AI notes)",),
+            None,
         )
     if typing_chars_per_minute <= 0:
         raise ValueError(
@@ -514,13 +555,16 @@ def _prepare(
             "no control notes, and the modelled baseline needs final_note to count characters; "
             "keep the note text in the scores table (do not use --drop-text) or add control notes"
         )
-    messages = ["no control notes: the baseline is modelled as the typing time of the final note "
-                f"at {typing_chars_per_minute:g} characters per minute"]
+    messages = [
+        "no control notes: the baseline is modelled as the typing time of the final note "
+        f"at {typing_chars_per_minute:g} characters per minute"
+    ]
     chars = scores["final_note"].fillna("").astype(str).str.len().to_numpy(dtype=float)
     baseline = np.where(ai, chars / typing_chars_per_minute * 60.0, np.nan)
     measured = (
         pd.to_numeric(scores["edit_seconds"], errors="coerce").to_numpy(dtype=float)
-        if "edit_seconds" in scores.columns else np.full(len(scores), np.nan)
+        if "edit_seconds" in scores.columns
+        else np.full(len(scores), np.nan)
     )
     measured = np.where(np.isfinite(measured), measured, doc)
     _check_no_negative(pd.Series(measured), "edit_seconds")
@@ -575,9 +619,18 @@ def _group_rows(
         cl = None
         method = "bootstrap of notes (percentile)"
     base = {
-        "level": level, "group": group, "ci_level": ci, "n_notes": n_t + n_c,
-        "n_notes_ai": n_t, "n_notes_control": n_c, "n_clinicians": n_clin,
-        "projection": False, "p_value": np.nan, "B": n_boot, "seed": seed, "method": method,
+        "level": level,
+        "group": group,
+        "ci_level": ci,
+        "n_notes": n_t + n_c,
+        "n_notes_ai": n_t,
+        "n_notes_control": n_c,
+        "n_clinicians": n_clin,
+        "projection": False,
+        "p_value": np.nan,
+        "B": n_boot,
+        "seed": seed,
+        "method": method,
     }
     if n_t == 0 or n_c == 0:
         return []
@@ -595,8 +648,17 @@ def _group_rows(
         ("percent_saved", 100 * (1 - mean_t / mean_c), pct_reps, "%", frame.basis),
     ):
         low, high = _percentile(replicates, ci)
-        rows.append({**base, "quantity": quantity, "estimate": estimate, "ci_low": low,
-                     "ci_high": high, "unit": unit, "basis": basis})
+        rows.append(
+            {
+                **base,
+                "quantity": quantity,
+                "estimate": estimate,
+                "ci_low": low,
+                "ci_high": high,
+                "unit": unit,
+                "basis": basis,
+            }
+        )
     saved_low, saved_high = _percentile(saved_reps, ci)
     per_day = notes_per_day / 60.0
     if clinicians_per_clinic is not None:
@@ -608,19 +670,34 @@ def _group_rows(
     else:
         per_clinic = 1.0
     per_year = notes_per_day * working_days_per_year * per_clinic / 3600.0
-    projection_method = (
-        f"projection: saving per note x {notes_per_day:g} notes/day"
+    projection_method = f"projection: saving per note x {notes_per_day:g} notes/day"
+    rows.append(
+        {
+            **base,
+            "quantity": "projected_minutes_saved_per_clinician_per_day",
+            "estimate": saved * per_day,
+            "ci_low": saved_low * per_day,
+            "ci_high": saved_high * per_day,
+            "unit": "min",
+            "basis": frame.basis,
+            "projection": True,
+            "method": f"{projection_method}; CI from {method}",
+        }
     )
-    rows.append({**base, "quantity": "projected_minutes_saved_per_clinician_per_day",
-                 "estimate": saved * per_day, "ci_low": saved_low * per_day,
-                 "ci_high": saved_high * per_day, "unit": "min", "basis": frame.basis,
-                 "projection": True, "method": f"{projection_method}; CI from {method}"})
-    rows.append({**base, "quantity": "projected_hours_saved_per_clinic_per_year",
-                 "estimate": saved * per_year, "ci_low": saved_low * per_year,
-                 "ci_high": saved_high * per_year, "unit": "h", "basis": frame.basis,
-                 "projection": True,
-                 "method": f"{projection_method} x {working_days_per_year:g} days/year x "
-                           f"{per_clinic:.3g} clinicians/clinic; CI from {method}"})
+    rows.append(
+        {
+            **base,
+            "quantity": "projected_hours_saved_per_clinic_per_year",
+            "estimate": saved * per_year,
+            "ci_low": saved_low * per_year,
+            "ci_high": saved_high * per_year,
+            "unit": "h",
+            "basis": frame.basis,
+            "projection": True,
+            "method": f"{projection_method} x {working_days_per_year:g} days/year x "
+            f"{per_clinic:.3g} clinicians/clinic; CI from {method}",
+        }
+    )
     return rows
 
 
@@ -706,14 +783,20 @@ def time_saved(
     clinicians = clusters if unit == "clinicians" else None
     clinics = (
         scores["clinic_id"].astype("string").fillna("?").to_numpy(dtype=object)
-        if "clinic_id" in scores.columns else None
+        if "clinic_id" in scores.columns
+        else None
     )
     options = dict(
-        n_boot=n_boot, seed=seed, ci=ci, notes_per_day=notes_per_day,
-        working_days_per_year=working_days_per_year, clinicians_per_clinic=clinicians_per_clinic,
+        n_boot=n_boot,
+        seed=seed,
+        ci=ci,
+        notes_per_day=notes_per_day,
+        working_days_per_year=working_days_per_year,
+        clinicians_per_clinic=clinicians_per_clinic,
     )
-    rows = _group_rows(OVERALL, OVERALL, frame, np.arange(len(scores)), clusters, clinicians,
-                       clinics, **options)
+    rows = _group_rows(
+        OVERALL, OVERALL, frame, np.arange(len(scores)), clusters, clinicians, clinics, **options
+    )
     if not rows:
         raise NoTimingDataError("no notes with documentation time; time sections skipped")
     if mixed_model and frame.basis == "measured":
@@ -722,8 +805,9 @@ def time_saved(
         keys = scores[col].astype("string").fillna("<missing>")
         skipped = 0
         for key, idx in keys.groupby(keys, sort=True).indices.items():
-            group_rows = _group_rows(col, str(key), frame, np.asarray(idx), clusters, clinicians,
-                                     clinics, **options)
+            group_rows = _group_rows(
+                col, str(key), frame, np.asarray(idx), clusters, clinicians, clinics, **options
+            )
             skipped += not group_rows
             rows += group_rows
         if skipped:
@@ -743,8 +827,13 @@ def _model_rows(
     scores: pd.DataFrame, *, n_boot: int, seed: int, ci: float, messages: list[str]
 ) -> list[dict]:
     rows: list[dict] = []
-    base = {"level": OVERALL, "group": OVERALL, "ci_level": ci, "basis": "measured",
-            "projection": False}
+    base = {
+        "level": OVERALL,
+        "group": OVERALL,
+        "ci_level": ci,
+        "basis": "measured",
+        "projection": False,
+    }
     try:
         fit = fit_time_model(scores, ci=ci)
     except (NoTimingDataError, ValueError) as exc:
@@ -754,38 +843,84 @@ def _model_rows(
         if not fit.converged:
             method += "; WARNING: did not converge"
             messages.append("the mixed model did not converge; treat its CI with caution")
-        common = {**base, "method": method, "n_notes": fit.n_notes,
-                  "n_clinicians": fit.n_clinicians, "p_value": fit.p_value, "B": None,
-                  "seed": None}
+        common = {
+            **base,
+            "method": method,
+            "n_notes": fit.n_notes,
+            "n_clinicians": fit.n_clinicians,
+            "p_value": fit.p_value,
+            "B": None,
+            "seed": None,
+        }
         rows += [
-            {**common, "quantity": "mixedlm_time_ratio", "estimate": fit.ratio,
-             "ci_low": fit.ratio_low, "ci_high": fit.ratio_high, "unit": "ratio"},
-            {**common, "quantity": "mixedlm_percent_change", "estimate": fit.percent_change,
-             "ci_low": fit.percent_low, "ci_high": fit.percent_high, "unit": "%"},
-            {**common, "quantity": "mixedlm_seconds_saved_at_median_note",
-             "estimate": fit.seconds_saved_at_median, "ci_low": fit.seconds_saved_low,
-             "ci_high": fit.seconds_saved_high, "unit": "s",
-             "method": method + f"; median control note {fit.median_control_seconds:.0f} s"},
-            {**common, "quantity": "mixedlm_icc", "estimate": fit.icc, "ci_low": np.nan,
-             "ci_high": np.nan, "unit": "ratio", "p_value": np.nan,
-             "method": method + "; between-clinician share of log-time variance (for planning)"},
-            {**common, "quantity": "mixedlm_sd_log", "estimate": fit.sd_log,
-             "ci_low": np.nan, "ci_high": np.nan, "unit": "log s", "p_value": np.nan,
-             "method": method + "; total SD of log time (sd_log for planning)"},
+            {
+                **common,
+                "quantity": "mixedlm_time_ratio",
+                "estimate": fit.ratio,
+                "ci_low": fit.ratio_low,
+                "ci_high": fit.ratio_high,
+                "unit": "ratio",
+            },
+            {
+                **common,
+                "quantity": "mixedlm_percent_change",
+                "estimate": fit.percent_change,
+                "ci_low": fit.percent_low,
+                "ci_high": fit.percent_high,
+                "unit": "%",
+            },
+            {
+                **common,
+                "quantity": "mixedlm_seconds_saved_at_median_note",
+                "estimate": fit.seconds_saved_at_median,
+                "ci_low": fit.seconds_saved_low,
+                "ci_high": fit.seconds_saved_high,
+                "unit": "s",
+                "method": method + f"; median control note {fit.median_control_seconds:.0f} s",
+            },
+            {
+                **common,
+                "quantity": "mixedlm_icc",
+                "estimate": fit.icc,
+                "ci_low": np.nan,
+                "ci_high": np.nan,
+                "unit": "ratio",
+                "p_value": np.nan,
+                "method": method + "; between-clinician share of log-time variance (for planning)",
+            },
+            {
+                **common,
+                "quantity": "mixedlm_sd_log",
+                "estimate": fit.sd_log,
+                "ci_low": np.nan,
+                "ci_high": np.nan,
+                "unit": "log s",
+                "p_value": np.nan,
+                "method": method + "; total SD of log time (sd_log for planning)",
+            },
         ]
     try:
         within = within_clinician_comparison(scores, n_boot=n_boot, seed=seed, ci=ci)
     except (NoTimingDataError, ValueError) as exc:
         messages.append(f"within-clinician comparison skipped: {exc}")
     else:
-        rows.append({
-            **base, "quantity": "within_clinician_median_seconds_saved",
-            "estimate": within.median_saving, "ci_low": within.low, "ci_high": within.high,
-            "unit": "s", "p_value": within.p_value, "n_clinicians": within.n_clinicians,
-            "n_notes": np.nan, "B": n_boot, "seed": seed,
-            "method": "median over clinicians of (median control - median AI seconds); "
-                      "Wilcoxon signed-rank p; bootstrap of clinicians (percentile)",
-        })
+        rows.append(
+            {
+                **base,
+                "quantity": "within_clinician_median_seconds_saved",
+                "estimate": within.median_saving,
+                "ci_low": within.low,
+                "ci_high": within.high,
+                "unit": "s",
+                "p_value": within.p_value,
+                "n_clinicians": within.n_clinicians,
+                "n_notes": np.nan,
+                "B": n_boot,
+                "seed": seed,
+                "method": "median over clinicians of (median control - median AI seconds); "
+                "Wilcoxon signed-rank p; bootstrap of clinicians (percentile)",
+            }
+        )
     return rows
 
 
@@ -819,14 +954,34 @@ def time_per_note(
             f"grouping column {by!r} not in the scores table; found columns: "
             f"{', '.join(map(str, scores.columns))}"
         )
-    table = time_saved(scores, by=by, n_boot=n_boot, seed=seed, ci=ci, min_cell=0,
-                       typing_chars_per_minute=typing_chars_per_minute, mixed_model=False)
+    table = time_saved(
+        scores,
+        by=by,
+        n_boot=n_boot,
+        seed=seed,
+        ci=ci,
+        min_cell=0,
+        typing_chars_per_minute=typing_chars_per_minute,
+        mixed_model=False,
+    )
     arms = {"seconds_per_note_ai": True, "seconds_per_note_control": False}
     part = table[(table["level"] == by) & table["quantity"].isin(arms)].copy()
     part[by] = part["group"]
     part["ai_assisted"] = part["quantity"].map(arms)
     part["n_notes"] = np.where(part["ai_assisted"], part["n_notes_ai"], part["n_notes_control"])
-    part = part[[by, "ai_assisted", "estimate", "ci_low", "ci_high", "n_notes", "basis",
-                 "method", "B", "seed"]].reset_index(drop=True)
+    part = part[
+        [
+            by,
+            "ai_assisted",
+            "estimate",
+            "ci_low",
+            "ci_high",
+            "n_notes",
+            "basis",
+            "method",
+            "B",
+            "seed",
+        ]
+    ].reset_index(drop=True)
     part["n_notes"] = part["n_notes"].astype(int)
     return suppress_small_cells(part, k=min_cell)

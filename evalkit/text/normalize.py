@@ -49,7 +49,8 @@ def normalize_text(text: str | None) -> str:
         return ""
     if not isinstance(text, str):
         raise TypeError(
-            f"normalize_text expects str, got {type(text).__name__}; convert the column to text first"
+            f"normalize_text expects str, got {type(text).__name__}; "
+            "convert the column to text first"
         )
     if "\r" in text:
         text = _CRLF.sub("\n", text)

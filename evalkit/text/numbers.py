@@ -424,6 +424,7 @@ def _prefix_tree(words: frozenset[str]) -> str:
 
 _TENS = "|".join(sorted(_DA_TENS, key=len, reverse=True))
 
+
 # Only digits and number words become tokens; the regex engine skips every
 # other word, so the Python loop runs once per candidate, not once per word.
 # Dates and numbers start with a digit, glued words and number words with a

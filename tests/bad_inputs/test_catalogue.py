@@ -28,7 +28,9 @@ def good(n=6, **extra):
     df = pd.DataFrame(
         {
             "note_id": [f"n{i}" for i in range(n)],
-            "clinic_id": ["K1", "K1", "K2", "K2", "K3", "K3"][:n] if n <= 6 else [f"K{i % 3}" for i in range(n)],
+            "clinic_id": ["K1", "K1", "K2", "K2", "K3", "K3"][:n]
+            if n <= 6
+            else [f"K{i % 3}" for i in range(n)],
             "clinician_id": [f"GP{i % 4}" for i in range(n)],
             "ai_note": [f"Pt har ondt i halsen i {i} dage. Ingen feber." for i in range(n)],
             "final_note": [f"Pt har ondt i halsen i {i} dage, ingen feber." for i in range(n)],
@@ -44,6 +46,7 @@ def csv(df, **kw):
         path = tmp / "in.csv"
         df.to_csv(path, index=False, **kw)
         return path
+
     return build
 
 
@@ -52,6 +55,7 @@ def raw(content: bytes, name="in.csv"):
         path = tmp / name
         path.write_bytes(content)
         return path
+
     return build
 
 
@@ -60,6 +64,7 @@ def parquet(df):
         path = tmp / "in.parquet"
         df.to_parquet(path)
         return path
+
     return build
 
 
@@ -72,40 +77,126 @@ def with_values(column, values, base=None):
 _d = good()
 CASES = {
     # files and structure
-    "required column missing": (csv(_d.drop(columns="final_note")), ("error", r"'final_note' is required.*found columns.*--columns")),
+    "required column missing": (
+        csv(_d.drop(columns="final_note")),
+        ("error", r"'final_note' is required.*found columns.*--columns"),
+    ),
     "empty file": (raw(b""), ("error", r"is empty")),
     "header only": (raw(b"note_id,ai_note,final_note\n"), ("ok", 0, None)),
-    "malformed JSONL line": (raw(b'{"note_id":"1","ai_note":"a","final_note":"b"}\n{oops\n', "in.jsonl"), ("error", r"line 2 is not valid JSON")),
-    "parquet with wrong column types": (parquet(with_values("ai_note", list(range(6)))), ("error", r"'ai_note'.*has type int64.*must be text")),
-    "CSV with ragged rows (too many fields)": (raw(b"note_id,ai_note,final_note\n1,a,b\n2,a,b,c\n"), ("error", r"line 3.*every row has as many fields")),
-    "CSV with ragged rows (too few fields)": (raw(b"note_id,ai_note,final_note\n1,a,b\n2,a\n"), ("ok", 1, r"final_note is empty")),
+    "malformed JSONL line": (
+        raw(b'{"note_id":"1","ai_note":"a","final_note":"b"}\n{oops\n', "in.jsonl"),
+        ("error", r"line 2 is not valid JSON"),
+    ),
+    "parquet with wrong column types": (
+        parquet(with_values("ai_note", list(range(6)))),
+        ("error", r"'ai_note'.*has type int64.*must be text"),
+    ),
+    "CSV with ragged rows (too many fields)": (
+        raw(b"note_id,ai_note,final_note\n1,a,b\n2,a,b,c\n"),
+        ("error", r"line 3.*every row has as many fields"),
+    ),
+    "CSV with ragged rows (too few fields)": (
+        raw(b"note_id,ai_note,final_note\n1,a,b\n2,a\n"),
+        ("ok", 1, r"final_note is empty"),
+    ),
     # values
-    "duplicate note_id": (csv(with_values("note_id", ["a", "b", "a", "c", "d", "e"])), ("ok", 1, r"duplicate note_id; first seen at row 1")),
-    "ai_note empty": (csv(with_values("ai_note", ["", "x", "y", "z", "w", "v"])), ("ok", 1, r"ai_note is empty.*ai_assisted=false")),
-    "final_note null": (parquet(with_values("final_note", [None, "x", "y", "z", "w", "v"])), ("ok", 1, r"final_note is missing")),
-    "non-string notes (numbers in JSONL)": (raw(b'{"note_id":"1","ai_note":5,"final_note":"b"}\n{"note_id":"2","ai_note":"a","final_note":"b"}\n', "in.jsonl"), ("ok", 1, r"ai_note is a int, not text")),
-    "1 MB note": (csv(with_values("ai_note", ["x " * 524_288] + ["a"] * 5)), ("ok", 1, r"more than the limit.*--max-chars")),
-    "NUL bytes and control characters": (raw(b"note_id,ai_note,final_note\n1,a\x00b\x07,ab\n2,x\x1b,x\n"), ("ok", 0, None)),
-    "; delimiter with decimal-comma times": (csv(with_values("doc_seconds", ["312,5", "90", "1,5", "", "100", "200"]), sep=";"), ("ok", 0, None)),
-    "negative time": (csv(with_values("doc_seconds", ["-5", "90", "100", "100", "100", "100"])), ("ok", 1, r"doc_seconds=-5 is not a plausible time")),
-    "zero time": (csv(with_values("doc_seconds", ["0", "90", "100", "100", "100", "100"])), ("ok", 1, r"doc_seconds=0 is not a plausible time")),
-    "zero edit time is allowed (accepted unchanged)": (csv(with_values("edit_seconds", ["0", "90", "100", "100", "100", "100"])), ("ok", 0, None)),
-    "absurd time > 4 h": (csv(with_values("doc_seconds", ["20000", "90", "100", "100", "100", "100"])), ("ok", 1, r"not a plausible time")),
+    "duplicate note_id": (
+        csv(with_values("note_id", ["a", "b", "a", "c", "d", "e"])),
+        ("ok", 1, r"duplicate note_id; first seen at row 1"),
+    ),
+    "ai_note empty": (
+        csv(with_values("ai_note", ["", "x", "y", "z", "w", "v"])),
+        ("ok", 1, r"ai_note is empty.*ai_assisted=false"),
+    ),
+    "final_note null": (
+        parquet(with_values("final_note", [None, "x", "y", "z", "w", "v"])),
+        ("ok", 1, r"final_note is missing"),
+    ),
+    "non-string notes (numbers in JSONL)": (
+        raw(
+            b'{"note_id":"1","ai_note":5,"final_note":"b"}\n{"note_id":"2","ai_note":"a","final_note":"b"}\n',
+            "in.jsonl",
+        ),
+        ("ok", 1, r"ai_note is a int, not text"),
+    ),
+    "1 MB note": (
+        csv(with_values("ai_note", ["x " * 524_288] + ["a"] * 5)),
+        ("ok", 1, r"more than the limit.*--max-chars"),
+    ),
+    "NUL bytes and control characters": (
+        raw(b"note_id,ai_note,final_note\n1,a\x00b\x07,ab\n2,x\x1b,x\n"),
+        ("ok", 0, None),
+    ),
+    "; delimiter with decimal-comma times": (
+        csv(with_values("doc_seconds", ["312,5", "90", "1,5", "", "100", "200"]), sep=";"),
+        ("ok", 0, None),
+    ),
+    "negative time": (
+        csv(with_values("doc_seconds", ["-5", "90", "100", "100", "100", "100"])),
+        ("ok", 1, r"doc_seconds=-5 is not a plausible time"),
+    ),
+    "zero time": (
+        csv(with_values("doc_seconds", ["0", "90", "100", "100", "100", "100"])),
+        ("ok", 1, r"doc_seconds=0 is not a plausible time"),
+    ),
+    "zero edit time is allowed (accepted unchanged)": (
+        csv(with_values("edit_seconds", ["0", "90", "100", "100", "100", "100"])),
+        ("ok", 0, None),
+    ),
+    "absurd time > 4 h": (
+        csv(with_values("doc_seconds", ["20000", "90", "100", "100", "100", "100"])),
+        ("ok", 1, r"not a plausible time"),
+    ),
     "doc_started_at after doc_signed_at": (
-        csv(with_values("doc_signed_at", ["2026-03-02T09:00:00+01:00"] * 6, with_values("doc_started_at", ["2026-03-02T09:10:00+01:00"] + ["2026-03-02T08:55:00+01:00"] * 5))),
+        csv(
+            with_values(
+                "doc_signed_at",
+                ["2026-03-02T09:00:00+01:00"] * 6,
+                with_values(
+                    "doc_started_at",
+                    ["2026-03-02T09:10:00+01:00"] + ["2026-03-02T08:55:00+01:00"] * 5,
+                ),
+            )
+        ),
         ("ok", 1, r"doc_started_at is after doc_signed_at"),
     ),
-    "unknown consultation_type": (csv(with_values("consultation_type", ["walk-in", "video", "telefon", "video", "", "video"])), ("ok", 0, r"consultation_type 'walk-in' is not one of")),
-    "unknown language": (csv(with_values("language", ["de", "da", "en", "", "da", "da"])), ("ok", 1, r"language 'de' is not supported")),
+    "unknown consultation_type": (
+        csv(
+            with_values("consultation_type", ["walk-in", "video", "telefon", "video", "", "video"])
+        ),
+        ("ok", 0, r"consultation_type 'walk-in' is not one of"),
+    ),
+    "unknown language": (
+        csv(with_values("language", ["de", "da", "en", "", "da", "da"])),
+        ("ok", 1, r"language 'de' is not supported"),
+    ),
     # encoding and text
-    "invalid UTF-8 (cp1252 file)": (csv(with_values("ai_note", ["Smerter i højre knæ"] * 6), encoding="cp1252"), ("error", r"not valid utf-8 at line 2.*--encoding cp1252")),
+    "invalid UTF-8 (cp1252 file)": (
+        csv(with_values("ai_note", ["Smerter i højre knæ"] * 6), encoding="cp1252"),
+        ("error", r"not valid utf-8 at line 2.*--encoding cp1252"),
+    ),
     "UTF-8 BOM": (csv(good(), encoding="utf-8-sig"), ("ok", 0, None)),
-    "mixed line endings": (raw(b'note_id,ai_note,final_note\r\n1,"a\r\nb\nc","a\nb\r\nc"\n2,x,y\r\n'), ("ok", 0, None)),
-    "NFD text": (csv(with_values("ai_note", [unicodedata.normalize("NFD", "Ømhed i håndleddet, café")] * 6)), ("ok", 0, None)),
+    "mixed line endings": (
+        raw(b'note_id,ai_note,final_note\r\n1,"a\r\nb\nc","a\nb\r\nc"\n2,x,y\r\n'),
+        ("ok", 0, None),
+    ),
+    "NFD text": (
+        csv(with_values("ai_note", [unicodedata.normalize("NFD", "Ømhed i håndleddet, café")] * 6)),
+        ("ok", 0, None),
+    ),
     # degenerate data sets
-    "a clinic with one note": (csv(with_values("clinic_id", ["K1", "K2", "K2", "K2", "K2", "K2"])), ("ok", 0, None)),
-    "all notes unchanged": (csv(with_values("ai_note", list(good()["final_note"]))), ("ok", 0, None)),
-    "no AI-assisted notes": (csv(with_values("ai_assisted", ["false"] * 6, with_values("ai_note", [""] * 6))), ("ok", 0, None)),
+    "a clinic with one note": (
+        csv(with_values("clinic_id", ["K1", "K2", "K2", "K2", "K2", "K2"])),
+        ("ok", 0, None),
+    ),
+    "all notes unchanged": (
+        csv(with_values("ai_note", list(good()["final_note"]))),
+        ("ok", 0, None),
+    ),
+    "no AI-assisted notes": (
+        csv(with_values("ai_assisted", ["false"] * 6, with_values("ai_note", [""] * 6))),
+        ("ok", 0, None),
+    ),
     "no control notes": (csv(with_values("ai_assisted", ["true"] * 6)), ("ok", 0, None)),
 }
 
@@ -147,15 +238,28 @@ def test_bad_input(case, tmp_path):
 
 def test_strict_turns_quarantine_into_failure(tmp_path):
     src = csv(with_values("note_id", ["a", "a", "b", "c", "d", "e"]))(tmp_path)
-    result = runner.invoke(app, ["score", str(src), "--out", str(tmp_path / "s.csv"), "--metrics", "edit", "--strict"])
+    result = runner.invoke(
+        app, ["score", str(src), "--out", str(tmp_path / "s.csv"), "--metrics", "edit", "--strict"]
+    )
     assert result.exit_code == 1
     assert "--strict: 1 row(s) quarantined" in " ".join(result.output.split())
 
 
 def test_catalogue_covers_the_issue_list():
-    required = ["required column missing", "empty file", "header only", "malformed JSONL line",
-                "parquet with wrong column types", "duplicate note_id", "1 MB note", "unknown language",
-                "invalid UTF-8 (cp1252 file)", "UTF-8 BOM", "NFD text", "no control notes"]
+    required = [
+        "required column missing",
+        "empty file",
+        "header only",
+        "malformed JSONL line",
+        "parquet with wrong column types",
+        "duplicate note_id",
+        "1 MB note",
+        "unknown language",
+        "invalid UTF-8 (cp1252 file)",
+        "UTF-8 BOM",
+        "NFD text",
+        "no control notes",
+    ]
     assert all(name in CASES for name in required)
 
 

@@ -24,7 +24,9 @@ def test_aci_bench_all_systems(shared_datasets):
     assert df.groupby("system").size().eq(40).all()
     assert df["note_id"].is_unique
     check_required_columns(list(df.columns), source="aci")
-    raw = pd.read_csv(shared_datasets / "aci-bench" / "challenge_data" / "clinicalnlp_taskB_test1.csv")
+    raw = pd.read_csv(
+        shared_datasets / "aci-bench" / "challenge_data" / "clinicalnlp_taskB_test1.csv"
+    )
     one = df[df["system"] == "GPT-4"].set_index("encounter_id")
     first = raw.iloc[0]
     assert one.loc[str(first["encounter_id"]), "final_note"] == first["note"]
@@ -73,7 +75,11 @@ def test_primock57_turns_are_time_ordered(shared_datasets):
     doc = read_textgrid(root / "day1_consultation01_doctor.TextGrid")
     pat = read_textgrid(root / "day1_consultation01_patient.TextGrid")
     merged = sorted([(a, "Doctor") for a, _, _ in doc] + [(a, "Patient") for a, _, _ in pat])
-    transcript = load_primock57(shared_datasets).set_index("note_id").loc["day1_consultation01", "transcript"]
+    transcript = (
+        load_primock57(shared_datasets)
+        .set_index("note_id")
+        .loc["day1_consultation01", "transcript"]
+    )
     labels = [line.split(":", 1)[0] for line in transcript.splitlines()]
     expected = [lab for _, lab in merged]
     assert len(labels) <= len(expected)

@@ -21,8 +21,18 @@ def notes(n=30):
     for i in range(n):
         final = f"Pt {i} har ondt i halsen.\nObj: BT 12{i % 10}/80. Plan: Pamol {i % 3 + 1} g"
         draft = final if i % 4 == 0 else final.replace("halsen", "ørerne").replace("\n", " ")
-        rows.append({"note_id": f"n{i}", "clinic_id": f"K{i % 3}", "final_note": final, "ai_note": draft})
-    rows.append({"note_id": "ctrl", "clinic_id": "K1", "final_note": "Skrevet uden AI", "ai_note": "", "ai_assisted": False})
+        rows.append(
+            {"note_id": f"n{i}", "clinic_id": f"K{i % 3}", "final_note": final, "ai_note": draft}
+        )
+    rows.append(
+        {
+            "note_id": "ctrl",
+            "clinic_id": "K1",
+            "final_note": "Skrevet uden AI",
+            "ai_note": "",
+            "ai_assisted": False,
+        }
+    )
     return pd.DataFrame(rows)
 
 
@@ -31,7 +41,10 @@ def test_score_frame_matches_rapidfuzz_and_carries_columns():
     out = evalkit.score(df, families=["edit"])
     assert list(out.columns[:5]) == ["note_id", "clinic_id", "final_note", "ai_note", "ai_assisted"]
     ai = out[out["note_id"] != "ctrl"]
-    expected = [Levenshtein.distance(normalize_text(f), normalize_text(a)) for f, a in zip(ai.final_note, ai.ai_note)]
+    expected = [
+        Levenshtein.distance(normalize_text(f), normalize_text(a))
+        for f, a in zip(ai.final_note, ai.ai_note, strict=True)
+    ]
     assert ai["char_distance"].tolist() == expected
     ctrl = out[out["note_id"] == "ctrl"].iloc[0]
     assert pd.isna(ctrl["wer"]) and pd.isna(ctrl["unchanged"])
@@ -62,6 +75,7 @@ def test_score_file_formats_and_jobs_invariance(tmp_path, suffix):
     s1 = score_file(src, one, families=["edit"], read_options=ReadOptions(chunksize=7))
     s2 = score_file(src, two, families=["edit"], jobs=2, read_options=ReadOptions(chunksize=7))
     assert s1.n_read == 41 == s1.n_scored + s1.n_quarantined
+    assert (s2.n_read, s2.n_scored) == (s1.n_read, s1.n_scored)
     assert s1.n_control == 1
     assert one.read_bytes() == two.read_bytes()
     assert not list(tmp_path.glob("*.part"))
@@ -103,7 +117,19 @@ def test_resume_after_sigkill_is_byte_identical(tmp_path):
     score_file(src, reference, families=["edit"], read_options=ReadOptions(chunksize=100))
 
     out = tmp_path / "out.parquet"
-    cmd = [sys.executable, "-m", "evalkit", "score", str(src), "--out", str(out), "--metrics", "edit", "--chunksize", "100"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "evalkit",
+        "score",
+        str(src),
+        "--out",
+        str(out),
+        "--metrics",
+        "edit",
+        "--chunksize",
+        "100",
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     parts = out.with_name(out.name + ".parts")
     deadline = time.time() + 60
@@ -174,11 +200,13 @@ def test_a_note_that_fails_to_score_is_quarantined_not_fatal(monkeypatch, tmp_pa
     import evalkit.engine.local as local
 
     monkeypatch.setattr(local, "score_pair", _failing_score_pair(local.score_pair))
-    df = pd.DataFrame({
-        "note_id": ["a", "b", "c"],
-        "final_note": ["Ingen feber.", "Hoste.", "BT 120/80."],
-        "ai_note": ["Ingen feber.", "Hoste BOOM.", "BT 130/80."],
-    })
+    df = pd.DataFrame(
+        {
+            "note_id": ["a", "b", "c"],
+            "final_note": ["Ingen feber.", "Hoste.", "BT 120/80."],
+            "ai_note": ["Ingen feber.", "Hoste BOOM.", "BT 130/80."],
+        }
+    )
     out = evalkit.score(df, families=["edit"])
     assert out["note_id"].tolist() == ["a", "c"]
     q = out.attrs["quarantine"]
@@ -203,11 +231,13 @@ def test_transcripts_are_skipped_only_when_no_family_reads_them(monkeypatch):
         "terms": False,
         "hallucination": True,
     }
-    chunk = pd.DataFrame({
-        "final_note": ["Ondt i halsen. Ingen feber.", "Hoste i 3 dage."],
-        "ai_note": ["Ondt i halsen. Feber.", "Hoste i 3 dage."],
-        "transcript": ["Læge: Har du feber? Patient: Nej.", None],
-    })
+    chunk = pd.DataFrame(
+        {
+            "final_note": ["Ondt i halsen. Ingen feber.", "Hoste i 3 dage."],
+            "ai_note": ["Ondt i halsen. Feber.", "Hoste i 3 dage."],
+            "transcript": ["Læge: Har du feber? Patient: Nej.", None],
+        }
+    )
     seen = []
     real = local.NotePair.from_raw
 
@@ -288,12 +318,14 @@ def test_scoring_leaves_no_cyclic_garbage():
     from evalkit.engine.local import score_chunk
 
     demo = load_demo().head(60)
-    english = pd.DataFrame({
-        "final_note": ["Denies fever. Knee pain, left side. Ibuprofen 400 mg."],
-        "ai_note": ["Reports fever. Knee pain, right side. Ibuprofen 800 mg."],
-        "transcript": ["[doctor] any fever ?\n[patient] no . my left knee hurts ."],
-        "language": ["en"],
-    })
+    english = pd.DataFrame(
+        {
+            "final_note": ["Denies fever. Knee pain, left side. Ibuprofen 400 mg."],
+            "ai_note": ["Reports fever. Knee pain, right side. Ibuprofen 800 mg."],
+            "transcript": ["[doctor] any fever ?\n[patient] no . my left knee hurts ."],
+            "language": ["en"],
+        }
+    )
     score_chunk(demo.head(2))  # build the matchers outside the count
     gc.collect()
     gc.disable()
@@ -308,12 +340,18 @@ def test_scoring_leaves_no_cyclic_garbage():
 def _one_consultation_many_drafts():
     # Three consultations, each scored for three "systems", rows in system order.
     consultations = [
-        ("Ingen feber. Pamol 1 g x 4 dgl. Smerter i venstre knæ.",
-         "Læge: Har du feber? Patient: Nej. Læge: Tag Pamol 1 g fire gange dagligt."),
-        ("Hoste i 3 dage. BT 120/80. Ingen åndenød.",
-         "Læge: Hvor længe har du hostet? Patient: Tre dage."),
-        ("Denies fever. Ibuprofen 400 mg as needed. Left knee pain.",
-         "[doctor] any fever ?\n[patient] no . my left knee hurts ."),
+        (
+            "Ingen feber. Pamol 1 g x 4 dgl. Smerter i venstre knæ.",
+            "Læge: Har du feber? Patient: Nej. Læge: Tag Pamol 1 g fire gange dagligt.",
+        ),
+        (
+            "Hoste i 3 dage. BT 120/80. Ingen åndenød.",
+            "Læge: Hvor længe har du hostet? Patient: Tre dage.",
+        ),
+        (
+            "Denies fever. Ibuprofen 400 mg as needed. Left knee pain.",
+            "[doctor] any fever ?\n[patient] no . my left knee hurts .",
+        ),
     ]
     drafts = [
         lambda f: f,
@@ -323,10 +361,15 @@ def _one_consultation_many_drafts():
     rows = []
     for s, draft in enumerate(drafts):
         for k, (final, transcript) in enumerate(consultations):
-            rows.append({
-                "note_id": f"s{s}/c{k}", "final_note": final, "ai_note": draft(final),
-                "transcript": transcript, "language": "en" if k == 2 else "da",
-            })
+            rows.append(
+                {
+                    "note_id": f"s{s}/c{k}",
+                    "final_note": final,
+                    "ai_note": draft(final),
+                    "transcript": transcript,
+                    "language": "en" if k == 2 else "da",
+                }
+            )
     return pd.DataFrame(rows)
 
 

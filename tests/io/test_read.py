@@ -16,7 +16,10 @@ ROWS = pd.DataFrame(
     {
         "note_id": ["n1", "n2"],
         "ai_note": ["Pt har ondt i halsen; ingen feber.\nPlan: Pamol", "Smerter i højre knæ"],
-        "final_note": ["Pt har ondt i halsen, ingen feber.\nPlan: Panodil", "Smerter i højre knæ, æøå"],
+        "final_note": [
+            "Pt har ondt i halsen, ingen feber.\nPlan: Panodil",
+            "Smerter i højre knæ, æøå",
+        ],
         "clinic_id": ["K1", "K2"],
     }
 )
@@ -34,7 +37,9 @@ def test_csv_delimiters_and_bom(tmp_path, sep, bom):
 def test_cp1252_needs_encoding_option_and_names_the_line(tmp_path):
     path = tmp_path / "excel.csv"
     ROWS.to_csv(path, sep=";", index=False, encoding="cp1252", errors="replace")
-    with pytest.raises(InputError, match=r"not valid utf-8 at line 5 \(byte \d+\).*--encoding cp1252"):
+    with pytest.raises(
+        InputError, match=r"not valid utf-8 at line 5 \(byte \d+\).*--encoding cp1252"
+    ):
         read_notes(path)
     got = read_notes(path, encoding="cp1252")
     assert got.loc[1, "ai_note"] == "Smerter i højre knæ"
@@ -45,7 +50,10 @@ def test_parquet_and_jsonl_round_trip(tmp_path):
     ROWS.to_parquet(pq_path)
     pd.testing.assert_frame_equal(read_notes(pq_path).reset_index(drop=True), ROWS)
     jl = tmp_path / "n.jsonl"
-    jl.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in ROWS.to_dict("records")) + "\n", encoding="utf-8")
+    jl.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in ROWS.to_dict("records")) + "\n",
+        encoding="utf-8",
+    )
     pd.testing.assert_frame_equal(read_notes(jl).reset_index(drop=True), ROWS)
 
 
@@ -58,7 +66,9 @@ def test_column_mapping(tmp_path):
 
 def test_missing_required_column_names_column_found_and_fix(tmp_path):
     path = tmp_path / "n.csv"
-    ROWS.drop(columns="final_note").rename(columns={"clinic_id": "signed"}).to_csv(path, index=False)
+    ROWS.drop(columns="final_note").rename(columns={"clinic_id": "signed"}).to_csv(
+        path, index=False
+    )
     with pytest.raises(InputError) as info:
         read_notes(path)
     msg = str(info.value)
@@ -96,7 +106,9 @@ def test_header_only_gives_empty_frame(tmp_path):
 
 def test_malformed_jsonl_line_is_located(tmp_path):
     path = tmp_path / "n.jsonl"
-    path.write_text('{"note_id": "1", "ai_note": "a", "final_note": "b"}\n{"note_id": 2,\n', encoding="utf-8")
+    path.write_text(
+        '{"note_id": "1", "ai_note": "a", "final_note": "b"}\n{"note_id": 2,\n', encoding="utf-8"
+    )
     with pytest.raises(InputError, match="line 2 is not valid JSON"):
         read_notes(path)
 

@@ -18,7 +18,7 @@ def frame(**cols):
 def reasons(df, **kw):
     valid, bad = Validator(**kw).split(df)
     assert len(valid) + len(bad) == len(df)
-    return valid, dict(zip(bad["row_number"], bad["reason"]))
+    return valid, dict(zip(bad["row_number"], bad["reason"], strict=True))
 
 
 def test_duplicates_empty_and_missing_notes():
@@ -46,8 +46,15 @@ def test_numbers_are_not_notes():
 
 @pytest.mark.parametrize(
     ("value", "expected", "problem"),
-    [("312,5", 312.5, None), ("90", 90.0, None), ("", None, None), ("abc", None, "not a number"),
-     ("-5", None, "not a plausible time"), ("0", None, "not a plausible time"), ("20000", None, "not a plausible time")],
+    [
+        ("312,5", 312.5, None),
+        ("90", 90.0, None),
+        ("", None, None),
+        ("abc", None, "not a number"),
+        ("-5", None, "not a plausible time"),
+        ("0", None, "not a plausible time"),
+        ("20000", None, "not a plausible time"),
+    ],
 )
 def test_doc_seconds_parsing(value, expected, problem):
     valid, why = reasons(frame(doc_seconds=[value]))

@@ -266,8 +266,9 @@ def evaluate(cases: list[dict], matchers: dict[str, Matcher]) -> tuple[Quality, 
     errors = []
     for case in cases:
         final = normalize_text(case["final_note"])
-        score = score_terms(final, case["ai_note"], language=case["language"],
-                            matcher=matchers[case["language"]])
+        score = score_terms(
+            final, case["ai_note"], language=case["language"], matcher=matchers[case["language"]]
+        )
         expected = []
         for item in case["expected_missing"]:
             start = final.find(item["term"])
@@ -284,8 +285,10 @@ def evaluate(cases: list[dict], matchers: dict[str, Matcher]) -> tuple[Quality, 
                     hit[i] = matched = True
             if not matched:
                 fp += 1
-                errors.append(f"{case['id']}: false positive {got['concept_id']} "
-                              f"negated={got['negated']} at {got['start']}")
+                errors.append(
+                    f"{case['id']}: false positive {got['concept_id']} "
+                    f"negated={got['negated']} at {got['start']}"
+                )
         tp += sum(hit)
         for (s, _, negated), found in zip(expected, hit, strict=True):
             if not found:

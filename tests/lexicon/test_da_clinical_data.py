@@ -133,7 +133,8 @@ def test_every_row_has_five_nonempty_trimmed_fields():
 
 def test_category_follows_the_concept_prefix_and_language_is_da():
     bad = [
-        (r.line_no, r.concept_id, r.category) for r in ROWS
+        (r.line_no, r.concept_id, r.category)
+        for r in ROWS
         if r.category != PREFIX_CATEGORY.get(r.concept_id.split(":")[0])
     ]
     assert bad == []
@@ -152,7 +153,8 @@ def test_source_tags_are_well_formed():
 
 def test_terms_are_nfc_single_spaced_without_control_characters():
     bad = [
-        (r.line_no, r.concept_id) for r in ROWS
+        (r.line_no, r.concept_id)
+        for r in ROWS
         if unicodedata.normalize("NFC", r.term) != r.term
         or any(unicodedata.category(ch).startswith("C") for ch in r.term)
         or "  " in r.term
@@ -211,27 +213,137 @@ def test_size_of_the_lexicon():
 
 # Every term the project brief names for this file, grouped as the brief lists them.
 BRIEF_TERMS = [
-    "ondt i halsen", "halssmerter", "synkesmerter", "hoste", "tør hoste", "slimhoste", "feber",
-    "febril", "pyreksi", "åndenød", "dyspnø", "hovedpine", "cephalalgi", "svimmelhed", "vertigo",
-    "kvalme", "opkastning", "diarré", "tynd mave", "forstoppelse", "obstipation", "brystsmerter",
-    "trykken for brystet", "ondt i ryggen", "lændesmerter", "lumbago", "træthed", "vægttab",
-    "hjertebanken", "palpitationer", "svie ved vandladning", "dysuri", "hyppig vandladning",
+    "ondt i halsen",
+    "halssmerter",
+    "synkesmerter",
+    "hoste",
+    "tør hoste",
+    "slimhoste",
+    "feber",
+    "febril",
+    "pyreksi",
+    "åndenød",
+    "dyspnø",
+    "hovedpine",
+    "cephalalgi",
+    "svimmelhed",
+    "vertigo",
+    "kvalme",
+    "opkastning",
+    "diarré",
+    "tynd mave",
+    "forstoppelse",
+    "obstipation",
+    "brystsmerter",
+    "trykken for brystet",
+    "ondt i ryggen",
+    "lændesmerter",
+    "lumbago",
+    "træthed",
+    "vægttab",
+    "hjertebanken",
+    "palpitationer",
+    "svie ved vandladning",
+    "dysuri",
+    "hyppig vandladning",
     "pollakisuri",
-    "vesikulær respiration", "normal respiration", "krepitationer", "knitren", "rhonchi",
-    "pibende vejrtrækning", "stridor", "tonsilbelægninger", "hævede tonsiller", "rødme", "ødem",
-    "bensår", "trommehinde bombering", "ømhed", "defense", "hepatomegali", "pitting ødem",
-    "nakkestivhed", "udslæt", "exanthem", "u.a.",
-    "KOL", "kronisk obstruktiv lungesygdom", "COPD", "halsbetændelse", "tonsillitis",
-    "streptokokangina", "cystitis", "blærebetændelse", "UVI", "pneumoni", "lungebetændelse",
-    "otitis media", "mellemørebetændelse", "hypertension", "forhøjet blodtryk", "type 2-diabetes",
-    "T2DM", "DM2", "sukkersyge", "atrieflimren", "AFLI", "depression", "angst", "astma", "migræne",
-    "hals", "svælg", "pharynx", "mave", "abdomen", "lyske", "ingvinal", "knæ", "genu",
-    "spirometri", "EKG", "urinstix", "podning", "Strep A-test", "blodprøve", "røntgen af thorax",
-    "henvisning", "ultralyd", "24-timers blodtryksmåling",
-    "CRP", "HbA1c", "eGFR", "INR", "hæmoglobin", "Hb", "leukocytter", "TSH", "kreatinin", "ALAT",
-    "kolesterol", "LDL", "ferritin", "B12", "D-vitamin", "PSA",
-    "blodtryk", "BT", "puls", "p", "temperatur", "temp", "T", "saturation", "SAT", "SpO2",
-    "respirationsfrekvens", "RF", "vægt", "højde", "BMI", "peak flow",
+    "vesikulær respiration",
+    "normal respiration",
+    "krepitationer",
+    "knitren",
+    "rhonchi",
+    "pibende vejrtrækning",
+    "stridor",
+    "tonsilbelægninger",
+    "hævede tonsiller",
+    "rødme",
+    "ødem",
+    "bensår",
+    "trommehinde bombering",
+    "ømhed",
+    "defense",
+    "hepatomegali",
+    "pitting ødem",
+    "nakkestivhed",
+    "udslæt",
+    "exanthem",
+    "u.a.",
+    "KOL",
+    "kronisk obstruktiv lungesygdom",
+    "COPD",
+    "halsbetændelse",
+    "tonsillitis",
+    "streptokokangina",
+    "cystitis",
+    "blærebetændelse",
+    "UVI",
+    "pneumoni",
+    "lungebetændelse",
+    "otitis media",
+    "mellemørebetændelse",
+    "hypertension",
+    "forhøjet blodtryk",
+    "type 2-diabetes",
+    "T2DM",
+    "DM2",
+    "sukkersyge",
+    "atrieflimren",
+    "AFLI",
+    "depression",
+    "angst",
+    "astma",
+    "migræne",
+    "hals",
+    "svælg",
+    "pharynx",
+    "mave",
+    "abdomen",
+    "lyske",
+    "ingvinal",
+    "knæ",
+    "genu",
+    "spirometri",
+    "EKG",
+    "urinstix",
+    "podning",
+    "Strep A-test",
+    "blodprøve",
+    "røntgen af thorax",
+    "henvisning",
+    "ultralyd",
+    "24-timers blodtryksmåling",
+    "CRP",
+    "HbA1c",
+    "eGFR",
+    "INR",
+    "hæmoglobin",
+    "Hb",
+    "leukocytter",
+    "TSH",
+    "kreatinin",
+    "ALAT",
+    "kolesterol",
+    "LDL",
+    "ferritin",
+    "B12",
+    "D-vitamin",
+    "PSA",
+    "blodtryk",
+    "BT",
+    "puls",
+    "p",
+    "temperatur",
+    "temp",
+    "T",
+    "saturation",
+    "SAT",
+    "SpO2",
+    "respirationsfrekvens",
+    "RF",
+    "vægt",
+    "højde",
+    "BMI",
+    "peak flow",
 ]
 
 
@@ -328,7 +440,7 @@ def test_the_matcher_finds_every_term_as_its_own_concept(matcher):
     missed = []
     for r in ROWS:
         text = f"Pt. har {r.term} 12 i dag."
-        spans = {(text[m.start:m.end], m.concept_id) for m in matcher.find(text)}
+        spans = {(text[m.start : m.end], m.concept_id) for m in matcher.find(text)}
         if (r.term.rstrip("."), r.concept_id) not in spans:
             missed.append((r.term, r.concept_id, sorted(spans)))
     assert missed == []
@@ -346,8 +458,9 @@ NOT_STOPLISTED = [r for r in ROWS if fold(r.term) not in {fold(t) for t in STOP_
     after=st.sampled_from(ENDINGS),
     capitalise=st.booleans(),
 )
-def test_a_term_is_found_whatever_the_context_and_initial_case(matcher, row, before, after,
-                                                               capitalise):
+def test_a_term_is_found_whatever_the_context_and_initial_case(
+    matcher, row, before, after, capitalise
+):
     term = row.term[:1].upper() + row.term[1:] if capitalise else row.term
     text = f"{before} {term}{after}".strip()
     assert row.concept_id in {m.concept_id for m in matcher.find(text)}
@@ -370,23 +483,77 @@ def test_short_ascii_abbreviations_are_stoplisted():
 
 # Everyday Danish (and a few English) words that an upper-case abbreviation could spell.
 EVERYDAY_WORDS = {
-    "at", "af", "og", "er", "en", "et", "de", "den", "det", "som", "til", "med", "for", "men",
-    "kan", "vil", "var", "sat", "alt", "fit", "add", "gad", "rast", "le", "ed", "ms", "ben",
-    "is", "tid", "dag", "set", "god", "mor", "far", "ved", "bad", "led", "ser", "bag", "rad",
+    "at",
+    "af",
+    "og",
+    "er",
+    "en",
+    "et",
+    "de",
+    "den",
+    "det",
+    "som",
+    "til",
+    "med",
+    "for",
+    "men",
+    "kan",
+    "vil",
+    "var",
+    "sat",
+    "alt",
+    "fit",
+    "add",
+    "gad",
+    "rast",
+    "le",
+    "ed",
+    "ms",
+    "ben",
+    "is",
+    "tid",
+    "dag",
+    "set",
+    "god",
+    "mor",
+    "far",
+    "ved",
+    "bad",
+    "led",
+    "ser",
+    "bag",
+    "rad",
 }
 
 
 def test_abbreviations_spelling_everyday_words_are_stoplisted():
     bad = sorted(
-        r.term for r in ROWS
+        r.term
+        for r in ROWS
         if r.term.isupper() and r.term.casefold() in EVERYDAY_WORDS and r.term not in STOP_TERMS
     )
     assert bad == []
 
 
 @pytest.mark.parametrize(
-    "term", ["Ca", "ca", "AF", "SR", "K", "Mg", "dens", "ren", "os", "AT", "angina", "ulcus",
-             "abort", "tid", "is"],
+    "term",
+    [
+        "Ca",
+        "ca",
+        "AF",
+        "SR",
+        "K",
+        "Mg",
+        "dens",
+        "ren",
+        "os",
+        "AT",
+        "angina",
+        "ulcus",
+        "abort",
+        "tid",
+        "is",
+    ],
 )
 def test_terms_left_out_as_too_ambiguous_are_absent(term):
     assert fold(term) not in {fold(r.term) for r in ROWS}
@@ -412,8 +579,7 @@ def test_most_diagnoses_have_a_name_used_in_sks():
         if r.category == "diagnosis":
             terms_by_concept[r.concept_id].append(r.term)
     confirmed = [
-        c for c, terms in terms_by_concept.items()
-        if any(f" {fold(t)} " in sks_text for t in terms)
+        c for c, terms in terms_by_concept.items() if any(f" {fold(t)} " in sks_text for t in terms)
     ]
     # Lay names (kyssesyge, vindueskiggersyge) and GP shorthand are not SKS texts, so not all
     # concepts can be confirmed; a drop below this share points at misspelt or invented names.

@@ -23,7 +23,14 @@ SKS_ATC = REPO / ".." / "shared" / "datasets" / "sks" / "sks_atc.csv"
 
 HEADER = ["term", "concept_id", "category", "language", "source"]
 CATEGORIES = {
-    "symptom", "finding", "diagnosis", "medication", "procedure", "anatomy", "lab", "vital",
+    "symptom",
+    "finding",
+    "diagnosis",
+    "medication",
+    "procedure",
+    "anatomy",
+    "lab",
+    "vital",
 }
 CONCEPT_ID = re.compile(r"med:[a-z0-9]+(?:_[a-z0-9]+)*")
 SOURCE_TAG = re.compile(r"evalkit-[a-z]+-da-\d{4}\.\d+")
@@ -110,7 +117,8 @@ def test_source_tags_are_well_formed():
 
 def test_terms_are_nfc_without_control_characters():
     bad = [
-        (r.line_no, r.concept_id) for r in ROWS
+        (r.line_no, r.concept_id)
+        for r in ROWS
         if unicodedata.normalize("NFC", r.term) != r.term
         or any(unicodedata.category(ch).startswith("C") for ch in r.term)
         or "  " in r.term
@@ -150,7 +158,8 @@ def test_each_group_has_one_source_tag():
 
 def test_no_group_comment_is_left_without_rows():
     comments = [
-        line.rstrip("\n") for line in LEXICON.read_text(encoding="utf-8").splitlines()
+        line.rstrip("\n")
+        for line in LEXICON.read_text(encoding="utf-8").splitlines()
         if line.startswith("# group:")
     ]
     used = {r.group for r in ROWS}
@@ -275,9 +284,7 @@ def test_danish_generic_names_map_to_the_concept_of_their_inn():
         "SSRI": "med:ssri",
         "ACE-hæmmer": "med:ace_inhibitor",
     }
-    assert {t: concepts.get(t) for t in hand_checked} == {
-        t: {c} for t, c in hand_checked.items()
-    }
+    assert {t: concepts.get(t) for t in hand_checked} == {t: {c} for t, c in hand_checked.items()}
 
 
 def test_every_brand_concept_also_has_a_generic_name():

@@ -20,7 +20,8 @@ HEADER = "term\tconcept_id\tcategory\tlanguage\tsource\n"
 def data_dir(tmp_path, monkeypatch):
     """A private data folder standing in for evalkit/lexicon/data."""
     (tmp_path / "da_clinical.tsv").write_text(
-        "# group: test rows; source: written for the test\n" + HEADER
+        "# group: test rows; source: written for the test\n"
+        + HEADER
         + "feber\tsym:fever\tsymptom\tda\tt\nBT\tvital:blood_pressure\tvital\tda\tt\n",
         encoding="utf-8",
     )
@@ -31,8 +32,9 @@ def data_dir(tmp_path, monkeypatch):
         HEADER + "fever\tsym:fever\tsymptom\ten\tt\n", encoding="utf-8"
     )
     (tmp_path / "da_stoplist.txt").write_text("# everyday\ntid\n", encoding="utf-8")
-    (tmp_path / "da_medications_stoplist.txt").write_text("ilt  # oxygen vs 'ilt'\n",
-                                                         encoding="utf-8")
+    (tmp_path / "da_medications_stoplist.txt").write_text(
+        "ilt  # oxygen vs 'ilt'\n", encoding="utf-8"
+    )
     monkeypatch.setattr(loaders, "DATA_DIR", tmp_path)
     loaders._shipped.cache_clear()
     yield tmp_path
@@ -50,8 +52,11 @@ def test_every_language_file_and_stoplist_is_picked_up(data_dir):
 
 def test_user_lexicon_is_appended_and_versioned(data_dir, tmp_path_factory):
     user = tmp_path_factory.mktemp("user") / "mine.csv"
-    user.write_text("term,concept_id,category,language,source\n"
-                    "hjertesvigt,dx:heart_failure,diagnosis,da,local\n", encoding="utf-8")
+    user.write_text(
+        "term,concept_id,category,language,source\n"
+        "hjertesvigt,dx:heart_failure,diagnosis,da,local\n",
+        encoding="utf-8",
+    )
     lex = load_lexicon("da", extra=[user])
     assert lex.entries[-1].term == "hjertesvigt"
     assert re.fullmatch(r"da-2026\.1\+user:[0-9a-f]{8}", lex.version)
@@ -60,16 +65,18 @@ def test_user_lexicon_is_appended_and_versioned(data_dir, tmp_path_factory):
 
 
 def test_file_with_wrong_language_row_is_rejected(data_dir):
-    (data_dir / "da_bad.tsv").write_text(HEADER + "fever\tsym:fever\tsymptom\ten\tt\n",
-                                         encoding="utf-8")
+    (data_dir / "da_bad.tsv").write_text(
+        HEADER + "fever\tsym:fever\tsymptom\ten\tt\n", encoding="utf-8"
+    )
     with pytest.raises(ValueError, match=r"da_bad.tsv, line 2: .*en_\*\.tsv"):
         load_lexicon("da")
 
 
 def test_read_tsv_with_comments_and_defaults(tmp_path):
     path = tmp_path / "x.tsv"
-    path.write_text("# my terms\n\nterm\tconcept_id\tcategory\n# group\nBT\tvital:bp\tvital\n",
-                    encoding="utf-8")
+    path.write_text(
+        "# my terms\n\nterm\tconcept_id\tcategory\n# group\nBT\tvital:bp\tvital\n", encoding="utf-8"
+    )
     lex = read_lexicon_file(path, language="da")
     (entry,) = lex.entries
     assert (entry.term, entry.language, entry.source) == ("BT", "da", "user:x.tsv")
@@ -117,8 +124,10 @@ def test_shipped_files_load_with_both_languages():
 
 def test_sks_latin1_file_and_group_codes(tmp_path):
     path = tmp_path / "d.csv"
-    path.write_bytes('"Kode";"Tekst"\n"D";"Klassifikation"\n"DJ03";"Akut halsbetændelse"\n'
-                     '"DJ039";"Akut halsbetændelse UNS"\n'.encode("latin-1"))
+    path.write_bytes(
+        '"Kode";"Tekst"\n"D";"Klassifikation"\n"DJ03";"Akut halsbetændelse"\n'
+        '"DJ039";"Akut halsbetændelse UNS"\n'.encode("latin-1")
+    )
     lex = load_sks(path, kind="diagnoses")
     assert [(e.term, e.concept_id) for e in lex] == [
         ("Akut halsbetændelse", "sks:DJ03"),
@@ -137,8 +146,9 @@ def test_sks_latin1_file_and_group_codes(tmp_path):
 @pytest.fixture(scope="module")
 def sks_dir():
     if not (SKS / "sks_diagnoses.csv").is_file():
-        pytest.skip(f"SKS extracts not found at {SKS.resolve()}; "
-                    "place shared/datasets beside the repo")
+        pytest.skip(
+            f"SKS extracts not found at {SKS.resolve()}; place shared/datasets beside the repo"
+        )
     return SKS
 
 

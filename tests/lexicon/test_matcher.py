@@ -138,8 +138,12 @@ def test_english_plurals_and_no_compounds(text, expected):
 
 def test_offsets_survive_folding_that_changes_length():
     # "ß" folds to "ss" and the ligature "ﬁ" to "fi": offsets still point into the input.
-    lex = Lexicon([LexiconEntry("fiber", "find:fiber", "finding", "da", "t"),
-                   LexiconEntry("feber", "sym:fever", "symptom", "da", "t")])
+    lex = Lexicon(
+        [
+            LexiconEntry("fiber", "find:fiber", "finding", "da", "t"),
+            LexiconEntry("feber", "sym:fever", "symptom", "da", "t"),
+        ]
+    )
     text = "Straße: ﬁber og FEBER"
     found = Matcher(lex, language="da").find(text)
     assert [(m.text, m.start, m.end) for m in found] == [("ﬁber", 8, 12), ("FEBER", 16, 21)]
@@ -152,8 +156,9 @@ def test_fold_matches_lexicon_and_text_alike():
 
 def _regex_reference(terms, text):
     # Reference: leftmost-longest whole-word alternation over the same folding.
-    alternation = "|".join(re.escape(fold(t)).replace(r"\ ", r"\W+")
-                           for t in sorted(terms, key=len, reverse=True))
+    alternation = "|".join(
+        re.escape(fold(t)).replace(r"\ ", r"\W+") for t in sorted(terms, key=len, reverse=True)
+    )
     pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
@@ -170,12 +175,13 @@ FILLER = ["the", "patient", "has", "a", "mild", "and", "today", "with", "since",
 )
 def test_whole_word_matches_agree_with_a_regex_reference(words, seps, upper):
     text = "".join((w.upper() if u else w) + s for w, s, u in zip(words, seps, upper, strict=False))
-    lex = Lexicon([LexiconEntry(t, f"sym:{i}", "symptom", "en", "t")
-                   for i, t in enumerate(REF_TERMS)])
+    lex = Lexicon(
+        [LexiconEntry(t, f"sym:{i}", "symptom", "en", "t") for i, t in enumerate(REF_TERMS)]
+    )
     found = Matcher(lex, language="en").find(text)
     assert [(m.start, m.end) for m in found] == _regex_reference(REF_TERMS, text)
     for m in found:
-        assert m.text == text[m.start:m.end]
+        assert m.text == text[m.start : m.end]
 
 
 @settings(max_examples=100, deadline=None)
@@ -186,7 +192,7 @@ def test_mentions_are_sorted_in_bounds_and_slices_of_the_text(text):
     assert found == sorted(found, key=lambda m: m.start)
     for m in found:
         assert 0 <= m.start < m.end <= len(text)
-        assert m.text == text[m.start:m.end]
+        assert m.text == text[m.start : m.end]
 
 
 def test_inflection_rules():
@@ -216,24 +222,31 @@ def test_empty_text_and_empty_lexicon():
 @settings(max_examples=100, deadline=None)
 @given(
     st.lists(
-        st.one_of(st.sampled_from(["feber", "Blodtrykket", "ondt i halsen", "CRP"]),
-                  st.text(alphabet="aßﬁµ½ÆØÅé ,.-\n", max_size=6)),
+        st.one_of(
+            st.sampled_from(["feber", "Blodtrykket", "ondt i halsen", "CRP"]),
+            st.text(alphabet="aßﬁµ½ÆØÅé ,.-\n", max_size=6),
+        ),
         max_size=12,
     )
 )
 def test_offsets_point_at_the_terms_whatever_characters_surround_them(pieces):
     # The noise alphabet cannot spell a term or a cue, so exactly the injected terms are found,
     # in order, even where folding changes the length ("ß" → "ss", "½" → "1⁄2").
-    concept = {"feber": "sym:fever", "Blodtrykket": "vital:blood_pressure",
-               "ondt i halsen": "sym:sore_throat", "CRP": "lab:crp"}
+    concept = {
+        "feber": "sym:fever",
+        "Blodtrykket": "vital:blood_pressure",
+        "ondt i halsen": "sym:sore_throat",
+        "CRP": "lab:crp",
+    }
     text = normalize_text(" ".join(pieces))
     found = DA_MATCHER.find(text)
     assert [m.concept_id for m in found] == [concept[p] for p in pieces if p in concept]
     for m in found:
-        assert m.text == text[m.start:m.end] and m.text in concept
+        assert m.text == text[m.start : m.end] and m.text in concept
 
 
 # The fast paths of find() against plain per-character reference versions.
+
 
 def _reference_fold(text):
     # Every character NFKC-normalised and case-folded on its own, with the map
@@ -291,17 +304,40 @@ def test_boundaries_agree_with_a_per_character_reference(folded):
         return c.isalnum() and ord(c) < 0x10000
 
     expected = [
-        i for i, c in enumerate(folded)
+        i
+        for i, c in enumerate(folded)
         if c in ";\n" or (c in ".!?" and (i + 1 == len(folded) or not is_word(folded[i + 1])))
     ]
     assert _boundaries(folded) == expected
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from([
-    "ingen feber", "hoste", "BT 120/80", "p 72", "lændesmerter", "tabletterne", "Combi", "µg",
-    "men", "ikke", ".", ",", "\n", "kan udelukkes", "ingen tegn på", "halsbetændelse", "ß",
-]), max_size=20))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "ingen feber",
+                "hoste",
+                "BT 120/80",
+                "p 72",
+                "lændesmerter",
+                "tabletterne",
+                "Combi",
+                "µg",
+                "men",
+                "ikke",
+                ".",
+                ",",
+                "\n",
+                "kan udelukkes",
+                "ingen tegn på",
+                "halsbetændelse",
+                "ß",
+            ]
+        ),
+        max_size=20,
+    )
+)
 def test_mentions_equal_ones_built_by_the_constructor(pieces):
     text = normalize_text(" ".join(pieces))
     for m in DA_MATCHER.find(text):

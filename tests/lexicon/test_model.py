@@ -60,7 +60,14 @@ def test_for_language_merge_and_frame():
 
 def test_categories_are_the_documented_eight():
     assert set(CATEGORIES) == {
-        "symptom", "finding", "diagnosis", "medication", "procedure", "anatomy", "lab", "vital"
+        "symptom",
+        "finding",
+        "diagnosis",
+        "medication",
+        "procedure",
+        "anatomy",
+        "lab",
+        "vital",
     }
 
 

@@ -17,15 +17,41 @@ from evalkit.lexicon.polarity import (
     negation_cues,
 )
 
-DA_TERMS = ["feber", "hoste", "åndenød", "pneumoni", "brystsmerter", "kvalme", "cor", "pulm",
-            "infektion", "hjertebanken", "strep A", "allergi", "halsbetændelse"]
-EN_TERMS = ["fever", "cough", "chest pain", "shortness of breath", "pneumonia", "chest x-ray",
-            "pulmonary embolism", "nausea", "rash", "asthma", "wound", "infection"]
+DA_TERMS = [
+    "feber",
+    "hoste",
+    "åndenød",
+    "pneumoni",
+    "brystsmerter",
+    "kvalme",
+    "cor",
+    "pulm",
+    "infektion",
+    "hjertebanken",
+    "strep A",
+    "allergi",
+    "halsbetændelse",
+]
+EN_TERMS = [
+    "fever",
+    "cough",
+    "chest pain",
+    "shortness of breath",
+    "pneumonia",
+    "chest x-ray",
+    "pulmonary embolism",
+    "nausea",
+    "rash",
+    "asthma",
+    "wound",
+    "infection",
+]
 
 
 def _matcher(terms, language):
-    lex = Lexicon([LexiconEntry(t, f"sym:{t.replace(' ', '_')}", "symptom", language, "t")
-                   for t in terms])
+    lex = Lexicon(
+        [LexiconEntry(t, f"sym:{t.replace(' ', '_')}", "symptom", language, "t") for t in terms]
+    )
     return Matcher(lex, language=language)
 
 
@@ -44,8 +70,10 @@ def _polarity(matcher, text):
         ("Feber.", [("Feber", False)]),
         ("Har ikke haft feber i dag.", [("feber", True)]),
         ("Benægter åndenød.", [("åndenød", True)]),
-        ("Ingen feber, hoste eller åndenød.",
-         [("feber", True), ("hoste", True), ("åndenød", True)]),
+        (
+            "Ingen feber, hoste eller åndenød.",
+            [("feber", True), ("hoste", True), ("åndenød", True)],
+        ),
         ("Ingen feber. Hoste.", [("feber", True), ("Hoste", False)]),
         ("Ingen feber\nHoste i 3 dage", [("feber", True), ("Hoste", False)]),
         ("Ingen feber, men hoste.", [("feber", True), ("hoste", False)]),
@@ -59,8 +87,10 @@ def _polarity(matcher, text):
         ("Cor og pulm u.a.", [("Cor", True), ("pulm", True)]),
         ("Ikke kun hoste, også feber.", [("hoste", False), ("feber", False)]),
         ("Ingen bedring af hoste.", [("hoste", False)]),
-        ("Afkræfter brystsmerter og hjertebanken.",
-         [("brystsmerter", True), ("hjertebanken", True)]),
+        (
+            "Afkræfter brystsmerter og hjertebanken.",
+            [("brystsmerter", True), ("hjertebanken", True)],
+        ),
         ("Ingen feber i sidste uge, hoste nu.", [("feber", True), ("hoste", False)]),
         ("Kvalme. Allergi: nej.", [("Kvalme", False), ("Allergi", True)]),
         # a colon starts a new field: it ends a pre cue's scope, not a post cue's
@@ -77,8 +107,10 @@ def test_danish_polarity(text, expected):
     ("text", "expected"),
     [
         ("No fever.", [("fever", True)]),
-        ("Denies chest pain or shortness of breath.",
-         [("chest pain", True), ("shortness of breath", True)]),
+        (
+            "Denies chest pain or shortness of breath.",
+            [("chest pain", True), ("shortness of breath", True)],
+        ),
         ("Patient doesn't have asthma.", [("asthma", True)]),
         ("No cough, but has a rash.", [("cough", True), ("rash", False)]),
         ("Pulmonary embolism was ruled out.", [("Pulmonary embolism", True)]),
@@ -103,13 +135,30 @@ def test_pre_cue_window_limits_the_scope():
 
 def test_cue_tables_cover_the_documented_cues():
     da = negation_cues("da")
-    for cue in ("ikke", "ingen", "intet", "uden", "aldrig", "benægter", "afkræfter",
-                "negativ for", "ikke tegn på", "kan udelukkes", "u a"):
+    for cue in (
+        "ikke",
+        "ingen",
+        "intet",
+        "uden",
+        "aldrig",
+        "benægter",
+        "afkræfter",
+        "negativ for",
+        "ikke tegn på",
+        "kan udelukkes",
+        "u a",
+    ):
         assert cue in da, cue
     en = negation_cues("en")
-    for cue, kind in [("no", "pre"), ("denies", "pre"), ("without", "pre"),
-                      ("negative for", "pre"), ("no evidence of", "pre"),
-                      ("ruled out", "post"), ("but", "terminator")]:
+    for cue, kind in [
+        ("no", "pre"),
+        ("denies", "pre"),
+        ("without", "pre"),
+        ("negative for", "pre"),
+        ("no evidence of", "pre"),
+        ("ruled out", "post"),
+        ("but", "terminator"),
+    ]:
         assert en[cue] == kind
     assert negation_cues("xx") == {}
 
@@ -124,24 +173,32 @@ def test_negated_flags_directly():
 
 
 def test_lexicon_terms_made_of_a_cue_and_a_term_become_negated_mentions():
-    lex = Lexicon([
-        LexiconEntry("no fever", "find:afebrile", "finding", "en", "t"),
-        LexiconEntry("fever", "sym:fever", "symptom", "en", "t"),
-        LexiconEntry("no abnormality detected", "find:normal", "finding", "en", "t"),
-    ])
+    lex = Lexicon(
+        [
+            LexiconEntry("no fever", "find:afebrile", "finding", "en", "t"),
+            LexiconEntry("fever", "sym:fever", "symptom", "en", "t"),
+            LexiconEntry("no abnormality detected", "find:normal", "finding", "en", "t"),
+        ]
+    )
     found = Matcher(lex, language="en").find("No fever. No abnormality detected.")
     assert [(m.concept_id, m.negated) for m in found] == [
-        ("sym:fever", True), ("find:normal", False)
+        ("sym:fever", True),
+        ("find:normal", False),
     ]
-    da = Lexicon([LexiconEntry("ikke-steroid antiinflammatorisk", "med:nsaid", "medication",
-                               "da", "t")])
+    da = Lexicon(
+        [LexiconEntry("ikke-steroid antiinflammatorisk", "med:nsaid", "medication", "da", "t")]
+    )
     (mention,) = Matcher(da, language="da").find("Ikke-steroid antiinflammatorisk behandling.")
     assert (mention.concept_id, mention.negated) == ("med:nsaid", False)
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.sampled_from(DA_TERMS), st.sampled_from(["Ingen", "Ikke", "Benægter", "Uden"]),
-       st.sampled_from(DA_TERMS), st.sampled_from([". ", "; ", ", men ", "\n"]))
+@given(
+    st.sampled_from(DA_TERMS),
+    st.sampled_from(["Ingen", "Ikke", "Benægter", "Uden"]),
+    st.sampled_from(DA_TERMS),
+    st.sampled_from([". ", "; ", ", men ", "\n"]),
+)
 def test_a_pre_cue_negates_its_clause_and_no_further(term, cue, other, boundary):
     found = DA.find(f"{cue} {term}{boundary}{other}")
     assert [m.negated for m in found] == [True, False]
@@ -168,7 +225,7 @@ def _reference_flags(mentions, pre, post, boundaries, words, language):
                 break
             if previous is None and m.first_word - cue.end_word > PRE_WINDOW:
                 break
-            if previous is not None and not listed(words[previous.end_word:m.first_word]):
+            if previous is not None and not listed(words[previous.end_word : m.first_word]):
                 break
             flags[i] = True
             previous = m
@@ -182,7 +239,7 @@ def _reference_flags(mentions, pre, post, boundaries, words, language):
                 break
             if following is None and cue.first_word - m.end_word > POST_WINDOW:
                 break
-            if following is not None and not listed(words[m.end_word:following.first_word]):
+            if following is not None and not listed(words[m.end_word : following.first_word]):
                 break
             flags[i] = True
             following = m
@@ -192,8 +249,7 @@ def _reference_flags(mentions, pre, post, boundaries, words, language):
 @st.composite
 def _cue_layout(draw):
     # Words of two letters each plus a space: word k spans [3k, 3k + 2).
-    words = draw(st.lists(st.sampled_from(["og", "xx", "or", "yy", "på"]), min_size=1,
-                          max_size=30))
+    words = draw(st.lists(st.sampled_from(["og", "xx", "or", "yy", "på"]), min_size=1, max_size=30))
 
     def spans(max_len):
         out = []
@@ -213,5 +269,6 @@ def _cue_layout(draw):
 def test_negated_flags_agree_with_scanning_every_mention(layout, language):
     # Includes overlapping mentions, whose ends are not sorted.
     mentions, pre, post, boundaries, words = layout
-    assert (negated_flags(mentions, pre, post, boundaries, words, language)
-            == _reference_flags(mentions, pre, post, boundaries, words, language))
+    assert negated_flags(mentions, pre, post, boundaries, words, language) == _reference_flags(
+        mentions, pre, post, boundaries, words, language
+    )

@@ -20,13 +20,20 @@ WS_TRANSFORM = jiwer.Compose(
 # Danish-flavoured alphabet with whitespace of every kind, combining marks and emoji.
 ALPHABET = st.sampled_from(list("abcæøåÆØÅ .,:;-\n\t\r") + ["\u0301", "\u030a", "😀", "BT", "p"])
 TEXT = st.lists(ALPHABET, max_size=40).map("".join)
-WORDS = st.lists(st.sampled_from(["Pt", "har", "ondt", "i", "halsen", "BT", "120/80", "ingen", "feber", "Plan:"]), max_size=15)
+WORDS = st.lists(
+    st.sampled_from(
+        ["Pt", "har", "ondt", "i", "halsen", "BT", "120/80", "ingen", "feber", "Plan:"]
+    ),
+    max_size=15,
+)
 
 
 def jiwer_reference(final: str, draft: str) -> jiwer.WordOutput:
     return jiwer.process_words(
-        normalize_text(final), normalize_text(draft),
-        reference_transform=WS_TRANSFORM, hypothesis_transform=WS_TRANSFORM,
+        normalize_text(final),
+        normalize_text(draft),
+        reference_transform=WS_TRANSFORM,
+        hypothesis_transform=WS_TRANSFORM,
     )
 
 
@@ -42,14 +49,20 @@ def test_char_distance_equals_rapidfuzz(final, draft):
 
 
 @settings(max_examples=300, deadline=None)
-@given(final=st.lists(WORDS.map(" ".join), min_size=1, max_size=3).map("\n".join), draft=WORDS.map(" ".join))
+@given(
+    final=st.lists(WORDS.map(" ".join), min_size=1, max_size=3).map("\n".join),
+    draft=WORDS.map(" ".join),
+)
 def test_word_counts_equal_jiwer(final, draft):
     s = score_edit(final, draft)
     if not final.split():
         return
     ref = jiwer_reference(final, draft)
     assert (s.word_substitutions, s.word_deletions, s.word_insertions, s.word_hits) == (
-        ref.substitutions, ref.deletions, ref.insertions, ref.hits,
+        ref.substitutions,
+        ref.deletions,
+        ref.insertions,
+        ref.hits,
     )
     assert s.wer == pytest.approx(ref.wer)
 
@@ -88,7 +101,15 @@ def test_jiwer_default_transform_glues_line_breaks_we_do_not():
 )
 def test_hand_computed(final, draft, expected):
     s = score_edit(final, draft)
-    got = (s.char_distance, s.word_substitutions, s.word_deletions, s.word_insertions, s.word_hits, s.wer, s.unchanged)
+    got = (
+        s.char_distance,
+        s.word_substitutions,
+        s.word_deletions,
+        s.word_insertions,
+        s.word_hits,
+        s.wer,
+        s.unchanged,
+    )
     assert got == expected
 
 

@@ -792,6 +792,7 @@ def test_a_draft_the_clinician_only_added_to_has_no_flags_and_needs_no_final_ind
     draft = "Ondt i halsen i 3 dage.\nPlan: Pamol 1 g x 4 dgl."
     calls = []
     real = h.build_index
+
     def counting(text, *args, **kwargs):
         calls.append(text)
         return real(text, *args, **kwargs)

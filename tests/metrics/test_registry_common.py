@@ -13,9 +13,15 @@ from evalkit.metrics.registry import list_families, list_metrics
 
 REPO = Path(__file__).resolve().parents[2]
 PAIRS = [
-    ("Pt har ondt i halsen. Ingen feber. Plan: Pamol 1 g x 4 dgl.", "Pt har ondt i halsen, feber 38,5. Plan: Pinex 1 g x 3 dgl."),
+    (
+        "Pt har ondt i halsen. Ingen feber. Plan: Pamol 1 g x 4 dgl.",
+        "Pt har ondt i halsen, feber 38,5. Plan: Pinex 1 g x 3 dgl.",
+    ),
     ("Smerter i højre knæ. Obj: hævelse.", "Smerter i venstre knæ."),
-    ("Patient reports a sore throat. No fever. Plan: paracetamol.", "Patient reports a sore throat and fever."),
+    (
+        "Patient reports a sore throat. No fever. Plan: paracetamol.",
+        "Patient reports a sore throat and fever.",
+    ),
     ("", "Ny tekst"),
     ("Tekst", ""),
     ("", ""),
@@ -55,7 +61,9 @@ def test_identical_notes_give_the_best_value(text):
     row = _columns(text, text, "en" if "throat" in text else "da")
     for m in METRICS:
         if m.best is not None:
-            assert row[m.name] == m.best, f"{m.name}: identical notes gave {row[m.name]!r}, best is {m.best!r}"
+            assert row[m.name] == m.best, (
+                f"{m.name}: identical notes gave {row[m.name]!r}, best is {m.best!r}"
+            )
 
 
 @pytest.mark.parametrize(("final", "draft"), PAIRS)
@@ -76,8 +84,11 @@ def test_values_stay_in_range_and_empty_notes_are_defined(final, draft):
 
 def test_row_order_does_not_matter():
     df = pd.DataFrame(
-        {"note_id": [str(i) for i in range(len(PAIRS))],
-         "final_note": [p[0] or "x" for p in PAIRS], "ai_note": [p[1] or "y" for p in PAIRS]}
+        {
+            "note_id": [str(i) for i in range(len(PAIRS))],
+            "final_note": [p[0] or "x" for p in PAIRS],
+            "ai_note": [p[1] or "y" for p in PAIRS],
+        }
     )
     forward = evalkit.score(df)
     backward = evalkit.score(df.iloc[::-1])

@@ -61,9 +61,15 @@ def test_items_carry_offsets_into_the_normalised_final_note():
     s = score_terms(final, "Plan: Pamol.", matcher=MATCHERS["da"])
     (item,) = s.missing_terms
     norm = normalize_text(final)
-    assert norm[item["start"]:item["end"]] == item["term"] == "Ipren"
-    assert item == {"term": "Ipren", "concept_id": "med:ibuprofen", "category": "medication",
-                    "start": 6, "end": 11, "negated": False}
+    assert norm[item["start"] : item["end"]] == item["term"] == "Ipren"
+    assert item == {
+        "term": "Ipren",
+        "concept_id": "med:ibuprofen",
+        "category": "medication",
+        "start": 6,
+        "end": 11,
+        "negated": False,
+    }
     assert (s.n_missing_terms, s.n_final_terms, s.term_recall) == (1, 2, 0.5)
 
 
@@ -75,21 +81,49 @@ def test_added_terms_point_into_the_draft():
 
 def test_word_order_and_composition_are_not_omissions():
     assert _missing("Known allergies to penicillin.", "Penicillin allergy.", "en") == []
-    lex = Lexicon([
-        LexiconEntry("penicillin allergy", "dx:penicillin_allergy", "diagnosis", "en", "t"),
-        LexiconEntry("penicillin", "med:penicillin", "medication", "en", "t"),
-        LexiconEntry("allergy", "dx:allergy", "diagnosis", "en", "t"),
-    ])
-    both = [score_terms(a, b, language="en", lexicon=lex).n_missing_terms
-            for a, b in [("Penicillin allergy.", "Allergic? Allergy to penicillin."),
-                         ("Allergy to penicillin.", "Penicillin allergy.")]]
+    lex = Lexicon(
+        [
+            LexiconEntry("penicillin allergy", "dx:penicillin_allergy", "diagnosis", "en", "t"),
+            LexiconEntry("penicillin", "med:penicillin", "medication", "en", "t"),
+            LexiconEntry("allergy", "dx:allergy", "diagnosis", "en", "t"),
+        ]
+    )
+    both = [
+        score_terms(a, b, language="en", lexicon=lex).n_missing_terms
+        for a, b in [
+            ("Penicillin allergy.", "Allergic? Allergy to penicillin."),
+            ("Allergy to penicillin.", "Penicillin allergy."),
+        ]
+    ]
     assert both == [0, 0]
-    assert score_terms("Penicillin allergy.", "Allergy noted.", language="en",
-                       lexicon=lex).n_missing_terms == 1
+    assert (
+        score_terms(
+            "Penicillin allergy.", "Allergy noted.", language="en", lexicon=lex
+        ).n_missing_terms
+        == 1
+    )
 
 
-WORDS = ["feber", "hoste", "ingen", "ikke", "Pamol", "BT", "og", "men", "i", "dag", "ondt",
-         "halsen", "kvalme", "uden", "lænden", "smerter", "120/80", "38,5"]
+WORDS = [
+    "feber",
+    "hoste",
+    "ingen",
+    "ikke",
+    "Pamol",
+    "BT",
+    "og",
+    "men",
+    "i",
+    "dag",
+    "ondt",
+    "halsen",
+    "kvalme",
+    "uden",
+    "lænden",
+    "smerter",
+    "120/80",
+    "38,5",
+]
 TEXT = st.lists(st.sampled_from(WORDS), max_size=20).map(" ".join)
 SEPARATED = st.tuples(TEXT, st.sampled_from([". ", ", ", "\n", " "]), TEXT).map("".join)
 
@@ -112,7 +146,8 @@ def test_missing_and_added_are_mirror_images(final, draft):
     assert forward.n_missing_terms == len(forward.missing_terms) <= forward.n_final_terms
     if forward.n_final_terms:
         assert forward.term_recall == pytest.approx(
-            1 - forward.n_missing_terms / forward.n_final_terms)
+            1 - forward.n_missing_terms / forward.n_final_terms
+        )
 
 
 def test_compare_mentions_counts_concept_and_polarity_once():
@@ -137,25 +172,32 @@ def test_family_is_registered_after_edit_with_cards_and_item_fields():
 
 
 def test_score_note_uses_options_and_the_pair_language():
-    en = evalkit.score_note("No fever. Cough.", "Cough.", language="en", families=["terms"],
-                            lexicon=LEX)
+    en = evalkit.score_note(
+        "No fever. Cough.", "Cough.", language="en", families=["terms"], lexicon=LEX
+    )
     assert [t["concept_id"] for t in en.terms.missing_terms] == ["sym:fever"]
-    da = evalkit.score_note("Ingen feber.", "", language="da", families=["terms"],
-                            matcher=MATCHERS["da"])
+    da = evalkit.score_note(
+        "Ingen feber.", "", language="da", families=["terms"], matcher=MATCHERS["da"]
+    )
     assert da.terms.n_missing_terms == 1
     # An English matcher given for a Danish note is rebuilt for Danish from its lexicon.
-    mixed = evalkit.score_note("Ingen feber.", "", language="da", families=["terms"],
-                               matcher=MATCHERS["en"])
+    mixed = evalkit.score_note(
+        "Ingen feber.", "", language="da", families=["terms"], matcher=MATCHERS["en"]
+    )
     assert mixed.terms.n_missing_terms == 1
 
 
 def test_lexicon_files_option_adds_user_terms(tmp_path):
     user = tmp_path / "local.tsv"
-    user.write_text("term\tconcept_id\tcategory\tlanguage\tsource\n"
-                    "zyxopril\tmed:zyxopril\tmedication\tda\tlocal\n", encoding="utf-8")
+    user.write_text(
+        "term\tconcept_id\tcategory\tlanguage\tsource\n"
+        "zyxopril\tmed:zyxopril\tmedication\tda\tlocal\n",
+        encoding="utf-8",
+    )
     pair = evalkit.metrics.NotePair.from_raw("Start zyxopril 5 mg.", "Start 5 mg.", language="da")
-    scored = evalkit.metrics.score_pair(pair, families=["terms"],
-                                        options={"lexicon_files": (str(user),)})
+    scored = evalkit.metrics.score_pair(
+        pair, families=["terms"], options={"lexicon_files": (str(user),)}
+    )
     assert [t["concept_id"] for t in scored.terms.missing_terms] == ["med:zyxopril"]
     plain = evalkit.metrics.score_pair(pair, families=["terms"], options={})
     assert plain.terms.n_missing_terms == 0
@@ -171,9 +213,11 @@ def test_labelled_set_precision_and_recall_with_covering_lexicon(capsys):
     assert len(cases) >= 40 and {c["language"] for c in cases} == {"da", "en"}
     quality, errors = CASES.evaluate(cases, MATCHERS)
     with capsys.disabled():
-        print(f"\nterms labelled set (fixture lexicon): precision={quality.precision:.3f} "
-              f"recall={quality.recall:.3f} tp={quality.true_positives} "
-              f"fp={quality.false_positives} fn={quality.false_negatives} n={quality.n_cases}")
+        print(
+            f"\nterms labelled set (fixture lexicon): precision={quality.precision:.3f} "
+            f"recall={quality.recall:.3f} tp={quality.true_positives} "
+            f"fp={quality.false_positives} fn={quality.false_negatives} n={quality.n_cases}"
+        )
     assert quality.precision >= 0.85, errors
     assert quality.recall >= 0.85, errors
 
@@ -186,8 +230,10 @@ def test_labelled_set_with_the_shipped_lexicon(capsys):
     cases = CASES.load_cases()
     quality, errors = CASES.evaluate(cases, matchers)
     with capsys.disabled():
-        print(f"\nterms labelled set (shipped lexicon {shipped.version}): "
-              f"precision={quality.precision:.3f} recall={quality.recall:.3f}")
+        print(
+            f"\nterms labelled set (shipped lexicon {shipped.version}): "
+            f"precision={quality.precision:.3f} recall={quality.recall:.3f}"
+        )
     benign = [c for c in cases if not c["expected_missing"]]
     benign_quality, benign_errors = CASES.evaluate(benign, matchers)
     # Benign rewording must not raise false omissions whatever the lexicon covers.
@@ -198,8 +244,9 @@ def test_labelled_set_with_the_shipped_lexicon(capsys):
 def test_aci_bench_term_recall_ranks_systems_like_medcon(capsys):
     aci = REPO / ".." / "shared" / "datasets" / "aci-bench"
     if not (aci / "tables" / "test1.csv").is_file():
-        pytest.skip(f"ACI-BENCH not found at {aci.resolve()}; "
-                    "place shared/datasets beside the repo")
+        pytest.skip(
+            f"ACI-BENCH not found at {aci.resolve()}; place shared/datasets beside the repo"
+        )
     path = REPO / "benchmarks" / "bench_terms.py"
     spec = importlib.util.spec_from_file_location("evalkit_bench_terms", path)
     bench = importlib.util.module_from_spec(spec)
@@ -208,8 +255,9 @@ def test_aci_bench_term_recall_ranks_systems_like_medcon(capsys):
     rows, rho, _ = bench.bench_aci()
     with capsys.disabled():
         for r in rows:
-            print(f"\n{r['system']}: term_recall={r['mean_term_recall']:.3f} "
-                  f"fact={r['fact']}", end="")
+            print(
+                f"\n{r['system']}: term_recall={r['mean_term_recall']:.3f} fact={r['fact']}", end=""
+            )
         print(f"\nSpearman rho={rho:.3f}")
     assert len(rows) == 8 and all(r["notes"] == 40 for r in rows)
     assert all(0.0 <= r["mean_term_recall"] <= 1.0 for r in rows)

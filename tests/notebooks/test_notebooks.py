@@ -35,7 +35,9 @@ def _execute(path: Path) -> tuple[nbformat.NotebookNode, float]:
     """Run every cell of ``path`` in a fresh python3 kernel; return the result and seconds."""
     notebook = _read(path)
     client = nbclient.NotebookClient(
-        notebook, timeout=CELL_TIMEOUT_S, kernel_name="python3",
+        notebook,
+        timeout=CELL_TIMEOUT_S,
+        kernel_name="python3",
         resources={"metadata": {"path": str(NOTEBOOKS)}},
     )
     started = time.perf_counter()
@@ -72,8 +74,11 @@ def test_pilot_notebook_has_papermill_parameters():
     notebook = _read(NOTEBOOKS / "02_pilot_evaluation.ipynb")
     code = [c for c in notebook.cells if c.cell_type == "code"]
     assert "parameters" in code[0].metadata.get("tags", []), "first code cell must be tagged"
-    names = {line.split("=", 1)[0].strip() for line in code[0].source.splitlines()
-             if "=" in line and not line.startswith((" ", "#"))}
+    names = {
+        line.split("=", 1)[0].strip()
+        for line in code[0].source.splitlines()
+        if "=" in line and not line.startswith((" ", "#"))
+    }
     assert {"input_path", "lang", "min_cell", "out_dir"} <= names
 
 

@@ -11,9 +11,10 @@ from evalkit.plots.compare import plot_published_comparison
 
 
 def test_points_labels_and_rho_note():
-    cmp = pd.DataFrame({"term_recall": [0.4, 0.7, 0.5, np.nan, 0.6],
-                        "Fact": [40.0, 57.0, 45.0, 50.0, 41.0]},
-                       index=["A", "B", "C", "D", "E"])
+    cmp = pd.DataFrame(
+        {"term_recall": [0.4, 0.7, 0.5, np.nan, 0.6], "Fact": [40.0, 57.0, 45.0, 50.0, 41.0]},
+        index=["A", "B", "C", "D", "E"],
+    )
     ax = plot_published_comparison(cmp, x="Fact", y="term_recall")
     offsets = ax.collections[0].get_offsets()
     assert len(offsets) == 4  # D has no evalkit value

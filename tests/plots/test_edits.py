@@ -8,14 +8,17 @@ from statsmodels.distributions.empirical_distribution import ECDF
 from evalkit.plots.edits import edit_category, plot_ecdf, plot_edit_categories
 
 
-@pytest.mark.parametrize(("unchanged", "dist", "expected"), [
-    (True, 0.0, "unchanged"),
-    (False, 0.0, "light"),        # whitespace-only changes in unchanged_exact terms
-    (False, 0.10, "light"),       # the threshold itself is light
-    (False, 0.1000001, "heavy"),
-    (False, 1.0, "heavy"),
-    (None, None, None),           # control note
-])
+@pytest.mark.parametrize(
+    ("unchanged", "dist", "expected"),
+    [
+        (True, 0.0, "unchanged"),
+        (False, 0.0, "light"),  # whitespace-only changes in unchanged_exact terms
+        (False, 0.10, "light"),  # the threshold itself is light
+        (False, 0.1000001, "heavy"),
+        (False, 1.0, "heavy"),
+        (None, None, None),  # control note
+    ],
+)
 def test_edit_category_table(unchanged, dist, expected):
     df = pd.DataFrame({"unchanged": [unchanged], "char_distance_norm": [dist]})
     got = edit_category(df).iloc[0]
@@ -29,11 +32,13 @@ def test_edit_category_rejects_bad_threshold():
 
 
 def _scores():
-    return pd.DataFrame({
-        "clinic_id": ["A"] * 6 + ["B"] * 5 + ["C"] * 2,
-        "unchanged": [True, True, False, False, False, False] + [True] * 5 + [False, True],
-        "char_distance_norm": [0, 0, 0.05, 0.08, 0.3, 0.5] + [0] * 5 + [0.4, 0],
-    })
+    return pd.DataFrame(
+        {
+            "clinic_id": ["A"] * 6 + ["B"] * 5 + ["C"] * 2,
+            "unchanged": [True, True, False, False, False, False] + [True] * 5 + [False, True],
+            "char_distance_norm": [0, 0, 0.05, 0.08, 0.3, 0.5] + [0] * 5 + [0.4, 0],
+        }
+    )
 
 
 def test_edit_categories_stacked_shares_and_suppression():
@@ -52,9 +57,13 @@ def test_edit_categories_stacked_shares_and_suppression():
 @settings(max_examples=12, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from("ABC"), st.floats(0, 1)), min_size=1, max_size=40))
 def test_edit_category_shares_sum_to_100(rows):
-    df = pd.DataFrame({"clinic_id": [r[0] for r in rows],
-                       "char_distance_norm": [r[1] for r in rows],
-                       "unchanged": [r[1] == 0 for r in rows]})
+    df = pd.DataFrame(
+        {
+            "clinic_id": [r[0] for r in rows],
+            "char_distance_norm": [r[1] for r in rows],
+            "unchanged": [r[1] == 0 for r in rows],
+        }
+    )
     import matplotlib.pyplot as plt
 
     ax = plot_edit_categories(df, min_cell=1)
@@ -66,8 +75,9 @@ def test_edit_category_shares_sum_to_100(rows):
 
 def test_ecdf_matches_statsmodels():
     rng = np.random.default_rng(5)
-    df = pd.DataFrame({"consultation_type": rng.choice(["video", "phone"], 80),
-                       "wer": rng.beta(1, 6, 80)})
+    df = pd.DataFrame(
+        {"consultation_type": rng.choice(["video", "phone"], 80), "wer": rng.beta(1, 6, 80)}
+    )
     ax = plot_ecdf(df, metric="wer", by="consultation_type")
     assert len(ax.lines) == 2
     for line, group in zip(ax.lines, ["phone", "video"], strict=True):

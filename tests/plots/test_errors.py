@@ -15,23 +15,38 @@ from evalkit.plots.errors import (
 
 
 def _flag(t, s):
-    return {"type": t, "severity": s, "start": 0, "end": 1, "text": "x", "evidence": "",
-            "source": "transcript"}
+    return {
+        "type": t,
+        "severity": s,
+        "start": 0,
+        "end": 1,
+        "text": "x",
+        "evidence": "",
+        "source": "transcript",
+    }
 
 
 def _scores():
     flags = (
-        [[_flag("number", "critical")], [_flag("number", "major"), _flag("drug", "major")], [], [],
-         []]                                   # clinic A: 5 notes, 3 flags
-        + [[_flag("drug", "minor")]] * 2 + [[]] * 4  # clinic B: 6 notes, 2 flags
+        [
+            [_flag("number", "critical")],
+            [_flag("number", "major"), _flag("drug", "major")],
+            [],
+            [],
+            [],
+        ]  # clinic A: 5 notes, 3 flags
+        + [[_flag("drug", "minor")]] * 2
+        + [[]] * 4  # clinic B: 6 notes, 2 flags
         + [[_flag("number", "critical")]] * 2  # clinic C: 2 notes (suppressed)
-        + [None]                               # a control note in B
+        + [None]  # a control note in B
     )
-    return pd.DataFrame({
-        "clinic_id": ["A"] * 5 + ["B"] * 6 + ["C"] * 2 + ["B"],
-        "hallucination_flags": flags,
-        "n_hallucination_flags": [None if f is None else len(f) for f in flags],
-    })
+    return pd.DataFrame(
+        {
+            "clinic_id": ["A"] * 5 + ["B"] * 6 + ["C"] * 2 + ["B"],
+            "hallucination_flags": flags,
+            "n_hallucination_flags": [None if f is None else len(f) for f in flags],
+        }
+    )
 
 
 def test_flags_per_100_by_type_and_severity():
@@ -50,8 +65,9 @@ def test_flags_per_100_by_type_and_severity():
 
 def test_flags_read_json_strings_like_csv():
     df = _scores()
-    df["hallucination_flags"] = [None if v is None else json.dumps(v)
-                                 for v in df["hallucination_flags"]]
+    df["hallucination_flags"] = [
+        None if v is None else json.dumps(v) for v in df["hallucination_flags"]
+    ]
     ax = plot_hallucination_flags(df)
     assert len(ax.patches) == 8
 
@@ -68,11 +84,12 @@ def test_explode_items_keeps_row_and_columns():
 
 
 def _terms():
-    rows = ([[{"term": "penicillin", "category": "allergy"}]] * 6
-            + [[{"term": "feber", "category": "symptom"},
-                {"term": "Pamol", "category": "drug"}]] * 5
-            + [[{"term": "warfarin", "category": "drug"}]] * 2
-            + [[]] * 7)
+    rows = (
+        [[{"term": "penicillin", "category": "allergy"}]] * 6
+        + [[{"term": "feber", "category": "symptom"}, {"term": "Pamol", "category": "drug"}]] * 5
+        + [[{"term": "warfarin", "category": "drug"}]] * 2
+        + [[]] * 7
+    )
     return pd.DataFrame({"missing_terms": rows, "n_missing_terms": [len(r) for r in rows]})
 
 

@@ -23,8 +23,13 @@ def test_power_curve_plots_statsmodels_power():
 
 
 def test_power_curve_one_line_per_scenario():
-    plan = pd.DataFrame({"n_clinicians": [5, 10, 5, 10], "power": [0.2, 0.5, 0.4, 0.9],
-                         "scenario": ["10%", "10%", "20%", "20%"]})
+    plan = pd.DataFrame(
+        {
+            "n_clinicians": [5, 10, 5, 10],
+            "power": [0.2, 0.5, 0.4, 0.9],
+            "scenario": ["10%", "10%", "20%", "20%"],
+        }
+    )
     ax = plot_power_curve(plan, hue="scenario", target=None)
     assert len(ax.lines) == 2
     assert {line.get_linestyle() for line in ax.lines} == {"-", "--"}

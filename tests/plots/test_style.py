@@ -13,7 +13,7 @@ from evalkit.plots import style
 def _png_dpi(data: bytes) -> float:
     # pHYs chunk: pixels per metre, x and y.
     pos = data.index(b"pHYs")
-    ppm_x, _, _unit = struct.unpack(">IIB", data[pos + 4: pos + 13])
+    ppm_x, _, _unit = struct.unpack(">IIB", data[pos + 4 : pos + 13])
     return ppm_x * 0.0254
 
 

@@ -8,14 +8,16 @@ from evalkit.plots.time import plot_edit_vs_time, plot_time_per_note, plot_time_
 
 
 def _table(n_c_small: int = 3) -> pd.DataFrame:
-    return pd.DataFrame({
-        "clinic_id": ["A", "A", "B", "B", "C", "C"],
-        "ai_assisted": [True, False] * 3,
-        "estimate": [200.0, 260.0, 180.0, 250.0, 150.0, 170.0],
-        "ci_low": [180.0, 230.0, 160.0, 220.0, 100.0, 120.0],
-        "ci_high": [220.0, 290.0, 205.0, 280.0, 200.0, 220.0],
-        "n_notes": [40, 12, 30, 9, 8, n_c_small],
-    })
+    return pd.DataFrame(
+        {
+            "clinic_id": ["A", "A", "B", "B", "C", "C"],
+            "ai_assisted": [True, False] * 3,
+            "estimate": [200.0, 260.0, 180.0, 250.0, 150.0, 170.0],
+            "ci_low": [180.0, 230.0, 160.0, 220.0, 100.0, 120.0],
+            "ci_high": [220.0, 290.0, 205.0, 280.0, 200.0, 220.0],
+            "n_notes": [40, 12, 30, 9, 8, n_c_small],
+        }
+    )
 
 
 def test_time_per_note_bars_heights_errors_and_labels():
@@ -79,8 +81,9 @@ def test_edit_vs_time_line_matches_scipy_linregress():
 
 
 def test_edit_vs_time_uses_a_given_fit_and_drops_missing():
-    df = pd.DataFrame({"char_distance": [0, 10, 20, None, 40, 50],
-                       "doc_seconds": [1.0, 2.0, 3.0, 4.0, None, 6.0]})
+    df = pd.DataFrame(
+        {"char_distance": [0, 10, 20, None, 40, 50], "doc_seconds": [1.0, 2.0, 3.0, 4.0, None, 6.0]}
+    )
     ax = plot_edit_vs_time(df, fit=(100.0, 2.0), min_cell=4)
     assert len(ax.collections[0].get_offsets()) == 4
     assert ax.lines[0].get_ydata().tolist() == [100.0, 200.0]

@@ -18,10 +18,31 @@ CHARS = st.sampled_from(list("abæøå ÆØÅ.,;:-\n\t\r\x00") + ["\u030a", "\u0
 TEXT = st.lists(CHARS, max_size=30).map("".join)
 
 PHRASES = [
-    "ondt i halsen", "halssmerter", "ingen feber", "feber 38,5", "hoste i 3 dage", "BT 130/85", "p 72",
-    "Pamol 1 g x 4 dgl.", "Ipren 400 mg", "smerter i højre knæ", "venstre skulder", "KOL", "astma",
-    "sore throat", "no fever", "paracetamol 1 g", "left knee pain", "blood pressure 140/90", "denies cough",
-    "Obj: u.a.", "Plan: kontrol om 1 uge", "let hævelse", "svær dyspnø", "pneumoni", "cystitis",
+    "ondt i halsen",
+    "halssmerter",
+    "ingen feber",
+    "feber 38,5",
+    "hoste i 3 dage",
+    "BT 130/85",
+    "p 72",
+    "Pamol 1 g x 4 dgl.",
+    "Ipren 400 mg",
+    "smerter i højre knæ",
+    "venstre skulder",
+    "KOL",
+    "astma",
+    "sore throat",
+    "no fever",
+    "paracetamol 1 g",
+    "left knee pain",
+    "blood pressure 140/90",
+    "denies cough",
+    "Obj: u.a.",
+    "Plan: kontrol om 1 uge",
+    "let hævelse",
+    "svær dyspnø",
+    "pneumoni",
+    "cystitis",
 ]
 NOTE = st.lists(st.sampled_from(PHRASES), min_size=0, max_size=8).map(lambda ps: ". ".join(ps))
 
@@ -44,8 +65,12 @@ def test_symmetry_and_bounds(a, b):
     assert 0.0 <= ab.char_distance_norm <= 1.0
     assert 0.0 <= ab.kept_ratio <= 1.0
     assert ab.wer >= 0.0
-    assert ab.word_hits + ab.word_substitutions + ab.word_deletions == len(normalize_text(a).split())
-    assert ab.word_hits + ab.word_substitutions + ab.word_insertions == len(normalize_text(b).split())
+    assert ab.word_hits + ab.word_substitutions + ab.word_deletions == len(
+        normalize_text(a).split()
+    )
+    assert ab.word_hits + ab.word_substitutions + ab.word_insertions == len(
+        normalize_text(b).split()
+    )
 
 
 @settings(max_examples=300, deadline=None)
@@ -61,15 +86,17 @@ def test_offsets_slice_to_their_text(final, draft, lang):
     row = evalkit.score_note(final, draft, language=lang).as_columns()
     f, d = normalize_text(final), normalize_text(draft)
     for item in row.get("missing_terms", []):
-        assert f[item["start"]:item["end"]] == item["term"]
+        assert f[item["start"] : item["end"]] == item["term"]
     for item in row.get("added_terms", []):
-        assert d[item["start"]:item["end"]] == item["term"]
+        assert d[item["start"] : item["end"]] == item["term"]
     for flag in row.get("hallucination_flags", []):
-        assert d[flag["start"]:flag["end"]] == flag["text"]
+        assert d[flag["start"] : flag["end"]] == flag["text"]
         assert flag["severity"] in ("critical", "non-critical")
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.binary(max_size=400), ext=st.sampled_from([".csv", ".tsv", ".jsonl", ".parquet"]))
 def test_readers_raise_only_defined_errors_on_random_bytes(tmp_path_factory, data, ext):
     path = tmp_path_factory.mktemp("fuzz") / f"f{ext}"
@@ -80,7 +107,9 @@ def test_readers_raise_only_defined_errors_on_random_bytes(tmp_path_factory, dat
         pass
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     rows=st.lists(st.tuples(st.text(max_size=12), TEXT, TEXT), min_size=0, max_size=6),
     delimiter=st.sampled_from([",", ";", "\t", "|"]),
@@ -88,9 +117,13 @@ def test_readers_raise_only_defined_errors_on_random_bytes(tmp_path_factory, dat
     bom=st.booleans(),
     crlf=st.booleans(),
 )
-def test_random_csv_dialects_read_or_fail_cleanly(tmp_path_factory, rows, delimiter, quoting, bom, crlf):
+def test_random_csv_dialects_read_or_fail_cleanly(
+    tmp_path_factory, rows, delimiter, quoting, bom, crlf
+):
     buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=delimiter, quoting=quoting, lineterminator="\r\n" if crlf else "\n")
+    writer = csv.writer(
+        buf, delimiter=delimiter, quoting=quoting, lineterminator="\r\n" if crlf else "\n"
+    )
     writer.writerow(["note_id", "ai_note", "final_note"])
     writer.writerows(rows)
     path = tmp_path_factory.mktemp("dialect") / "n.csv"

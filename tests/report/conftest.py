@@ -12,9 +12,14 @@ XSS_SCRIPT = "<script>alert(1)</script>"
 XSS_IMG = '"><img src=x onerror=alert(1)>'
 
 _SENTENCES = [
-    "Pt med ondt i halsen i 3 dage.", "Ingen feber.", "BT 120/80, puls 72.",
-    "Tonsiller let forstørrede.", "Plan: Pamol 1 g x 4 ved behov.", "Kontrol om en uge.",
-    "Allergi: penicillin.", "Hoste siden mandag.",
+    "Pt med ondt i halsen i 3 dage.",
+    "Ingen feber.",
+    "BT 120/80, puls 72.",
+    "Tonsiller let forstørrede.",
+    "Plan: Pamol 1 g x 4 ved behov.",
+    "Kontrol om en uge.",
+    "Allergi: penicillin.",
+    "Hoste siden mandag.",
 ]
 
 
@@ -39,12 +44,19 @@ def make_notes(seed: int = 7) -> pd.DataFrame:
             else:
                 draft = final + " Patienten ryger 20 cigaretter dagligt."
             base = 300.0 if not ai else 220.0
-            rows.append({
-                "note_id": f"n{k:03d}", "clinic_id": clinic, "clinician_id": clinician,
-                "consultation_type": ["video", "phone", "in-person"][i % 3], "language": "da",
-                "ai_assisted": ai, "ai_note": draft, "final_note": final,
-                "doc_seconds": float(base + rng.normal(0, 30)),
-            })
+            rows.append(
+                {
+                    "note_id": f"n{k:03d}",
+                    "clinic_id": clinic,
+                    "clinician_id": clinician,
+                    "consultation_type": ["video", "phone", "in-person"][i % 3],
+                    "language": "da",
+                    "ai_assisted": ai,
+                    "ai_note": draft,
+                    "final_note": final,
+                    "doc_seconds": float(base + rng.normal(0, 30)),
+                }
+            )
             k += 1
     notes = pd.DataFrame(rows)
     notes.loc[1, "ai_note"] = XSS_SCRIPT + " " + notes.loc[1, "final_note"]
@@ -57,14 +69,24 @@ def _flags(draft: str | None) -> list[dict]:
     if not draft:
         return []
     out = []
-    for needle, typ, sev in (("Feber 39 grader.", "contradiction", "critical"),
-                             ("ryger 20 cigaretter", "unsupported", "major"),
-                             (XSS_SCRIPT, "unsupported", "minor")):
+    for needle, typ, sev in (
+        ("Feber 39 grader.", "contradiction", "critical"),
+        ("ryger 20 cigaretter", "unsupported", "major"),
+        (XSS_SCRIPT, "unsupported", "minor"),
+    ):
         pos = draft.find(needle)
         if pos >= 0:
-            out.append({"type": typ, "severity": sev, "start": pos, "end": pos + len(needle),
-                        "text": needle, "evidence": f"not in transcript {XSS_IMG}",
-                        "source": "transcript"})
+            out.append(
+                {
+                    "type": typ,
+                    "severity": sev,
+                    "start": pos,
+                    "end": pos + len(needle),
+                    "text": needle,
+                    "evidence": f"not in transcript {XSS_IMG}",
+                    "source": "transcript",
+                }
+            )
     return out
 
 
@@ -75,8 +97,16 @@ def _missing(final: str, draft: str | None) -> list[dict]:
     for term, cat in (("feber", "symptom"), ("penicillin", "allergy"), ("Pamol", "drug")):
         pos = final.find(term)
         if pos >= 0 and term not in draft:
-            out.append({"term": term, "concept_id": f"C-{term}", "category": cat,
-                        "start": pos, "end": pos + len(term), "negated": term == "feber"})
+            out.append(
+                {
+                    "term": term,
+                    "concept_id": f"C-{term}",
+                    "category": cat,
+                    "start": pos,
+                    "end": pos + len(term),
+                    "negated": term == "feber",
+                }
+            )
     return out
 
 
@@ -87,12 +117,15 @@ def make_scores(seed: int = 7) -> pd.DataFrame:
     scores = evalkit.score(make_notes(seed), families=["edit"])
     ai = scores["char_distance_norm"].notna()
     flags = [_flags(d) if a else None for d, a in zip(scores["ai_note"], ai, strict=True)]
-    missing = [_missing(f, d) if a else None
-               for f, d, a in zip(scores["final_note"], scores["ai_note"], ai, strict=True)]
+    missing = [
+        _missing(f, d) if a else None
+        for f, d, a in zip(scores["final_note"], scores["ai_note"], ai, strict=True)
+    ]
     scores["hallucination_flags"] = flags
     scores["n_hallucination_flags"] = [None if f is None else len(f) for f in flags]
-    scores["n_critical_flags"] = [None if f is None else sum(x["severity"] == "critical" for x in f)
-                                  for f in flags]
+    scores["n_critical_flags"] = [
+        None if f is None else sum(x["severity"] == "critical" for x in f) for f in flags
+    ]
     scores["hallucination_free"] = [None if f is None else not f for f in flags]
     scores["missing_terms"] = missing
     scores["n_missing_terms"] = [None if m is None else len(m) for m in missing]

@@ -18,23 +18,33 @@ from tests.report.conftest import XSS_IMG, XSS_SCRIPT
 CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOT = REPO / "docs" / "img" / "report.png"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="python playwright not installed")
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists() and shutil.which("chromium") is None,
     reason="Chromium not installed (/usr/bin/chromium); run .ci/install-browser "
-           "(apt-get install chromium) to run the browser tests",
+    "(apt-get install chromium) to run the browser tests",
 )
 
 
 @pytest.fixture(scope="module")
 def report(pilot_scores, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("browser")
-    plan = pd.DataFrame({"n_clinicians": [5, 10, 15, 20, 25], "power": [.2, .45, .63, .77, .86]})
-    return build_report(pilot_scores, out, lang="en", n_boot=100, plan=plan,
-                        figure_formats=("svg",))
+    plan = pd.DataFrame(
+        {"n_clinicians": [5, 10, 15, 20, 25], "power": [0.2, 0.45, 0.63, 0.77, 0.86]}
+    )
+    return build_report(
+        pilot_scores, out, lang="en", n_boot=100, plan=plan, figure_formats=("svg",)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -81,8 +91,9 @@ def test_every_figure_is_present_and_decoded(page, report):
     import json
 
     expected = json.loads((report.parent / "manifest.json").read_text())["figures"]
-    shown = page.eval_on_selector_all("figure[data-figure]",
-                                      "els => els.map(e => e.dataset.figure)")
+    shown = page.eval_on_selector_all(
+        "figure[data-figure]", "els => els.map(e => e.dataset.figure)"
+    )
     assert shown == expected and len(shown) >= 9
     widths = page.eval_on_selector_all("figure img", "els => els.map(e => e.naturalWidth)")
     assert all(w > 0 for w in widths)
@@ -154,16 +165,27 @@ def test_demo_report_in_browser_and_readme_screenshot(browser, tmp_path):
 
     notes_file = demo_path() / "notes.csv"
     frame, quarantine = read_report_input(notes_file)
-    html = build_report(frame, tmp_path, lang="da", n_boot=200, input_path=notes_file,
-                        quarantine=quarantine, figure_formats=("svg",))
+    html = build_report(
+        frame,
+        tmp_path,
+        lang="da",
+        n_boot=200,
+        input_path=notes_file,
+        quarantine=quarantine,
+        figure_formats=("svg",),
+    )
     context = browser.new_context(viewport={"width": 1100, "height": 1400})
     pg = context.new_page()
     errors, urls = [], []
     pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.route("**/*", lambda r: (urls.append(r.request.url),
-                                r.continue_() if r.request.url.startswith(("file:", "data:"))
-                                else r.abort()))
+    pg.route(
+        "**/*",
+        lambda r: (
+            urls.append(r.request.url),
+            r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort(),
+        ),
+    )
     pg.goto(html.as_uri())
     assert errors == [] and all(u.startswith(("file:", "data:")) for u in urls)
     assert pg.locator("figure[data-figure]").count() >= 9

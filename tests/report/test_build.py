@@ -26,16 +26,20 @@ N_BOOT = 100
 @pytest.fixture(scope="module")
 def report_en(pilot_scores, tmp_path_factory):
     out = tmp_path_factory.mktemp("report_en")
-    build_report(pilot_scores, out, lang="en", n_boot=N_BOOT,
-                 plan=pd.DataFrame({"n_clinicians": [5, 10, 20], "power": [0.3, 0.6, 0.9]}))
+    build_report(
+        pilot_scores,
+        out,
+        lang="en",
+        n_boot=N_BOOT,
+        plan=pd.DataFrame({"n_clinicians": [5, 10, 20], "power": [0.3, 0.6, 0.9]}),
+    )
     return out
 
 
 @pytest.fixture(scope="module")
 def report_no_text(pilot_scores, tmp_path_factory):
     out = tmp_path_factory.mktemp("report_no_text")
-    build_report(pilot_scores, out, lang="da", no_text=True, n_boot=N_BOOT,
-                 figure_formats=("svg",))
+    build_report(pilot_scores, out, lang="da", no_text=True, n_boot=N_BOOT, figure_formats=("svg",))
     return out
 
 
@@ -46,9 +50,18 @@ def test_writes_every_output(report_en):
     for key in manifest["figures"]:
         for ext in ("png", "svg", "pdf"):
             assert (report_en / "figures" / f"{key}.{ext}").exists()
-    required = {"time_per_note", "time_saved_distribution", "edit_categories",
-                "ecdf_char_distance_norm", "ecdf_wer", "edit_vs_time", "hallucination_flags",
-                "missing_terms_by_category", "top_missing_terms", "power_curve"}
+    required = {
+        "time_per_note",
+        "time_saved_distribution",
+        "edit_categories",
+        "ecdf_char_distance_norm",
+        "ecdf_wer",
+        "edit_vs_time",
+        "hallucination_flags",
+        "missing_terms_by_category",
+        "top_missing_terms",
+        "power_curve",
+    }
     assert required <= set(manifest["figures"])
     for name in ("summary", "per_clinic", "time_saved", "metrics", "hallucinations_by_type"):
         assert (report_en / "tables" / f"{name}.csv").exists()
@@ -72,7 +85,7 @@ def test_html_is_self_contained(report_en):
     srcs = re.findall(r'(?:src|href)="([^"#][^"]*)"', html)
     assert srcs and all(s.startswith("data:") for s in srcs)
     assert "Content-Security-Policy" in html
-    assert "http://" not in html.split("<body>")[1].replace('http-equiv', '')
+    assert "http://" not in html.split("<body>")[1].replace("http-equiv", "")
 
 
 def test_note_text_is_escaped(report_en):
@@ -112,8 +125,9 @@ def test_raw_notes_are_scored_first(tmp_path):
     notes.loc[0, "final_note"] = None  # quarantined: no final note
     path = tmp_path / "notes.csv"
     notes.to_csv(path, index=False)
-    html = build_report(notes, tmp_path / "out", lang="en", n_boot=50, input_path=path,
-                        figure_formats=("svg",))
+    html = build_report(
+        notes, tmp_path / "out", lang="en", n_boot=50, input_path=path, figure_formats=("svg",)
+    )
     m = json.loads((html.parent / "manifest.json").read_text(encoding="utf-8"))
     assert m["parameters"]["scored_in_report"] is True
     assert m["rows"]["read"] == len(notes)
@@ -123,17 +137,25 @@ def test_raw_notes_are_scored_first(tmp_path):
 
 def test_csv_tables_neutralise_formulas(pilot_scores, tmp_path):
     scores = pilot_scores.copy()
-    scores["clinic_id"] = scores["clinic_id"].replace({"A": "=HYPERLINK(\"x\")", "B": "@SUM(1)"})
+    scores["clinic_id"] = scores["clinic_id"].replace({"A": '=HYPERLINK("x")', "B": "@SUM(1)"})
     build_report(scores, tmp_path, lang="en", n_boot=50, no_text=True, figure_formats=("svg",))
     raw = (tmp_path / "tables" / "per_clinic.csv").read_text(encoding="utf-8")
     assert "'=HYPERLINK" in raw and "'@SUM(1)" in raw
     assert not re.search(r"^[=+\-@]", raw, flags=re.M)
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("=1+1", "'=1+1"), ("+45 12", "'+45 12"), ("-", "'-"), ("@x", "'@x"), ("a=b", "a=b"),
-    (-3, -3), (None, None),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+45 12", "'+45 12"),
+        ("-", "'-"),
+        ("@x", "'@x"),
+        ("a=b", "a=b"),
+        (-3, -3),
+        (None, None),
+    ],
+)
 def test_neutralise_formula(value, expected):
     assert neutralise_formula(value) == expected
 
@@ -156,14 +178,19 @@ def test_invalid_arguments_raise_with_fix(pilot_scores, tmp_path):
 
 
 def test_per_note_time_saved_hand_computed():
-    df = pd.DataFrame({"clinician_id": ["a", "a", "a", "b", "b", "c"],
-                       "ai_assisted": [True, False, False, True, False, True],
-                       "doc_seconds": [100.0, 200.0, 300.0, 90.0, 120.0, 50.0]})
+    df = pd.DataFrame(
+        {
+            "clinician_id": ["a", "a", "a", "b", "b", "c"],
+            "ai_assisted": [True, False, False, True, False, True],
+            "doc_seconds": [100.0, 200.0, 300.0, 90.0, 120.0, 50.0],
+        }
+    )
     saved, basis = per_note_time_saved(df)
     # a: median control 250 - 100; b: 120 - 90; c has no control notes.
     assert basis == "measured" and saved.tolist() == [150.0, 30.0]
-    modelled = pd.DataFrame({"ai_assisted": [True], "doc_seconds": [40.0],
-                             "final_note": ["x" * 400]})
+    modelled = pd.DataFrame(
+        {"ai_assisted": [True], "doc_seconds": [40.0], "final_note": ["x" * 400]}
+    )
     saved, basis = per_note_time_saved(modelled, typing_chars_per_minute=200)
     assert basis == "modelled" and saved.tolist() == [120.0 - 40.0]
 
@@ -205,7 +232,7 @@ def test_segments_rebuild_the_text(note, spans):
     chunks = segment(note, removed, marks, "del")
     assert "".join(p["text"] for c in chunks for p in c["parts"]) == note
     marked = "".join(p["text"] for c in chunks if c["mark"] for p in c["parts"])
-    assert marked == "".join(note[m.start:m.end] for m in marks)
+    assert marked == "".join(note[m.start : m.end] for m in marks)
 
 
 def test_cli_report_reads_a_scores_file_and_its_quarantine(pilot_scores, tmp_path):
@@ -217,11 +244,28 @@ def test_cli_report_reads_a_scores_file_and_its_quarantine(pilot_scores, tmp_pat
     scores.attrs = {}
     path = tmp_path / "scores.parquet"
     scores.to_parquet(path)
-    pd.DataFrame({"row_number": ["7"], "note_id": ["x"], "column": ["final_note"],
-                  "reason": ["final_note is empty; fill it in"]}).to_csv(
-        tmp_path / "scores.parquet.quarantine.csv", index=False)
-    result = CliRunner().invoke(app, ["report", str(path), "--out", str(tmp_path / "r"),
-                                      "--lang", "en", "--no-text", "--n-boot", "50"])
+    pd.DataFrame(
+        {
+            "row_number": ["7"],
+            "note_id": ["x"],
+            "column": ["final_note"],
+            "reason": ["final_note is empty; fill it in"],
+        }
+    ).to_csv(tmp_path / "scores.parquet.quarantine.csv", index=False)
+    result = CliRunner().invoke(
+        app,
+        [
+            "report",
+            str(path),
+            "--out",
+            str(tmp_path / "r"),
+            "--lang",
+            "en",
+            "--no-text",
+            "--n-boot",
+            "50",
+        ],
+    )
     assert result.exit_code == 0, result.output
     m = json.loads((tmp_path / "r" / "manifest.json").read_text(encoding="utf-8"))
     assert m["rows"]["quarantined"] == 1 and m["input"]["name"] == "scores.parquet"
@@ -237,8 +281,9 @@ def test_cli_report_rejects_bad_language(tmp_path):
 
     path = tmp_path / "notes.csv"
     make_notes().head(3).to_csv(path, index=False)
-    result = CliRunner().invoke(app, ["report", str(path), "--out", str(tmp_path / "r"),
-                                      "--lang", "de"])
+    result = CliRunner().invoke(
+        app, ["report", str(path), "--out", str(tmp_path / "r"), "--lang", "de"]
+    )
     assert result.exit_code == 2
     assert not (tmp_path / "r" / "report.html").exists()
 

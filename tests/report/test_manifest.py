@@ -19,8 +19,11 @@ def test_fingerprint_matches_hashlib(tmp_path):
     path = tmp_path / "notes.csv"
     path.write_bytes(data)
     fp = file_fingerprint(path, chunk_bytes=1000)  # several chunks
-    assert fp == {"name": "notes.csv", "size_bytes": len(data),
-                  "sha256": hashlib.sha256(data).hexdigest()}
+    assert fp == {
+        "name": "notes.csv",
+        "size_bytes": len(data),
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }
 
 
 def test_fingerprint_missing_file_says_how_to_fix(tmp_path):
@@ -40,10 +43,15 @@ def test_signature_lists_versions_and_parameters():
 
 def test_manifest_fields_and_round_trip(tmp_path):
     (tmp_path / "in.parquet").write_bytes(b"PAR1")
-    m = build_manifest(signature="sig", parameters={"seed": 3, "out": tmp_path},
-                       rows={"read": 10, "scored": 9, "quarantined": 1},
-                       input_path=tmp_path / "in.parquet", lexicon_versions={"da": "da-1"},
-                       timings_seconds={"total": 1.23456}, outputs=["b", "a"])
+    m = build_manifest(
+        signature="sig",
+        parameters={"seed": 3, "out": tmp_path},
+        rows={"read": 10, "scored": 9, "quarantined": 1},
+        input_path=tmp_path / "in.parquet",
+        lexicon_versions={"da": "da-1"},
+        timings_seconds={"total": 1.23456},
+        outputs=["b", "a"],
+    )
     path = write_manifest(m, tmp_path / "manifest.json")
     back = json.loads(path.read_text(encoding="utf-8"))
     assert back["rows"] == {"read": 10, "scored": 9, "quarantined": 1}

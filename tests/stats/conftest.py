@@ -38,7 +38,9 @@ def simulate_scores(
     ctype = rng.choice(["in-person", "phone", "video"], size=n, p=[0.6, 0.3, 0.1])
     type_effect = pd.Series(ctype).map({"in-person": 0.0, "phone": -0.2, "video": 0.1}).to_numpy()
     log_t = (
-        np.log(BASELINE_SECONDS) + np.log(ratio) * ai + type_effect
+        np.log(BASELINE_SECONDS)
+        + np.log(ratio) * ai
+        + type_effect
         + rng.normal(0, sd_clinic, n_clinics)[clinic]
         + rng.normal(0, sd_clinician, n_clin)[clinician]
         + rng.normal(0, sd_note, n)
@@ -47,24 +49,34 @@ def simulate_scores(
     unchanged = rng.random(n) < p_unchanged
     wer = np.where(unchanged, 0.0, rng.gamma(2.0, 0.08, n))
     flags = rng.poisson(0.1, n)
-    df = pd.DataFrame({
-        "note_id": [f"n{i:05d}" for i in range(n)],
-        "clinic_id": [f"K{c:02d}" for c in clinic],
-        "clinician_id": [f"GP{c:03d}" for c in clinician],
-        "consultation_type": ctype,
-        "ai_assisted": ai,
-        "doc_seconds": np.exp(log_t),
-        "unchanged": pd.array(unchanged, dtype="boolean"),
-        "wer": wer,
-        "char_distance_norm": wer * 0.8,
-        "char_distance": np.round(wer * 600).astype(int),
-        "n_missing_terms": rng.poisson(0.5, n),
-        "n_hallucination_flags": flags,
-        "n_critical_flags": rng.binomial(flags, 0.2),
-        "hallucination_free": flags == 0,
-    })
-    metric_cols = ["unchanged", "wer", "char_distance_norm", "char_distance", "n_missing_terms",
-                   "n_hallucination_flags", "n_critical_flags", "hallucination_free"]
+    df = pd.DataFrame(
+        {
+            "note_id": [f"n{i:05d}" for i in range(n)],
+            "clinic_id": [f"K{c:02d}" for c in clinic],
+            "clinician_id": [f"GP{c:03d}" for c in clinician],
+            "consultation_type": ctype,
+            "ai_assisted": ai,
+            "doc_seconds": np.exp(log_t),
+            "unchanged": pd.array(unchanged, dtype="boolean"),
+            "wer": wer,
+            "char_distance_norm": wer * 0.8,
+            "char_distance": np.round(wer * 600).astype(int),
+            "n_missing_terms": rng.poisson(0.5, n),
+            "n_hallucination_flags": flags,
+            "n_critical_flags": rng.binomial(flags, 0.2),
+            "hallucination_free": flags == 0,
+        }
+    )
+    metric_cols = [
+        "unchanged",
+        "wer",
+        "char_distance_norm",
+        "char_distance",
+        "n_missing_terms",
+        "n_hallucination_flags",
+        "n_critical_flags",
+        "hallucination_free",
+    ]
     for col in metric_cols:
         df[col] = df[col].astype(object).where(ai, None)
     return df

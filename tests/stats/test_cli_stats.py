@@ -21,8 +21,23 @@ def scores_file(simulated, tmp_path):
 
 def test_summarize_writes_group_and_time_tables(scores_file, tmp_path):
     out = tmp_path / "stats"
-    res = runner.invoke(app, ["summarize", str(scores_file), "--by", "clinic_id", "--by",
-                              "clinician_id", "--out", str(out), "--n-boot", "200", "--seed", "7"])
+    res = runner.invoke(
+        app,
+        [
+            "summarize",
+            str(scores_file),
+            "--by",
+            "clinic_id",
+            "--by",
+            "clinician_id",
+            "--out",
+            str(out),
+            "--n-boot",
+            "200",
+            "--seed",
+            "7",
+        ],
+    )
     assert res.exit_code == 0, res.output
     summary = pd.read_csv(out / "summary.csv")
     assert set(summary.level) == {"overall", "clinic_id", "clinician_id"}
@@ -34,8 +49,9 @@ def test_summarize_writes_group_and_time_tables(scores_file, tmp_path):
 def test_summarize_without_timing_says_so(simulated, tmp_path):
     path = tmp_path / "scores.csv"
     simulated.drop(columns=["doc_seconds"]).to_csv(path, index=False)
-    res = runner.invoke(app, ["summarize", str(path), "--out", str(tmp_path / "o"),
-                              "--n-boot", "50"])
+    res = runner.invoke(
+        app, ["summarize", str(path), "--out", str(tmp_path / "o"), "--n-boot", "50"]
+    )
     assert res.exit_code == 0, res.output
     assert "time sections skipped" in res.output
     assert not (tmp_path / "o" / "time_saved.csv").exists()
@@ -45,9 +61,24 @@ def test_summarize_pseudonymizes_and_suppresses(scores_file, tmp_path):
     salt = tmp_path / "salt.txt"
     salt.write_text("a-secret-salt-for-the-tests-0001\n")
     out = tmp_path / "share"
-    res = runner.invoke(app, ["summarize", str(scores_file), "--by", "clinician_id", "--out",
-                              str(out), "--n-boot", "50", "--pseudonymize", "--salt-file",
-                              str(salt), "--min-cell", "50"])
+    res = runner.invoke(
+        app,
+        [
+            "summarize",
+            str(scores_file),
+            "--by",
+            "clinician_id",
+            "--out",
+            str(out),
+            "--n-boot",
+            "50",
+            "--pseudonymize",
+            "--salt-file",
+            str(salt),
+            "--min-cell",
+            "50",
+        ],
+    )
     assert res.exit_code == 0, res.output
     text = (out / "summary.csv").read_text()
     assert "GP001" not in text and "a-secret-salt" not in text and "<50" in text
@@ -63,9 +94,24 @@ def test_summarize_errors_are_clean(scores_file, tmp_path):
 
 def test_plan_writes_table_and_curve(tmp_path):
     out = tmp_path / "plan"
-    res = runner.invoke(app, ["plan", "--effect", "0.2", "--effect", "0.1", "--icc", "0.05",
-                              "--notes-per-clinician", "40", "--out", str(out),
-                              "--max-clinicians", "30"])
+    res = runner.invoke(
+        app,
+        [
+            "plan",
+            "--effect",
+            "0.2",
+            "--effect",
+            "0.1",
+            "--icc",
+            "0.05",
+            "--notes-per-clinician",
+            "40",
+            "--out",
+            str(out),
+            "--max-clinicians",
+            "30",
+        ],
+    )
     assert res.exit_code == 0, res.output
     table = pd.read_csv(out / "plan.csv")
     expected = plan_table(effect=[0.2, 0.1], icc=0.05, notes_per_clinician=40)
@@ -75,8 +121,22 @@ def test_plan_writes_table_and_curve(tmp_path):
 
 
 def test_plan_rejects_bad_input(tmp_path):
-    res = runner.invoke(app, ["plan", "--effect", "0.1", "--icc", "0.05", "--notes-per-clinician",
-                              "20", "--outcome", "rate", "--out", str(tmp_path)])
+    res = runner.invoke(
+        app,
+        [
+            "plan",
+            "--effect",
+            "0.1",
+            "--icc",
+            "0.05",
+            "--notes-per-clinician",
+            "20",
+            "--outcome",
+            "rate",
+            "--out",
+            str(tmp_path),
+        ],
+    )
     assert res.exit_code == 2 and "baseline_rate" in res.output
 
 

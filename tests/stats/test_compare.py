@@ -12,29 +12,38 @@ from evalkit.stats.compare import compare_with_published, rank_correlations
 
 
 def _scores() -> pd.DataFrame:
-    return pd.DataFrame({
-        "note_id": [f"n{i}" for i in range(7)],
-        "system": ["A", "A", "B", "B", "B", "C", "D"],
-        "wer": [0.2, 0.4, 0.5, 0.7, np.nan, 0.9, 0.1],
-        "term_recall": [0.9, 0.7, 0.6, 0.5, 0.4, 0.2, 1.0],
-        "hallucination_free": pd.array([True, False, True, True, False, None, True],
-                                       dtype="boolean"),
-    })
+    return pd.DataFrame(
+        {
+            "note_id": [f"n{i}" for i in range(7)],
+            "system": ["A", "A", "B", "B", "B", "C", "D"],
+            "wer": [0.2, 0.4, 0.5, 0.7, np.nan, 0.9, 0.1],
+            "term_recall": [0.9, 0.7, 0.6, 0.5, 0.4, 0.2, 1.0],
+            "hallucination_free": pd.array(
+                [True, False, True, True, False, None, True], dtype="boolean"
+            ),
+        }
+    )
 
 
 def _published() -> pd.DataFrame:
-    return pd.DataFrame({"Fact": [50.0, 40.0, 30.0, 10.0], "note": ["x", "y", "z", "w"]},
-                        index=["A", "B", "C", "E"])
+    return pd.DataFrame(
+        {"Fact": [50.0, 40.0, 30.0, 10.0], "note": ["x", "y", "z", "w"]}, index=["A", "B", "C", "E"]
+    )
 
 
 def test_means_match_groupby_and_na_is_skipped():
     scores = _scores()
-    table = compare_with_published(scores, _published(), by="system",
-                                   metrics=["wer", "term_recall", "hallucination_free"])
-    expected = scores.assign(hallucination_free=scores["hallucination_free"].astype(float)) \
-        .groupby("system")[["wer", "term_recall", "hallucination_free"]].mean()
-    pd.testing.assert_frame_equal(table[["wer", "term_recall", "hallucination_free"]], expected,
-                                  check_names=False)
+    table = compare_with_published(
+        scores, _published(), by="system", metrics=["wer", "term_recall", "hallucination_free"]
+    )
+    expected = (
+        scores.assign(hallucination_free=scores["hallucination_free"].astype(float))
+        .groupby("system")[["wer", "term_recall", "hallucination_free"]]
+        .mean()
+    )
+    pd.testing.assert_frame_equal(
+        table[["wer", "term_recall", "hallucination_free"]], expected, check_names=False
+    )
     # B: wer mean over the two non-NA values (0.5 + 0.7) / 2, by hand
     assert table.loc["B", "wer"] == pytest.approx(0.6)
     assert table.loc["B", "hallucination_free"] == pytest.approx(2 / 3)
@@ -99,8 +108,9 @@ def test_rank_correlation_matches_pearson_of_ranks():
 
 
 def test_agreement_flips_for_lower_is_better_and_uses_attrs():
-    table = compare_with_published(_scores(), _published(), by="system",
-                                   metrics=["wer", "term_recall"])
+    table = compare_with_published(
+        _scores(), _published(), by="system", metrics=["wer", "term_recall"]
+    )
     r = rank_correlations(table).set_index("metric")
     # systems A, B, C have both values: wer rises while Fact falls -> rho = -1
     assert r.loc["wer", "rho"] == pytest.approx(-1.0)
@@ -125,8 +135,10 @@ def test_rank_correlations_needs_columns():
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from("ABCD"), st.floats(0, 1)), min_size=4, max_size=30),
-       st.randoms(use_true_random=False))
+@given(
+    st.lists(st.tuples(st.sampled_from("ABCD"), st.floats(0, 1)), min_size=4, max_size=30),
+    st.randoms(use_true_random=False),
+)
 def test_row_order_does_not_matter(rows, rnd):
     scores = pd.DataFrame(rows, columns=["system", "wer"])
     published = pd.DataFrame({"Fact": [4.0, 3.0, 2.0, 1.0]}, index=list("ABCD"))

@@ -26,15 +26,16 @@ def normal_n_per_arm(d: float, alpha: float = 0.05, power: float = 0.8) -> float
     return 2 * (norm.ppf(1 - alpha / 2) + norm.ppf(power)) ** 2 / d**2
 
 
-@pytest.mark.parametrize("m, icc, expected", [(1, 0.3, 1.0), (10, 0.0, 1.0), (40, 0.05, 2.95),
-                                              (25, 0.1, 3.4), (0.5, 0.2, 1.0)])
+@pytest.mark.parametrize(
+    "m, icc, expected",
+    [(1, 0.3, 1.0), (10, 0.0, 1.0), (40, 0.05, 2.95), (25, 0.1, 3.4), (0.5, 0.2, 1.0)],
+)
 def test_design_effect_by_hand(m, icc, expected):
     assert design_effect(m, icc) == pytest.approx(expected)
 
 
 def test_rate_plan_equals_closed_form():
-    p = plan_study(effect=0.15, icc=0.08, notes_per_clinician=30, outcome="rate",
-                   baseline_rate=0.3)
+    p = plan_study(effect=0.15, icc=0.08, notes_per_clinician=30, outcome="rate", baseline_rate=0.3)
     h = 2 * math.asin(math.sqrt(0.45)) - 2 * math.asin(math.sqrt(0.3))
     n = normal_n_per_arm(h)
     de = 1 + 29 * 0.08
@@ -57,10 +58,12 @@ def test_time_plan_close_to_closed_form(effect, sd_log):
 
 def test_power_at_planned_size_reaches_target():
     p = plan_study(effect=0.2, icc=0.1, notes_per_clinician=40, sd_log=0.5)
-    achieved = power_for(p.clinicians_total, effect=0.2, icc=0.1, notes_per_clinician=40,
-                         sd_log=0.5)[0]
-    fewer = power_for(p.clinicians_total - 2, effect=0.2, icc=0.1, notes_per_clinician=40,
-                      sd_log=0.5)[0]
+    achieved = power_for(
+        p.clinicians_total, effect=0.2, icc=0.1, notes_per_clinician=40, sd_log=0.5
+    )[0]
+    fewer = power_for(
+        p.clinicians_total - 2, effect=0.2, icc=0.1, notes_per_clinician=40, sd_log=0.5
+    )[0]
     assert achieved >= 0.8 > fewer
 
 
@@ -69,8 +72,9 @@ def test_power_matches_normal_approximation():
     n_eff = 10 * 30 / (1 + 29 * 0.05)
     d = standardized_effect(0.1, outcome="rate", baseline_rate=0.4)
     expected = norm.cdf(d * math.sqrt(n_eff / 2) - norm.ppf(0.975))
-    got = power_for(20, effect=0.1, icc=0.05, notes_per_clinician=30, outcome="rate",
-                    baseline_rate=0.4)[0]
+    got = power_for(
+        20, effect=0.1, icc=0.05, notes_per_clinician=30, outcome="rate", baseline_rate=0.4
+    )[0]
     assert got == pytest.approx(expected, abs=1e-3)
 
 
@@ -112,12 +116,15 @@ def test_pilot_could_only_detect_large_savings():
     assert mde > 0.4
 
 
-@pytest.mark.parametrize("kwargs, match", [
-    ({"effect": 1.2}, "relative reduction"),
-    ({"effect": 0.1, "outcome": "rate"}, "baseline_rate"),
-    ({"effect": 0.1, "icc": 1.5}, "icc"),
-    ({"effect": 0.1, "design": "crossover"}, "design"),
-])
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        ({"effect": 1.2}, "relative reduction"),
+        ({"effect": 0.1, "outcome": "rate"}, "baseline_rate"),
+        ({"effect": 0.1, "icc": 1.5}, "icc"),
+        ({"effect": 0.1, "design": "crossover"}, "design"),
+    ],
+)
 def test_validation(kwargs, match):
     args = {"icc": 0.05, "notes_per_clinician": 20, **kwargs}
     with pytest.raises(ValueError, match=match):
@@ -126,11 +133,18 @@ def test_validation(kwargs, match):
 
 def test_clinician_heterogeneity_by_hand():
     # effect_sd 0.1 on a log-time SD of 0.5: H = 0.04; within DE = 1 - 0.1 + 50 * 0.04 / 4.
-    p = plan_study(effect=0.15, icc=0.1, notes_per_clinician=50, sd_log=0.5, design="within",
-                   effect_sd=0.1)
+    p = plan_study(
+        effect=0.15, icc=0.1, notes_per_clinician=50, sd_log=0.5, design="within", effect_sd=0.1
+    )
     assert p.design_effect == pytest.approx(0.9 + 0.5)
     q = plan_study(effect=0.15, icc=0.1, notes_per_clinician=50, sd_log=0.5, effect_sd=0.1)
     assert q.design_effect == pytest.approx(1 + 49 * 0.1 + 50 * 0.04 / 2)
     with pytest.raises(ValueError, match="outcome='time' only"):
-        plan_study(effect=0.1, icc=0.1, notes_per_clinician=20, outcome="rate",
-                   baseline_rate=0.3, effect_sd=0.1)
+        plan_study(
+            effect=0.1,
+            icc=0.1,
+            notes_per_clinician=20,
+            outcome="rate",
+            baseline_rate=0.3,
+            effect_sd=0.1,
+        )

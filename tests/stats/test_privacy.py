@@ -43,24 +43,33 @@ def test_short_salt_is_rejected(tmp_path):
 
 
 def test_salt_and_ids_never_reach_the_outputs(tmp_path):
-    df = pd.DataFrame({
-        "note_id": [f"n{i}" for i in range(12)],
-        "clinic_id": ["Nordklinikken"] * 6 + ["Sydklinikken"] * 6,
-        "clinician_id": [f"Dr-{i % 4}" for i in range(12)],
-        "unchanged": [True, False] * 6,
-        "ai_assisted": [True, False] * 6,
-        "doc_seconds": [100.0 + i for i in range(12)],
-    })
-    res = write_summary_tables(df, tmp_path, by=["clinic_id", "clinician_id"], n_boot=50,
-                               salt=SALT, min_cell=0)
+    df = pd.DataFrame(
+        {
+            "note_id": [f"n{i}" for i in range(12)],
+            "clinic_id": ["Nordklinikken"] * 6 + ["Sydklinikken"] * 6,
+            "clinician_id": [f"Dr-{i % 4}" for i in range(12)],
+            "unchanged": [True, False] * 6,
+            "ai_assisted": [True, False] * 6,
+            "doc_seconds": [100.0 + i for i in range(12)],
+        }
+    )
+    res = write_summary_tables(
+        df, tmp_path, by=["clinic_id", "clinician_id"], n_boot=50, salt=SALT, min_cell=0
+    )
     for path in res.files.values():
         text = path.read_text()
         assert SALT not in text and "Nordklinikken" not in text and "Dr-1" not in text
 
 
 def test_suppression_by_hand():
-    t = pd.DataFrame({"estimate": [0.1, 0.2, 0.3], "ci_low": [0.0, 0.1, 0.2],
-                      "n_notes": [4, 5, 100], "n_clinicians": [1, 2, 9]})
+    t = pd.DataFrame(
+        {
+            "estimate": [0.1, 0.2, 0.3],
+            "ci_low": [0.0, 0.1, 0.2],
+            "n_notes": [4, 5, 100],
+            "n_clinicians": [1, 2, 9],
+        }
+    )
     out = suppress_small_cells(t, k=5)
     assert out.n_notes_display.tolist() == ["<5", "5", "100"]
     assert out.suppressed.tolist() == [True, False, False]

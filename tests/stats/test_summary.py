@@ -18,15 +18,17 @@ from evalkit.stats.summary import (
 
 @pytest.fixture
 def tiny() -> pd.DataFrame:
-    return pd.DataFrame({
-        "note_id": [f"n{i}" for i in range(10)],
-        "clinic_id": ["A"] * 6 + ["B"] * 4,
-        "clinician_id": ["a1", "a1", "a1", "a2", "a2", "a2", "b1", "b1", "b1", "b1"],
-        "consultation_type": ["phone", "video"] * 5,
-        "unchanged": [True, False, True, True, True, False, False, False, True, None],
-        "wer": [0.0, 0.5, 0.0, 0.0, 0.0, 0.25, 0.1, 0.3, 0.0, None],
-        "n_hallucination_flags": [0, 1, 0, 0, 2, 0, 0, 1, 0, None],
-    })
+    return pd.DataFrame(
+        {
+            "note_id": [f"n{i}" for i in range(10)],
+            "clinic_id": ["A"] * 6 + ["B"] * 4,
+            "clinician_id": ["a1", "a1", "a1", "a2", "a2", "a2", "b1", "b1", "b1", "b1"],
+            "consultation_type": ["phone", "video"] * 5,
+            "unchanged": [True, False, True, True, True, False, False, False, True, None],
+            "wer": [0.0, 0.5, 0.0, 0.0, 0.0, 0.25, 0.1, 0.3, 0.0, None],
+            "n_hallucination_flags": [0, 1, 0, 0, 2, 0, 0, 1, 0, None],
+        }
+    )
 
 
 def row(table, level, group, statistic):
@@ -85,11 +87,13 @@ def test_few_clinicians_use_the_cluster_robust_t(tiny):
 
 def test_many_clinicians_use_the_cluster_bootstrap():
     rng = np.random.default_rng(3)
-    scores = pd.DataFrame({
-        "note_id": [f"n{i}" for i in range(60)],
-        "clinician_id": np.repeat([f"c{i}" for i in range(12)], 5),
-        "wer": rng.random(60),
-    })
+    scores = pd.DataFrame(
+        {
+            "note_id": [f"n{i}" for i in range(60)],
+            "clinician_id": np.repeat([f"c{i}" for i in range(12)], 5),
+            "wer": rng.random(60),
+        }
+    )
     r = row(summarize(scores, n_boot=300, seed=7, min_cell=0), "overall", "overall", "wer_mean")
     assert r.method == "cluster bootstrap of clinicians (percentile)"
     assert r.B == 300 and r.seed == 7
@@ -109,8 +113,7 @@ def test_one_clinic(tiny):
 
 
 def test_one_clinician_one_note():
-    df = pd.DataFrame({"note_id": ["x"], "clinician_id": ["g"], "unchanged": [True],
-                       "wer": [0.0]})
+    df = pd.DataFrame({"note_id": ["x"], "clinician_id": ["g"], "unchanged": [True], "wer": [0.0]})
     t = summarize(df, n_boot=100, min_cell=0)
     rate = row(t, "overall", "overall", "unchanged_rate")
     assert rate.estimate == 1.0 and rate.ci_high == 1.0 and 0 < rate.ci_low < 1
@@ -119,11 +122,13 @@ def test_one_clinician_one_note():
 
 
 def test_all_notes_unchanged_still_has_an_interval():
-    df = pd.DataFrame({
-        "note_id": [f"n{i}" for i in range(12)],
-        "clinician_id": np.repeat(["a", "b", "c", "d"], 3),
-        "unchanged": [True] * 12,
-    })
+    df = pd.DataFrame(
+        {
+            "note_id": [f"n{i}" for i in range(12)],
+            "clinician_id": np.repeat(["a", "b", "c", "d"], 3),
+            "unchanged": [True] * 12,
+        }
+    )
     r = row(summarize(df, n_boot=200, min_cell=0), "overall", "overall", "unchanged_rate")
     # The bootstrap collapses to a point; the Wilson interval over 4 clinicians does not.
     ref = wilson_interval(4, 4)

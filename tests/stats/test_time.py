@@ -30,29 +30,34 @@ def quantity(table, name, level="overall", group="overall"):
 @pytest.fixture
 def paired() -> pd.DataFrame:
     # Three clinicians, one AI and one control note each; hand-computable.
-    return pd.DataFrame({
-        "note_id": list("abcdef"),
-        "clinic_id": ["K1", "K1", "K1", "K1", "K2", "K2"],
-        "clinician_id": ["x", "x", "y", "y", "z", "z"],
-        "ai_assisted": [True, False, True, False, True, False],
-        "doc_seconds": [200.0, 260.0, 180.0, 250.0, 300.0, 330.0],
-    })
+    return pd.DataFrame(
+        {
+            "note_id": list("abcdef"),
+            "clinic_id": ["K1", "K1", "K1", "K1", "K2", "K2"],
+            "clinician_id": ["x", "x", "y", "y", "z", "z"],
+            "ai_assisted": [True, False, True, False, True, False],
+            "doc_seconds": [200.0, 260.0, 180.0, 250.0, 300.0, 330.0],
+        }
+    )
 
 
 def test_documentation_seconds_from_timestamps_fills_gaps():
-    df = pd.DataFrame({
-        "doc_seconds": [None, 42.0],
-        "doc_started_at": ["2026-03-02T08:59:30+01:00", "2026-03-02T09:00:00+01:00"],
-        "doc_signed_at": ["2026-03-02T09:03:00+01:00", "2026-03-02T09:10:00+01:00"],
-    })
+    df = pd.DataFrame(
+        {
+            "doc_seconds": [None, 42.0],
+            "doc_started_at": ["2026-03-02T08:59:30+01:00", "2026-03-02T09:00:00+01:00"],
+            "doc_signed_at": ["2026-03-02T09:03:00+01:00", "2026-03-02T09:10:00+01:00"],
+        }
+    )
     assert documentation_seconds(df).tolist() == [210.0, 42.0]
     only_stamps = df.drop(columns="doc_seconds")
     assert documentation_seconds(only_stamps).tolist() == [210.0, 600.0]
 
 
 def test_negative_time_is_rejected_with_row():
-    df = pd.DataFrame({"doc_started_at": ["2026-03-02T09:10:00"],
-                       "doc_signed_at": ["2026-03-02T09:00:00"]})
+    df = pd.DataFrame(
+        {"doc_started_at": ["2026-03-02T09:10:00"], "doc_signed_at": ["2026-03-02T09:00:00"]}
+    )
     with pytest.raises(ValueError, match="row 0"):
         documentation_seconds(df)
 
@@ -65,8 +70,15 @@ def test_ai_assisted_parsing():
 
 
 def test_hand_computed_measured_time_saved(paired):
-    t = time_saved(paired, by="clinic_id", n_boot=200, min_cell=0, mixed_model=False,
-                   notes_per_day=10, working_days_per_year=200)
+    t = time_saved(
+        paired,
+        by="clinic_id",
+        n_boot=200,
+        min_cell=0,
+        mixed_model=False,
+        notes_per_day=10,
+        working_days_per_year=200,
+    )
     ai, ctl = (200 + 180 + 300) / 3, (260 + 250 + 330) / 3
     assert quantity(t, "seconds_per_note_ai").estimate == pytest.approx(ai)
     assert quantity(t, "seconds_per_note_control").estimate == pytest.approx(ctl)
@@ -86,8 +98,14 @@ def test_hand_computed_measured_time_saved(paired):
 
 def test_time_per_note_shape_for_plots(paired):
     t = time_per_note(paired, n_boot=100, min_cell=0)
-    assert list(t.columns[:6]) == ["clinic_id", "ai_assisted", "estimate", "ci_low", "ci_high",
-                                   "n_notes"]
+    assert list(t.columns[:6]) == [
+        "clinic_id",
+        "ai_assisted",
+        "estimate",
+        "ci_low",
+        "ci_high",
+        "n_notes",
+    ]
     k1 = t[(t.clinic_id == "K1") & t.ai_assisted].iloc[0]
     assert k1.estimate == pytest.approx(190.0) and k1.n_notes == 2
 
@@ -114,8 +132,7 @@ def test_mixed_model_recovers_known_effect(sim):
 def test_mixed_model_ci_covers_truth_in_repeated_simulations(sim):
     covered = 0
     for seed in range(10):
-        df = sim.make(n_clinics=5, clinicians_per_clinic=3, notes_per_clinician=16,
-                             seed=100 + seed)
+        df = sim.make(n_clinics=5, clinicians_per_clinic=3, notes_per_clinician=16, seed=100 + seed)
         fit = fit_time_model(df)
         covered += fit.ratio_low <= sim.true_ratio <= fit.ratio_high
     assert covered >= 8
@@ -138,8 +155,12 @@ def test_within_clinician_matches_scipy(paired):
 def test_measured_table_has_model_rows(simulated, sim):
     t = time_saved(simulated, n_boot=300)
     names = set(t.quantity)
-    assert {"mixedlm_time_ratio", "mixedlm_percent_change", "mixedlm_seconds_saved_at_median_note",
-            "within_clinician_median_seconds_saved"} <= names
+    assert {
+        "mixedlm_time_ratio",
+        "mixedlm_percent_change",
+        "mixedlm_seconds_saved_at_median_note",
+        "within_clinician_median_seconds_saved",
+    } <= names
     assert set(t.basis) == {"measured"}
     assert (t.loc[t.projection, "quantity"].str.startswith("projected_")).all()
     ratio = quantity(t, "mixedlm_time_ratio")
@@ -153,12 +174,16 @@ def test_no_control_notes_uses_modelled_baseline():
     distance = rng.integers(0, 200, n)
     edit = 20 + 0.3 * distance + rng.normal(0, 5, n)
     edit[::3] = np.nan  # a third of the notes untimed: predicted
-    df = pd.DataFrame({
-        "note_id": [f"n{i}" for i in range(n)],
-        "clinician_id": np.repeat(["a", "b", "c"], 10),
-        "ai_assisted": True, "final_note": final, "char_distance": distance,
-        "edit_seconds": edit,
-    })
+    df = pd.DataFrame(
+        {
+            "note_id": [f"n{i}" for i in range(n)],
+            "clinician_id": np.repeat(["a", "b", "c"], 10),
+            "ai_assisted": True,
+            "final_note": final,
+            "char_distance": distance,
+            "edit_seconds": edit,
+        }
+    )
     t = time_saved(df, by=None, n_boot=200, min_cell=0, typing_chars_per_minute=150)
     baseline = np.array([len(f) for f in final]) / 150 * 60
     timed = ~np.isnan(edit)
@@ -185,8 +210,9 @@ def test_edit_time_regression_matches_numpy():
 
 
 def test_no_timing_columns_skip_with_clear_message(tmp_path):
-    df = pd.DataFrame({"note_id": ["a", "b"], "clinician_id": ["x", "y"],
-                       "unchanged": [True, False]})
+    df = pd.DataFrame(
+        {"note_id": ["a", "b"], "clinician_id": ["x", "y"], "unchanged": [True, False]}
+    )
     assert not has_timing(df)
     with pytest.raises(NoTimingDataError, match="no timing columns.*skipped"):
         time_saved(df)
@@ -209,12 +235,14 @@ def test_summary_writes_time_table_when_timed(simulated, tmp_path):
 
 
 def test_one_clinician_with_controls_skips_the_paired_test():
-    df = pd.DataFrame({
-        "clinic_id": ["K1"] * 6 + ["K2"] * 2,
-        "clinician_id": ["x"] * 6 + ["y"] * 2,
-        "ai_assisted": [True, False, True, False, True, False, True, True],
-        "doc_seconds": [100.0, 150.0, 110.0, 160.0, 90.0, 140.0, 95.0, 105.0],
-    })
+    df = pd.DataFrame(
+        {
+            "clinic_id": ["K1"] * 6 + ["K2"] * 2,
+            "clinician_id": ["x"] * 6 + ["y"] * 2,
+            "ai_assisted": [True, False, True, False, True, False, True, True],
+            "doc_seconds": [100.0, 150.0, 110.0, 160.0, 90.0, 140.0, 95.0, 105.0],
+        }
+    )
     t = time_saved(df, n_boot=100, min_cell=0)
     saved = quantity(t, "seconds_saved_per_note")
     assert saved.estimate == pytest.approx(150.0 - 100.0)
