@@ -232,7 +232,7 @@ def length_scaling(repeat: int) -> list[dict]:
 def several_systems(path: str, repeat: int) -> dict:
     """µs per pair on ACI-Bench test1, with the reference indexes shared and not shared."""
     from evalkit.datasets import load_aci_bench
-    from evalkit.metrics import hallucination
+    from evalkit.metrics.hallucination import family as hallucination
 
     df = load_aci_bench(path)
     score_chunk(df.head(2))

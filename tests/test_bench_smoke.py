@@ -39,7 +39,7 @@ def test_score_bench_runs_and_its_ratios_agree(bench):
 
 @pytest.mark.slow
 def test_several_systems_pass_restores_the_reference_index_setting(bench, shared_datasets):
-    from evalkit.metrics import hallucination
+    from evalkit.metrics.hallucination import family as hallucination
 
     aci = shared_datasets / "aci-bench"
     size = hallucination._REFERENCE_INDEXES_SIZE

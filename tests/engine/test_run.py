@@ -375,7 +375,7 @@ def _one_consultation_many_drafts():
 
 def test_drafts_of_one_consultation_share_its_indexes_and_get_the_same_scores(monkeypatch):
     import evalkit.engine.local as local
-    import evalkit.metrics.hallucination as hallucination
+    import evalkit.metrics.hallucination.family as hallucination
 
     chunk = _one_consultation_many_drafts()
     # each row alone, nothing kept between rows: the reference result

@@ -14,13 +14,13 @@ from evalkit.lexicon.matcher import Matcher
 from evalkit.lexicon.model import Lexicon, LexiconEntry
 from evalkit.metrics.checkers import CRITICAL_TYPES, FLAG_TYPES
 from evalkit.metrics.hallucination import (
-    _is_heading,
     build_index,
     evaluate_flags,
     flag_confusion,
     hallucination_flags,
     score_hallucination,
 )
+from evalkit.metrics.hallucination.index import _is_heading
 from evalkit.metrics.note import NotePair, score_note
 from evalkit.metrics.registry import get_metric, list_families
 
@@ -786,7 +786,7 @@ def test_a_number_running_over_a_left_out_sentence_break_covers_its_unit():
 
 
 def test_a_draft_the_clinician_only_added_to_has_no_flags_and_needs_no_final_index(monkeypatch):
-    import evalkit.metrics.hallucination as h
+    import evalkit.metrics.hallucination.family as h
 
     final = "Ondt i halsen i 3 dage. Ingen feber.\nPlan: Pamol 1 g x 4 dgl. Kontrol om 1 uge."
     draft = "Ondt i halsen i 3 dage.\nPlan: Pamol 1 g x 4 dgl."
@@ -807,7 +807,7 @@ def test_a_draft_the_clinician_only_added_to_has_no_flags_and_needs_no_final_ind
 
 
 def test_a_drug_named_by_its_dose_in_a_kept_sentence_still_counts_as_present(monkeypatch):
-    import evalkit.metrics.hallucination as h
+    import evalkit.metrics.hallucination.family as h
 
     seen = {}
     real = h.CheckContext

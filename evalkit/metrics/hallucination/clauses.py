@@ -1,0 +1,202 @@
+"""The clause check: a fallback for what the lexicon does not cover."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from evalkit.metrics.checkers import CheckContext, Flag, make_flag
+from evalkit.metrics.hallucination.config import CONFIG
+from evalkit.metrics.hallucination.index import TextIndex, Unit
+from evalkit.metrics.hallucination.state import draft_state, flag_source, quote, trim_span
+from evalkit.metrics.hallucination.transcript import QuestionIndex
+from evalkit.metrics.hallucination.words import (
+    ASSESSMENT_SECTIONS,
+    EXAM_SECTIONS,
+    META_PREFIXES,
+    WORD,
+)
+
+__all__ = ["ClauseChecker"]
+
+
+class ClauseChecker:
+    """Clause-level fallback for what the lexicon does not cover.
+
+    * **negation**: a content word the draft clause shares with a related
+      final-note clause (or transcript sentence) stands in the scope of a
+      negation cue on one side only ("Sløret syn" against "Normalt syn",
+      "Ingen i husstanden med kløe" against "Partneren har også kløe");
+    * **fabrication**: a clause with under a third of its content keys in the
+      final note and (with a transcript) under half in the transcript. With a
+      lexicon, only clauses with clinical content (a lexicon mention or a
+      number) count, so removed courtesy phrases ("Patienten var enig i
+      planen") are not flagged; with a transcript, a removed clause of two or
+      more content words the talk shares none of is flagged too, unless it
+      talks about the consultation itself.
+
+    Clauses that already carry a flag from another check are left alone.
+    """
+
+    name = "clauses"
+
+    def check(self, pair: Any, context: CheckContext, existing: Sequence[Flag] = ()) -> list[Flag]:
+        st = draft_state(context, pair)
+        final, transcript = st.final, st.transcript
+        has_f, has_t = final is not None, transcript is not None
+        with_lexicon = context.indexes.get("lexicon", False)
+        flags: list[Flag] = []
+        for ui, u in enumerate(st.draft.units):
+            if u.heading or not (u.keys or u.stems):
+                continue
+            if any(f.start < u.end and u.start < f.end for f in existing):
+                continue
+            s, e = trim_span(pair.ai_note, u.start, u.end)
+            flip_f = None if st.endorsed[ui] or not has_f else self._flip(u, final, st.aligned[ui])
+            flip_t = None
+            if has_t:
+                flip_t = self._flip(u, transcript, st.related_t[ui]) or self._answered(
+                    u, transcript
+                )
+            if flip_f is not None or flip_t is not None:
+                parts = []
+                if flip_f is not None:
+                    parts.append(
+                        "final note has the opposite: "
+                        f"{quote(final.text, flip_f.start, flip_f.end)}"
+                    )
+                if flip_t is not None:
+                    parts.append(
+                        "transcript has the opposite: "
+                        f"{quote(transcript.text, flip_t.start, flip_t.end)}"
+                    )
+                critical = flip_f is not None and st.coverage[ui] >= CONFIG.aligned_coverage
+                flags.append(
+                    make_flag(
+                        pair.ai_note,
+                        s,
+                        e,
+                        "negation",
+                        "; ".join(parts),
+                        flag_source(flip_f is not None, flip_t is not None, has_f, has_t),
+                        severity="critical" if critical else "non-critical",
+                        checker=self.name,
+                    )
+                )
+                continue
+            if st.endorsed[ui] or not u.keys:
+                continue
+            if has_f and st.coverage[ui] >= CONFIG.loose_coverage:
+                continue
+            t_cov = 1.0
+            if has_t:
+                t_cov = len(u.keys & set(transcript.postings)) / len(u.keys)
+                if t_cov >= CONFIG.transcript_coverage:
+                    continue
+            if not has_f and (not has_t or len(u.keys) < 3):
+                continue
+            assessment = u.section in ASSESSMENT_SECTIONS
+            if (
+                with_lexicon
+                and not (u.mentions or u.numbers)
+                and not (assessment or u.section in EXAM_SECTIONS)
+                and not (
+                    t_cov == 0.0
+                    and len(u.keys) >= 2
+                    and not _is_meta(pair.ai_note[u.start : u.end])
+                )
+            ):
+                # outside assessment and findings, a removed clause the lexicon
+                # finds nothing in is usually a courtesy phrase
+                continue
+            if len(u.keys) < 2 and not (u.mentions or assessment):
+                continue
+            parts = ["clinician removed it from the final note"] if has_f else []
+            if has_t:
+                parts.append("not supported by the transcript")
+            flags.append(
+                make_flag(
+                    pair.ai_note,
+                    s,
+                    e,
+                    "diagnosis" if assessment else "fabrication",
+                    "; ".join(parts),
+                    flag_source(False, False, has_f, has_t),
+                    severity="non-critical",
+                    checker=self.name,
+                )
+            )
+        return flags
+
+    @staticmethod
+    def _flip(u: Unit, index: TextIndex, related: list[int]) -> Unit | None:
+        """The first related unit where a shared content word has the opposite polarity.
+
+        The two units must share at least half of the content words of each, so
+        "Ingen natlige smerter" does not contradict "8 ugers smerter i skulderen".
+        """
+        for i in related:
+            other = index.units[i]
+            common = len(u.stems & other.stems)
+            if other.heading or common * 2 < len(u.stems) or common * 2 < len(other.stems):
+                continue
+            shared = flipped = 0
+            for stem, pol in u.polarity.items():
+                theirs = other.polarity.get(stem)
+                if theirs and len(pol) == 1 and len(theirs) == 1:
+                    shared += 1
+                    flipped += pol != theirs
+            # most shared words must flip: one word at the edge of a negation
+            # window is noise ("not monitoring his blood sugar" / "… of his blood sugar")
+            if flipped and flipped * 2 >= shared:
+                return other
+        return None
+
+    @staticmethod
+    def _answered(u: Unit, transcript: TextIndex) -> Unit | None:
+        """A yes/no question in the transcript whose answer contradicts the clause.
+
+        The question must be mostly about the clause: at least half of its content
+        words match a word of the clause, where a word also matches a longer
+        word containing it ("Stråler det ned i benene?" - "Nej" against
+        "Udstråling til benet"), and at least a third of the clause's words must
+        be matched. Most matched words must have the opposite polarity.
+        """
+        mine = [(stem[2:], pol) for stem, pol in u.polarity.items() if len(pol) == 1]
+        if not mine:
+            return None
+        qa = transcript.cache.get("qa")
+        if qa is None:
+            qa = transcript.cache["qa"] = QuestionIndex(transcript)
+        related = {word: qa.related(word) for word, _ in mine}
+        candidates = sorted(
+            {q for word in related for core in related[word] for q in qa.asking[core]}
+        )
+        for qi in candidates:
+            q = transcript.units[qi]
+            matched = flipped = 0
+            used: set[str] = set()
+            for stem, theirs in q.polarity.items():
+                hits = [(word, pol) for word, pol in mine if stem[2:] in related[word]]
+                if not hits:
+                    continue
+                matched += 1
+                for word, pol in hits:
+                    used.add(word)
+                    flipped += pol != theirs
+            if (
+                matched * 2 >= len(q.polarity)
+                and len(used) * 3 >= len(mine)
+                and flipped * 2 > len(used)
+            ):
+                return q
+        return None
+
+
+def _is_meta(text: str) -> bool:
+    """The clause talks about the consultation itself ("Patienten var enig i planen").
+
+    Such statements are what clinicians most often delete from AI drafts; a
+    deleted one is not a clinical claim the talk failed to support.
+    """
+    return any(w.group().lower().startswith(META_PREFIXES) for w in WORD.finditer(text))

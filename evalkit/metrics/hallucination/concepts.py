@@ -1,0 +1,237 @@
+"""The concept check: lexicon mentions whose polarity flips or that no reference has."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from evalkit.lexicon.loaders import drug_class_ids
+from evalkit.metrics.checkers import CheckContext, Flag, make_flag
+from evalkit.metrics.hallucination.config import CONFIG
+from evalkit.metrics.hallucination.index import TextIndex
+from evalkit.metrics.hallucination.state import (
+    DraftState,
+    draft_state,
+    flag_source,
+    local_polarity,
+    quote,
+)
+from evalkit.metrics.hallucination.words import WORD
+
+__all__ = ["ConceptChecker"]
+
+_POLAR_CATEGORIES = frozenset({"symptom", "finding", "diagnosis", "medication"})
+# categories where a kept mention the transcript replaces by another concept of
+# the same category is worth a (non-critical) flag; not diagnoses, which are
+# often written without being said and discussed as differentials
+_SWAP_CATEGORIES = frozenset({"medication"})
+_CATEGORY_TYPE = {
+    "medication": "medication",
+    "diagnosis": "diagnosis",
+    "symptom": "fabrication",
+    "finding": "fabrication",
+    "procedure": "fabrication",
+    "lab": "fabrication",
+    "vital": "fabrication",
+}
+
+
+class ConceptChecker:
+    """Lexicon concepts: polarity flips and concepts no reference mentions.
+
+    Raises ``negation``, ``medication``, ``diagnosis`` and ``fabrication`` flags.
+    """
+
+    name = "concepts"
+
+    def check(self, pair: Any, context: CheckContext) -> list[Flag]:
+        st = draft_state(context, pair)
+        draft_text = pair.ai_note
+        final, transcript = st.final, st.transcript
+        has_f, has_t = final is not None, transcript is not None
+        flags: list[Flag] = []
+        for ui, u in enumerate(st.draft.units):
+            if u.heading:
+                continue
+            for m in u.mentions:
+                cid, neg = m.concept_id, bool(m.negated)
+                pol_f = final.concepts.get(cid, set()) if has_f else set()
+                pol_t = transcript.concepts.get(cid, set()) if has_t else set()
+                in_f = has_f and cid in final.present
+                in_t = has_t and cid in transcript.present
+                support_f, support_t = neg in pol_f, neg in pol_t
+                polar = m.category in _POLAR_CATEGORIES
+                # a flip needs the opposite polarity in the clauses about the same
+                # thing, not anywhere ("no covid exposure" / "covid vaccinations")
+                near_f = local_polarity(final, st.aligned[ui], cid) if has_f else set()
+                near_t = set()
+                if has_t:
+                    # a yes/no question about the concept is about the same thing
+                    # wherever it was asked ("Gør det ondt, når du trækker vejret?")
+                    near_t = local_polarity(
+                        transcript, st.related_t[ui] + transcript.asked.get(cid, []), cid
+                    )
+                # an affirmed mention in a clause with a negation cue the matcher did
+                # not attach ("Antibiotika ikke indiceret") has uncertain polarity
+                certain = neg or u.negation is None
+                flip_f = certain and polar and bool(near_f) and neg not in near_f and not support_f
+                flip_t = certain and polar and bool(near_t) and neg not in near_t and not support_t
+                if support_f and not flip_t:
+                    if has_t and not in_t and m.category in _SWAP_CATEGORIES:
+                        flag = self._kept_but_swapped(st, ui, m, context.language)
+                        if flag is not None:
+                            flags.append(flag)
+                    continue
+                if flip_f or flip_t:
+                    if support_t and not flip_f:
+                        continue
+                    severity = "non-critical" if support_f or support_t else "critical"
+                    where = []
+                    if flip_f:
+                        where.append(f"final note states the opposite{self._near(final, cid)}")
+                    if flip_t:
+                        where.append(f"transcript states the opposite{self._near(transcript, cid)}")
+                    flags.append(
+                        make_flag(
+                            draft_text,
+                            m.start,
+                            m.end,
+                            "negation",
+                            "; ".join(where),
+                            flag_source(flip_f, flip_t, has_f, has_t),
+                            severity=severity,
+                            checker=self.name,
+                        )
+                    )
+                    continue
+                if in_f or in_t or m.category not in _CATEGORY_TYPE:
+                    continue
+                if (has_f and final.supports_words(m.text, context.language)) or (
+                    has_t and transcript.supports_words(m.text, context.language)
+                ):
+                    continue
+                if m.category in ("lab", "vital") and u.numbers:
+                    continue
+                if (
+                    _CATEGORY_TYPE[m.category] == "fabrication"
+                    and has_f
+                    and st.coverage[ui] >= CONFIG.aligned_coverage
+                    and not st.endorsed[ui]
+                ):
+                    # a new symptom inside a statement the clinician kept and
+                    # reworded is more often a synonym the lexicon lacks than an
+                    # invention; whole new statements are what gets flagged
+                    continue
+                if _CATEGORY_TYPE[m.category] == "fabrication" and (
+                    (has_f and _derived_in(m.text, final, st.aligned[ui]))
+                    or (has_t and _derived_in(m.text, transcript, st.related_t[ui]))
+                ):
+                    # "rødme" reworded as "rød", "opkastninger" as "opkast"
+                    continue
+                flag_type, severity = _CATEGORY_TYPE[m.category], None
+                if neg:
+                    # an invented pertinent negative ("no thyromegaly") asserts
+                    # nothing present: a minor fabrication
+                    flag_type, severity = "fabrication", "non-critical"
+                evidence = self._absent_evidence(st, ui, m, has_f, has_t)
+                flags.append(
+                    make_flag(
+                        draft_text,
+                        m.start,
+                        m.end,
+                        flag_type,
+                        evidence,
+                        flag_source(False, False, has_f, has_t),
+                        severity=severity,
+                        checker=self.name,
+                    )
+                )
+        return flags
+
+    def _kept_but_swapped(self, st: DraftState, ui: int, m: Any, language: str) -> Flag | None:
+        """A kept drug the transcript never names while it names another substance.
+
+        The clinician's keeping it makes it endorsed, so the flag is non-critical:
+        the reviewer should still see that the talk was about something else
+        ("desloratadin" in both notes, "cetirizin" in the consultation).
+        """
+        transcript = st.transcript
+        if transcript.supports_words(m.text, language):
+            return None
+        classes = drug_class_ids()
+        if m.concept_id in classes:  # "NSAID" is not contradicted by "ibuprofen"
+            return None
+        named = st.draft.present | (st.final.present if st.final is not None else set())
+        related = st.related_t[ui]
+        seen = set(related)
+        units = related + [i for i in range(len(transcript.units)) if i not in seen]
+        for i in units:
+            for x in transcript.units[i].mentions:
+                if (
+                    x.category == m.category
+                    and x.concept_id not in named
+                    and x.concept_id not in classes
+                ):
+                    return make_flag(
+                        st.pair.ai_note,
+                        m.start,
+                        m.end,
+                        _CATEGORY_TYPE[m.category],
+                        f"transcript has {quote(transcript.text, x.start, x.end)} instead; "
+                        "kept in the final note",
+                        "transcript",
+                        severity="non-critical",
+                        checker=self.name,
+                    )
+        return None
+
+    @staticmethod
+    def _near(index: TextIndex, cid: str) -> str:
+        for u in index.units:
+            for m in u.mentions:
+                if m.concept_id == cid:
+                    return ": " + quote(index.text, u.start, u.end)
+        return ""
+
+    @staticmethod
+    def _absent_evidence(st: DraftState, ui: int, m: Any, has_f: bool, has_t: bool) -> str:
+        parts = []
+        if has_f:
+            instead = [
+                x
+                for i in st.aligned[ui]
+                if st.coverage[ui] >= CONFIG.loose_coverage
+                for x in st.final.units[i].mentions
+                if x.category == m.category and x.concept_id not in st.draft.present
+            ]
+            if instead:
+                x = instead[0]
+                parts.append(f"final note has {quote(st.final.text, x.start, x.end)} instead")
+            else:
+                parts.append("not in final note")
+        if has_t:
+            parts.append("not mentioned in transcript")
+        return "; ".join(parts)
+
+
+def _derived_in(term: str, index: TextIndex, units: list[int]) -> bool:
+    """Every word of ``term`` has a word of the same family in the given units.
+
+    Same family: one word is a prefix of the other (three letters or more:
+    *rød* / *rødme*, *opkast* / *opkastninger*, *søvn* / *søvnbesvær*) or the
+    two share their first four letters (*hævelse* / *hævet*).
+    """
+    words = [w.group().lower() for w in WORD.finditer(term) if len(w.group()) >= 3]
+    if not words or not units:
+        return False
+    theirs = {
+        w.group().lower()
+        for i in units
+        for w in WORD.finditer(index.text, index.units[i].start, index.units[i].end)
+        if len(w.group()) >= 3
+    }
+    return all(any(_same_family(a, b) for b in theirs) for a in words)
+
+
+def _same_family(a: str, b: str) -> bool:
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return long.startswith(short) or (len(short) >= 4 and long[:4] == short[:4])

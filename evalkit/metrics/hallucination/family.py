@@ -1,0 +1,323 @@
+"""The ``hallucination`` family: runs the checks on a note and registers the columns."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from evalkit.metrics.checkers import CheckContext, Flag, merge_flags, resolve_checkers
+from evalkit.metrics.hallucination.clauses import ClauseChecker
+from evalkit.metrics.hallucination.concepts import ConceptChecker
+from evalkit.metrics.hallucination.grades import (
+    LateralityChecker,
+    QualityChecker,
+    SeverityChecker,
+)
+from evalkit.metrics.hallucination.index import TextIndex, build_index
+from evalkit.metrics.hallucination.numbers import NumberChecker
+from evalkit.metrics.registry import MetricInfo, register_family, register_metric
+from evalkit.text.segment import Span, split_sentences
+
+__all__ = [
+    "BUILTIN_CHECKERS",
+    "FLAG_ITEM_FIELDS",
+    "VERSION",
+    "HallucinationScore",
+    "hallucination_flags",
+    "score_hallucination",
+]
+
+VERSION = "2"
+
+_REFERENCE_INDEXES: OrderedDict[tuple[Any, ...], TextIndex] = OrderedDict()
+_REFERENCE_INDEXES_SIZE = 16
+"""How many final-note and transcript indexes :func:`_reference_index` keeps."""
+_REFERENCE_LOCK = threading.Lock()
+
+
+def _reference_index(
+    text: str,
+    language: str,
+    matcher: Any,
+    *,
+    transcript: bool = False,
+    sentences: list[Span] | None = None,
+    shared: bool = True,
+) -> TextIndex:
+    """:func:`build_index` of a final note or transcript, kept for the next pairs.
+
+    When several drafts are scored against the same consultation (several
+    systems or versions of one, as in ACI-Bench), the final note and the
+    transcript are the same for each, and so is their index: it is built once
+    and reused while it is among the last :data:`_REFERENCE_INDEXES_SIZE` used.
+    The built-in checks only read an index (the one lookup they add to
+    ``cache`` is derived from it), so a reused index gives the same flags;
+    plug-in checkers get indexes of their own (``shared=False``). The engine
+    scores the rows of a chunk grouped by final note and transcript, so
+    repeats meet here.
+    """
+    if not shared:
+        return build_index(text, language, matcher, transcript=transcript, sentences=sentences)
+    key = (transcript, language, matcher, text)
+    with _REFERENCE_LOCK:
+        index = _REFERENCE_INDEXES.get(key)
+        if index is not None:
+            _REFERENCE_INDEXES.move_to_end(key)
+            return index
+    index = build_index(text, language, matcher, transcript=transcript, sentences=sentences)
+    if _REFERENCE_INDEXES_SIZE > 0:
+        with _REFERENCE_LOCK:
+            _REFERENCE_INDEXES[key] = index
+            while len(_REFERENCE_INDEXES) > _REFERENCE_INDEXES_SIZE:
+                _REFERENCE_INDEXES.popitem(last=False)
+    return index
+
+
+BUILTIN_CHECKERS: tuple[Any, ...] = (
+    ConceptChecker(),
+    NumberChecker(),
+    LateralityChecker(),
+    SeverityChecker(),
+    QualityChecker(),
+)
+"""The checks every note gets; :class:`ClauseChecker` runs after them as a fallback."""
+_CLAUSE_CHECKER = ClauseChecker()
+
+
+# --- the family -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HallucinationScore:
+    """Hallucination flags of one note.
+
+    Attributes
+    ----------
+    flags : tuple of Flag
+        Sorted by position.
+    """
+
+    flags: tuple[Flag, ...]
+
+    @property
+    def n_hallucination_flags(self) -> int:
+        """Number of flags (0 best)."""
+        return len(self.flags)
+
+    @property
+    def n_critical_flags(self) -> int:
+        """Number of critical flags (0 best)."""
+        return sum(f.severity == "critical" for f in self.flags)
+
+    @property
+    def hallucination_free(self) -> bool:
+        """True when there is no flag."""
+        return not self.flags
+
+    def as_columns(self) -> dict[str, Any]:
+        """The scores as ``{column: value}``."""
+        return {
+            "hallucination_flags": [f.as_dict() for f in self.flags],
+            "n_hallucination_flags": self.n_hallucination_flags,
+            "n_critical_flags": self.n_critical_flags,
+            "hallucination_free": self.hallucination_free,
+        }
+
+
+def _matcher_for(options: Mapping[str, Any], language: str) -> Any:
+    if "matcher" in options:
+        return options["matcher"]
+    from evalkit.lexicon.matcher import get_matcher
+
+    # The same matcher as the terms family, user lexicons (--lexicon) included.
+    return get_matcher(language, tuple(str(f) for f in options.get("lexicon_files") or ()))
+
+
+def score_hallucination(
+    pair: Any,
+    options: Mapping[str, Any] | None = None,
+    previous: Mapping[str, Any] | None = None,
+) -> HallucinationScore:
+    """Flag draft content that the transcript and/or final note do not support.
+
+    Parameters
+    ----------
+    pair : NotePair
+        Normalised texts; ``pair.transcript`` may be ``None``.
+    options : dict, optional
+        ``matcher`` (a lexicon matcher; default: the shipped one for the
+        language, ``None`` to run without a lexicon) and ``checkers`` (extra
+        :class:`~evalkit.metrics.checkers.Checker` objects).
+    previous : dict, optional
+        Results of earlier families (unused by the built-in checks, passed to
+        plug-in checkers).
+
+    Returns
+    -------
+    HallucinationScore
+
+    Examples
+    --------
+    >>> from evalkit.metrics.note import NotePair
+    >>> pair = NotePair.from_raw(
+    ...     "Smerter i venstre knæ. Temp 38,5.", "Smerter i højre knæ. Temp 38.5."
+    ... )
+    >>> s = score_hallucination(pair, {"matcher": None})
+    >>> [(f.type, f.text, f.severity) for f in s.flags]
+    [('laterality', 'højre', 'critical')]
+    """
+    opts = dict(options or {})
+    language = pair.language if pair.language in ("da", "en") else "da"
+    matcher = _matcher_for(opts, language)
+    extra = resolve_checkers(opts.get("checkers"))
+    has_final = bool(pair.final_note.strip())
+    if not extra and not pair.transcript and pair.ai_note == pair.final_note:
+        # an unchanged draft with no transcript is endorsed word for word
+        return HallucinationScore(())
+    indexes: dict[str, Any] = {}
+    if has_final and not pair.transcript and not extra:
+        # Without a transcript, what the clinician kept word for word is
+        # endorsed and never flagged: only the draft's other sentences are
+        # indexed (about a sixth of a typical draft).
+        final_sentences = split_sentences(pair.final_note)
+        kept = {s.text for s in final_sentences}
+        draft_sentences = split_sentences(pair.ai_note)
+        draft = build_index(
+            pair.ai_note, language, matcher, leave_out=kept, sentences=draft_sentences
+        )
+        if not draft.units:
+            # every draft sentence is in the final note: nothing to check
+            return HallucinationScore(())
+        final = _reference_index(pair.final_note, language, matcher, sentences=final_sentences)
+        # drugs named only by the dose after them ("sulfamethizol 400 mg") in the
+        # left-out sentences: the final note's copy of those sentences has them
+        if any(c.startswith("drug:") for c in final.present):
+            both = kept & {s.text for s in draft_sentences}
+            spans = [(s.start, s.end) for s in final_sentences if s.text in both]
+            draft.present.update(
+                x.concept_id
+                for u in final.units
+                for x in u.mentions
+                if x.concept_id.startswith("drug:") and any(a <= u.start < b for a, b in spans)
+            )
+        indexes["draft"], indexes["final"] = draft, final
+    else:
+        indexes["draft"] = build_index(pair.ai_note, language, matcher)
+        if has_final:
+            indexes["final"] = _reference_index(
+                pair.final_note, language, matcher, shared=not extra
+            )
+    if pair.transcript:
+        indexes["transcript"] = _reference_index(
+            pair.transcript, language, matcher, transcript=True, shared=not extra
+        )
+    indexes["lexicon"] = matcher is not None
+    context = CheckContext(language, opts, dict(previous or {}), indexes)
+    if not pair.ai_note.strip() or (not has_final and not pair.transcript):
+        found: list[Flag] = []
+    else:
+        found = [f for c in BUILTIN_CHECKERS for f in c.check(pair, context)]
+        found += _CLAUSE_CHECKER.check(pair, context, found)
+    for checker in extra:
+        for flag in checker.check(pair, context):
+            if not isinstance(flag, Flag):
+                raise TypeError(
+                    f"checker {checker.name!r} returned a {type(flag).__name__}; "
+                    "check() must return a list of Flag (build them with make_flag)"
+                )
+            from evalkit.metrics.checkers import validate_flag
+
+            validate_flag(flag, pair.ai_note)
+            found.append(flag)
+    return HallucinationScore(tuple(merge_flags(found)))
+
+
+def hallucination_flags(
+    final_note: str,
+    ai_note: str,
+    *,
+    transcript: str | None = None,
+    language: str = "da",
+    **options: Any,
+) -> list[dict[str, Any]]:
+    """The ``hallucination_flags`` column for one note (reference first, then draft).
+
+    Examples
+    --------
+    >>> hallucination_flags("Ingen feber.", "Feber.", matcher=None)[0]["type"]
+    'negation'
+    """
+    from evalkit.metrics.note import NotePair
+
+    pair = NotePair.from_raw(final_note, ai_note, transcript, language)
+    return score_hallucination(pair, options).as_columns()["hallucination_flags"]
+
+
+def _compute(pair: Any, options: dict[str, Any], previous: dict[str, Any]) -> HallucinationScore:
+    return score_hallucination(pair, options, previous)
+
+
+FLAG_ITEM_FIELDS = (
+    ("type", "str"),
+    ("severity", "str"),
+    ("start", "int"),
+    ("end", "int"),
+    ("text", "str"),
+    ("evidence", "str"),
+    ("source", "str"),
+)
+"""Fields of each ``hallucination_flags`` item, for the Parquet schema."""
+
+for _info in (
+    MetricInfo(
+        "hallucination_flags",
+        "hallucination",
+        "Located, typed and graded draft statements the transcript/final note do not support",
+        (None, None),
+        "none",
+        VERSION,
+        "list",
+        [],
+        "hallucination_flags",
+        item_fields=FLAG_ITEM_FIELDS,
+    ),
+    MetricInfo(
+        "n_hallucination_flags",
+        "hallucination",
+        "Number of hallucination flags in the draft",
+        (0, None),
+        "lower",
+        VERSION,
+        "int",
+        0,
+        "n_hallucination_flags",
+    ),
+    MetricInfo(
+        "n_critical_flags",
+        "hallucination",
+        "Number of critical hallucination flags in the draft",
+        (0, None),
+        "lower",
+        VERSION,
+        "int",
+        0,
+        "n_critical_flags",
+    ),
+    MetricInfo(
+        "hallucination_free",
+        "hallucination",
+        "True when the draft has no hallucination flag",
+        (0, 1),
+        "higher",
+        VERSION,
+        "bool",
+        True,
+        "hallucination_free",
+    ),
+):
+    register_metric(_info)
+
+register_family("hallucination", _compute, order=30, version=VERSION)

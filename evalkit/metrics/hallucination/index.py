@@ -1,0 +1,733 @@
+"""The text index: units with their content keys, and the lookups over them.
+
+Every text is indexed once (:func:`build_index`): split into units (clauses
+of a note, sentences within speaker turns of a transcript), with per unit the
+*content keys* (lexicon concept ids, Snowball stems of the remaining content
+words, numbers), side words, intensity words and a negation cue marker, plus
+postings ``key -> units``. The consultation-specific steps (turns, questions
+and their answers) are in :mod:`evalkit.metrics.hallucination.transcript`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from typing import Any
+
+from evalkit.metrics.hallucination.cache import _stem, _stem_keys
+from evalkit.metrics.hallucination.config import CONFIG
+from evalkit.metrics.hallucination.transcript import (
+    keep_answered_polarity,
+    resolve_answers,
+    turn_sentence_spans,
+)
+from evalkit.metrics.hallucination.words import (
+    AMBIGUOUS_SIDES,
+    BUT_WORDS,
+    COPULAS,
+    DOSE_WORDS,
+    INTENSITY,
+    INTENSITY_NOT_BEFORE,
+    LIST_WORDS,
+    NEGATION_CUES,
+    NO_REMARKS,
+    NORMAL_CUES,
+    NOT_DRUG_ENDINGS,
+    POST_NEGATION,
+    QUALITY,
+    SIDE_NOUNS,
+    SIDE_PREPOSITIONS,
+    SIDES,
+    STOPWORDS,
+    WORD,
+)
+from evalkit.text.numbers import NumberMention, find_numbers, values_match
+from evalkit.text.segment import Span, clauses_of, split_sentences
+
+__all__ = ["TextIndex", "Unit", "build_index"]
+
+_SPOKEN_POLAR_CATEGORIES = frozenset({"symptom", "finding", "diagnosis"})
+"""Categories whose polarity a transcript states (talk about drugs is too loose)."""
+
+
+@dataclass(slots=True)
+class Unit:
+    """One clause (note) or sentence (transcript) with what the checks compare.
+
+    Attributes
+    ----------
+    start, end : int
+        Offsets into the indexed text.
+    keys : set of str
+        Content keys: ``c:<concept_id>``, ``w:<stem>``, ``n:<value>``.
+    sides : dict
+        ``{"R"|"L"|"B": (start, end)}`` of side words.
+    grades : dict
+        ``{1|2|3: (start, end)}`` of intensity words (mild, moderate, severe).
+    quality : dict
+        ``{1|-1: (start, end)}`` of evaluative words (godt/dårligt, well/poorly,
+        better/worse).
+    negation : tuple or None
+        ``(start, end)`` of the first negation cue.
+    question : bool
+        The unit ends with ``?``.
+    wh : bool
+        A transcript question with a question word (what, how, hvor …) in it.
+    answer : bool or None
+        For a question: True if the next turn by another speaker has no/nej or
+        a negation among its first words, False if it starts with yes/ja or
+        repeats a content word of the question ("Vågner du om natten?" -
+        "Jeg vågner tit"), else None.
+    mentions : list
+        Lexicon mentions inside the unit.
+    numbers : list of NumberMention
+    heading : bool
+        The unit is a section heading.
+    section : str
+        The last heading before the unit, lower case (``"vurdering"``, ``"a"``).
+    speaker : str
+        Speaker label of the turn (transcripts).
+    stems : set of str
+        ``s:<stem>`` of every content word, inside lexicon mentions too; used
+        to find related units and as lexical support when concepts differ
+        (``knee pain`` against "pain in my knee").
+    polarity : dict
+        ``s:<stem> -> {negated, ...}``: whether each content word stands in
+        the scope of a negation cue (up to ``CONFIG.negation_window`` content words
+        after it, or right before Danish "ikke": "hoster ikke"). Empty for
+        transcripts: talk is too loose for word-level scope.
+    concept_polarity : dict
+        ``concept_id -> {negated, ...}`` of the lexicon mentions in the unit; for
+        a transcript question, the polarity of its yes/no answer.
+    """
+
+    start: int
+    end: int
+    keys: set[str] = field(default_factory=set)
+    sides: dict[str, tuple[int, int]] = field(default_factory=dict)
+    grades: dict[int, tuple[int, int]] = field(default_factory=dict)
+    quality: dict[int, tuple[int, int]] = field(default_factory=dict)
+    negation: tuple[int, int] | None = None
+    question: bool = False
+    wh: bool = False
+    answer: bool | None = None
+    mentions: list[Any] = field(default_factory=list)
+    numbers: list[NumberMention] = field(default_factory=list)
+    heading: bool = False
+    section: str = ""
+    speaker: str = ""
+    stems: set[str] = field(default_factory=set)
+    polarity: dict[str, set[bool]] = field(default_factory=dict)
+    concept_polarity: dict[str, set[bool]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class TextIndex:
+    """A text split into :class:`Unit` items and indexed for lookups.
+
+    Attributes
+    ----------
+    text : str
+    units : list of Unit
+    postings : dict
+        ``key -> [unit index, ...]``.
+    concepts : dict
+        ``concept_id -> set of polarities`` (True = negated) seen as
+        statements; questions count through their answer.
+    present : set
+        Concept ids mentioned at all (questions included).
+    numbers : dict
+        ``rounded value -> [NumberMention, ...]``.
+    asked : dict
+        ``concept_id -> [unit index, ...]`` of yes/no questions about the
+        concept that got an answer (transcripts).
+    cache : dict
+        Lookups the checks build once per index.
+    """
+
+    text: str
+    units: list[Unit]
+    postings: dict[str, list[int]]
+    concepts: dict[str, set[bool]]
+    present: set[str]
+    numbers: dict[float, list[NumberMention]]
+    asked: dict[str, list[int]] = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def related(self, keys: set[str], *, k: int = 2, min_shared: int = 1) -> list[tuple[int, int]]:
+        """Up to ``k`` units sharing the most keys with ``keys``: ``[(unit, shared)]``."""
+        counts: dict[int, int] = defaultdict(int)
+        for key in keys:
+            for u in self.postings.get(key, ()):
+                counts[u] += 1
+        best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [(u, c) for u, c in best[:k] if c >= min_shared]
+
+    def supports_words(self, text: str, language: str) -> bool:
+        """Whether every content word of ``text`` occurs (stemmed) somewhere in the text."""
+        stems = _content_stems(text, language)
+        return bool(stems) and all(s in self.postings for s in stems)
+
+    def supports_number(self, mention: NumberMention) -> bool:
+        """Whether the text states the same quantity somewhere."""
+        return any(values_match(mention, x) for x in self.numbers.get(_num_key(mention.value), ()))
+
+
+def _content_stems(text: str, language: str) -> set[str]:
+    stop = STOPWORDS.get(language, STOPWORDS["da"])
+    return {
+        "s:" + _stem(language, w)
+        for w in (m.group().lower().rstrip(".") for m in WORD.finditer(text))
+        if w not in stop and len(w) >= 2
+    }
+
+
+def _num_key(value: float) -> float:
+    return round(value, 3)
+
+
+def _canonical_number_key(m: NumberMention) -> str:
+    value = m.value * 1000 if m.unit == "g" else m.value
+    return f"n:{_num_key(value):g}"
+
+
+def _is_heading(text: str) -> bool:
+    if not text.isupper() and not text.rstrip().endswith(":"):
+        return False  # cheap exit for most clauses: neither capitals nor a colon
+    if text.count(" ") > 40:
+        return False  # cheap exit for long clauses
+    body = text.rstrip(": \t")
+    words = body.split()
+    if not words or len(words) > 6:
+        return False
+    if text.rstrip().endswith(":"):
+        return True
+    if not body.isupper() or any(c.isdigit() for c in body):
+        return False  # "SAT 91 %." is a value, not an all-capitals heading
+    return sum(c.isalpha() for c in body) > 2
+
+
+def build_index(
+    text: str,
+    language: str,
+    matcher: Any = None,
+    *,
+    transcript: bool = False,
+    leave_out: Collection[str] = (),
+    sentences: list[Span] | None = None,
+) -> TextIndex:
+    """Index a note (clause units) or a transcript (sentence units within turns).
+
+    The steps, each a function of its own: split the text into units
+    (:func:`_split_units`), find lexicon mentions and numbers
+    (:func:`_find_items`) and put them in their units (:func:`_attach_items`),
+    mark headings and sections (:func:`_mark_sections`), mark the words: side,
+    intensity and evaluative words, stems and the scope of negation cues
+    (:func:`_mark_words`); for a transcript, resolve the yes/no answers to
+    questions (:mod:`evalkit.metrics.hallucination.transcript`); then build
+    the lookups (:func:`_postings`, :func:`_concept_polarities`).
+
+    Parameters
+    ----------
+    text : str
+        Normalised text.
+    language : {"da", "en"}
+    matcher : object with ``find(text)``, optional
+        A lexicon matcher returning mentions with ``start, end, concept_id,
+        category, negated``; without one only words and numbers are indexed.
+    transcript : bool
+        Split at speaker turns and resolve yes/no answers to questions.
+    leave_out : collection of str
+        Sentences (note only) to leave out of the units: the draft's sentences
+        that the final note has word for word, when no transcript needs them.
+        Their headings still start sections, and their lexicon mentions still
+        count in ``present``.
+    sentences : list of Span, optional
+        ``split_sentences(text)`` when the caller already has it (note only).
+
+    Examples
+    --------
+    >>> ix = build_index("Ingen feber. Temp 38,5.", "da")
+    >>> [sorted(u.keys) for u in ix.units]
+    [['w:feb'], ['n:38.5', 'w:temp']]
+    >>> ix.units[0].negation
+    (0, 5)
+    """
+    units, sentences, todo, outside_headings = _split_units(
+        text, transcript=transcript, leave_out=leave_out, sentences=sentences
+    )
+    if language == "en" and " n't" in text:
+        # tokenised transcripts write "do n't"; "don't " has the same length, so
+        # offsets stay valid and the matcher sees its negation cue
+        text = text.replace(" n't", "n't ")
+    stop = STOPWORDS.get(language, STOPWORDS["da"])
+    mentions, numbers = _find_items(text, language, matcher, sentences, todo, stop)
+    covered = _attach_items(units, mentions, numbers)
+    _mark_sections(units, text, transcript=transcript, outside_headings=outside_headings)
+    _mark_words(units, _words_of(text, todo), text, language, stop, numbers, covered)
+    if transcript:
+        resolve_answers(units, text, language, stop)
+        keep_answered_polarity(units, text, language, stop)
+    concepts, present, asked = _concept_polarities(units, transcript=transcript)
+    if todo is not None:
+        present.update(m.concept_id for m in mentions)
+    return TextIndex(
+        text, units, _postings(units), concepts, present, _numbers_by_value(numbers), asked
+    )
+
+
+def _split_units(
+    text: str,
+    *,
+    transcript: bool,
+    leave_out: Collection[str],
+    sentences: list[Span] | None,
+) -> tuple[list[Unit], list[Span] | None, list[Span] | None, list[tuple[int, str]]]:
+    """The units of a text, before anything is marked in them.
+
+    Returns ``(units, sentences, todo, outside_headings)``: ``todo`` is the
+    sentences indexed when some are left out (else ``None``), and
+    ``outside_headings`` the ``(start, section name)`` of headings in the
+    left-out sentences, which still start sections.
+    """
+    outside_headings: list[tuple[int, str]] = []
+    todo: list[Span] | None = None
+    if transcript:
+        units = [Unit(s, e, speaker=spk) for s, e, spk in turn_sentence_spans(text)]
+        return units, sentences, todo, outside_headings
+    if sentences is None:
+        sentences = split_sentences(text)
+    if leave_out:
+        todo = [s for s in sentences if s.text not in leave_out]
+        if len(todo) < len(sentences):
+            left_out = [s for s in sentences if s.text in leave_out]
+            outside_headings = [
+                (c.start, c.text.strip().rstrip(":. ").lower())
+                for c in clauses_of(text, left_out)
+                if _is_heading(c.text)
+            ]
+    indexed = sentences if todo is None else todo
+    units = [Unit(c.start, c.end) for c in clauses_of(text, indexed)]
+    return units, sentences, todo, outside_headings
+
+
+def _find_items(
+    text: str,
+    language: str,
+    matcher: Any,
+    sentences: list[Span] | None,
+    todo: list[Span] | None,
+    stop: set[str],
+) -> tuple[list[Any], list[NumberMention]]:
+    """Lexicon mentions (drugs named only by their dose included) and numbers, by start."""
+    mentions = sorted(matcher.find(text), key=lambda m: m.start) if matcher is not None else []
+    number_language = language if language in ("da", "en") else None
+    if todo is None:
+        numbers = find_numbers(text, language=number_language)
+    else:
+        numbers = _numbers_around(text, sentences, todo, number_language)
+    if matcher is not None:
+        unnamed = _dose_named_drugs(text, numbers, mentions, stop)
+        if unnamed:
+            mentions = sorted(mentions + unnamed, key=lambda m: m.start)
+    return mentions, numbers
+
+
+def _attach_items(
+    units: list[Unit], mentions: list[Any], numbers: list[NumberMention]
+) -> list[tuple[int, int]]:
+    """Put each mention and number in the unit it starts in, with its key.
+
+    Returns the sorted spans of all mentions and numbers: words inside them
+    are not word keys of their own.
+    """
+    starts = [u.start for u in units]
+
+    def unit_of(pos: int) -> Unit | None:
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and units[i].start <= pos < units[i].end:
+            return units[i]
+        return None
+
+    covered: list[tuple[int, int]] = []
+    for m in mentions:
+        u = unit_of(m.start)
+        if u is not None:
+            u.mentions.append(m)
+            u.keys.add(f"c:{m.concept_id}")
+        covered.append((m.start, m.end))
+    for n in numbers:
+        u = unit_of(n.start)
+        if u is not None:
+            u.numbers.append(n)
+            u.keys.add(_canonical_number_key(n))
+        covered.append((n.start, n.end))
+    covered.sort()
+    return covered
+
+
+def _mark_sections(
+    units: list[Unit], text: str, *, transcript: bool, outside_headings: list[tuple[int, str]]
+) -> None:
+    """Mark questions and headings, and give each unit the section it is in."""
+    section = ""
+    hi, n_outside = 0, len(outside_headings)
+    for u in units:
+        while hi < n_outside and outside_headings[hi][0] < u.start:
+            section = outside_headings[hi][1]  # a heading in a left-out sentence
+            hi += 1
+        u.question = text[u.start : u.end].rstrip().endswith("?")
+        u.heading = not transcript and _is_heading(text[u.start : u.end])
+        if u.heading:
+            section = text[u.start : u.end].strip().rstrip(":. ").lower()
+        u.section = section
+
+
+def _words_of(text: str, todo: list[Span] | None) -> list[re.Match[str]]:
+    """The words the units are marked from.
+
+    With left-out sentences, the words of the sentences indexed, each run led
+    by the word before it (which belongs to no unit here, but rules read the
+    previous word).
+    """
+    if todo is None:
+        return list(WORD.finditer(text))
+    words: list[re.Match[str]] = []
+    for sent in todo:
+        before = list(WORD.finditer(text, max(0, sent.start - 80), sent.start))
+        if before and (not words or words[-1].start() < before[-1].start()):
+            words.append(before[-1])
+        words += WORD.finditer(text, sent.start, sent.end)
+    return words
+
+
+def _negation_cues(language: str) -> set[str]:
+    """Cues of the language and of the other one (notes mix them); English only otherwise."""
+    return NEGATION_CUES.get(language, set()) | NEGATION_CUES["da" if language == "en" else "en"]
+
+
+def _mark_words(
+    units: list[Unit],
+    words: list[re.Match[str]],
+    text: str,
+    language: str,
+    stop: set[str],
+    numbers: list[NumberMention],
+    covered: list[tuple[int, int]],
+) -> None:
+    """Mark each unit's words: word classes, stems and word keys, negation scope.
+
+    One pass over the words, since a word's polarity depends on the cues
+    before it in its unit. Side, intensity and evaluative words go to
+    :func:`_mark_word_class`, negation and "normal" cues open a scope
+    (:func:`_open_negation_scope`); every other content word adds its stem
+    (and, outside mentions and numbers, its word key) and its polarity: in
+    scope while the scope lasts, which a list or a multi-word item extends
+    and "but" ends.
+    """
+    cues = _negation_cues(language)
+    own_cues = NEGATION_CUES.get(language, set())
+    list_scope = CONFIG.list_scope
+    ci = 0
+    scope_unit: Unit | None = None
+    scope_left, last_stem, last_wi = 0, None, -9
+    last_in_scope = False
+    unit_stems: list[str] = []
+    number_spans = [(n.start, n.end) for n in numbers]
+    ni = 0
+    lowered = [w.group().lower() for w in words]
+    n_units, n_spans, n_covered = len(units), len(number_spans), len(covered)
+    ui_next = 0
+    special = _special_words(language, cues)
+    stem_keys = _stem_keys(language)
+    for wi, w in enumerate(words):
+        pos = w.start()
+        while ui_next < n_units and units[ui_next].end <= pos:
+            ui_next += 1
+        if ui_next == n_units or units[ui_next].start > pos:
+            continue
+        u = units[ui_next]
+        low = lowered[wi]
+        bare = low.rstrip(".")
+        if u is not scope_unit:
+            scope_unit, scope_left, last_stem, last_wi = u, 0, None, -9
+            last_in_scope = False
+            unit_stems = []
+        prev_word = lowered[wi - 1] if wi > 0 else ""
+        if bare in special or low in cues:
+            # the few words with a role of their own; most words skip to the stems
+            if bare in NO_REMARKS and prev_word == "uden" and scope_left > 0:
+                # "Hjerte uden anmærkninger" = "Hjerte u.a.": a normal finding
+                for stem in unit_stems:
+                    u.polarity[stem] = {True}
+                scope_left = 0
+                continue
+            if bare in cues or low in cues or bare in NORMAL_CUES:
+                scope_left = _open_negation_scope(
+                    u, words, wi, bare, prev_word, text, scope_left, last_stem, last_wi, unit_stems
+                )
+                continue
+            if _mark_word_class(u, words, lowered, wi, bare, own_cues, stop):
+                continue
+            if bare in BUT_WORDS:
+                scope_left, last_in_scope = 0, False  # "ingen feber, men hoste"
+        if bare in stop or len(bare) < 2 or bare in INTENSITY:
+            continue
+        skey = stem_keys.get(bare)
+        if skey is None:
+            skey = stem_keys[bare] = "s:" + _stem(language, bare)
+        u.stems.add(skey)
+        while ni < n_spans and number_spans[ni][1] <= pos:
+            ni += 1
+        if not (ni < n_spans and number_spans[ni][0] <= pos):
+            # units of numbers ("i 3 dage") say nothing about polarity
+            gap = text[words[last_wi].end() : pos] if last_wi >= 0 else ""
+            if last_in_scope and wi - last_wi == 2 and gap.replace(" ", "").isalpha():
+                # the same item goes on over one small word: "shortness of breath"
+                scope_left = max(scope_left, 1)
+            elif (
+                scope_left == 0
+                and last_in_scope
+                and ("," in text[words[wi - 1].end() : pos] or prev_word in LIST_WORDS)
+            ):
+                # a list goes on: "denies chest pain, fever, chills, or abdominal pain"
+                scope_left = list_scope
+            in_scope = scope_left > 0
+            scope_left = max(0, scope_left - 1)
+            last_in_scope = in_scope
+            u.polarity.setdefault(skey, set()).add(in_scope)
+            last_stem, last_wi = skey, wi
+            unit_stems.append(last_stem)
+        while ci < n_covered and covered[ci][1] <= pos:
+            ci += 1
+        if ci < n_covered and covered[ci][0] <= pos < covered[ci][1]:
+            continue
+        u.keys.add("w" + skey[1:])
+
+
+def _open_negation_scope(
+    u: Unit,
+    words: list[re.Match[str]],
+    wi: int,
+    bare: str,
+    prev_word: str,
+    text: str,
+    scope_left: int,
+    last_stem: str | None,
+    last_wi: int,
+    unit_stems: list[str],
+) -> int:
+    """Apply the negation or "normal" cue ``words[wi]``; returns the words left in scope.
+
+    A cue after its subject negates back ("hoster ikke", "Synet er normalt"):
+    the word before, or for "normal" after a copula the whole subject. Else it
+    opens a scope over the next :attr:`HallucinationConfig.negation_window`
+    content words (one for "normal": "normalt syn").
+    """
+    w = words[wi]
+    normal = bare in NORMAL_CUES
+    if u.negation is None and not normal:
+        u.negation = (w.start(), w.end())
+    post = bare in POST_NEGATION or normal
+    gap = wi - last_wi
+    joined = (
+        last_wi >= 0 and text[words[last_wi].end() : w.start()].strip() == ""
+        if gap == 1
+        else gap == 2 and prev_word in COPULAS
+    )
+    if normal and scope_left == 0 and (joined or prev_word in COPULAS):
+        # "Chest x-ray is normal", "Synet er normalt": the whole subject
+        for stem in unit_stems:
+            u.polarity[stem] = {True}
+        return 0  # used after its subject: no forward scope
+    if post and last_stem is not None and scope_left == 0 and joined:
+        u.polarity[last_stem] = {True}
+    # "normal" governs the next word only ("normalt syn"); real cues a window
+    return CONFIG.normal_cue_window if normal else CONFIG.negation_window
+
+
+def _mark_word_class(
+    u: Unit,
+    words: list[re.Match[str]],
+    lowered: list[str],
+    wi: int,
+    bare: str,
+    own_cues: set[str],
+    stop: set[str],
+) -> bool:
+    """Record a side, intensity or evaluative word in its unit; whether it was one.
+
+    Ambiguous side words ("right", "sin") count only before a content word or
+    "side"/"hand" or after a preposition ("the right knee", "på hø"); an
+    intensity word only before the word it grades or after a copula.
+    """
+    w = words[wi]
+    n_words = len(lowered)
+    nxt = lowered[wi + 1] if wi + 1 < n_words else ""
+    nxt_in_unit = wi + 1 < n_words and words[wi + 1].start() < u.end
+    prev = lowered[wi - 1] if wi > 0 else ""
+    if bare in SIDES:
+        ok = (
+            bare not in AMBIGUOUS_SIDES
+            or (nxt_in_unit and (nxt not in stop or nxt in SIDE_NOUNS) and nxt not in own_cues)
+            or prev in SIDE_PREPOSITIONS
+        )
+        if ok:
+            u.sides.setdefault(SIDES[bare], (w.start(), w.end()))
+            return True
+    if bare in INTENSITY and (
+        (nxt_in_unit and nxt not in stop and nxt not in INTENSITY_NOT_BEFORE) or prev in COPULAS
+    ):
+        u.grades.setdefault(INTENSITY[bare], (w.start(), w.end()))
+        return True
+    if bare in QUALITY and not (bare == "well" and prev == "as"):
+        u.quality.setdefault(QUALITY[bare], (w.start(), w.end()))
+        return True
+    return False
+
+
+def _postings(units: list[Unit]) -> dict[str, list[int]]:
+    """``key -> [unit index, ...]`` for content keys and stems."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
+        for key in u.keys:
+            postings[key].append(i)
+        for key in u.stems:  # "s:" keys, never among u.keys
+            postings[key].append(i)
+    return dict(postings)
+
+
+def _concept_polarities(
+    units: list[Unit], *, transcript: bool
+) -> tuple[dict[str, set[bool]], set[str], dict[str, list[int]]]:
+    """``(concepts, present, asked)`` of :class:`TextIndex`; fills ``concept_polarity``.
+
+    A question's mentions count through its answer. In a transcript only
+    symptoms, findings and diagnoses have a polarity (talk about drugs is
+    too loose).
+    """
+    concepts: dict[str, set[bool]] = defaultdict(set)
+    present: set[str] = set()
+    asked: dict[str, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
+        for m in u.mentions:
+            present.add(m.concept_id)
+            if transcript and m.category not in _SPOKEN_POLAR_CATEGORIES:
+                continue
+            if u.question:
+                if u.answer is None:
+                    continue
+                polarity = u.answer != bool(m.negated)
+                asked[m.concept_id].append(i)
+            else:
+                polarity = bool(m.negated)
+            concepts[m.concept_id].add(polarity)
+            u.concept_polarity.setdefault(m.concept_id, set()).add(polarity)
+    return dict(concepts), present, dict(asked)
+
+
+def _numbers_by_value(numbers: list[NumberMention]) -> dict[float, list[NumberMention]]:
+    """``rounded value -> numbers``; grams and micrograms also under their milligrams."""
+    by_value: dict[float, list[NumberMention]] = defaultdict(list)
+    for n in numbers:
+        by_value[_num_key(n.value)].append(n)
+        if n.unit in ("g", "µg"):
+            by_value[_num_key(n.value * (1000 if n.unit == "g" else 0.001))].append(n)
+    return dict(by_value)
+
+
+def _numbers_around(
+    text: str, sentences: list[Span], todo: list[Span], language: str | None
+) -> list[NumberMention]:
+    """The numbers :func:`find_numbers` finds in the whole text that touch ``todo``.
+
+    Each run of consecutive sentences in ``todo`` is searched from the start of
+    the sentence before it to a little after its end: a number may run over a
+    sentence break ("1 mio. IE" is split at "mio."), and its span must cover
+    the unit word in the next sentence as it does in the whole text.
+    """
+    wanted = {id(x) for x in todo}
+    out: list[NumberMention] = []
+    whole: list[NumberMention] | None = None
+    if 2 * sum(x.end - x.start for x in todo) > len(text):
+        # most of the text is wanted: one pass over all of it is cheaper
+        whole = find_numbers(text, language=language)
+    k, n_sent = 0, len(sentences)
+    while k < n_sent:
+        if id(sentences[k]) not in wanted:
+            k += 1
+            continue
+        first = k
+        while k < n_sent and id(sentences[k]) in wanted:
+            k += 1
+        run_start, run_end = sentences[first].start, sentences[k - 1].end
+        if whole is not None:
+            out += [n for n in whole if n.start < run_end and n.end > run_start]
+            continue
+        origin = sentences[first - 1].start if first > 0 else run_start
+        for n in find_numbers(text[origin : run_end + 24], language=language):
+            start, end = n.start + origin, n.end + origin
+            if start < run_end and end > run_start:
+                out.append(NumberMention(start, end, n.text, n.value, n.value_high, n.unit, n.kind))
+    return out
+
+
+_DRUG_BEFORE_DOSE = re.compile(
+    r"([A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ-]{3,})"
+    r"(?:\s+(?:tabletter|tablet|tbl\.?|kapsler|kapsel|creme|salve|mikstur|inh\.?|tablets?|"
+    r"capsules?|cream|ointment|oral|po|iv))?[\s,]+$",
+    re.IGNORECASE,
+)
+
+
+def _dose_named_drugs(text: str, numbers: list, mentions: list, stop: set[str]) -> list:
+    """Medication mentions for unknown words right before a dose ("sulfamethizol 400 mg").
+
+    A lexicon never lists every drug; the word in front of a strength is one
+    whatever it is called. The concept id is ``drug:<word>``.
+    """
+    from evalkit.lexicon.matcher import Mention
+
+    covered = [(m.start, m.end) for m in mentions]
+    out = []
+    for n in numbers:
+        if n.kind != "dose":
+            continue
+        found = _DRUG_BEFORE_DOSE.search(text, max(0, n.start - 60), n.start)
+        if found is None:
+            continue
+        word = found.group(1)
+        low = word.lower()
+        s, e = found.span(1)
+        if (
+            low in stop
+            or low in DOSE_WORDS
+            or low.endswith(NOT_DRUG_ENDINGS)
+            or any(a < e and s < b for a, b in covered)
+        ):
+            continue
+        covered.append((s, e))
+        out.append(Mention(s, e, word, "drug:" + low, "medication", False))
+    return out
+
+
+_SPECIAL: dict[str, frozenset[str]] = {}
+
+
+def _special_words(language: str, cues: set[str]) -> frozenset[str]:
+    """Words the index loop treats specially (cues, sides, grades, evaluations, "but")."""
+    found = _SPECIAL.get(language)
+    if found is None:
+        found = _SPECIAL[language] = frozenset(
+            cues
+            | NORMAL_CUES
+            | NO_REMARKS
+            | SIDES.keys()
+            | INTENSITY.keys()
+            | QUALITY.keys()
+            | BUT_WORDS
+        )
+    return found

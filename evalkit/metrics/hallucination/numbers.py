@@ -1,0 +1,193 @@
+"""The number check: doses, frequencies, vitals, labs, durations, ages and scores."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from evalkit.metrics.checkers import CheckContext, Flag, make_flag
+from evalkit.metrics.hallucination.config import CONFIG
+from evalkit.metrics.hallucination.index import TextIndex, _num_key
+from evalkit.metrics.hallucination.state import draft_state, flag_source, quote
+from evalkit.text.numbers import NumberMention, values_match
+
+__all__ = ["NumberChecker"]
+
+_UNIT_DROPPED = frozenset({"vital", "lab", "blood_pressure"})
+"""Kinds whose unit speech often drops ("it was thirty-eight five")."""
+
+# kinds of quantity a consultation usually states once, so another value of
+# the same unit anywhere in the transcript contradicts a kept one (not
+# frequencies or doses: "ti om dagen" may be cigarettes; not durations or blood
+# pressures: "for 7 uger siden" and "om fire uger", home and clinic readings)
+_STATED_ONCE = frozenset({"score", "vital", "lab"})
+_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
+
+
+def _in_days(n: NumberMention) -> float | None:
+    factor = _DAYS.get(n.unit or "")
+    return None if factor is None else round(n.value * factor, 3)
+
+
+class NumberChecker:
+    """Numbers: doses, frequencies, vitals, labs, durations, ages and scores.
+
+    Raises ``dose``, ``number`` and ``severity`` (for scores like 3/10) flags.
+    """
+
+    name = "numbers"
+
+    def check(self, pair: Any, context: CheckContext) -> list[Flag]:
+        st = draft_state(context, pair)
+        final, transcript = st.final, st.transcript
+        has_f, has_t = final is not None, transcript is not None
+        flags: list[Flag] = []
+        for ui, u in enumerate(st.draft.units):
+            if u.heading:
+                continue
+            medication_unit = any(getattr(m, "category", "") == "medication" for m in u.mentions)
+            for n in u.numbers:
+                if has_t and self._stated(transcript, n, st.related_t[ui], spoken=True):
+                    continue
+                if st.endorsed[ui] or (has_f and self._stated(final, n, st.aligned[ui][:1])):
+                    # kept by the clinician: endorsed, so only a non-critical flag
+                    # when the transcript states another value
+                    spoken = (
+                        None
+                        if n.kind == "count" or not has_t
+                        else self._counterpart(transcript, st.related_t[ui], n)
+                    )
+                    if spoken is None and has_t and n.kind in _STATED_ONCE:
+                        # the talk states this quantity only with another value
+                        spoken = self._same_unit_anywhere(transcript, n)
+                    if spoken is not None:
+                        flags.append(
+                            make_flag(
+                                pair.ai_note,
+                                n.start,
+                                n.end,
+                                self._type(n, medication_unit),
+                                "transcript has "
+                                f"{quote(transcript.text, spoken.start, spoken.end)}; "
+                                "kept in the final note",
+                                "transcript",
+                                severity="non-critical",
+                                checker=self.name,
+                            )
+                        )
+                    continue
+                other_f = self._counterpart(
+                    final, st.aligned[ui] if st.coverage[ui] >= CONFIG.loose_coverage else [], n
+                )
+                other_t = None
+                if has_t and n.kind != "count":  # bare spoken counts are everywhere in talk
+                    other_t = self._counterpart(transcript, st.related_t[ui], n, spoken=True)
+                    if other_t is None and n.unit is not None:
+                        other_t = self._same_unit_anywhere(transcript, n)
+                if n.kind == "count" and other_f is None and other_t is None:
+                    continue
+                flag_type = self._type(n, medication_unit)
+                contradicted = other_f is not None or other_t is not None
+                critical = contradicted and (
+                    flag_type == "dose" or n.kind in ("vital", "lab", "blood_pressure")
+                )
+                parts = []
+                if other_f is not None:
+                    parts.append(f"final note has {quote(final.text, other_f.start, other_f.end)}")
+                if other_t is not None:
+                    parts.append(
+                        f"transcript has {quote(transcript.text, other_t.start, other_t.end)}"
+                    )
+                if not parts:
+                    parts.append(
+                        "value not found in "
+                        + " or ".join(
+                            x for x, has in (("final note", has_f), ("transcript", has_t)) if has
+                        )
+                    )
+                flags.append(
+                    make_flag(
+                        pair.ai_note,
+                        n.start,
+                        n.end,
+                        flag_type,
+                        "; ".join(parts),
+                        flag_source(other_f is not None, other_t is not None, has_f, has_t),
+                        severity="critical" if critical else "non-critical",
+                        checker=self.name,
+                    )
+                )
+        return flags
+
+    @staticmethod
+    def _type(n: NumberMention, medication_unit: bool) -> str:
+        if n.kind == "score":
+            return "severity"
+        if n.kind in ("dose", "frequency") or (medication_unit and n.kind == "count"):
+            return "dose"
+        return "number"
+
+    @classmethod
+    def _stated(
+        cls, index: TextIndex, n: NumberMention, near: list[int], *, spoken: bool = False
+    ) -> bool:
+        """The text states this value.
+
+        The same value with a unit anywhere counts. A bare number counts for a
+        dose only in the related clauses (``near``): "5 mg" is not supported by
+        "5 genstande" elsewhere. In speech, which drops units, a bare number
+        anywhere counts for other quantities, except that a score, vital or lab
+        value the talk gives with its unit and another value ("seks ud af ti")
+        is not supported by a stray "tre".
+        """
+        if not index.supports_number(n):
+            return False
+        if n.unit is None:
+            return True
+        keys = {_num_key(n.value)} | (set() if n.value_high is None else {_num_key(n.value_high)})
+        if any(
+            x.unit is not None and (x.unit == n.unit or values_match(n, x))
+            for key in keys
+            for x in index.numbers.get(key, ())
+        ):
+            return True  # the value, or an end of the range, with a unit
+        if n.kind == "dose" or not spoken:
+            return any(
+                x.unit is None and values_match(n, x) for i in near for x in index.units[i].numbers
+            )
+        if n.kind in _STATED_ONCE:
+            return cls._same_unit_anywhere(index, n) is None
+        return True
+
+    @staticmethod
+    def _same_unit_anywhere(index: TextIndex, n: NumberMention) -> NumberMention | None:
+        if n.kind == "duration" and any(
+            _in_days(x) == _in_days(n)
+            for values in index.numbers.values()
+            for x in values
+            if x.kind == "duration"
+        ):
+            return None  # "7 dage" is "en uge"
+        for values in index.numbers.values():
+            for x in values:
+                if x.unit == n.unit and x.kind == n.kind and not values_match(n, x):
+                    return x
+        return None
+
+    @staticmethod
+    def _counterpart(
+        index: TextIndex | None,
+        units: list[int],
+        n: NumberMention,
+        *,
+        spoken: bool = False,
+    ) -> NumberMention | None:
+        if index is None:
+            return None
+        for i in units:
+            for x in index.units[i].numbers:
+                same_kind = x.kind == n.kind and (x.unit == n.unit or n.kind in ("count", "score"))
+                # speech often drops the unit: "it was thirty-eight five"
+                same_kind = same_kind or (spoken and x.kind == "count" and n.kind in _UNIT_DROPPED)
+                if same_kind and not values_match(n, x):
+                    return x
+        return None

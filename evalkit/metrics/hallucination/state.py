@@ -1,0 +1,146 @@
+"""Per-note state shared by the built-in checks, and their small helpers.
+
+:func:`draft_state` aligns each draft unit once per note: to the final-note
+clauses that share most keys with it (two at most, so split or merged
+sentences still align) and to related transcript sentences; no clause is
+compared with every transcript sentence, so the cost grows linearly with
+text length. The checks read the result, :class:`DraftState`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from evalkit.metrics.checkers import CheckContext
+from evalkit.metrics.hallucination.config import CONFIG
+from evalkit.metrics.hallucination.index import TextIndex
+from evalkit.metrics.hallucination.words import NEGATION_CUES, STRIP_PUNCT
+
+__all__ = ["DraftState", "draft_state", "flag_source", "local_polarity", "quote", "trim_span"]
+
+
+def flag_source(
+    final_says: bool, transcript_says: bool, has_final: bool, has_transcript: bool
+) -> str:
+    """A flag's ``source``: which reference states the contrary, else which were there."""
+    if final_says and transcript_says:
+        return "both"
+    if final_says:
+        return "final_note"
+    if transcript_says:
+        return "transcript"
+    if has_final and has_transcript:
+        return "both"
+    return "transcript" if has_transcript else "final_note"
+
+
+def quote(text: str, start: int, end: int, limit: int | None = None) -> str:
+    """``text[start:end]`` on one line in double quotes, cut to ``limit`` characters."""
+    if limit is None:
+        limit = CONFIG.quote_chars
+    snippet = " ".join(text[start:end].split())
+    if len(snippet) > limit:
+        snippet = snippet[: limit - 1] + "…"
+    return f'"{snippet}"'
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` without surrounding white space and trailing punctuation."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _coverage(keys: set[str], index: TextIndex, aligned: list[int]) -> float:
+    if not keys:
+        return 0.0
+    union: set[str] = set()
+    for i in aligned:
+        union |= index.units[i].keys
+    return len(keys & union) / len(keys)
+
+
+@dataclass(slots=True)
+class DraftState:
+    """Per-note state shared by the built-in checks."""
+
+    pair: Any
+    draft: TextIndex
+    final: TextIndex | None
+    transcript: TextIndex | None
+    final_norm: str
+    aligned: list[list[int]]
+    coverage: list[float]
+    related_t: list[list[int]]
+    endorsed: list[bool]
+
+
+def _prepare(pair: Any, context: CheckContext) -> DraftState:
+    ix = context.indexes
+    draft, final, transcript = ix["draft"], ix.get("final"), ix.get("transcript")
+    final_norm = " " + _flat(pair.final_note) + " "
+    cues = NEGATION_CUES.get(context.language, set())
+    min_shared = CONFIG.transcript_min_shared
+    aligned, coverage, related_t, endorsed = [], [], [], []
+    for u in draft.units:
+        if final is not None and u.keys:
+            al = [i for i, _ in final.related(u.keys | u.stems, k=CONFIG.final_k)]
+            aligned.append(al)
+            coverage.append(_coverage(u.keys, final, al))
+        else:
+            aligned.append([])
+            coverage.append(0.0)
+        if transcript is not None and u.keys:
+            probe = u.keys | u.stems
+            near = [
+                i
+                for i, _ in transcript.related(
+                    probe, k=CONFIG.transcript_k, min_shared=min(min_shared, len(probe))
+                )
+            ]
+            # the answer to a question usually follows it: "how high? - thirty-eight five"
+            near += [i + 1 for i in near if i + 1 < len(transcript.units) and i + 1 not in near]
+            related_t.append(near)
+        else:
+            related_t.append([])
+        endorsed.append(
+            final is not None and _verbatim(_flat(pair.ai_note[u.start : u.end]), final_norm, cues)
+        )
+    return DraftState(
+        pair, draft, final, transcript, final_norm, aligned, coverage, related_t, endorsed
+    )
+
+
+def _verbatim(flat: str, final_flat: str, cues: set[str]) -> bool:
+    """The draft clause occurs word for word in the final note, not right after a negation cue."""
+    if not flat:
+        return False
+    pos = final_flat.find(" " + flat + " ")
+    while pos >= 0:
+        before = final_flat[:pos].rsplit(" ", 1)[-1]
+        if before not in cues:
+            return True
+        pos = final_flat.find(" " + flat + " ", pos + 1)
+    return False
+
+
+def _flat(text: str) -> str:
+    return " ".join(STRIP_PUNCT.sub(" ", text.lower()).split())
+
+
+def draft_state(context: CheckContext, pair: Any) -> DraftState:
+    state = context.indexes.get("draft_state")
+    if state is None:
+        state = _prepare(pair, context)
+        context.indexes["draft_state"] = state
+    return state
+
+
+def local_polarity(index: TextIndex, units: list[int], concept_id: str) -> set[bool]:
+    out: set[bool] = set()
+    for i in units:
+        out |= index.units[i].concept_polarity.get(concept_id, set())
+    return out
