@@ -21,13 +21,17 @@ negations but are not; any cue inside one is ignored. When cues overlap, the
 longest wins (``ikke påvist`` is one post cue, not the pre cue ``ikke``).
 
 Cues are written as they appear after folding (lower case, punctuation as
-word breaks): ``u.a.`` becomes the two words ``u a``.
+word breaks): ``u.a.`` becomes the two words ``u a``. They are read from the
+``[negation]`` table of the cue files (:mod:`evalkit.lexicon.cues`), which the
+hallucination index reads its word cues from too.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from typing import Literal, NamedTuple
+
+from evalkit.lexicon.cues import CUE_LANGUAGES, language_cues
 
 CueKind = Literal["pre", "post", "pseudo", "terminator"]
 
@@ -37,222 +41,20 @@ PRE_WINDOW = 8
 POST_WINDOW = 5
 """Most words between the end of a mention and the start of a post cue negating it."""
 
-_CONNECTORS: dict[str, frozenset[str]] = {
-    "da": frozenset(
-        {
-            "og",
-            "eller",
-            "samt",
-            "el",
-            "heller",
-            "ikke",
-            "nogen",
-            "noget",
-            "nogle",
-            "tegn",
-            "på",
-            "symptomer",
-            "mistanke",
-            "om",
-            "anden",
-            "andet",
-            "andre",
-            "evt",
-            "eventuel",
-            "eventuelle",
-            "ny",
-            "nye",
-            "ingen",
-            "intet",
-        }
-    ),
-    "en": frozenset(
-        {
-            "and",
-            "or",
-            "nor",
-            "any",
-            "signs",
-            "sign",
-            "of",
-            "symptoms",
-            "evidence",
-            "history",
-            "other",
-            "either",
-            "new",
-            "no",
-            "not",
-            "neither",
-        }
-    ),
-}
+_KINDS: tuple[CueKind, ...] = ("pre", "post", "pseudo", "terminator")
 
-_CUES: dict[str, dict[CueKind, tuple[str, ...]]] = {
-    "da": {
-        "pre": (
-            "ikke",
-            "ingen",
-            "intet",
-            "uden",
-            "aldrig",
-            "ej",
-            "hverken",
-            "benægter",
-            "benægtede",
-            "nægter",
-            "nægtede",
-            "afkræfter",
-            "afkræftede",
-            "negativ for",
-            "negative for",
-            "ikke tegn på",
-            "ingen tegn på",
-            "intet tegn på",
-            "uden tegn på",
-            "ikke mistanke om",
-            "ingen mistanke om",
-            "ikke holdepunkt for",
-            "ingen holdepunkter for",
-            "intet holdepunkt for",
-            "intet der tyder på",
-            "fri for",
-            "frit for",
-            "fravær af",
-            "ikke påvirket af",
-        ),
-        "post": (
-            "kan udelukkes",
-            "udelukkes",
-            "udelukket",
-            "benægtes",
-            "benægtet",
-            "afkræftes",
-            "afkræftet",
-            "negativ",
-            "negative",
-            "u a",
-            "ua",
-            "ikke påvist",
-            "ikke fundet",
-            "ikke til stede",
-            "nej",
-            "fraværende",
-        ),
-        "pseudo": (
-            "ikke kun",
-            "ikke blot",
-            "ikke nødvendigvis",
-            "ikke sikkert",
-            "ikke sikker på",
-            "kan ikke udelukkes",
-            "ikke kan udelukkes",
-            "kan ikke afkræftes",
-            "ikke afkræftet",
-            "ingen ændring",
-            "uden ændring",
-            "ingen bedring",
-            "ikke bedre",
-            "ikke bedret",
-            "ikke aftaget",
-            "ikke svundet",
-            "ingen effekt af",
-            "uden effekt af",
-        ),
-        "terminator": (
-            "men",
-            "dog",
-            "derimod",
-            "bortset fra",
-            "undtagen",
-            "til gengæld",
-            "hvilket",
-            "dog med",
-            "imidlertid",
-        ),
-    },
-    "en": {
-        "pre": (
-            "no",
-            "not",
-            "denies",
-            "denied",
-            "deny",
-            "denying",
-            "without",
-            "never",
-            "none",
-            "nor",
-            "neither",
-            "negative for",
-            "no evidence of",
-            "no signs of",
-            "no sign of",
-            "no history of",
-            "no complaints of",
-            "free of",
-            "absence of",
-            "rules out",
-            "doesn t",
-            "don t",
-            "didn t",
-            "isn t",
-            "wasn t",
-            "hasn t",
-            "haven t",
-            "hadn t",
-            "aren t",
-            "weren t",
-            "can t",
-            "won t",
-        ),
-        "post": (
-            "ruled out",
-            "was ruled out",
-            "is ruled out",
-            "has been ruled out",
-            "negative",
-            "absent",
-            "denied",
-            "not seen",
-            "not present",
-            "not found",
-            "unlikely",
-        ),
-        "pseudo": (
-            "no increase",
-            "no change",
-            "no significant change",
-            "not only",
-            "no further",
-            "not necessarily",
-            "not certain",
-            "gram negative",
-            "no improvement",
-            "not improved",
-            "cannot rule out",
-            "can t rule out",
-            "cannot be ruled out",
-            "not ruled out",
-            "could not rule out",
-            "not be ruled out",
-            "without improvement",
-        ),
-        "terminator": (
-            "but",
-            "however",
-            "although",
-            "though",
-            "except",
-            "apart from",
-            "aside from",
-            "which",
-            "whereas",
-            "yet",
-            "nevertheless",
-        ),
-    },
-}
+
+def _cue_table(language: str) -> dict[CueKind, tuple[str, ...]]:
+    if language not in CUE_LANGUAGES:
+        return {}
+    neg = language_cues(language).negation
+    return {kind: getattr(neg, kind) for kind in _KINDS}
+
+
+def _connectors(language: str) -> frozenset[str]:
+    if language not in CUE_LANGUAGES:
+        return frozenset()
+    return language_cues(language).negation.connectors
 
 
 def negation_cues(language: str) -> dict[str, CueKind]:
@@ -266,7 +68,7 @@ def negation_cues(language: str) -> dict[str, CueKind]:
     >>> negation_cues("en")["no evidence of"]
     'pre'
     """
-    table = _CUES.get(language, {})
+    table = _cue_table(language)
     return {cue: kind for kind, cues in table.items() for cue in cues}
 
 
@@ -313,7 +115,7 @@ def negated_flags(
     # Spans are read by position, so plain (start, end, first_word, end_word)
     # tuples work as well as Span (the matcher passes those, being cheaper).
     flags = [False] * len(mentions)
-    connectors = _CONNECTORS.get(language, frozenset())
+    connectors = _connectors(language)
     # Mentions are sorted by start; the first one a cue may govern is found
     # by bisection (for post cues when the ends are sorted too, as they are
     # for mentions that do not overlap). A cue's scope ends at the nearest

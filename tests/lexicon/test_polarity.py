@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 from evalkit.lexicon.matcher import Matcher
 from evalkit.lexicon.model import Lexicon, LexiconEntry
 from evalkit.lexicon.polarity import (
-    _CONNECTORS,
     POST_WINDOW,
     PRE_WINDOW,
     Span,
+    _connectors,
     negated_flags,
     negation_cues,
 )
@@ -207,7 +207,7 @@ def test_a_pre_cue_negates_its_clause_and_no_further(term, cue, other, boundary)
 
 def _reference_flags(mentions, pre, post, boundaries, words, language):
     # The rules written out directly: scan every mention for every cue.
-    connectors = _CONNECTORS[language]
+    connectors = _connectors(language)
 
     def same_clause(left, right):
         return not any(left <= b < right for b in boundaries)

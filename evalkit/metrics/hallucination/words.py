@@ -1,225 +1,71 @@
-"""Word lists of the hallucination checks, Danish and English.
+"""Word lists of the hallucination checks, from the cue files of :mod:`evalkit.lexicon.cues`.
 
-Most tables are used for either language (a Danish note may quote English);
-the stop words and negation cues are per language.
+Stop words and the negation word cues are per language; the other tables are
+the union of the Danish and English lists and serve notes in either language
+(a Danish note may quote English, and the other way round).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-STOPWORDS = {
-    "da": set(
-        """af alle alt andre at blev bliver blive da de dem den denne der deres det dette dig
-        din dine disse du efter eller en end er et for fra før godt han hans har havde have hende
-        hendes her hos hun hvad hvis hvor hvordan hvornår hvorfor i ikke ind jeg jer jo kan kunne
-        lidt man mange med meget men mere mig min mine mit mod må nogen noget nok nu når og også om
-        op os over på sig sin sine sit skal skulle som så sådan til ud under var vi vil ville været
-        være ved vores lige bare også pt pt. patient patienten patientens pat oplyser fortæller
-        angiver siger beskriver har haft får fik går gik kommer kom nogle ingen ses tager lidt
-        ja nej øh øhm okay ok mm mhm altså så godt fint hej tak""".split()
-    ),
-    "en": set(
-        """a about above after again all also am an and any are as at be been before being
-        but by can could did do does doing done for from had has have having he her here hers him
-        his how i if in into is it its itself just me more most my no nor not now of off on once
-        only or other our out over own same she should so some such than that the their them then
-        there these they this those through to too under until up very was we were what when where
-        which while who whom why will with would you your patient patients pt reports states says
-        notes describes presents today uh um okay ok yeah yes mm hmm right-away so well like
-        thing things going get got know think really also just sure alright great good""".split()
-    ),
-}
-NEGATION_CUES = {
-    "da": {
-        "ikke",
-        "ingen",
-        "intet",
-        "uden",
-        "aldrig",
-        "benægter",
-        "benægtes",
-        "afkræfter",
-        "negativ",
-        "negative",
-        "nej",
-        "hverken",
-        "u.a",
-        "ua",
-    },
-    "en": {
-        "no",
-        "not",
-        "denies",
-        "denied",
-        "deny",
-        "without",
-        "never",
-        "negative",
-        "none",
-        "neither",
-        "nor",
-        "absent",
-        "free",
-        # contractions split at the apostrophe: "don't" -> "don", "t"
-        "don",
-        "didn",
-        "doesn",
-        "haven",
-        "hasn",
-        "hadn",
-        "isn",
-        "wasn",
-        "aren",
-        "weren",
-        "couldn",
-        "wouldn",
-        "shouldn",
-        "cannot",
-    },
-}
-NORMAL_CUES = {"normal", "normalt", "normale", "upåfaldende", "unremarkable", "ua", "u.a"}
-POST_NEGATION = {"ikke", "ej"}
-NO_REMARKS = {"anmærkning", "anmærkninger", "bemærkninger", "bemærkning"}
-NEG_ANSWER = {"nej", "no", "nope", "nah", "never", "aldrig", "ikke", "nix", "not"}
-POS_ANSWER = {"ja", "yes", "yeah", "yep", "jo", "jeps", "correct", "absolutely", "definitely"}
-SIDES = {
-    "højre": "R",
-    "højresidig": "R",
-    "højresidige": "R",
-    "hø": "R",
-    "dxt": "R",
-    "dext": "R",
-    "dexter": "R",
-    "dextra": "R",
-    "venstre": "L",
-    "venstresidig": "L",
-    "venstresidige": "L",
-    "ve": "L",
-    "sin": "L",
-    "sinister": "L",
-    "sinistra": "L",
-    "bilateral": "B",
-    "bilaterale": "B",
-    "bilateralt": "B",
-    "dobbeltsidig": "B",
-    "dobbeltsidige": "B",
-    "right": "R",
-    "left": "L",
-    "bilaterally": "B",
-}
-AMBIGUOUS_SIDES = {"right", "left", "sin", "hø", "ve"}
-INTENSITY = {
-    "let": 1,
-    "lette": 1,
-    "lettere": 1,
-    "mild": 1,
-    "milde": 1,
-    "svag": 1,
-    "svage": 1,
-    "beskeden": 1,
-    "beskedne": 1,
-    "moderat": 2,
-    "moderate": 2,
-    "middelsvær": 2,
-    "middelsvære": 2,
-    "svær": 3,
-    "svære": 3,
-    "kraftig": 3,
-    "kraftige": 3,
-    "voldsom": 3,
-    "voldsomme": 3,
-    "intens": 3,
-    "intense": 3,
-    "stærk": 3,
-    "stærke": 3,
-    "betydelig": 3,
-    "betydelige": 3,
-    "udtalt": 3,
-    "udtalte": 3,
-    "markant": 3,
-    "markante": 3,
-    "marked": 3,
-    "slight": 1,
-    "slightly": 1,
-    "minor": 1,
-    "mildly": 1,
-    "moderately": 2,
-    "severe": 3,
-    "severely": 3,
-    "extreme": 3,
-    "excruciating": 3,
-}
-# evaluative words with a direction: "Sover godt" against "Sover dårligt",
-# "well controlled" against "poorly controlled", "bedre" against "værre"
-QUALITY = {
-    **dict.fromkeys("god godt gode bedre bedret forbedret".split(), 1),
-    **dict.fromkeys("dårlig dårligt dårlige skidt værre forværret".split(), -1),
-    **dict.fromkeys("well good better improved improving".split(), 1),
-    **dict.fromkeys("poorly badly bad poor worse worsened worsening deteriorating".split(), -1),
-}
-COPULAS = {"er", "var", "blevet", "is", "was", "are", "were", "been", "feels", "føles"}
+from evalkit.lexicon.cues import CUE_LANGUAGES, LanguageCues, language_cues
+
+_CUES: tuple[LanguageCues, ...] = tuple(language_cues(lang) for lang in CUE_LANGUAGES)
+
+
+def _union(words: Iterable[frozenset[str]]) -> frozenset[str]:
+    out: set[str] = set()
+    for group in words:
+        out |= group
+    return frozenset(out)
+
+
+def _merged(tables: Iterable[dict]) -> dict:
+    out: dict = {}
+    for table in tables:
+        out.update(table)
+    return out
+
+
+STOPWORDS: dict[str, frozenset[str]] = {c.language: c.stopwords for c in _CUES}
+"""Per language: words that are no content keys."""
+NEGATION_CUES: dict[str, frozenset[str]] = {c.language: c.negation.scope_words for c in _CUES}
+"""Per language: word cues that open a negation scope."""
+NORMAL_CUES = _union(c.negation.normal for c in _CUES)
+POST_NEGATION = _union(c.negation.after_words for c in _CUES)
+NO_REMARKS = _union(c.negation.no_remarks for c in _CUES)
+NEG_ANSWER = _union(c.answers["no"] for c in _CUES)
+POS_ANSWER = _union(c.answers["yes"] for c in _CUES)
+SIDES: dict[str, str] = _merged(c.sides for c in _CUES)
+AMBIGUOUS_SIDES = _union(c.ambiguous_sides for c in _CUES)
+SIDE_NOUNS = _union(c.side_nouns for c in _CUES)
+"""Stop words after an ambiguous side word that still make it a side ("right side")."""
+SIDE_PREPOSITIONS = _union(c.side_prepositions for c in _CUES)
+"""Words before an ambiguous side word that make it a side ("the right", "på hø")."""
+INTENSITY: dict[str, int] = _merged(c.intensity for c in _CUES)
+INTENSITY_NOT_BEFORE = _union(c.intensity_not_before for c in _CUES)
+"""Words after an intensity word that show it grades nothing ("let at", "svært ved")."""
+QUALITY: dict[str, int] = _merged(c.quality for c in _CUES)
+COPULAS = _union(c.words["copulas"] for c in _CUES)
+SUBORDINATORS = _union(c.words["subordinators"] for c in _CUES)
+LIST_WORDS = _union(c.words["list"] for c in _CUES)
+YOU = _union(c.words["you"] for c in _CUES)
+OTHER_WORDS = _union(c.words["other"] for c in _CUES)
+BUT_WORDS = _union(c.words["but"] for c in _CUES)
+WH_WORDS = _union(c.words["wh"] for c in _CUES)
+ASSESSMENT_SECTIONS = _union(c.sections["assessment"] for c in _CUES)
+EXAM_SECTIONS = _union(c.sections["exam"] for c in _CUES)
+META_PREFIXES: tuple[str, ...] = tuple(sorted(_union(c.words["meta_prefixes"] for c in _CUES)))
+"""Word beginnings of clauses about the consultation itself ("Patienten var enig")."""
+DOSE_WORDS = _union(c.words["dose"] for c in _CUES)
+NOT_DRUG_ENDINGS: tuple[str, ...] = tuple(
+    sorted(_union(c.words["not_drug_endings"] for c in _CUES))
+)
+
 WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]\.?)?")
+"""A word as the index reads it: letters, with an abbreviation's inner dot ("u.a.")."""
 STRIP_PUNCT = re.compile(r"[^\w%/°]+")
 LANG_STEMMER = {"da": "danish", "en": "english"}
-
-SUBORDINATORS = frozenset(
-    "når hvis fordi mens efter før selvom da when if because while after before since".split()
-)
-LIST_WORDS = frozenset("or and nor og eller samt".split())
-YOU = frozenset("you du dig".split())
-OTHER_WORDS = frozenset("other else andre anden andet flere mere".split())
-BUT_WORDS = frozenset("but men although though except bortset undtagen".split())
-WH_WORDS = frozenset(
-    """hvad hvor hvordan hvornår hvorfor hvilken hvilke hvilket hvem hvis how what
-    where when why which who whose""".split()
-)
-
-ASSESSMENT_SECTIONS = frozenset(
-    [
-        "a",
-        "vurdering",
-        "vurd",
-        "konklusion",
-        "diagnose",
-        "diagnoser",
-        "diagnosis",
-        "assessment",
-        "impression",
-    ]
-)
-EXAM_SECTIONS = frozenset(
-    [
-        "o",
-        "obj",
-        "objektivt",
-        "objektiv",
-        "undersøgelse",
-        "fund",
-        "exam",
-        "examination",
-        "physical exam",
-        "physical examination",
-        "results",
-    ]
-)
-
-META_PREFIXES = tuple(
-    """patient konsultation enig informer rådgiv råd instruer vejled aftal forløb spørgsmål
-    samtale drøft orienter forklar opfordr anbefal consult agree inform advis advice counsel
-    instruct discuss explain question reassur encourag recommend""".split()
-)
-
-
-NOT_DRUG_ENDINGS = ("es", "et", "ede", "ing", "ed", "ere", "ly")
-DOSE_WORDS = frozenset(
-    """dosis dose dosage døgndosis total maks max startdosis vedligeholdelsesdosis daglig
-    dagligt daily tablet tabletter kapsler capsules styrke strength""".split()
-)
-
-SIDE_NOUNS = frozenset({"side", "hand"})
-"""Stop words after an ambiguous side word that still make it a side ("right side")."""
-SIDE_PREPOSITIONS = frozenset({"the", "på", "til", "mod"})
-"""Words before an ambiguous side word that make it a side ("the right", "på hø")."""
-INTENSITY_NOT_BEFORE = frozenset({"at", "ved"})
-"""Words after an intensity word that show it grades nothing ("let at", "svært ved")."""
+"""Snowball stemmer per language (Danish for any other)."""
