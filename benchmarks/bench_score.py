@@ -232,19 +232,13 @@ def length_scaling(repeat: int) -> list[dict]:
 def several_systems(path: str, repeat: int) -> dict:
     """µs per pair on ACI-Bench test1, with the reference indexes shared and not shared."""
     from evalkit.datasets import load_aci_bench
-    from evalkit.metrics.hallucination import family as hallucination
+    from evalkit.metrics.hallucination import IndexCache
 
     df = load_aci_bench(path)
     score_chunk(df.head(2))
-    size = hallucination._REFERENCE_INDEXES_SIZE
 
     def not_shared(frame: pd.DataFrame) -> None:
-        hallucination._REFERENCE_INDEXES_SIZE = 0
-        hallucination._REFERENCE_INDEXES.clear()
-        try:
-            score_chunk(frame)
-        finally:
-            hallucination._REFERENCE_INDEXES_SIZE = size
+        score_chunk(frame, options={"index_cache": IndexCache(size=0)})
 
     out = {"pairs": len(df), "consultations": int(df["encounter_id"].nunique())}
     for label, frame in (("transcripts", df), ("no_transcripts", df.drop(columns="transcript"))):

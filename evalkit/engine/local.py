@@ -86,14 +86,15 @@ def score_chunk(
     families : tuple of str, optional
         Families to run (default all).
     options : dict, optional
-        Passed to every family (e.g. ``lexicon_files``).
+        Passed to every family (e.g. ``lexicon_files``). The families' batch
+        objects (``FamilyInfo.batch_options``, e.g. the hallucination
+        family's ``index_cache``) are added for this chunk, unless given.
 
     Returns
     -------
     pandas.DataFrame
         One column per registered metric.
     """
-    options = options or {}
     metrics = metric_columns(families)
     names = [m.name for m in metrics]
     family_list = None if families is None else list(families)
@@ -101,6 +102,7 @@ def score_chunk(
     finals = chunk["final_note"].tolist()
     drafts = chunk["ai_note"].tolist()
     selected = [f for f in list_families() if family_list is None or f.name in family_list]
+    options = _with_batch_objects(options or {}, selected)
     if "transcript" in chunk.columns and any(f.reads_transcript for f in selected):
         transcripts = chunk["transcript"].tolist()
     else:
@@ -139,12 +141,22 @@ def score_chunk(
     return out
 
 
+def _with_batch_objects(options: dict[str, Any], families: list[Any]) -> dict[str, Any]:
+    """``options`` plus the objects the families share within one chunk (a new dict)."""
+    out = dict(options)
+    for family in families:
+        if family.batch_options is not None:
+            for key, value in family.batch_options().items():
+                out.setdefault(key, value)
+    return out
+
+
 def _grouped_by_reference(finals: list[Any], transcripts: list[Any]) -> Iterable[int]:
     """Row positions with rows of the same final note and transcript next to each other.
 
     Several drafts of one consultation (several systems, or versions of one)
     then meet their shared final-note and transcript indexes while these are
-    still kept (see ``evalkit.metrics.hallucination``). Each group starts where
+    still kept (see ``evalkit.metrics.hallucination.cache``). Each group starts where
     its first row is; the scores are put back in input order.
     """
     first: dict[tuple[Any, Any], int] = {}

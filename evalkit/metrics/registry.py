@@ -73,6 +73,11 @@ class FamilyInfo:
     giving ``{column: value}`` for the registered metrics. ``reads_transcript``
     is False for families that never look at ``pair.transcript``; when no
     family of a run reads it, the engine does not normalise transcripts.
+    ``config`` describes settings the version does not (for example a hash of
+    thresholds); the manifest records it next to the version.
+    ``batch_options``, if given, returns ``{option: object}`` that the engine
+    adds to ``options`` once per batch (shared, pre-built objects such as a
+    cache), unless the caller already passed that option.
     """
 
     name: str
@@ -81,6 +86,8 @@ class FamilyInfo:
     version: str
     metrics: tuple[str, ...] = field(default=())
     reads_transcript: bool = True
+    config: str = ""
+    batch_options: Callable[[], dict[str, Any]] | None = None
 
 
 _METRICS: dict[str, MetricInfo] = {}
@@ -102,6 +109,8 @@ def register_family(
     order: int,
     version: str,
     reads_transcript: bool = True,
+    config: str = "",
+    batch_options: Callable[[], dict[str, Any]] | None = None,
 ) -> FamilyInfo:
     """Register a scoring family; ``order`` decides which runs first.
 
@@ -116,6 +125,8 @@ def register_family(
         version=version,
         metrics=metrics,
         reads_transcript=reads_transcript,
+        config=config,
+        batch_options=batch_options,
     )
     _FAMILIES[name] = fam
     return fam
@@ -153,6 +164,11 @@ def list_families() -> list[FamilyInfo]:
 def metric_versions() -> dict[str, str]:
     """``{family: version}``, recorded in signatures and manifests."""
     return {f.name: f.version for f in list_families()}
+
+
+def metric_configs() -> dict[str, str]:
+    """``{family: config}`` of the families that describe their settings, for manifests."""
+    return {f.name: f.config for f in list_families() if f.config}
 
 
 def _ensure_loaded() -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from evalkit._version import __version__
-from evalkit.metrics.registry import metric_versions
+from evalkit.metrics.registry import metric_configs, metric_versions
 from evalkit.text.normalize import NORMALIZATION_ID
 
 MANIFEST_SCHEMA = "evalkit-report-manifest/1"
@@ -167,6 +167,7 @@ def build_manifest(
         "rows": {key: (None if value is None else int(value)) for key, value in rows.items()},
         "parameters": _jsonable(dict(parameters)),
         "metric_versions": metric_versions(),
+        "metric_configs": metric_configs(),
         "normalization": NORMALIZATION_ID,
         "lexicon_versions": dict(lexicon_versions or {}),
         "outputs": sorted(outputs),

@@ -379,10 +379,11 @@ def test_drafts_of_one_consultation_share_its_indexes_and_get_the_same_scores(mo
 
     chunk = _one_consultation_many_drafts()
     # each row alone, nothing kept between rows: the reference result
-    monkeypatch.setattr(hallucination, "_REFERENCE_INDEXES_SIZE", 0)
-    hallucination._REFERENCE_INDEXES.clear()
-    alone = pd.concat([local.score_chunk(chunk.iloc[[i]]) for i in range(len(chunk))])
-    monkeypatch.setattr(hallucination, "_REFERENCE_INDEXES_SIZE", 16)
+    unshared = {"index_cache": hallucination.IndexCache(size=0)}
+    alone = pd.concat(
+        [local.score_chunk(chunk.iloc[[i]], options=unshared) for i in range(len(chunk))]
+    )
+    assert len(unshared["index_cache"]) == 0
     built = []
     real = hallucination.build_index
 

@@ -38,7 +38,7 @@ Modules
 -------
 ``config``      the thresholds (:class:`HallucinationConfig`), named once
 ``words``       word lists (stop words, negation cues, sides, grades …)
-``cache``       caches of the index
+``cache``       :class:`IndexCache`: stems and reference indexes of one batch
 ``index``       :class:`Unit`, :class:`TextIndex`, :func:`build_index`
 ``transcript``  turns, questions and their yes/no answers
 ``state``       per-note alignment shared by the checks
@@ -52,6 +52,7 @@ Modules
 
 from __future__ import annotations
 
+from evalkit.metrics.hallucination.cache import IndexCache, StemTable
 from evalkit.metrics.hallucination.clauses import ClauseChecker
 from evalkit.metrics.hallucination.concepts import ConceptChecker
 from evalkit.metrics.hallucination.config import CONFIG, HallucinationConfig, config_hash
@@ -59,6 +60,7 @@ from evalkit.metrics.hallucination.evaluation import evaluate_flags, flag_confus
 from evalkit.metrics.hallucination.family import (
     BUILTIN_CHECKERS,
     FLAG_ITEM_FIELDS,
+    INDEX_CACHE_OPTION,
     VERSION,
     HallucinationScore,
     hallucination_flags,
@@ -80,10 +82,13 @@ __all__ = [
     "FLAG_ITEM_FIELDS",
     "HallucinationConfig",
     "HallucinationScore",
+    "INDEX_CACHE_OPTION",
+    "IndexCache",
     "LateralityChecker",
     "NumberChecker",
     "QualityChecker",
     "SeverityChecker",
+    "StemTable",
     "TextIndex",
     "Unit",
     "VERSION",

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from evalkit.metrics.checkers import CheckContext, Flag, merge_flags, resolve_checkers
+from evalkit.metrics.hallucination.cache import IndexCache
 from evalkit.metrics.hallucination.clauses import ClauseChecker
 from evalkit.metrics.hallucination.concepts import ConceptChecker
+from evalkit.metrics.hallucination.config import config_hash
 from evalkit.metrics.hallucination.grades import (
     LateralityChecker,
     QualityChecker,
@@ -24,6 +24,7 @@ from evalkit.text.segment import Span, split_sentences
 __all__ = [
     "BUILTIN_CHECKERS",
     "FLAG_ITEM_FIELDS",
+    "INDEX_CACHE_OPTION",
     "VERSION",
     "HallucinationScore",
     "hallucination_flags",
@@ -32,13 +33,29 @@ __all__ = [
 
 VERSION = "2"
 
-_REFERENCE_INDEXES: OrderedDict[tuple[Any, ...], TextIndex] = OrderedDict()
-_REFERENCE_INDEXES_SIZE = 16
-"""How many final-note and transcript indexes :func:`_reference_index` keeps."""
-_REFERENCE_LOCK = threading.Lock()
+INDEX_CACHE_OPTION = "index_cache"
+"""The ``options`` key of the :class:`IndexCache` a batch shares between its notes."""
+
+
+def batch_options() -> dict[str, Any]:
+    """Objects the family wants built once per batch: a new :class:`IndexCache`."""
+    return {INDEX_CACHE_OPTION: IndexCache()}
+
+
+def _index_cache(options: Mapping[str, Any]) -> IndexCache:
+    cache = options.get(INDEX_CACHE_OPTION)
+    if cache is None:
+        return IndexCache()  # a single-note call: nothing to share
+    if not isinstance(cache, IndexCache):
+        raise TypeError(
+            f"options[{INDEX_CACHE_OPTION!r}] must be an IndexCache, got {type(cache).__name__}; "
+            "leave it out to get a new one"
+        )
+    return cache
 
 
 def _reference_index(
+    cache: IndexCache,
     text: str,
     language: str,
     matcher: Any,
@@ -47,32 +64,23 @@ def _reference_index(
     sentences: list[Span] | None = None,
     shared: bool = True,
 ) -> TextIndex:
-    """:func:`build_index` of a final note or transcript, kept for the next pairs.
+    """:func:`build_index` of a final note or transcript, kept in ``cache`` for the next pairs.
 
-    When several drafts are scored against the same consultation (several
-    systems or versions of one, as in ACI-Bench), the final note and the
-    transcript are the same for each, and so is their index: it is built once
-    and reused while it is among the last :data:`_REFERENCE_INDEXES_SIZE` used.
-    The built-in checks only read an index (the one lookup they add to
-    ``cache`` is derived from it), so a reused index gives the same flags;
-    plug-in checkers get indexes of their own (``shared=False``). The engine
-    scores the rows of a chunk grouped by final note and transcript, so
-    repeats meet here.
+    The built-in checks only read an index (the one lookup they add to its
+    ``cache`` dict is derived from it), so a reused index gives the same
+    flags; plug-in checkers get indexes of their own (``shared=False``).
     """
     if not shared:
-        return build_index(text, language, matcher, transcript=transcript, sentences=sentences)
+        return build_index(
+            text, language, matcher, transcript=transcript, sentences=sentences, cache=cache
+        )
     key = (transcript, language, matcher, text)
-    with _REFERENCE_LOCK:
-        index = _REFERENCE_INDEXES.get(key)
-        if index is not None:
-            _REFERENCE_INDEXES.move_to_end(key)
-            return index
-    index = build_index(text, language, matcher, transcript=transcript, sentences=sentences)
-    if _REFERENCE_INDEXES_SIZE > 0:
-        with _REFERENCE_LOCK:
-            _REFERENCE_INDEXES[key] = index
-            while len(_REFERENCE_INDEXES) > _REFERENCE_INDEXES_SIZE:
-                _REFERENCE_INDEXES.popitem(last=False)
+    index = cache.reference(key)
+    if index is None:
+        index = build_index(
+            text, language, matcher, transcript=transcript, sentences=sentences, cache=cache
+        )
+        cache.keep(key, index)
     return index
 
 
@@ -149,8 +157,10 @@ def score_hallucination(
         Normalised texts; ``pair.transcript`` may be ``None``.
     options : dict, optional
         ``matcher`` (a lexicon matcher; default: the shipped one for the
-        language, ``None`` to run without a lexicon) and ``checkers`` (extra
-        :class:`~evalkit.metrics.checkers.Checker` objects).
+        language, ``None`` to run without a lexicon), ``checkers`` (extra
+        :class:`~evalkit.metrics.checkers.Checker` objects) and
+        ``index_cache`` (an :class:`IndexCache` shared by the notes of a
+        batch; the engine makes one per chunk; default a new one).
     previous : dict, optional
         Results of earlier families (unused by the built-in checks, passed to
         plug-in checkers).
@@ -172,6 +182,7 @@ def score_hallucination(
     opts = dict(options or {})
     language = pair.language if pair.language in ("da", "en") else "da"
     matcher = _matcher_for(opts, language)
+    cache = _index_cache(opts)
     extra = resolve_checkers(opts.get("checkers"))
     has_final = bool(pair.final_note.strip())
     if not extra and not pair.transcript and pair.ai_note == pair.final_note:
@@ -186,12 +197,19 @@ def score_hallucination(
         kept = {s.text for s in final_sentences}
         draft_sentences = split_sentences(pair.ai_note)
         draft = build_index(
-            pair.ai_note, language, matcher, leave_out=kept, sentences=draft_sentences
+            pair.ai_note,
+            language,
+            matcher,
+            leave_out=kept,
+            sentences=draft_sentences,
+            cache=cache,
         )
         if not draft.units:
             # every draft sentence is in the final note: nothing to check
             return HallucinationScore(())
-        final = _reference_index(pair.final_note, language, matcher, sentences=final_sentences)
+        final = _reference_index(
+            cache, pair.final_note, language, matcher, sentences=final_sentences
+        )
         # drugs named only by the dose after them ("sulfamethizol 400 mg") in the
         # left-out sentences: the final note's copy of those sentences has them
         if any(c.startswith("drug:") for c in final.present):
@@ -205,14 +223,14 @@ def score_hallucination(
             )
         indexes["draft"], indexes["final"] = draft, final
     else:
-        indexes["draft"] = build_index(pair.ai_note, language, matcher)
+        indexes["draft"] = build_index(pair.ai_note, language, matcher, cache=cache)
         if has_final:
             indexes["final"] = _reference_index(
-                pair.final_note, language, matcher, shared=not extra
+                cache, pair.final_note, language, matcher, shared=not extra
             )
     if pair.transcript:
         indexes["transcript"] = _reference_index(
-            pair.transcript, language, matcher, transcript=True, shared=not extra
+            cache, pair.transcript, language, matcher, transcript=True, shared=not extra
         )
     indexes["lexicon"] = matcher is not None
     context = CheckContext(language, opts, dict(previous or {}), indexes)
@@ -320,4 +338,11 @@ for _info in (
 ):
     register_metric(_info)
 
-register_family("hallucination", _compute, order=30, version=VERSION)
+register_family(
+    "hallucination",
+    _compute,
+    order=30,
+    version=VERSION,
+    config=f"config:{config_hash()}",
+    batch_options=batch_options,
+)

@@ -17,7 +17,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from evalkit.metrics.hallucination.cache import _stem, _stem_keys
+from evalkit.metrics.hallucination.cache import IndexCache, StemTable
 from evalkit.metrics.hallucination.config import CONFIG
 from evalkit.metrics.hallucination.transcript import (
     keep_answered_polarity,
@@ -146,6 +146,8 @@ class TextIndex:
         concept that got an answer (transcripts).
     cache : dict
         Lookups the checks build once per index.
+    stem_table : StemTable, optional
+        The stems of the index's language, for :meth:`supports_words`.
     """
 
     text: str
@@ -156,6 +158,7 @@ class TextIndex:
     numbers: dict[float, list[NumberMention]]
     asked: dict[str, list[int]] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict)
+    stem_table: StemTable | None = field(default=None, repr=False, compare=False)
 
     def related(self, keys: set[str], *, k: int = 2, min_shared: int = 1) -> list[tuple[int, int]]:
         """Up to ``k`` units sharing the most keys with ``keys``: ``[(unit, shared)]``."""
@@ -168,7 +171,10 @@ class TextIndex:
 
     def supports_words(self, text: str, language: str) -> bool:
         """Whether every content word of ``text`` occurs (stemmed) somewhere in the text."""
-        stems = _content_stems(text, language)
+        table = self.stem_table
+        if table is None or table.language != language:
+            table = StemTable(language)
+        stems = _content_stems(text, language, table)
         return bool(stems) and all(s in self.postings for s in stems)
 
     def supports_number(self, mention: NumberMention) -> bool:
@@ -176,10 +182,10 @@ class TextIndex:
         return any(values_match(mention, x) for x in self.numbers.get(_num_key(mention.value), ()))
 
 
-def _content_stems(text: str, language: str) -> set[str]:
+def _content_stems(text: str, language: str, stems: StemTable) -> set[str]:
     stop = STOPWORDS.get(language, STOPWORDS["da"])
     return {
-        "s:" + _stem(language, w)
+        stems.key(w)
         for w in (m.group().lower().rstrip(".") for m in WORD.finditer(text))
         if w not in stop and len(w) >= 2
     }
@@ -218,6 +224,7 @@ def build_index(
     transcript: bool = False,
     leave_out: Collection[str] = (),
     sentences: list[Span] | None = None,
+    cache: IndexCache | None = None,
 ) -> TextIndex:
     """Index a note (clause units) or a transcript (sentence units within turns).
 
@@ -247,6 +254,8 @@ def build_index(
         count in ``present``.
     sentences : list of Span, optional
         ``split_sentences(text)`` when the caller already has it (note only).
+    cache : IndexCache, optional
+        Where the stems of the words met are kept; default a new one.
 
     Examples
     --------
@@ -264,18 +273,20 @@ def build_index(
         # offsets stay valid and the matcher sees its negation cue
         text = text.replace(" n't", "n't ")
     stop = STOPWORDS.get(language, STOPWORDS["da"])
+    stems = (cache or IndexCache()).stems(language)
     mentions, numbers = _find_items(text, language, matcher, sentences, todo, stop)
     covered = _attach_items(units, mentions, numbers)
     _mark_sections(units, text, transcript=transcript, outside_headings=outside_headings)
-    _mark_words(units, _words_of(text, todo), text, language, stop, numbers, covered)
+    _mark_words(units, _words_of(text, todo), text, language, stop, stems, numbers, covered)
     if transcript:
-        resolve_answers(units, text, language, stop)
-        keep_answered_polarity(units, text, language, stop)
+        resolve_answers(units, text, stems, stop)
+        keep_answered_polarity(units, text, stems, stop)
     concepts, present, asked = _concept_polarities(units, transcript=transcript)
     if todo is not None:
         present.update(m.concept_id for m in mentions)
+    by_value = _numbers_by_value(numbers)
     return TextIndex(
-        text, units, _postings(units), concepts, present, _numbers_by_value(numbers), asked
+        text, units, _postings(units), concepts, present, by_value, asked, stem_table=stems
     )
 
 
@@ -415,6 +426,7 @@ def _mark_words(
     text: str,
     language: str,
     stop: set[str],
+    stems: StemTable,
     numbers: list[NumberMention],
     covered: list[tuple[int, int]],
 ) -> None:
@@ -442,7 +454,8 @@ def _mark_words(
     n_units, n_spans, n_covered = len(units), len(number_spans), len(covered)
     ui_next = 0
     special = _special_words(language, cues)
-    stem_keys = _stem_keys(language)
+    stem_keys = stems.keys
+    stem_key = stems.key
     for wi, w in enumerate(words):
         pos = w.start()
         while ui_next < n_units and units[ui_next].end <= pos:
@@ -478,7 +491,7 @@ def _mark_words(
             continue
         skey = stem_keys.get(bare)
         if skey is None:
-            skey = stem_keys[bare] = "s:" + _stem(language, bare)
+            skey = stem_key(bare)
         u.stems.add(skey)
         while ni < n_spans and number_spans[ni][1] <= pos:
             ni += 1

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from evalkit.metrics.hallucination.cache import _stem
 from evalkit.metrics.hallucination.config import CONFIG
 from evalkit.metrics.hallucination.words import (
     BUT_WORDS,
@@ -30,6 +29,7 @@ from evalkit.metrics.hallucination.words import (
 from evalkit.text.segment import speaker_role, split_sentences, split_turns
 
 if TYPE_CHECKING:
+    from evalkit.metrics.hallucination.cache import StemTable
     from evalkit.metrics.hallucination.index import TextIndex, Unit
 
 __all__ = ["QuestionIndex", "keep_answered_polarity", "resolve_answers", "turn_sentence_spans"]
@@ -44,7 +44,7 @@ def turn_sentence_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-def resolve_answers(units: list[Unit], text: str, language: str, stop: set[str]) -> None:
+def resolve_answers(units: list[Unit], text: str, stems: StemTable, stop: set[str]) -> None:
     """Set ``answer`` of each yes/no question a clinician asked to the reply's polarity.
 
     The reply is the next sentence by another speaker among the
@@ -85,13 +85,13 @@ def resolve_answers(units: list[Unit], text: str, language: str, stop: set[str])
                 # answer sentence outweighs a leading "ja"
                 if any(a in NEG_ANSWER for a in head[:head_words]):
                     u.answer = True
-                elif answer[0] in POS_ANSWER or _echoes(answer, u, text, language, stop):
+                elif answer[0] in POS_ANSWER or _echoes(answer, u, text, stems, stop):
                     # "Vågner du om natten?" - "Jeg vågner tit om natten": yes
                     u.answer = False
             break
 
 
-def keep_answered_polarity(units: list[Unit], text: str, language: str, stop: set[str]) -> None:
+def keep_answered_polarity(units: list[Unit], text: str, stems: StemTable, stop: set[str]) -> None:
     """Keep word polarity only in answered questions, from their answer.
 
     Conversation is too loose for word-level scope ("nej, det er første
@@ -101,23 +101,23 @@ def keep_answered_polarity(units: list[Unit], text: str, language: str, stop: se
     """
     for u in units:
         if u.question and u.answer is not None and u.negation is None:
-            main = _main_clause_stems(text, u, language, stop)
+            main = _main_clause_stems(text, u, stems, stop)
             u.polarity = {stem: {u.answer} for stem in u.polarity if stem in main}
         else:
             u.polarity = {}
 
 
-def _echoes(answer: list[str], question: Unit, text: str, language: str, stop: set[str]) -> bool:
+def _echoes(answer: list[str], question: Unit, text: str, stems: StemTable, stop: set[str]) -> bool:
     """The answer repeats a content word of the question's main clause."""
-    main = _main_clause_stems(text, question, language, stop)
+    main = _main_clause_stems(text, question, stems, stop)
     return any(
-        "s:" + _stem(language, w.rstrip(".")) in main
+        stems.key(w.rstrip(".")) in main
         for w in answer[: CONFIG.echo_words]
         if w not in stop and len(w) >= 3
     )
 
 
-def _main_clause_stems(text: str, u: Unit, language: str, stop: set[str]) -> set[str]:
+def _main_clause_stems(text: str, u: Unit, stems: StemTable, stop: set[str]) -> set[str]:
     """Stems of a question before its first subordinate clause.
 
     The answer to "Kommer der noget op, når du hoster?" is about what comes up,
@@ -129,7 +129,7 @@ def _main_clause_stems(text: str, u: Unit, language: str, stop: set[str]) -> set
         if low in SUBORDINATORS:
             break
         if low not in stop and len(low) >= 2:
-            out.add("s:" + _stem(language, low))
+            out.add(stems.key(low))
     return out
 
 
