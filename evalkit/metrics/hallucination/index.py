@@ -453,7 +453,7 @@ def _mark_words(
     lowered = [w.group().lower() for w in words]
     n_units, n_spans, n_covered = len(units), len(number_spans), len(covered)
     ui_next = 0
-    special = _special_words(language, cues)
+    special = _SPECIAL.get(language) or _special_words(cues)
     stem_keys = stems.keys
     stem_key = stems.key
     for wi, w in enumerate(words):
@@ -727,20 +727,20 @@ def _dose_named_drugs(text: str, numbers: list, mentions: list, stop: set[str]) 
     return out
 
 
-_SPECIAL: dict[str, frozenset[str]] = {}
-
-
-def _special_words(language: str, cues: set[str]) -> frozenset[str]:
+def _special_words(cues: set[str]) -> frozenset[str]:
     """Words the index loop treats specially (cues, sides, grades, evaluations, "but")."""
-    found = _SPECIAL.get(language)
-    if found is None:
-        found = _SPECIAL[language] = frozenset(
-            cues
-            | NORMAL_CUES
-            | NO_REMARKS
-            | SIDES.keys()
-            | INTENSITY.keys()
-            | QUALITY.keys()
-            | BUT_WORDS
-        )
-    return found
+    return frozenset(
+        cues
+        | NORMAL_CUES
+        | NO_REMARKS
+        | SIDES.keys()
+        | INTENSITY.keys()
+        | QUALITY.keys()
+        | BUT_WORDS
+    )
+
+
+_SPECIAL: dict[str, frozenset[str]] = {
+    language: _special_words(_negation_cues(language)) for language in STOPWORDS
+}
+"""The special words of each language with a cue file (a constant of the word lists)."""
