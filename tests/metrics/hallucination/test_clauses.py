@@ -1,0 +1,57 @@
+"""Tests of ClauseChecker: clause-level negation (answers in the talk) and fabrication."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.metrics.hallucination.conftest import _flags
+
+
+@pytest.mark.parametrize(
+    "transcript, flagged",
+    [
+        ("Læge: Vågner du om natten?\nPatient: Ja, hver nat.", True),
+        # an echo of the question is a yes
+        ("Læge: Vågner du om natten?\nPatient: Jeg vågner tit om natten og hoster.", True),
+        ("Læge: Vågner du om natten?\nPatient: Nej, jeg sover fint.", False),
+        # the "når" clause is taken for granted, not asked about
+        ("Læge: Kommer der noget op, når du vågner om natten?\nPatient: Nej.", False),
+        # a question with a question word has no yes/no answer
+        ("Læge: Hvor tit vågner du om natten?\nPatient: Ja, altså to gange.", False),
+    ],
+)
+def test_yes_no_answers_in_the_transcript(transcript, flagged):
+    note = "Astma. Vågner ikke om natten."
+    flags = _flags(note, note, transcript=transcript)
+    assert any(f["type"] == "negation" for f in flags) is flagged
+
+
+@pytest.mark.parametrize(
+    "transcript",
+    [
+        # asks about other things, not the cough
+        "[doctor] any other symptoms besides the cough ?\n[patient] no .",
+        # a patient's question is not history
+        "[patient] should i worry about the cough ?\n[doctor] no .",
+        # two questions in one
+        "[doctor] do you still cough , or do you feel better ?\n[patient] no .",
+        # what follows "but" qualifies the yes
+        "[doctor] do you have a cough ?\n[patient] yes , but it is not bad .",
+    ],
+)
+def test_answers_that_say_nothing_about_the_statement(transcript):
+    note = "Cough for 3 days."
+    assert [
+        f
+        for f in _flags(note, note, transcript=transcript, language="en")
+        if f["type"] == "negation"
+    ] == []
+
+
+def test_without_a_lexicon_a_flipped_clause_comes_from_the_clause_check():
+    from evalkit.metrics.hallucination import score_hallucination
+    from evalkit.metrics.note import NotePair
+
+    pair = NotePair.from_raw("Normalt syn på begge øjne.", "Sløret syn på begge øjne.", None, "da")
+    flags = score_hallucination(pair, {"matcher": None}).flags
+    assert [(f.type, f.checker) for f in flags] == [("negation", "clauses")]

@@ -1,0 +1,80 @@
+"""Tests of ConceptChecker: polarity flips of lexicon concepts and concepts no reference has."""
+
+from __future__ import annotations
+
+from tests.metrics.hallucination.conftest import TRANSCRIPT_DA, _flags
+
+
+def test_kept_content_is_never_critical_even_if_transcript_disagrees():
+    transcript = "Læge: Hvilken side?\nPatient: Det er venstre knæ."
+    # the clinician kept "højre knæ": endorsed, so at most a non-critical flag
+    flags = _flags("Smerter i højre knæ.", "Smerter i højre knæ.", transcript=transcript)
+    assert all(f["severity"] == "non-critical" for f in flags)
+
+
+def test_kept_drug_the_talk_replaces_is_a_non_critical_medication_flag():
+    transcript = "Læge: Du får ibuprofen, fire hundrede milligram tre gange dagligt."
+    note = "Lændesmerter. Rp. diclofenac 50 mg x 3 dgl."
+    flags = _flags(note, note, transcript=transcript)
+    med = [f for f in flags if f["type"] == "medication"]
+    assert [(f["text"], f["severity"], f["source"]) for f in med] == [
+        ("diclofenac", "non-critical", "transcript")
+    ]
+    assert '"ibuprofen"' in med[0]["evidence"]
+
+
+def test_kept_drug_class_is_not_contradicted_by_a_member():
+    transcript = "Læge: Du får ibuprofen, fire hundrede milligram tre gange dagligt."
+    note = "Lændesmerter. Rp. antibiotika."
+    assert [f for f in _flags(note, note, transcript=transcript) if f["type"] == "medication"] == []
+
+
+def test_yes_no_question_about_a_concept_anywhere_in_the_talk():
+    transcript = (
+        "Læge: Har du brystsmerter?\nPatient: Ja, det gør ondt.\n"
+        "Læge: Hvor længe?\nPatient: To dage."
+    )
+    flags = _flags("", "Hoste i 2 dage. Ingen brystsmerter.", transcript=transcript)
+    assert ("negation", "brystsmerter") in {(f["type"], f["text"]) for f in flags}
+
+
+def test_reworded_symptom_of_the_same_word_family_is_not_flagged():
+    # "Opkastning" is a lexicon term, "Opkast" is not: the word family links them
+    flags = _flags("Opkast og diarré.", "Opkastning og diarré i 2 døgn.")
+    assert [(f["type"], f["text"]) for f in flags] == [("number", "2 døgn")]
+
+
+def test_transcript_contradictions_are_flagged_with_source_transcript():
+    draft = "Feber 39,5 grader. Halssmerter. Hoste."
+    flags = _flags("", draft, transcript=TRANSCRIPT_DA)
+    got = {(f["type"], f["text"], f["source"]) for f in flags}
+    assert ("number", "39,5 grader", "transcript") in got
+    assert ("negation", "Hoste", "transcript") in got
+    number = next(f for f in flags if f["type"] == "number")
+    assert "otteogtredive komma fem" in number["evidence"]
+
+
+def test_with_both_references_the_source_says_both():
+    draft = "Feber 38,5 grader. Halssmerter. Desuden diarré."
+    flags = _flags("Feber 38,5. Halssmerter.", draft, transcript=TRANSCRIPT_DA)
+    assert [(f["type"], f["text"], f["source"]) for f in flags] == [
+        ("fabrication", "diarré", "both")
+    ]
+
+
+def test_transcript_support_overrides_a_removal_by_the_clinician():
+    # the clinician shortened the note; the transcript still supports the statement
+    flags = _flags(
+        "Feber 38,5.", "Feber 38,5. Ondt i halsen siden mandag.", transcript=TRANSCRIPT_DA
+    )
+    assert flags == []
+
+
+def test_concept_flags_come_from_the_concept_check():
+    from evalkit.metrics.hallucination import score_hallucination
+    from evalkit.metrics.note import NotePair
+    from tests.metrics.hallucination.conftest import standin_matcher
+
+    pair = NotePair.from_raw("Har feber. Hoste.", "Ingen feber. Hoste.", None, "da")
+    flags = score_hallucination(pair, {"matcher": standin_matcher("da")}).flags
+    assert [(f.type, f.checker, f.text) for f in flags] == [("negation", "concepts", "feber")]

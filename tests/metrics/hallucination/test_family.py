@@ -1,0 +1,347 @@
+"""Tests of the hallucination family as a whole: every flag type, benign edits, invariants."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evalkit.metrics.checkers import FLAG_TYPES
+from evalkit.metrics.hallucination import (
+    build_index,
+    evaluate_flags,
+    hallucination_flags,
+    score_hallucination,
+)
+from evalkit.metrics.note import NotePair, score_note
+from evalkit.metrics.registry import get_metric, list_families
+from tests.metrics.hallucination.conftest import _flags, standin_matcher
+
+
+@pytest.mark.parametrize(
+    ("final", "draft", "language", "flag_type", "flagged_text"),
+    [
+        (
+            "Plan: Pamol 1 g.",
+            "Plan: Pamol 1 g. Startet på Amoxicillin.",
+            "da",
+            "medication",
+            "Amoxicillin",
+        ),
+        ("Metformin 500 mg x 2 dgl.", "Metformin 850 mg x 2 dgl.", "da", "dose", "850 mg"),
+        ("Temp 37,9.", "Temp 39,1.", "da", "number", "39,1"),
+        ("Har feber.", "Ingen feber.", "da", "negation", "feber"),
+        ("Smerter i højre hofte.", "Smerter i venstre hofte.", "da", "laterality", "venstre"),
+        ("Vurderes som hypertension.", "Vurderes som diabetes.", "da", "diagnosis", "diabetes"),
+        ("Hoste.", "Hoste. Desuden kvalme.", "da", "fabrication", "kvalme"),
+        ("Lette smerter i ryggen.", "Svære smerter i ryggen.", "da", "severity", "Svære"),
+        ("Blood pressure 120/80.", "Blood pressure 160/80.", "en", "number", "160/80"),
+        ("Mild headache.", "Severe headache.", "en", "severity", "Severe"),
+        ("Pain in the left ankle.", "Pain in the right ankle.", "en", "laterality", "right"),
+        ("No chest pain.", "Chest pain.", "en", "negation", "Chest pain"),
+    ],
+)
+def test_each_type_is_flagged_and_located(final, draft, language, flag_type, flagged_text):
+    flags = _flags(final, draft, language=language)
+    start = draft.index(flagged_text)
+    end = start + len(flagged_text)
+    hits = [f for f in flags if f["start"] < end and start < f["end"]]
+    assert [f["type"] for f in hits] == [flag_type]
+    flag = hits[0]
+    assert draft[flag["start"] : flag["end"]] == flag["text"]
+    assert flag["source"] == "final_note"
+    assert 0 < len(flag["evidence"]) <= 200
+
+
+@pytest.mark.parametrize(
+    ("final", "draft", "language"),
+    [
+        ("Temp 38,5. BT 130/80.", "Temp 38.5. BT 130/80.", "da"),  # number formatting
+        ("Blodtryk 130/80.", "BT 130/80.", "da"),  # abbreviation
+        ("Ingen feber. Hoste i 2 uger.", "Hoste i 2 uger. Ingen feber.", "da"),  # reorder
+        ("Hoste og snue. Ingen feber.", "Hoste og snue, men ingen feber.", "da"),  # merge
+        ("Halssmerter i 4 dage.", "Ondt i halsen i 4 dage.", "da"),  # lay synonym
+        ("Pamol 1 g 3 gange dagligt.", "Pamol 1 g x 3 dgl.", "da"),  # frequency wording
+        ("Cough for two weeks, no fever.", "Cough for 2 weeks. No fever.", "en"),  # split, words
+        ("Weight 1,200 g.", "Weight 1200 g.", "en"),  # thousands separator
+    ],
+)
+def test_benign_edits_get_no_flag(final, draft, language):
+    assert _flags(final, draft, language=language) == []
+
+
+def test_identical_notes_have_no_flags_and_best_values():
+    note = "Ondt i halsen i 4 dage. Temp 38,5. Ingen hoste. Plan: Pamol 1 g x 4 dgl."
+    score = score_hallucination(NotePair.from_raw(note, note), {"matcher": standin_matcher("da")})
+    cols = score.as_columns()
+    for name in (
+        "n_hallucination_flags",
+        "n_critical_flags",
+        "hallucination_free",
+        "hallucination_flags",
+    ):
+        assert cols[name] == get_metric(name).best
+
+
+def test_empty_draft_and_missing_references_give_no_flags():
+    assert _flags("Hoste.", "") == []
+    assert hallucination_flags("", "Hoste og feber.", matcher=None) == []
+
+
+def test_family_is_registered_after_terms_and_edit():
+    orders = {f.name: f.order for f in list_families()}
+    assert orders["hallucination"] == 30
+    assert orders["edit"] < orders["hallucination"]
+
+
+def test_score_note_outputs_all_columns():
+    s = score_note(
+        "Har feber.", "Ingen feber.", families=["hallucination"], matcher=standin_matcher("da")
+    )
+    cols = s.as_columns()
+    assert cols["n_hallucination_flags"] == len(cols["hallucination_flags"]) == 1
+    assert cols["n_critical_flags"] == 1
+    assert cols["hallucination_free"] is False
+
+
+_sentences = st.sampled_from(
+    [
+        "Hoste i 3 dage.",
+        "Ingen feber.",
+        "Temp 38,5.",
+        "BT 130/80.",
+        "Smerter i højre knæ.",
+        "Pamol 1 g x 4 dgl.",
+        "Lette smerter i skulderen.",
+        "Vurderes som pneumoni.",
+        "Kvalme.",
+    ]
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_sentences, min_size=1, max_size=6, unique=True), st.randoms(use_true_random=False))
+def test_reordering_the_sentences_of_the_final_note_never_flags(sentences, rnd):
+    draft = " ".join(sentences)
+    shuffled = sentences[:]
+    rnd.shuffle(shuffled)
+    assert _flags(" ".join(shuffled), draft) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(_sentences, min_size=1, max_size=5, unique=True),
+    st.lists(_sentences, min_size=0, max_size=4, unique=True),
+)
+def test_flags_are_valid_and_sorted(final_sents, draft_sents):
+    draft = " ".join(draft_sents)
+    flags = _flags(" ".join(final_sents), draft)
+    assert [(f["start"], f["end"]) for f in flags] == sorted((f["start"], f["end"]) for f in flags)
+    for f in flags:
+        assert draft[f["start"] : f["end"]] == f["text"]
+        assert f["type"] in FLAG_TYPES
+        assert f["severity"] in ("critical", "non-critical")
+
+
+DEMO_DIR = Path(__file__).resolve().parents[3] / "evalkit" / "datasets" / "demo_da"
+
+
+@pytest.mark.slow
+def test_demo_dataset_injected_errors_are_found():
+    """Recall/precision on the demo pilot's labelled errors, with the shipped lexicon.
+
+    Every AI-assisted demo note, with its transcript. The demo also holds errors the
+    clinician did not correct, which only the transcript can reveal. Measured on
+    26 November 2026: recall 0.871, critical recall 0.914, precision 0.889, 407 of 424
+    notes without labelled errors flag-free.
+    """
+    import pandas as pd
+
+    notes_path, labels_path = DEMO_DIR / "notes.csv", DEMO_DIR / "labels.csv"
+    if not (notes_path.exists() and labels_path.exists()):
+        pytest.skip(f"demo data not found in {DEMO_DIR}")
+    from evalkit.lexicon.matcher import get_matcher
+
+    try:
+        matcher = get_matcher("da")
+    except Exception as exc:  # noqa: BLE001 - the shipped lexicon may be mid-build
+        pytest.skip(f"shipped Danish lexicon unavailable: {type(exc).__name__}")
+    notes = pd.read_csv(notes_path, keep_default_na=False)
+    labels = pd.read_csv(labels_path, keep_default_na=False)
+    labels = labels[(labels["kind"] == "error") & (labels["field"] == "ai_note")]
+    notes = notes[notes["ai_note"].str.len() > 0]
+    predicted, labelled = {}, {}
+    for row in notes.itertuples(index=False):
+        pair = NotePair.from_raw(
+            row.final_note, row.ai_note, row.transcript or None, row.language or "da"
+        )
+        predicted[row.note_id] = [
+            f.as_dict() for f in score_hallucination(pair, {"matcher": matcher}).flags
+        ]
+        mine = labels[labels["note_id"] == row.note_id]
+        labelled[row.note_id] = [
+            {"type": r.type, "start": int(r.start), "end": int(r.end)}
+            for r in mine.itertuples(index=False)
+        ]
+    table = evaluate_flags(predicted, labelled)
+    assert table.loc["overall", "recall"] >= 0.85
+    assert table.loc["overall", "precision"] >= 0.80
+    assert table.loc["critical", "recall"] >= 0.90
+    benign = [k for k, v in labelled.items() if not v]
+    assert sum(not predicted[k] for k in benign) / len(benign) >= 0.90
+
+
+_fuzz_pieces = st.sampled_from(
+    list("abcæøå ABC.,;:?!-/%°\n0123456789[]")
+    + [
+        "ingen ",
+        "feber ",
+        "højre ",
+        "mg ",
+        "x dgl. ",
+        "Læge: ",
+        "Patient: ",
+        "komma ",
+        "to ",
+        "og ",
+        "ikke ",
+        "normalt ",
+        "n't ",
+        "a ",
+        "over ",
+        "Vurdering:\n",
+        "BT ",
+    ]
+)
+
+
+_fuzz_text = st.lists(_fuzz_pieces, max_size=50).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_fuzz_text, _fuzz_text, st.one_of(st.none(), _fuzz_text), st.sampled_from(["da", "en"]))
+def test_any_text_gives_valid_flags(final, draft, transcript, language):
+    """Property: arbitrary text never raises and every flag slices the normalised draft."""
+    pair = NotePair.from_raw(final, draft, transcript, language)
+    for lexicon in (True, False):
+        flags = _flags(final, draft, transcript=transcript, language=language, lexicon=lexicon)
+        for f in flags:
+            assert pair.ai_note[f["start"] : f["end"]] == f["text"]
+            assert len(f["evidence"]) <= 200
+
+
+_SENTENCE_POOL = {
+    "da": [
+        "Anamnese: 20-årig kvinde med ondt i halsen.",
+        "Ingen feber, men hoste i 3 dage.",
+        "Smerter i højre knæ.",
+        "Smerter i venstre knæ.",
+        "Plan: Pamol 1 g x 4 dgl.",
+        "Phenoxymethylpenicillin 1 mio. IE x 3 dgl. i 7 dage.",
+        "Phenoxymethylpenicillin 1 mio. IE x 4 dgl. i 10 dage.",
+        "Temp. 38,5, BT 130/85.",
+        "Temp. 37,2, BT 120/80.",
+        "VURDERING",
+        "Objektivt:",
+        "Ryger ikke.",
+        "Lette smerter, værre om natten.",
+        "Svære smerter.",
+        "Sulfamethizol 400 mg x 2 dgl.",
+        "Hjerte uden anmærkninger.",
+        "Kontrol ved forværring.",
+    ],
+    "en": [
+        "She denies chest pain, fever, or vomiting.",
+        "Cough for 3 days, but no fever.",
+        "Pain in the right knee.",
+        "Pain in the left knee.",
+        "PLAN",
+        "Assessment:",
+        "Ibuprofen 400 mg three times daily.",
+        "Ibuprofen 600 mg twice daily.",
+        "Blood pressure 130/85, temperature 38.5.",
+        "Mild pain, worse at night.",
+        "Severe pain.",
+        "Chest x-ray is normal.",
+        "Follow up in 2 weeks.",
+    ],
+}
+
+
+class _NoFlags:
+    """A plug-in checker that finds nothing; with it the draft is indexed in full."""
+
+    name = "none"
+
+    def check(self, pair, context):
+        return []
+
+
+@st.composite
+def _kept_and_changed(draw):
+    language = draw(st.sampled_from(["da", "en"]))
+    pool = _SENTENCE_POOL[language]
+    final = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=8))
+    draft = draw(
+        st.lists(st.one_of(st.sampled_from(final), st.sampled_from(pool)), min_size=1, max_size=8)
+    )
+    join = draw(st.sampled_from([" ", "\n", "\n\n"]))
+    return language, join.join(final), join.join(draft)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_kept_and_changed())
+def test_leaving_kept_sentences_out_of_the_draft_index_changes_no_flag(case):
+    """Property: without a transcript the draft index skips the sentences the final note
+    has word for word; the flags equal those of the full index (forced by a plug-in)."""
+    language, final, draft = case
+    pair = NotePair.from_raw(final, draft, None, language)
+    matcher = standin_matcher(language)
+    fast = score_hallucination(pair, {"matcher": matcher}).flags
+    full = score_hallucination(pair, {"matcher": matcher, "checkers": [_NoFlags()]}).flags
+    assert fast == full
+
+
+def test_a_draft_the_clinician_only_added_to_has_no_flags_and_needs_no_final_index(monkeypatch):
+    import evalkit.metrics.hallucination.family as h
+
+    final = "Ondt i halsen i 3 dage. Ingen feber.\nPlan: Pamol 1 g x 4 dgl. Kontrol om 1 uge."
+    draft = "Ondt i halsen i 3 dage.\nPlan: Pamol 1 g x 4 dgl."
+    calls = []
+    real = h.build_index
+
+    def counting(text, *args, **kwargs):
+        calls.append(text)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(h, "build_index", counting)
+    pair = NotePair.from_raw(final, draft, None, "da")
+    assert score_hallucination(pair, {"matcher": standin_matcher("da")}).flags == ()
+    assert calls == [pair.ai_note]  # the final note was never indexed
+    # the full index agrees that nothing is flagged
+    full = {"matcher": standin_matcher("da"), "checkers": [_NoFlags()]}
+    assert score_hallucination(pair, full).flags == ()
+
+
+def test_a_drug_named_by_its_dose_in_a_kept_sentence_still_counts_as_present(monkeypatch):
+    import evalkit.metrics.hallucination.family as h
+
+    seen = {}
+    real = h.CheckContext
+
+    def capture(language, options, previous, indexes):
+        seen["draft"] = indexes["draft"]
+        return real(language, options, previous, indexes)
+
+    monkeypatch.setattr(h, "CheckContext", capture)
+    final = "Xylotramin 400 mg x 2 dgl.\nKontrol om 1 uge."
+    draft = "Xylotramin 400 mg x 2 dgl.\nKontrol om 2 uger."
+    pair = NotePair.from_raw(final, draft, None, "da")
+    score_hallucination(pair, {"matcher": standin_matcher("da")})
+    fast = seen["draft"]
+    assert len(fast.units) == 1  # only the changed sentence is indexed
+    full = build_index(pair.ai_note, "da", standin_matcher("da"))
+    assert "drug:xylotramin" in full.present
+    assert fast.present == full.present

@@ -1,0 +1,87 @@
+"""Tests of build_index: units, headings, negation scope, dose-named drugs, left-out sentences."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evalkit.metrics.hallucination import (
+    build_index,
+)
+from evalkit.metrics.hallucination.index import _is_heading
+from tests.metrics.hallucination.conftest import _flags, standin_matcher
+
+
+def test_speaker_labels_are_not_content():
+    ix = build_index(
+        "[doctor] any fever ?\n[patient] no .", "en", standin_matcher("en"), transcript=True
+    )
+    assert all(not any(k.endswith(("doctor", "patient")) for k in u.keys) for u in ix.units)
+    assert ix.concepts["sym:fever"] == {True}
+
+
+def test_unknown_word_before_a_dose_is_a_drug():
+    # "fantasimycin" is in no lexicon; a strength after it makes it a drug
+    flags = _flags(
+        "Cystitis. Rp. Selexid 400 mg x 3 dgl.", "Cystitis. Rp. fantasimycin 400 mg x 3 dgl."
+    )
+    assert ("medication", "fantasimycin") in {(f["type"], f["text"]) for f in flags}
+    # the same unknown word in both notes is endorsed
+    assert _flags("Rp. fantasimycin 400 mg.", "Rp. fantasimycin 400 mg.") == []
+
+
+def test_a_value_in_capitals_is_not_a_heading():
+    flags = _flags("SAT 97 %. Hoste.", "SAT 91 %. Hoste.")
+    assert [(f["type"], f["text"]) for f in flags] == [("number", "91 %")]
+
+
+def _is_heading_reference(text):
+    # The heading rule written out step by step, without the cheap first exit.
+    if text.count(" ") > 40:
+        return False
+    body = text.rstrip(": \t")
+    words = body.split()
+    if not words or len(words) > 6:
+        return False
+    if text.rstrip().endswith(":"):
+        return True
+    if not body.isupper() or any(c.isdigit() for c in body):
+        return False
+    return sum(c.isalpha() for c in body) > 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aBcÆø PLAN:\t\n.1", max_size=40))
+def test_heading_rule_matches_its_reference(text):
+    """Property: the cheap first exit of _is_heading changes no answer."""
+    assert _is_heading(text) == _is_heading_reference(text)
+
+
+def test_negation_scope_runs_through_a_list():
+    ix = build_index(
+        "She denies chest pain, shortness of breath, nausea, or vomiting. No fever, but a cough.",
+        "en",
+        standin_matcher("en"),
+    )
+    first, *rest = ix.units
+    assert all(p == {True} for p in first.polarity.values())
+    assert rest[-1].polarity["s:cough"] == {False}
+
+
+def test_a_heading_in_a_kept_sentence_still_starts_the_section():
+    text = "Anamnese: ondt i halsen.\nVURDERING\nHalsbetændelse.\nPLAN\nPamol."
+    full = build_index(text, "da")
+    part = build_index(text, "da", leave_out={"VURDERING", "PLAN", "Anamnese: ondt i halsen."})
+    assert [u.section for u in part.units] == ["vurdering", "plan"]
+    assert [(u.start, u.end, u.section, u.keys) for u in part.units] == [
+        (u.start, u.end, u.section, u.keys) for u in full.units if not u.heading and u.start > 30
+    ]
+
+
+def test_a_number_running_over_a_left_out_sentence_break_covers_its_unit():
+    # "1 mio." ends a sentence; "IE" belongs to the number in the sentence before
+    text = "Plan: Penicillin 1 mio. IE x 2 dgl. i 10 dage."
+    full = build_index(text, "da")
+    part = build_index(text, "da", leave_out={"Plan: Penicillin 1 mio."})
+    assert "w:ie" not in part.units[0].keys
+    assert part.units[0].keys == full.units[-1].keys

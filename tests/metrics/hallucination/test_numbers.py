@@ -1,0 +1,60 @@
+"""Tests of NumberChecker: doses, scores and other numbers against the references."""
+
+from __future__ import annotations
+
+from tests.metrics.hallucination.conftest import TRANSCRIPT_DA, _flags
+
+
+def test_spoken_numbers_and_lay_terms_support_the_draft():
+    draft = "Feber 38,5 grader. Halssmerter. Ingen hoste."
+    assert _flags("", draft, transcript=TRANSCRIPT_DA) == []
+
+
+def test_a_bare_number_elsewhere_does_not_support_a_dose():
+    # "5" occurs as a count elsewhere in the final note; the dose 5 mg does not
+    flags = _flags(
+        "Alkohol 5 genstande/uge. Rp. amlodipin 10 mg x 1 dgl.",
+        "Alkohol 5 genstande/uge. Rp. amlodipin 5 mg x 1 dgl.",
+    )
+    assert [(f["type"], f["text"]) for f in flags] == [("dose", "5 mg")]
+
+
+def test_kept_score_the_patient_gave_otherwise_is_flagged():
+    transcript = (
+        "Læge: Hvor ondt gør det fra nul til ti?\nPatient: Seks ud af ti. Tre gange om dagen."
+    )
+    note = "Hovedpine. NRS 3/10."
+    flags = _flags(note, note, transcript=transcript)
+    assert [(f["type"], f["text"], f["severity"]) for f in flags] == [
+        ("severity", "3/10", "non-critical")
+    ]
+
+
+def test_kept_score_without_transcript_is_not_flagged():
+    # regression: the endorsed-number path must not look for a transcript that is absent
+    assert _flags("Smerter 3/10.", "Smerter 3/10.") == []
+    assert _flags("Smerter 3/10. Hoste.", "Hoste. Smerter 3/10.") == []
+
+
+def _raised(final, draft, transcript=None):
+    from evalkit.metrics.hallucination import score_hallucination
+    from evalkit.metrics.note import NotePair
+
+    pair = NotePair.from_raw(final, draft, transcript, "da")
+    flags = score_hallucination(pair, {"matcher": None}).flags
+    return [(f.type, f.checker, f.text, f.severity, f.source) for f in flags]
+
+
+def test_dose_number_and_score_flags_come_from_the_number_check():
+    assert _raised("Pamol 500 mg x 4 dgl.", "Pamol 1000 mg x 4 dgl.")[0][:4] == (
+        "dose",
+        "numbers",
+        "1000 mg",
+        "critical",
+    )
+    assert _raised("Temp 38,5. Puls 80.", "Temp 39,5. Puls 80.")[0][:3] == (
+        "number",
+        "numbers",
+        "39,5",
+    )
+    assert _raised("Smerter 3/10.", "Smerter 8/10.")[0][:3] == ("severity", "numbers", "8/10")
