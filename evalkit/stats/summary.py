@@ -73,6 +73,8 @@ STATISTICS: tuple[Statistic, ...] = (
     Statistic("hallucination_flags_per_100", "n_hallucination_flags", "mean", scale=100.0),
     Statistic("critical_flags_per_100", "n_critical_flags", "mean", scale=100.0),
     Statistic("hallucination_free_rate", "hallucination_free", "rate", direction="higher"),
+    # not a hallucination measure: claims the transcript never mentions (see its card)
+    Statistic("unsupported_claims_per_note", "n_unsupported_claims", "mean"),
 )
 """The statistics :func:`summarize` reports, in table order."""
 
