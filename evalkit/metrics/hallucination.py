@@ -58,8 +58,8 @@ from evalkit.metrics.checkers import (
     resolve_checkers,
 )
 from evalkit.metrics.registry import MetricInfo, register_family, register_metric
-from evalkit.text.numbers import NumberMention, find_numbers, values_match
 from evalkit.text.consultation import parse_consultation
+from evalkit.text.numbers import NumberMention, find_numbers, values_match
 from evalkit.text.segment import (
     Span,
     clauses_of,
@@ -446,9 +446,10 @@ class TextIndex:
         Lookups the checks build once per index.
     statements : dict
         Transcripts: ``concept_id -> [(unit, negated, role, kind), ...]`` in
-        talk order (``kind``: ``answer``, ``echo`` or ``said``), what the consultation says about each concept: a statement
-        about this patient, or a yes/no question with the reply's polarity
-        and the replier's role (``summary`` for a clinician's restatement).
+        talk order (``kind``: ``answer``, ``echo`` or ``said``), what the
+        consultation says about each concept: a statement about this
+        patient, or a yes/no question with the reply's polarity and the
+        replier's role (``summary`` for a clinician's restatement).
         See :func:`transcript_verdict`.
     """
 
@@ -1692,7 +1693,7 @@ class NumberChecker:
 
     @staticmethod
     def _anchored_other(index: TextIndex, concept_id: str, n: NumberMention) -> Any | None:
-        """Another value the talk gives for the concept ``n`` belongs to, if it never gives ``n``."""
+        """Another value the talk gives for the concept of ``n``, if it never gives ``n``."""
         said = [x for x, _ in _anchored_values(index, concept_id, "numbers")]
         if not said:
             return None

@@ -109,7 +109,7 @@ def load_dialogue_cues(data: dict[str, Any], language: str) -> DialogueCues:
     >>> load_dialogue_cues({"xx": {}}, "xx")
     Traceback (most recent call last):
     ...
-    ValueError: dialogue cues [xx].yes must be a list of non-empty strings; fix the file evalkit/lexicon/data/dialogue.toml
+    ValueError: dialogue cues [xx].yes must be a list of non-empty strings; fix the file ...
     """
     table = data.get(language)
     if not isinstance(table, dict):
@@ -344,9 +344,11 @@ def parse_consultation(text: str, language: str) -> Consultation:
 
     Examples
     --------
-    >>> c = parse_consultation("[doctor] any chest pain ? [patient] no . [doctor] so no chest pain .", "en")
+    >>> text = "[doctor] any chest pain ? [patient] no . [doctor] so no chest pain ."
+    >>> c = parse_consultation(text, "en")
     >>> [(u.role, u.question, u.answer, u.summary) for u in c.utterances]
-    [('clinician', True, 'no', False), ('patient', False, None, False), ('clinician', False, None, True)]
+    [('clinician', True, 'no', False), ('patient', False, None, False),
+     ('clinician', False, None, True)]
     >>> parse_consultation("Hvis du får feber, så ring.", "da").utterances[0].hypothetical
     True
     """

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from evalkit.metrics.hallucination import score_hallucination, transcript_verdict, build_index
+from evalkit.metrics.hallucination import build_index, score_hallucination, transcript_verdict
 from evalkit.metrics.note import NotePair
 
 _spec = importlib.util.spec_from_file_location(
