@@ -146,6 +146,10 @@ def score(
     lexicon: Annotated[
         list[Path] | None, typer.Option(help="Extra lexicon file (TSV/CSV); repeatable.")
     ] = None,
+    sections: Annotated[
+        list[Path] | None,
+        typer.Option(help="Extra section-heading map (TOML, like sections.toml); repeatable."),
+    ] = None,
     metrics: Annotated[
         str | None,
         typer.Option(help="Comma-separated metric families (default all), e.g. edit,terms."),
@@ -203,6 +207,7 @@ def score(
             lang=lang,
             families=families,
             lexicons=lexicon or (),
+            sections=sections or (),
             drop_text=drop_text,
             jobs=jobs,
             engine=engine,
