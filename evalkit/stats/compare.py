@@ -686,3 +686,36 @@ def _rank_rows(wide, metric, direction, cluster_of, n_boot, seed, ci, resample_c
         }
         for j, s in enumerate(names)
     ]
+
+
+def read_system_scores(paths: Sequence[str | Path], *, by: str = "system") -> pd.DataFrame:
+    """Read one scores file holding every system, or one file per system.
+
+    With several files, each file's rows get its file name (without suffix)
+    in column ``by`` unless the file already has that column.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> d = tempfile.mkdtemp()
+    >>> for name in ("gpt", "bart"):
+    ...     pd.DataFrame({"note_id": ["e1"], "wer": [0.1]}).to_csv(f"{d}/{name}.csv", index=False)
+    >>> read_system_scores([f"{d}/gpt.csv", f"{d}/bart.csv"])["system"].tolist()
+    ['gpt', 'bart']
+    """
+    from evalkit.stats.summary import read_scores
+
+    paths = [Path(p) for p in paths]
+    if not paths:
+        raise ValueError(
+            "no scores file given; pass one file with a system column, or one per system"
+        )
+    if len(paths) == 1:
+        return read_scores(paths[0])
+    frames = []
+    for path in paths:
+        frame = read_scores(path)
+        if by not in frame.columns:
+            frame = frame.assign(**{by: path.stem})
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True)
