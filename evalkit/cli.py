@@ -146,6 +146,10 @@ def score(
     lexicon: Annotated[
         list[Path] | None, typer.Option(help="Extra lexicon file (TSV/CSV); repeatable.")
     ] = None,
+    sections: Annotated[
+        list[Path] | None,
+        typer.Option(help="Extra section-heading map (TOML, like sections.toml); repeatable."),
+    ] = None,
     metrics: Annotated[
         str | None,
         typer.Option(help="Comma-separated metric families (default all), e.g. edit,terms."),
@@ -203,6 +207,7 @@ def score(
             lang=lang,
             families=families,
             lexicons=lexicon or (),
+            sections=sections or (),
             drop_text=drop_text,
             jobs=jobs,
             engine=engine,
@@ -360,6 +365,69 @@ def summarize(
     for message in result.messages:
         err.print(message, highlight=False, markup=False)
     for name, path in result.files.items():
+        out.print(f"{name}: {path}", highlight=False)
+
+
+@app.command()
+def compare(
+    scores: Annotated[
+        list[Path],
+        typer.Argument(help="Scores file with a system column, or one scores file per system."),
+    ],
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the CSV tables.")],
+    by: Annotated[str, typer.Option("--by", help="Column naming the system.")] = "system",
+    on: Annotated[
+        str | None,
+        typer.Option(help="Column naming the consultation (default: encounter_id or note_id)."),
+    ] = None,
+    baseline: Annotated[
+        str | None, typer.Option(help="Compare each system with this one (default: all pairs).")
+    ] = None,
+    metrics: Annotated[
+        str | None, typer.Option(help="Comma-separated scores columns, e.g. wer,unchanged.")
+    ] = None,
+    seed: Annotated[int, typer.Option(help="Bootstrap seed.")] = 12345,
+    n_boot: Annotated[int, typer.Option(min=1, help="Bootstrap replicates B.")] = 2000,
+    ci: Annotated[float, typer.Option(min=0.5, max=0.999, help="Confidence level.")] = 0.95,
+) -> None:
+    """Compare systems that drafted the same consultations: paired differences, McNemar, ranks.
+
+    Writes systems.csv, differences.csv and ranks.csv to --out and prints the WER ranking.
+
+    Examples:
+
+      evalkit compare scores.parquet --by system --out compare/
+
+      evalkit compare scores.parquet --baseline vendor_a --metrics wer,unchanged --out compare/
+
+      evalkit compare vendor_a.parquet vendor_b.parquet --on note_id --out compare/
+    """
+    from evalkit.stats.compare import compare_systems, read_system_scores
+
+    try:
+        result = compare_systems(
+            read_system_scores(scores, by=by),
+            by=by,
+            on=on,
+            baseline=baseline,
+            metrics=[m.strip() for m in metrics.split(",")] if metrics else None,
+            n_boot=n_boot,
+            seed=seed,
+            ci=ci,
+        )
+        files = result.write(out_dir)
+    except (InputError, ValueError, FileNotFoundError) as exc:
+        _fail(str(exc))
+    ranks = result.ranks
+    metric = "wer" if "wer" in set(ranks["metric"]) else ranks["metric"].iloc[0]
+    shown = ranks[ranks["metric"] == metric].sort_values("rank")
+    out.print(
+        shown[["system", "estimate", "rank", "rank_low", "rank_high", "p_best"]]
+        .rename(columns={"estimate": f"{metric}_mean"})
+        .to_string(index=False, float_format=lambda v: f"{v:.3f}"),
+        highlight=False,
+    )
+    for name, path in files.items():
         out.print(f"{name}: {path}", highlight=False)
 
 

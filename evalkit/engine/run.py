@@ -50,7 +50,9 @@ class RunSummary:
         return out
 
 
-def _options(lang: str, lexicons: Sequence[str | Path]) -> dict[str, Any]:
+def _options(
+    lang: str, lexicons: Sequence[str | Path], sections: Sequence[str | Path] = ()
+) -> dict[str, Any]:
     if lang not in LANGUAGES:
         raise InputError(f"--lang {lang!r} is not supported; use one of {', '.join(LANGUAGES)}.")
     files = tuple(str(Path(p)) for p in lexicons)
@@ -62,7 +64,13 @@ def _options(lang: str, lexicons: Sequence[str | Path]) -> dict[str, Any]:
             if not Path(file).is_file():
                 raise InputError(f"Lexicon file {file!r} does not exist. Check the --lexicon path.")
             read_lexicon_file(file)
-    return {"lexicon_files": files}
+    options: dict[str, Any] = {"lexicon_files": files}
+    if sections:
+        from evalkit.text.sections import load_section_map
+
+        # Loaded here so a bad file fails before any note is read; workers reload from the paths.
+        options["section_files"] = load_section_map(sections).files
+    return options
 
 
 def score(
@@ -73,6 +81,7 @@ def score(
     lexicons: Sequence[str | Path] = (),
     drop_text: bool = False,
     jobs: int = 1,
+    sections: Sequence[str | Path] = (),
 ) -> pd.DataFrame:
     """Score every note in a DataFrame; one output row per valid input row.
 
@@ -91,6 +100,9 @@ def score(
         Leave the note text columns out of the result.
     jobs : int
         Worker processes.
+    sections : list of path, optional
+        Extra section-heading maps (TOML, the shape of
+        ``evalkit/lexicon/data/sections.toml``) for ``section_scores``.
 
     Returns
     -------
@@ -111,7 +123,7 @@ def score(
     if not isinstance(notes, pd.DataFrame):
         raise TypeError(f"score() expects a pandas DataFrame, got {type(notes).__name__}")
     check_required_columns([str(c) for c in notes.columns], source="the DataFrame")
-    options = _options(lang, lexicons)
+    options = _options(lang, lexicons, sections)
     fams = None if families is None else tuple(families)
     frame = notes.reset_index(drop=True)
     valid, quarantine = Validator(default_language=lang).split(frame)
@@ -158,6 +170,7 @@ def score_file(
     resume: bool = False,
     max_chars: int = DEFAULT_MAX_CHARS,
     on_rows: Callable[[int], None] | None = None,
+    sections: Sequence[str | Path] = (),
 ) -> RunSummary:
     """Stream a notes file through the scorer into ``out_path``.
 
@@ -193,6 +206,8 @@ def score_file(
         Notes longer than this are quarantined with a reason.
     on_rows : callable, optional
         Called with the number of rows finished, for progress bars.
+    sections : list of path
+        Extra section-heading maps (TOML) for ``section_scores``.
 
     Returns
     -------
@@ -201,7 +216,7 @@ def score_file(
     from evalkit.engine.checkpoint import Checkpoint, input_fingerprint
 
     started = time.perf_counter()
-    options = _options(lang, lexicons)
+    options = _options(lang, lexicons, sections)
     fams = None if families is None else tuple(families)
     read_options = read_options or ReadOptions()
     metrics = metric_columns(fams)
@@ -216,6 +231,7 @@ def score_file(
         "lang": lang,
         "families": list(fams) if fams else None,
         "lexicons": list(options["lexicon_files"]),
+        **({"sections": list(options["section_files"])} if "section_files" in options else {}),
         "drop_text": drop_text,
         "max_chars": max_chars,
         "metric_versions": {m.name: m.version for m in metrics},

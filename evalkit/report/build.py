@@ -844,6 +844,9 @@ def build_report(
             )
         flag_table, flag_examples = _flag_tables(ai_scores, min_cell)
         run.table("hallucinations_by_type", flag_table)
+    system_ranks = _section_and_system_figures(
+        run, scores, ai_scores, by, t, n_boot=n_boot, seed=int(seed)
+    )
     plan_given = plan is not None
     if plan is None:
         plan = _default_plan(scores)
@@ -901,7 +904,7 @@ def build_report(
         "version": __version__,
         "signature": signature,
         "generated": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "toc": _toc(t, no_text),
+        "toc": _with_optional_toc(_toc(t, no_text), t, run.figures, system_ranks),
         "min_cell": min_cell,
         "light_max": light_max,
         "summary_cards": _summary_cards(summary, time_table, t),
@@ -919,6 +922,7 @@ def build_report(
         "has_flags": has_flags,
         "flag_table": flag_table.to_dict("records"),
         "flag_examples": [] if no_text else flag_examples,
+        "system_ranks": system_ranks,
         "clinic_table": clinic_table,
         "no_text": no_text,
         "viewer_notes": viewer,
@@ -1242,3 +1246,88 @@ def _lexicon_versions(scores: pd.DataFrame) -> dict[str, str]:
         else ["da"]
     )
     return {lang: load_lexicon(lang).version for lang in langs if lang in ("da", "en")}
+
+
+def _with_optional_toc(
+    toc: list[tuple[str, str]],
+    t: Mapping[str, str],
+    figures: list[dict[str, Any]],
+    system_ranks: list[dict[str, str]],
+) -> list[tuple[str, str]]:
+    extra = []
+    if any(f["section"] == "sections" for f in figures):
+        extra.append(("sections", t["sections"]))
+    if system_ranks:
+        extra.append(("systems", t["systems"]))
+    at = next((i + 1 for i, (anchor, _) in enumerate(toc) if anchor == "hallucinations"), len(toc))
+    return toc[:at] + extra + toc[at:]
+
+
+def _section_and_system_figures(
+    run: _Run,
+    scores: pd.DataFrame,
+    ai_scores: pd.DataFrame,
+    by: str | None,
+    t: Mapping[str, str],
+    *,
+    n_boot: int,
+    seed: int,
+) -> list[dict[str, str]]:
+    """Per-section figures and, with two or more systems, the paired forest plot and ranks."""
+    from evalkit.plots.compare import plot_paired_differences
+    from evalkit.plots.sections import plot_section_scores
+    from evalkit.stats.compare import compare_systems
+    from evalkit.stats.summary import summarize
+
+    lang, min_cell = run.lang, run.min_cell
+    if "section_scores" in ai_scores.columns and len(ai_scores):
+        level = f"{by}+section" if by else "section"
+        table = summarize(ai_scores, by=[level], n_boot=n_boot, seed=seed, min_cell=min_cell)
+        table = table[table["level"] == level].reset_index(drop=True)
+        run.table("per_section", table)
+        for stat, key in (
+            ("wer_mean", "fig_section_wer"),
+            ("hallucination_flags_per_100", "fig_section_flags"),
+        ):
+            if table["estimate"][table["statistic"] == stat].notna().any():
+                run.figure(
+                    f"section_{stat}",
+                    "sections",
+                    t[key],
+                    lambda ax, stat=stat: plot_section_scores(
+                        table, statistic=stat, by=by, ax=ax, lang=lang, min_cell=min_cell
+                    ),
+                    figsize=(8.0, 4.4),
+                )
+    if "system" not in ai_scores.columns or ai_scores["system"].nunique() < 2:
+        return []
+    if "wer" not in ai_scores.columns:
+        return []
+    try:
+        cmp = compare_systems(ai_scores, by="system", n_boot=n_boot, seed=seed)
+    except ValueError:
+        return []  # the drafts cannot be paired (no shared consultation column)
+    run.table("system_differences", cmp.differences)
+    run.table("system_ranks", cmp.ranks)
+    ranks = cmp.ranks[cmp.ranks["metric"] == "wer"].sort_values(["rank", "system"])
+    best = str(ranks["system"].iloc[0])
+    n_other = len(ranks) - 1
+    run.figure(
+        "system_differences",
+        "systems",
+        t["fig_system_differences"].format(reference=best),
+        lambda ax: plot_paired_differences(
+            cmp.differences, metric="wer", reference=best, ax=ax, lang=lang
+        ),
+        figsize=(7.0, max(2.5, 0.35 * n_other + 1.2)),
+    )
+    return [
+        {
+            "system": str(r.system),
+            "estimate": _fmt(r.estimate),
+            "rank": f"{r.rank:g}",
+            "interval": f"{r.rank_low:g}–{r.rank_high:g}",
+            "p_best": _fmt(r.p_best, "rate"),
+        }
+        for r in ranks.itertuples()
+    ]

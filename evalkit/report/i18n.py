@@ -137,6 +137,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "q_projected_minutes_saved_per_clinician_per_day": "Minutes saved per clinician per day",
         "q_projected_hours_saved_per_clinic_per_year": "Hours saved per clinic per year",
         "fig_power": "Power against number of clinicians",
+        "sections": "Per note section",
+        "sections_note": "Both notes are cut at their headings (S/O/A/P, Anamnese, Objektivt, "
+        "HISTORY OF PRESENT ILLNESS, ...), mapped to subjective, objective, assessment and plan "
+        "and paired; missing terms and flags count in the section they lie in. Each note counts "
+        "once per section it has.",
+        "fig_section_wer": "Word error rate per note section, per clinic",
+        "fig_section_flags": "Hallucination flags per 100 notes per note section, per clinic",
+        "systems": "Systems compared",
+        "systems_note": "Every system drafted the same consultations; differences are paired per "
+        "consultation, with cluster-bootstrap CIs. The rank interval and P(best) come from the "
+        "bootstrap distribution of the ranks.",
+        "fig_system_differences": "Paired difference in word error rate against {reference}, "
+        "the system ranked first",
+        "system": "System",
+        "rank": "Rank",
+        "rank_interval": "Rank, 95% interval",
+        "p_best": "P(best)",
     },
     "da": {
         "title": "Evaluering af AI-udkast til journalnotater",
@@ -268,6 +285,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "q_projected_minutes_saved_per_clinician_per_day": "Sparede minutter pr. kliniker pr. dag",
         "q_projected_hours_saved_per_clinic_per_year": "Sparede timer pr. klinik pr. år",
         "fig_power": "Styrke mod antal klinikere",
+        "sections": "Pr. notatafsnit",
+        "sections_note": "Begge notater deles ved deres overskrifter (S/O/A/P, Anamnese, "
+        "Objektivt, HISTORY OF PRESENT ILLNESS, ...), afbildes på subjektivt, objektivt, vurdering "
+        "og plan og parres; manglende termer og flag tæller i det afsnit, de står i. Hvert notat "
+        "tæller én gang pr. afsnit, det har.",
+        "fig_section_wer": "Ordfejlrate pr. notatafsnit, pr. klinik",
+        "fig_section_flags": "Hallucinationsflag pr. 100 notater pr. notatafsnit, pr. klinik",
+        "systems": "Systemer sammenlignet",
+        "systems_note": "Alle systemer skrev udkast til de samme konsultationer; forskelle er "
+        "parrede pr. konsultation, med cluster-bootstrap-CI. Rangintervallet og P(bedst) kommer "
+        "fra bootstrapfordelingen af rangene.",
+        "fig_system_differences": "Parret forskel i ordfejlrate mod {reference}, systemet med "
+        "førstepladsen",
+        "system": "System",
+        "rank": "Rang",
+        "rank_interval": "Rang, 95 %-interval",
+        "p_best": "P(bedst)",
     },
 }
 
