@@ -480,7 +480,9 @@ def test_subprocess_output_below_a_file(workspace, tmp_path):
 
 def test_subprocess_missing_parent_folders_are_created(workspace, tmp_path):
     out = tmp_path / "new" / "deeper" / "s.csv"
-    proc = _evalkit("score", str(workspace / N), "--out", str(out), "--metrics", "edit", cwd=tmp_path)
+    proc = _evalkit(
+        "score", str(workspace / N), "--out", str(out), "--metrics", "edit", cwd=tmp_path
+    )
     assert proc.returncode == 0, proc.stderr
     assert len(pd.read_csv(out)) == 12
 
