@@ -23,6 +23,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from evalkit._files import atomic_path, output_dir
+
 OKABE_ITO: tuple[str, ...] = (
     "#E69F00",  # orange
     "#56B4E9",  # sky blue
@@ -331,7 +333,9 @@ def save_figure(
     ----------
     fig : matplotlib.figure.Figure
     stem : str or Path
-        Output path without extension; parent folders are created.
+        Output path without extension; parent folders are created. Each file
+        is written beside its final name and moved into place when complete;
+        an operating-system error raises :class:`evalkit.io.errors.OutputError`.
     formats : sequence of str
         Any of ``png``, ``svg``, ``pdf``.
     dpi : int
@@ -352,14 +356,15 @@ def save_figure(
     >>> plt.close(fig)
     """
     stem = Path(stem)
-    stem.parent.mkdir(parents=True, exist_ok=True)
-    written = []
     for fmt in formats:
         if fmt not in FIGURE_FORMATS:
             raise ValueError(f"figure format {fmt!r} is not supported; use {FIGURE_FORMATS}")
+    output_dir(stem.parent, "the figures folder")
+    written = []
+    for fmt in formats:
         path = stem.with_suffix(f".{fmt}")
         metadata: dict[str, Any] = _STABLE_METADATA[fmt]
-        with evalkit_style():
-            fig.savefig(path, format=fmt, dpi=dpi, metadata=metadata)
+        with atomic_path(path, "the figure") as tmp, evalkit_style():
+            fig.savefig(tmp, format=fmt, dpi=dpi, metadata=metadata)
         written.append(path)
     return written

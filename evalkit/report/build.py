@@ -41,6 +41,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from evalkit._files import atomic_path, output_dir
 from evalkit._version import __version__
 from evalkit.metrics.registry import list_metrics
 from evalkit.plots.edits import LIGHT_EDIT_MAX, edit_category, plot_ecdf, plot_edit_categories
@@ -131,13 +132,13 @@ def write_csv_safe(table: pd.DataFrame, path: str | Path) -> Path:
     ['a,b', "'=1+1,-1", 'ok,2']
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     safe = table.copy()
     safe.columns = [neutralise_formula(str(c)) for c in safe.columns]
     for col in safe.columns:
         if safe[col].dtype == object or pd.api.types.is_string_dtype(safe[col]):
             safe[col] = safe[col].map(neutralise_formula)
-    safe.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    with atomic_path(path, "the report table") as tmp:
+        safe.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
     return path
 
 
@@ -424,6 +425,7 @@ def read_report_input(
     >>> list(frame.columns)[:3], quarantine is None
     (['note_id', 'ai_note', 'final_note'], True)
     """
+    from evalkit.io.errors import input_os_error
     from evalkit.io.read import detect_format, read_notes
 
     file = Path(path)
@@ -433,16 +435,21 @@ def read_report_input(
             "a scores file from `evalkit score`"
         )
     fmt = detect_format(file)
-    if (
-        columns is None
-        and sep is None
-        and {"char_distance_norm", "unchanged"} & set(_input_columns(file, fmt, encoding))
-    ):
+    try:
+        header = _input_columns(file, fmt, encoding)
+    except OSError as exc:
+        raise input_os_error(exc, "the input file", file) from None
+    except (LookupError, ValueError):
+        header = []  # read_notes below reports what is wrong, with line and fix
+    if columns is None and sep is None and {"char_distance_norm", "unchanged"} & set(header):
         from evalkit.engine.run import quarantine_path
         from evalkit.stats.summary import read_scores
 
         qfile = quarantine_path(file)
-        quarantine = pd.read_csv(qfile, dtype=str) if qfile.is_file() else None
+        try:
+            quarantine = pd.read_csv(qfile, dtype=str) if qfile.is_file() else None
+        except OSError as exc:
+            raise input_os_error(exc, "the quarantine file", qfile) from None
         return read_scores(file), quarantine
     return read_notes(file, columns=columns, encoding=encoding, sep=sep), None
 
@@ -459,6 +466,12 @@ class _Run:
     figures: list[dict[str, Any]] = field(default_factory=list)
     tables: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    written: list[Path] = field(default_factory=list)
+
+    def discard(self) -> None:
+        """Remove every file this run wrote."""
+        for path in self.written:
+            path.unlink(missing_ok=True)
 
     def figure(
         self,
@@ -474,6 +487,7 @@ class _Run:
             paths = save_figure(fig, self.out_dir / "figures" / key, formats=self.formats)
         finally:
             plt.close(fig)
+        self.written.extend(paths)
         svg = next(p for p in paths if p.suffix == ".svg")
         src = "data:image/svg+xml;base64," + base64.b64encode(svg.read_bytes()).decode("ascii")
         self.figures.append(
@@ -490,7 +504,7 @@ class _Run:
         )
 
     def table(self, name: str, frame: pd.DataFrame) -> None:
-        write_csv_safe(frame, self.out_dir / "tables" / f"{name}.csv")
+        self.written.append(write_csv_safe(frame, self.out_dir / "tables" / f"{name}.csv"))
         self.tables.append(f"tables/{name}.csv")
 
 
@@ -689,10 +703,53 @@ def build_report(
     frame = _check_frame(scores_or_notes)
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
         raise ValueError(f"seed must be an integer (default 12345); got {seed!r}")
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = output_dir(out_dir, "the report folder")
     formats = tuple(dict.fromkeys([*figure_formats, "svg"]))
     run = _Run(out, lang, min_cell, formats)
+    try:
+        return _write_report(
+            run,
+            frame,
+            lang=lang,
+            no_text=no_text,
+            min_cell=min_cell,
+            seed=seed,
+            input_path=input_path,
+            quarantine=quarantine,
+            read_stats=read_stats,
+            n_boot=n_boot,
+            light_max=light_max,
+            max_viewer_notes=max_viewer_notes,
+            plan=plan,
+            typing_chars_per_minute=typing_chars_per_minute,
+            started=started,
+        )
+    except BaseException:
+        # No half-written report: remove what this run wrote (each file is
+        # complete, but the set is not).
+        run.discard()
+        raise
+
+
+def _write_report(
+    run: _Run,
+    frame: pd.DataFrame,
+    *,
+    lang: str,
+    no_text: bool,
+    min_cell: int,
+    seed: int,
+    input_path: str | Path | None,
+    quarantine: pd.DataFrame | None,
+    read_stats: Any,
+    n_boot: int,
+    light_max: float,
+    max_viewer_notes: int,
+    plan: pd.DataFrame | None,
+    typing_chars_per_minute: float,
+    started: float,
+) -> Path:
+    out = run.out_dir
     t = texts(lang)
 
     if quarantine is None:
@@ -942,7 +999,9 @@ def build_report(
     )
     html = env.get_template("report.html.j2").render(**context)
     html_path = out / "report.html"
-    html_path.write_text(html, encoding="utf-8")
+    with atomic_path(html_path, "the report") as tmp:
+        tmp.write_text(html, encoding="utf-8")
+    run.written.append(html_path)
 
     from evalkit.io.write import write_table
 
@@ -950,7 +1009,7 @@ def build_report(
     to_write.attrs = {}  # the quarantine frame lives in its own outputs, not in Parquet metadata
     # List columns whose item fields are not registered get their Arrow type from the data.
     typed = [m for m in list_metrics() if m.dtype != "list" or getattr(m, "item_fields", None)]
-    write_table(to_write, out / "scores.parquet", typed)
+    run.written.append(write_table(to_write, out / "scores.parquet", typed))
     run.timings["page"] = time.perf_counter() - step
     run.timings["total"] = time.perf_counter() - started
     parameters = {
@@ -983,7 +1042,7 @@ def build_report(
         outputs=outputs,
     )
     manifest["figures"] = [fig["key"] for fig in run.figures]
-    write_manifest(manifest, out / "manifest.json")
+    run.written.append(write_manifest(manifest, out / "manifest.json"))
     return html_path
 
 

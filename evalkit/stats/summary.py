@@ -18,7 +18,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from evalkit._files import atomic_path, output_dir
 from evalkit.io.contract import TEXT_COLUMNS
+from evalkit.io.errors import InputError, input_os_error
 from evalkit.io.read import detect_format
 from evalkit.io.write import neutralise_formula
 from evalkit.stats.ci import (
@@ -529,11 +531,28 @@ def read_scores(path: str | Path) -> pd.DataFrame:
             f"`evalkit score NOTES --out {file.name}`"
         )
     fmt = detect_format(file)
-    if fmt == "parquet":
-        return pd.read_parquet(file)
-    if fmt == "jsonl":
-        return pd.read_json(file, lines=True, dtype=False)
-    return pd.read_csv(file, sep="\t" if fmt == "tsv" else ",", low_memory=False)
+    import pyarrow as pa
+
+    try:
+        if fmt == "parquet":
+            return pd.read_parquet(file)
+        if fmt == "jsonl":
+            return pd.read_json(file, lines=True, dtype=False)
+        return pd.read_csv(file, sep="\t" if fmt == "tsv" else ",", low_memory=False)
+    except OSError as exc:
+        if isinstance(exc, pa.ArrowException):
+            raise InputError(_unreadable_scores(file, fmt)) from None
+        raise input_os_error(exc, "the scores file", file) from None
+    except (UnicodeDecodeError, pa.ArrowException, pd.errors.ParserError, pd.errors.EmptyDataError):
+        raise InputError(_unreadable_scores(file, fmt)) from None
+
+
+def _unreadable_scores(file: Path, fmt: str) -> str:
+    return (
+        f"scores file '{file}' is not a readable {fmt} file (corrupt, truncated or another "
+        "format under this extension); write it again with `evalkit score NOTES --out "
+        f"{file.name}`"
+    )
 
 
 @dataclass(frozen=True)
@@ -557,7 +576,8 @@ def _write_csv(table: pd.DataFrame, path: Path) -> Path:
     for col in ("group", "level"):
         if col in shared.columns:
             shared[col] = shared[col].map(neutralise_formula)
-    shared.to_csv(path, index=False)
+    with atomic_path(path, "the summary table") as tmp:
+        shared.to_csv(tmp, index=False)
     return path
 
 
@@ -592,8 +612,7 @@ def write_summary_tables(
     """
     from evalkit.stats.time import NoTimingDataError, time_saved
 
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = output_dir(out_dir, "the tables folder")
     result = SummaryFiles()
     if salt is not None:
         scores = pseudonymize(scores, salt=salt)
