@@ -126,6 +126,8 @@ _NEGATION_CUES = {
     "en": {
         "no",
         "not",
+        "nil",
+        "non",
         "denies",
         "denied",
         "deny",
@@ -288,6 +290,25 @@ _EXAM_SECTIONS = frozenset(
         "results",
     ]
 )
+
+_PROBLEM_SECTION_WORDS = frozenset(
+    "a p assessment plan impression imp ddx diagnosis diagnoses problems vurdering plan "
+    "konklusion diagnose diagnoser problemer".split()
+)
+_EXAM_SECTION_WORDS = frozenset(
+    "o obj objektivt objektiv undersøgelse fund exam examination physical pe".split()
+)
+
+
+def _section_kind(section: str) -> str:
+    """``"problem"`` (assessment, plan), ``"exam"`` or ``""`` for a lower-case heading."""
+    words = set(re.findall(r"[^\W\d_]+", section))
+    if words & _EXAM_SECTION_WORDS:
+        return "exam"
+    if words & _PROBLEM_SECTION_WORDS:
+        return "problem"
+    return ""
+
 
 _CATEGORY_TYPE = {
     "medication": "medication",
@@ -764,6 +785,18 @@ def build_index(
     present: set[str] = set()
     asked: dict[str, list[int]] = defaultdict(list)
     statements: dict[str, list[tuple[int, bool, str, str]]] = defaultdict(list)
+    replies: dict[int, tuple[bool, set[str]]] = {}
+    answered_only: dict[int, set[str]] = {}
+    if transcript:
+        for i, u in enumerate(units):
+            if not u.question or u.answer is None:
+                continue
+            polar = [m for m in u.mentions if m.category in _SPOKEN_POLAR_CATEGORIES]
+            if u.answered_by is not None:
+                replies[u.answered_by] = (u.answer, {m.concept_id for m in polar})
+            if u.answer and len(polar) > 1 and not _is_list(text, polar):
+                # "is the rash itchy?" - "no": the no is about the last thing asked
+                answered_only[i] = {polar[-1].concept_id}
     for i, u in enumerate(units):
         polar_here = None
         for m in u.mentions:
@@ -788,6 +821,8 @@ def build_index(
                         )
                     if polar_here > 1 or u.choice:
                         continue  # "Any fever or cough?" - "Yes": which one?
+                if i in answered_only and m.concept_id not in answered_only[i]:
+                    continue
                 polarity = bool(m.negated) or u.answer
                 asked[m.concept_id].append(i)
                 if u.answered_by is not None and any(
@@ -808,7 +843,11 @@ def build_index(
                     if not polarity and u.negation is not None:
                         continue  # a negation the matcher did not attach: unclear
                     role = "summary" if u.summary else u.role
-                    statements[m.concept_id].append((i, polarity, role, "said"))
+                    kind = "said"
+                    if i in replies and m.concept_id in replies[i][1]:
+                        if replies[i][0] == polarity:
+                            kind = "answer"  # "Klør det?" - "Nej, det klør ikke."
+                    statements[m.concept_id].append((i, polarity, role, kind))
             concepts[m.concept_id].add(polarity)
             u.concept_polarity.setdefault(m.concept_id, set()).add(polarity)
     if todo is not None:
@@ -851,6 +890,18 @@ def _local_negation(text: str, u: Unit, m: Any, cues: set[str]) -> bool:
             return True
     after = [w.group().lower() for w in _WORD.finditer(text, m.end, min(u.end, m.end + 20))][:2]
     return any(w in _POST_NEGATION for w in after)
+
+
+_LIST_GLUE = frozenset("or and any og eller nogen samt".split())
+
+
+def _is_list(text: str, mentions: list[Any]) -> bool:
+    """Whether mentions of a question are items of one list ("any fever, chills or cough?")."""
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        between = [w.group().lower() for w in _WORD.finditer(text, a.end, b.start)]
+        if b.start < a.end or not all(w in _LIST_GLUE for w in between):
+            return False
+    return True
 
 
 def _resolve_dialogue(text: str, language: str, units: list[Unit], stop: set[str]) -> None:
@@ -1361,6 +1412,7 @@ class ConceptChecker:
         final, transcript = st.final, st.transcript
         has_f, has_t = final is not None, transcript is not None
         flags: list[Flag] = []
+        contradicted: set[tuple[str, int | None]] = set()
         for ui, u in enumerate(st.draft.units):
             if u.heading:
                 continue
@@ -1385,9 +1437,21 @@ class ConceptChecker:
                     and m.category in _SPOKEN_POLAR_CATEGORIES
                     and not _conditional(draft_text, u, context.language)
                 ):
-                    verdict_t, said_at = transcript_verdict(
-                        transcript, cid, neg, m.category, kept=support_f or st.endorsed[ui]
-                    )
+                    kept = support_f or st.endorsed[ui]
+                    kind = _section_kind(u.section)
+                    if not (kept and kind == "problem"):
+                        # an assessment or plan names problems, not how the
+                        # patient is today ("Lightheadedness - on meclizine" against
+                        # "any dizziness?" - "no, I feel fine"); an examination
+                        # finding is the clinician's word, not the patient's
+                        category = "finding" if kind == "exam" else m.category
+                        verdict_t, said_at = transcript_verdict(
+                            transcript, cid, neg, category, kept=kept
+                        )
+                        if verdict_t == "contradicts" and (cid, said_at) in contradicted:
+                            verdict_t = None  # one turn, one flag: the first mention
+                        elif verdict_t == "contradicts":
+                            contradicted.add((cid, said_at))
                 if verdict_t == "supports":
                     support_t = True
                 elif verdict_t == "contradicts":
@@ -1528,8 +1592,10 @@ class ConceptChecker:
         draft's drug, and gives a dose for one other drug that neither note
         names ("Du kan tage bilastin, tyve milligram" against "loratadin 10 mg").
         """
-        if not any(n.kind in ("dose", "frequency") for n in u.numbers):
-            return None
+        if m.concept_id.startswith("drug:") or not any(
+            n.kind in ("dose", "frequency") for n in u.numbers
+        ):
+            return None  # a word before a dose is a drug name only by its position
         transcript = st.transcript
         named = st.draft.present | (st.final.present if st.final is not None else set())
         classes = drug_class_ids()
@@ -1537,7 +1603,9 @@ class ConceptChecker:
             x.concept_id: x
             for v in transcript.units
             for x in v.mentions
-            if x.category == m.category and x.concept_id not in named | classes
+            if x.category == m.category
+            and x.concept_id not in named | classes
+            and not x.concept_id.startswith("drug:")
         }
         dosed = [
             x
@@ -1614,7 +1682,11 @@ class NumberChecker:
                     # "seven" for "7.1" is no explicit contradiction)
                     if spoken is not None and not (
                         (n.unit is not None and spoken.unit == n.unit)
-                        or (n.kind == "score" and spoken.kind == "score")
+                        or (
+                            n.kind == "score"
+                            and spoken.kind == "score"
+                            and not transcript.supports_number(n)
+                        )
                     ):
                         spoken = None
                     if spoken is not None:
@@ -2006,13 +2078,19 @@ class ClauseChecker:
                     # a kept pertinent negative that a direct yes/no question about
                     # it got a yes to ("Vågner ikke om natten" - "Vågner du om
                     # natten?" - "Ja, hver nat"): an explicit contradiction
-                    q = self._answered(u, transcript)
+                    # (only what the lexicon does not cover: the concept check owns
+                    # the polarity of concepts, mixed talk included)
+                    polar = any(m.category in _POLAR_CATEGORIES for m in u.mentions)
+                    ask = u.negation is not None and not polar
+                    q = self._answered(u, transcript) if ask else None
+                    head = _negated_head(pair.ai_note, u, context.language) if q else None
                     if (
                         q is not None
-                        and u.negation is not None
+                        and head is not None
                         and q.answer is False
-                        and not q.choice
-                        and len(u.stems & q.stems) >= 2
+                        and not (q.choice or q.echo)
+                        and not _asks_normal(transcript.text, q)
+                        and any(_stem_match(head, k[2:]) for k in q.stems)
                     ):
                         flip_t = q
             if flip_f is not None or flip_t is not None:
@@ -2148,6 +2226,42 @@ class ClauseChecker:
             ):
                 return q
         return None
+
+
+_NORMAL_WORDS = frozenset(
+    "ok okay fine normal normally alright good fint godt normalt normal".split()
+)
+
+
+def _asks_normal(text: str, q: Unit) -> bool:
+    """A question about normality ("are your bowels working OK?"): its yes is a no."""
+    return any(w.group().lower() in _NORMAL_WORDS for w in _WORD.finditer(text, q.start, q.end))
+
+
+def _stem_match(a: str, b: str) -> bool:
+    """Same stem, or one contains the other ("stråler" in "udstråling")."""
+    return a == b or (min(len(a), len(b)) >= 4 and (a in b or b in a))
+
+
+def _negated_head(text: str, u: Unit, language: str) -> str | None:
+    """Stem of the word a clause's negation is about: the first content word after
+    the cue ("uden udstråling", "no problems"), or the word right before a Danish
+    "ikke" ("Vågner ikke")."""
+    if u.negation is None:
+        return None
+    stop = _STOPWORDS.get(language, _STOPWORDS["da"])
+    cue_start, cue_end = u.negation
+    cue = text[cue_start:cue_end].lower()
+    if cue in _POST_NEGATION:
+        before = [w.group().lower() for w in _WORD.finditer(text, u.start, cue_start)]
+        before = [w for w in before if w not in stop]
+        if before:
+            return _stem(language, before[-1].rstrip("."))
+    for w in _WORD.finditer(text, cue_end, u.end):
+        word = w.group().lower().rstrip(".")
+        if word not in stop and len(word) >= 2:
+            return _stem(language, word)
+    return None
 
 
 _META_PREFIXES = tuple(

@@ -280,7 +280,26 @@ def answer_polarity(text: str, cues: DialogueCues) -> str | None:
         no_len = max(no_len, 2 if words[0] in cues.yes else 1)
     if no_len == yes_len:
         return None  # neither, or an even mix ("yes and no")
+    if no_len > yes_len and any(w in _PLAIN_YES for w in words[no_len : no_len + 8]):
+        return None  # "No, um, well yeah it's painful": the reply takes its no back
+    if yes_len > no_len and any(w in _PLAIN_NO for w in words[yes_len : yes_len + 8]):
+        return None  # "Yes, I mean no": mixed
     return "no" if no_len > yes_len else "yes"
+
+
+_PLAIN_YES = frozenset("ja jo jah yes yeah yep yup ya yea".split())
+_PLAIN_NO = frozenset("nej næ næh no nope nah".split())
+_CORRECTION = (
+    ("actually",),
+    ("well", "actually"),
+    ("wait",),
+    ("sorry",),
+    ("jo",),
+    ("vent",),
+    ("faktisk",),
+    ("undskyld",),
+    ("altså", "jo"),
+)
 
 
 def _opening(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> int:
@@ -398,7 +417,19 @@ def _resolve_answers(
                 continue
             if not labelled and j != i + 1:
                 break
-            if not u.open_question:  # "how high?" has a reply, not a yes or a no
+            if not u.open_question and not u.other_person:
+                # "how high?" has a reply, not a yes or a no; "any family history
+                # of diabetes?" - "yes" is about someone else
                 u.answer = answer_polarity(text[v.start : v.end], cues)
+                if u.answer is not None and _corrected(utterances, j, text):
+                    u.answer = None  # "No. Well, actually, I had a hundred and one"
             u.answered_by = j
             break
+
+
+def _corrected(utterances: list[Utterance], j: int, text: str) -> bool:
+    """Whether the replier's next sentence takes the reply back ("Nej. Jo, vent, …")."""
+    if j + 1 >= len(utterances) or utterances[j + 1].turn != utterances[j].turn:
+        return False
+    nxt = _words(text[utterances[j + 1].start : utterances[j + 1].end])
+    return _opening(nxt, _CORRECTION) > 0
