@@ -36,6 +36,7 @@ from evalkit.plots.style import (
     legend_below,
     new_axes,
     split_groups,
+    value_label,
 )
 from evalkit.plots.time import _require
 
@@ -236,7 +237,7 @@ def plot_ecdf(
             color=OKABE_ITO[drawn % len(OKABE_ITO)],
             linestyle=LINESTYLES[drawn % len(LINESTYLES)],
             linewidth=1.6,
-            label=f"{group} (n={n})" if by else f"n={n}",
+            label=f"{value_label(by, group, lang)} (n={n})" if by else f"n={n}",
         )
         drawn += 1
     handles, _ = ax.get_legend_handles_labels()

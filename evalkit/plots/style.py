@@ -105,6 +105,12 @@ _LABELS: dict[str, dict[str, str]] = {
         "median": "Median",
         "target_power": "Target power",
         "ci95": "Error bars: 95% CI.",
+        "fit_slope": "{fit}: {slope:.1f} s / 100 characters",
+        "scenario": "Scenario",
+        "scenario_value": "effect {effect:g}, ICC {icc:g}, {notes:g} notes/clinician",
+        "all_suppressed": "Not shown: every {group} has fewer than {k} notes (n = {n}), "
+        "so the figure is suppressed to protect small groups.",
+        "nothing_to_show": "Not shown: no notes with a value for this figure (n = {n}).",
     },
     "da": {
         "clinic": "Klinik",
@@ -140,10 +146,98 @@ _LABELS: dict[str, dict[str, str]] = {
         "median": "Median",
         "target_power": "Ønsket styrke",
         "ci95": "Fejllinjer: 95 % KI.",
+        "fit_slope": "{fit}: {slope:.1f} s / 100 tegn",
+        "scenario": "Scenarie",
+        "scenario_value": "effekt {effect:g}, ICC {icc:g}, {notes:g} notater/kliniker",
+        "all_suppressed": "Ikke vist: hver {group} har færre end {k} notater (n = {n}), så "
+        "figuren er undertrykt for at beskytte små grupper.",
+        "nothing_to_show": "Ikke vist: ingen notater med en værdi til denne figur (n = {n}).",
     },
 }
 
 LANGUAGES: tuple[str, ...] = tuple(_LABELS)
+
+VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
+    "consultation_type": {
+        "en": {"video": "video", "phone": "phone", "in-person": "in person"},
+        "da": {"video": "video", "phone": "telefon", "in-person": "fremmøde"},
+    },
+    "flag_type": {
+        "en": {
+            "medication": "medication",
+            "dose": "dose",
+            "number": "number",
+            "negation": "negation",
+            "laterality": "laterality",
+            "diagnosis": "diagnosis",
+            "fabrication": "fabrication",
+            "severity": "severity",
+            "unknown": "unknown",
+        },
+        "da": {
+            "medication": "lægemiddel",
+            "dose": "dosis",
+            "number": "tal",
+            "negation": "nægtelse",
+            "laterality": "side",
+            "diagnosis": "diagnose",
+            "fabrication": "opdigtet",
+            "severity": "sværhedsgrad",
+            "unknown": "ukendt",
+        },
+    },
+    "severity": {
+        "en": {"critical": "critical", "non-critical": "non-critical", "unknown": "unknown"},
+        "da": {"critical": "kritisk", "non-critical": "ikke-kritisk", "unknown": "ukendt"},
+    },
+    "category": {
+        "en": {
+            "medication": "medication",
+            "diagnosis": "diagnosis",
+            "symptom": "symptom",
+            "finding": "finding",
+            "anatomy": "anatomy",
+            "procedure": "procedure",
+            "lab": "lab",
+            "vital": "vital sign",
+        },
+        "da": {
+            "medication": "lægemiddel",
+            "diagnosis": "diagnose",
+            "symptom": "symptom",
+            "finding": "fund",
+            "anatomy": "anatomi",
+            "procedure": "procedure",
+            "lab": "laboratorieprøve",
+            "vital": "vitalparameter",
+        },
+    },
+    "source": {
+        "en": {"transcript": "transcript", "final_note": "final note", "both": "both"},
+        "da": {"transcript": "transskription", "final_note": "endeligt notat", "both": "begge"},
+    },
+    "family": {
+        "en": {"edit": "edit", "terms": "terms", "hallucination": "hallucination"},
+        "da": {"edit": "redigering", "terms": "termer", "hallucination": "hallucination"},
+    },
+}
+"""Display names of the values of fixed vocabularies, per column and language.
+
+Values outside these tables (for example categories of a user's own lexicon)
+are shown as they are.
+"""
+
+
+def value_label(column: str, value: object, lang: str = "en") -> str:
+    """Display name of ``value`` of ``column`` (e.g. a consultation type) in ``lang``.
+
+    Examples
+    --------
+    >>> value_label("consultation_type", "in-person", "da"), value_label("severity", "x", "da")
+    ('fremmøde', 'x')
+    """
+    table = VALUE_LABELS.get(column, {}).get(check_lang(lang), {})
+    return table.get(str(value), str(value))
 
 
 def check_lang(lang: str) -> str:

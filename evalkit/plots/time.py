@@ -274,7 +274,7 @@ def plot_edit_vs_time(
                 color=OKABE_ITO[5],
                 linewidth=1.8,
                 linestyle="--",
-                label=f"{label('fit', lang)}: {slope * 100:.1f} s / 100 {_unit(x)}",
+                label=_fit_label(x, slope, lang),
             )
             ax.legend(loc="upper left")
         ax.set_title(f"n = {len(points)}", loc="right")
@@ -285,8 +285,10 @@ def plot_edit_vs_time(
     return ax
 
 
-def _unit(column: str) -> str:
-    return "chars" if column.startswith("char") else "units"
+def _fit_label(column: str, slope: float, lang: str) -> str:
+    if column.startswith("char"):
+        return label("fit_slope", lang, fit=label("fit", lang), slope=slope * 100)
+    return f"{label('fit', lang)}: {slope * 100:.1f} s / 100 {column}"
 
 
 def _axis_label(column: str, lang: str) -> str:
