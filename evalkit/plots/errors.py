@@ -24,6 +24,7 @@ from evalkit.plots.style import (
     group_tick,
     label,
     new_axes,
+    show_all_suppressed,
     split_groups,
     value_label,
 )
@@ -157,6 +158,8 @@ def plot_hallucination_flags(
         scored = scores
     sizes = scored.groupby(by).size()
     groups, suppressed = split_groups(sizes, min_cell)
+    if groups and len(suppressed) == len(groups):
+        return show_all_suppressed(ax, by, min_cell=min_cell, lang=lang)
     items = explode_items(scored, "hallucination_flags", keep=[by])
     if items.empty:
         items = pd.DataFrame(columns=[by, "type", "severity"])

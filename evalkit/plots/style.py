@@ -108,9 +108,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "fit_slope": "{fit}: {slope:.1f} s / 100 characters",
         "scenario": "Scenario",
         "scenario_value": "effect {effect:g}, ICC {icc:g}, {notes:g} notes/clinician",
-        "all_suppressed": "Not shown: every {group} has fewer than {k} notes (n = {n}), "
-        "so the figure is suppressed to protect small groups.",
-        "nothing_to_show": "Not shown: no notes with a value for this figure (n = {n}).",
+        "all_suppressed": "Not shown: every {group} has fewer than {k} notes, so this figure "
+        "is suppressed to protect small groups (see the small-cell threshold in Methods).",
     },
     "da": {
         "clinic": "Klinik",
@@ -149,9 +148,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "fit_slope": "{fit}: {slope:.1f} s / 100 tegn",
         "scenario": "Scenarie",
         "scenario_value": "effekt {effect:g}, ICC {icc:g}, {notes:g} notater/kliniker",
-        "all_suppressed": "Ikke vist: hver {group} har færre end {k} notater (n = {n}), så "
-        "figuren er undertrykt for at beskytte små grupper.",
-        "nothing_to_show": "Ikke vist: ingen notater med en værdi til denne figur (n = {n}).",
+        "all_suppressed": "Ikke vist: hver {group} har færre end {k} notater, så figuren er "
+        "undertrykt for at beskytte små grupper (se grænsen for små celler under Metoder).",
     },
 }
 
@@ -399,6 +397,41 @@ def add_note(ax: Axes, text: str) -> None:
         ha="left",
         va="bottom",
     )
+
+
+def show_all_suppressed(ax: Axes, by: str, *, min_cell: int, lang: str = "en") -> Axes:
+    """Replace the plot by a statement that every group was suppressed, without axes.
+
+    Used by the per-group figures when no group reaches ``min_cell`` notes: an
+    empty plot with 0–1 axes would look like a result. The statement is the
+    only text of the figure, so the saved files say why they are empty.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> ax = show_all_suppressed(ax, "clinic_id", min_cell=5, lang="en")
+    >>> ax.axison, ax.texts[0].get_text().startswith("Not shown: every clinic has fewer than 5")
+    (False, True)
+    >>> plt.close(fig)
+    """
+    import textwrap
+
+    group = group_label(by, lang)
+    group = group[:1].lower() + group[1:]
+    ax.clear()
+    ax.set_axis_off()
+    ax.text(
+        0.5,
+        0.5,
+        textwrap.fill(label("all_suppressed", lang, group=group, k=min_cell), 64),
+        transform=ax.transAxes,
+        ha="center",
+        va="center",
+        fontsize=10,
+        color="#303030",
+    )
+    return ax
 
 
 def legend_below(ax: Axes, handles: list[Any], *, ncol: int = 3) -> None:

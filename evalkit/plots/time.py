@@ -19,6 +19,7 @@ from evalkit.plots.style import (
     label,
     legend_below,
     new_axes,
+    show_all_suppressed,
 )
 
 _TIME_COLUMNS = ("estimate", "ci_low", "ci_high", "n_notes")
@@ -79,6 +80,7 @@ def plot_time_per_note(
     width = 0.38
     x = np.arange(len(groups))
     ticks = []
+    drawn = 0
     for pos, group in zip(x, groups, strict=True):
         rows = table[table[by] == group]
         hidden = False
@@ -114,7 +116,10 @@ def plot_time_per_note(
                 capsize=3,
                 ecolor="#202020",
             )
+            drawn += 1
         ticks.append(group_tick(group, hidden, min_cell))
+    if groups and not drawn:
+        return show_all_suppressed(ax, by, min_cell=min_cell, lang=lang)
     ax.set_xticks(x, ticks)
     ax.set_xlabel(group_label(by, lang))
     ax.set_ylabel(label("time_per_note", lang))

@@ -507,6 +507,10 @@ class _Run:
         fig, ax = plt.subplots(figsize=figsize)
         try:
             draw(ax)
+            # A figure whose groups were all suppressed holds only its statement.
+            statement = (
+                " ".join(ax.texts[0].get_text().split()) if not ax.axison and ax.texts else ""
+            )
             paths = save_figure(fig, self.out_dir / "figures" / key, formats=self.formats)
         finally:
             plt.close(fig)
@@ -518,6 +522,7 @@ class _Run:
                 "key": key,
                 "section": section,
                 "title": title,
+                "statement": statement,
                 "src": src,
                 "number": len(self.figures) + 1,
                 "width": int(figsize[0] * 96),
