@@ -54,10 +54,23 @@ from evalkit.plots.errors import (
     top_missing_terms,
 )
 from evalkit.plots.power import plot_power_curve
-from evalkit.plots.style import FIGURE_FORMATS, check_lang, check_min_cell, save_figure
+from evalkit.plots.style import (
+    FIGURE_FORMATS,
+    check_lang,
+    check_min_cell,
+    save_figure,
+    value_label,
+)
 from evalkit.plots.time import plot_edit_vs_time, plot_time_per_note, plot_time_saved_distribution
-from evalkit.report.i18n import texts
+from evalkit.report.i18n import (
+    evidence_text,
+    method_text,
+    metric_definition,
+    render_note,
+    texts,
+)
 from evalkit.report.manifest import build_manifest, signature_string, write_manifest
+from evalkit.stats.notes import Note, note_of
 from evalkit.text.normalize import normalize_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -272,18 +285,22 @@ def _note_view(row: pd.Series, lang: str, serial: int) -> dict[str, Any]:
     flag_marks = []
     for f in flags:
         detail = " · ".join(
-            str(f[k]) for k in ("severity", "evidence", "source") if f.get(k) not in (None, "")
+            _flag_field(k, f[k], lang)
+            for k in ("severity", "evidence", "source")
+            if f.get(k) not in (None, "")
         )
-        flag_marks.append(
-            _mark(f, "flag", {"label": f"{t['flag']} ({f.get('type', '?')})", "detail": detail})
-        )
+        kind = value_label("flag_type", f.get("type", "unknown"), lang)
+        flag_marks.append(_mark(f, "flag", {"label": f"{t['flag']} ({kind})", "detail": detail}))
     term_marks = []
     for m in terms:
+        # The term is note vocabulary, not report text: quoted, like evidence.
         detail = " · ".join(
-            str(m[k]) for k in ("term", "category", "concept_id") if m.get(k) not in (None, "")
+            f"“{m[k]}”" if k == "term" else value_label(k, m[k], lang)
+            for k in ("term", "category", "concept_id")
+            if m.get(k) not in (None, "")
         )
         if m.get("negated"):
-            detail += " · negated"
+            detail += f" · {t['negated']}"
         term_marks.append(_mark(m, "term", {"label": t["missing_term"], "detail": detail}))
     draft_marks = merge_marks([m for m in flag_marks if m], len(draft))
     final_marks = merge_marks([m for m in term_marks if m], len(final))
@@ -297,6 +314,12 @@ def _note_view(row: pd.Series, lang: str, serial: int) -> dict[str, Any]:
         "draft": segment(draft, removed, draft_marks, "del"),
         "final": segment(final, added, final_marks, "ins"),
     }
+
+
+def _flag_field(key: str, value: Any, lang: str) -> str:
+    if key == "evidence":
+        return evidence_text(value, lang)
+    return value_label(key, value, lang)
 
 
 def _mark(item: Mapping[str, Any], kind: str, tip: dict[str, str]) -> Mark | None:
@@ -484,6 +507,10 @@ class _Run:
         fig, ax = plt.subplots(figsize=figsize)
         try:
             draw(ax)
+            # A figure whose groups were all suppressed holds only its statement.
+            statement = (
+                " ".join(ax.texts[0].get_text().split()) if not ax.axison and ax.texts else ""
+            )
             paths = save_figure(fig, self.out_dir / "figures" / key, formats=self.formats)
         finally:
             plt.close(fig)
@@ -495,6 +522,7 @@ class _Run:
                 "key": key,
                 "section": section,
                 "title": title,
+                "statement": statement,
                 "src": src,
                 "number": len(self.figures) + 1,
                 "width": int(figsize[0] * 96),
@@ -786,6 +814,7 @@ def _write_report(
         min_cell=min_cell,
         typing_chars_per_minute=typing_chars_per_minute,
         t=t,
+        lang=lang,
     )
     if time_table is not None:
         run.table("time_saved", time_table)
@@ -926,8 +955,8 @@ def _write_report(
     metrics = [
         {
             "name": m.name,
-            "family": m.family,
-            "definition": m.definition,
+            "family": value_label("family", m.family, lang),
+            "definition": metric_definition(m.name, m.definition, lang),
             "range": _range(m.range),
             "direction": m.direction,
             "version": m.version,
@@ -955,6 +984,7 @@ def _write_report(
     ci_methods = sorted(set(summary["method"].dropna().astype(str))) if "method" in summary else []
     if time_table is not None:
         ci_methods += sorted(set(time_table["method"].dropna().astype(str)) - set(ci_methods))
+    ci_methods = [method_text(m, lang) for m in ci_methods]
     context = {
         "lang": lang,
         "t": t,
@@ -965,26 +995,52 @@ def _write_report(
         "min_cell": min_cell,
         "light_max": light_max,
         "summary_cards": _summary_cards(summary, time_table, t),
-        "stats_message": t["no_stats"].format(reason="no scored AI notes"),
+        "stats_message": t["no_stats"].format(reason=render_note(Note("no_ai_notes"), lang)),
         "data_counts": _data_counts(scores, rows),
-        "consultation_types": _value_counts(scores, "consultation_type", min_cell),
+        "consultation_types": [
+            (value_label("consultation_type", k, lang), n)
+            for k, n in _value_counts(scores, "consultation_type", min_cell)
+        ],
         "quarantine_reasons": quarantine_reasons,
-        "time_rows": _time_rows(time_table, t),
+        "time_rows": _time_rows(time_table, t, lang),
         "time_message": time_message,
-        "time_messages": time_messages,
+        "time_messages": [render_note(m, lang) for m in time_messages],
         "time_basis": time_basis,
         "figures": run.figures,
         "has_terms": has_terms,
-        "top_terms": top_terms.to_dict("records"),
+        "top_terms": [
+            {**r, "category": value_label("category", r.get("category"), lang)}
+            for r in top_terms.to_dict("records")
+        ],
         "has_flags": has_flags,
-        "flag_table": flag_table.to_dict("records"),
-        "flag_examples": [] if no_text else flag_examples,
+        "flag_table": [
+            {
+                **r,
+                "type": value_label("flag_type", r["type"], lang),
+                "severity": value_label("severity", r["severity"], lang),
+            }
+            for r in flag_table.to_dict("records")
+        ],
+        "flag_examples": []
+        if no_text
+        else [
+            {
+                **e,
+                "type": value_label("flag_type", e["type"], lang),
+                "severity": value_label("severity", e["severity"], lang),
+                "evidence": evidence_text(e["evidence"], lang),
+            }
+            for e in flag_examples
+        ],
         "system_ranks": system_ranks,
         "clinic_table": clinic_table,
         "no_text": no_text,
         "viewer_notes": viewer,
         "viewer_clinics": sorted({n["clinic"] for n in viewer if n["clinic"]}),
-        "viewer_flag_types": sorted({ft for n in viewer for ft in n["flag_types"]}),
+        "viewer_flag_types": [
+            (ft, value_label("flag_type", ft, lang))
+            for ft in sorted({ft for n in viewer for ft in n["flag_types"]})
+        ],
         "viewer_sample": t["viewer_sample"].format(shown=len(viewer), total=n_ai, seed=seed),
         "metrics": metrics,
         "ci_methods": ci_methods,
@@ -1077,6 +1133,7 @@ def _time_tables(
     min_cell: int,
     typing_chars_per_minute: float,
     t: Mapping[str, str],
+    lang: str,
 ):
     from evalkit.stats.time import NoTimingDataError, has_timing, time_per_note, time_saved
 
@@ -1093,7 +1150,7 @@ def _time_tables(
             typing_chars_per_minute=typing_chars_per_minute,
         )
     except NoTimingDataError as exc:
-        return None, f"{t['no_time']} ({exc})", [], None, None
+        return None, f"{t['no_time']} ({render_note(note_of(exc), lang)})", [], None, None
     tpn = None
     if by is not None:
         tpn = time_per_note(
@@ -1109,7 +1166,7 @@ def _time_tables(
     return table, "", list(table.attrs.get("messages", [])), basis, tpn
 
 
-def _time_rows(table: pd.DataFrame | None, t: Mapping[str, str]) -> list[dict[str, str]]:
+def _time_rows(table: pd.DataFrame | None, t: Mapping[str, str], lang: str) -> list[dict[str, str]]:
     if table is None:
         return []
     rows = []
@@ -1127,7 +1184,7 @@ def _time_rows(table: pd.DataFrame | None, t: Mapping[str, str]) -> list[dict[st
                     "n": "—" if n is None or pd.isna(n) or str(n) in ("<NA>", "nan") else str(n),
                     "badge": badge,
                     "badge_text": t[badge],
-                    "method": str(r["method"]),
+                    "method": method_text(r["method"], lang),
                 }
             )
     return rows

@@ -37,6 +37,7 @@ from evalkit.stats.ci import (
     t_interval,
     wilson_interval,
 )
+from evalkit.stats.notes import Note, note_of
 from evalkit.stats.privacy import DEFAULT_MIN_CELL, pseudonymize, suppress_small_cells
 
 OVERALL = "overall"
@@ -616,7 +617,7 @@ def write_summary_tables(
     result = SummaryFiles()
     if salt is not None:
         scores = pseudonymize(scores, salt=salt)
-        result.messages.append("clinic and clinician ids pseudonymised (salted HMAC-SHA256)")
+        result.messages.append(Note("pseudonymised"))
     table = summarize(scores, by, n_boot=n_boot, seed=seed, min_cell=min_cell, ci=ci)
     result.files["summary"] = _write_csv(table, out / "summary.csv")
     single = [lvl[0] for lvl in _normalise_by(by) if len(lvl) == 1 and lvl[0] != SECTION]
@@ -630,7 +631,7 @@ def write_summary_tables(
             scores, by=single, n_boot=n_boot, seed=seed, ci=ci, min_cell=min_cell, **extra
         )
     except NoTimingDataError as exc:
-        result.messages.append(str(exc))
+        result.messages.append(note_of(exc))
     else:
         result.messages.extend(times.attrs.get("messages", []))
         result.files["time_saved"] = _write_csv(times, out / "time_saved.csv")
