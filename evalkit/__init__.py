@@ -9,7 +9,7 @@ The public API, by step:
 * metrics registry: :func:`list_metrics`, :func:`get_metric`
 * aggregate: :func:`summarize` (per-group CIs), :func:`time_saved`, :func:`plan_study`,
   :func:`compare_with_published` and :func:`rank_correlations` (beside a benchmark's published
-  table)
+  table), :func:`compare` (systems side by side on the same consultations)
 """
 
 from evalkit._version import __version__
@@ -32,12 +32,16 @@ from evalkit.metrics import (
     wer,
 )
 from evalkit.stats import (
+    compare_systems,
     compare_with_published,
     plan_study,
     rank_correlations,
     summarize,
     time_saved,
 )
+
+compare = compare_systems
+"""``evalkit.compare(scores, by="system")``: see :func:`evalkit.stats.compare_systems`."""
 
 __all__ = [
     "Checker",
@@ -52,6 +56,8 @@ __all__ = [
     "RunSummary",
     "__version__",
     "char_distance",
+    "compare",
+    "compare_systems",
     "compare_with_published",
     "find_terms",
     "get_metric",

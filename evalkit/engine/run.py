@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -11,9 +12,10 @@ from typing import Any
 
 import pandas as pd
 
+from evalkit._files import writing
 from evalkit.engine.local import assemble, iter_scored, metric_columns, split_failures
 from evalkit.io.contract import LANGUAGES
-from evalkit.io.errors import InputError
+from evalkit.io.errors import InputError, input_os_error
 from evalkit.io.read import ReadOptions, check_required_columns, iter_notes
 from evalkit.io.validate import DEFAULT_MAX_CHARS, QUARANTINE_COLUMNS, Validator
 
@@ -50,7 +52,9 @@ class RunSummary:
         return out
 
 
-def _options(lang: str, lexicons: Sequence[str | Path]) -> dict[str, Any]:
+def _options(
+    lang: str, lexicons: Sequence[str | Path], sections: Sequence[str | Path] = ()
+) -> dict[str, Any]:
     if lang not in LANGUAGES:
         raise InputError(f"--lang {lang!r} is not supported; use one of {', '.join(LANGUAGES)}.")
     files = tuple(str(Path(p)) for p in lexicons)
@@ -62,7 +66,13 @@ def _options(lang: str, lexicons: Sequence[str | Path]) -> dict[str, Any]:
             if not Path(file).is_file():
                 raise InputError(f"Lexicon file {file!r} does not exist. Check the --lexicon path.")
             read_lexicon_file(file)
-    return {"lexicon_files": files}
+    options: dict[str, Any] = {"lexicon_files": files}
+    if sections:
+        from evalkit.text.sections import load_section_map
+
+        # Loaded here so a bad file fails before any note is read; workers reload from the paths.
+        options["section_files"] = load_section_map(sections).files
+    return options
 
 
 def score(
@@ -73,6 +83,7 @@ def score(
     lexicons: Sequence[str | Path] = (),
     drop_text: bool = False,
     jobs: int = 1,
+    sections: Sequence[str | Path] = (),
 ) -> pd.DataFrame:
     """Score every note in a DataFrame; one output row per valid input row.
 
@@ -91,6 +102,9 @@ def score(
         Leave the note text columns out of the result.
     jobs : int
         Worker processes.
+    sections : list of path, optional
+        Extra section-heading maps (TOML, the shape of
+        ``evalkit/lexicon/data/sections.toml``) for ``section_scores``.
 
     Returns
     -------
@@ -111,8 +125,9 @@ def score(
     if not isinstance(notes, pd.DataFrame):
         raise TypeError(f"score() expects a pandas DataFrame, got {type(notes).__name__}")
     check_required_columns([str(c) for c in notes.columns], source="the DataFrame")
-    options = _options(lang, lexicons)
+    options = _options(lang, lexicons, sections)
     fams = None if families is None else tuple(families)
+    _check_families(fams)
     frame = notes.reset_index(drop=True)
     valid, quarantine = Validator(default_language=lang).split(frame)
     parts, failures = [], [quarantine]
@@ -158,6 +173,7 @@ def score_file(
     resume: bool = False,
     max_chars: int = DEFAULT_MAX_CHARS,
     on_rows: Callable[[int], None] | None = None,
+    sections: Sequence[str | Path] = (),
 ) -> RunSummary:
     """Stream a notes file through the scorer into ``out_path``.
 
@@ -193,20 +209,23 @@ def score_file(
         Notes longer than this are quarantined with a reason.
     on_rows : callable, optional
         Called with the number of rows finished, for progress bars.
+    sections : list of path
+        Extra section-heading maps (TOML) for ``section_scores``.
 
     Returns
     -------
     RunSummary
     """
-    from evalkit.engine.checkpoint import Checkpoint, input_fingerprint
+    from evalkit.engine.checkpoint import Checkpoint
 
     started = time.perf_counter()
-    options = _options(lang, lexicons)
+    options = _options(lang, lexicons, sections)
     fams = None if families is None else tuple(families)
+    _check_families(fams)
     read_options = read_options or ReadOptions()
     metrics = metric_columns(fams)
     state = {
-        "input": input_fingerprint(input_path) if Path(input_path).is_file() else str(input_path),
+        "input": _fingerprint(input_path),
         "read": {
             "columns": dict(read_options.columns or {}),
             "encoding": read_options.encoding,
@@ -216,6 +235,7 @@ def score_file(
         "lang": lang,
         "families": list(fams) if fams else None,
         "lexicons": list(options["lexicon_files"]),
+        **({"sections": list(options["section_files"])} if "section_files" in options else {}),
         "drop_text": drop_text,
         "max_chars": max_chars,
         "metric_versions": {m.name: m.version for m in metrics},
@@ -243,38 +263,74 @@ def score_file(
             pending.append((index, bad))
             yield valid
 
-    # Validate the header before creating anything on disk.
+    # Validate the header and the output path before creating anything on disk.
     check_required_columns(_peek_columns(input_path, read_options), source=Path(input_path).name)
-    checkpoint = Checkpoint(out_path, metrics, state, resume=resume)
+    out_file = Path(out_path)
+    with writing("the scores file", out_file):
+        if out_file.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(out_file))
+        out_file.parent.mkdir(parents=True, exist_ok=True)
+    with writing("the scores file", out_path):
+        checkpoint = Checkpoint(out_path, metrics, state, resume=resume)
     try:
-        for valid, scored in iter_scored(
-            todo(),
-            jobs=jobs,
-            families=fams,
-            options=options,
-            on_rows=on_rows,
-            engine=engine,
-            scheduler=scheduler,
-        ):
-            index, bad = pending.popleft()
-            valid, scored, failed = split_failures(valid, scored)
-            if len(failed):
-                bad = _merge_quarantine([bad, failed])
-            checkpoint.save(index, assemble(valid, scored, drop_text=drop_text), bad)
+        with writing("the scores file", out_path):
+            for valid, scored in iter_scored(
+                todo(),
+                jobs=jobs,
+                families=fams,
+                options=options,
+                on_rows=on_rows,
+                engine=engine,
+                scheduler=scheduler,
+            ):
+                index, bad = pending.popleft()
+                valid, scored, failed = split_failures(valid, scored)
+                if len(failed):
+                    bad = _merge_quarantine([bad, failed])
+                checkpoint.save(index, assemble(valid, scored, drop_text=drop_text), bad)
+            qpath = quarantine_path(out_path)
+            if qpath.exists():
+                qpath.unlink()
+            if checkpoint.join(chunks_seen[0], qpath):
+                summary.quarantine_file = str(qpath)
     except KeyboardInterrupt:
         raise Interrupted(
             f"Interrupted after reading {summary.n_read} rows; completed chunks are kept in "
             f"{checkpoint.dir}. Run the same command with --resume to continue."
         ) from None
-    qpath = quarantine_path(out_path)
-    if qpath.exists():
-        qpath.unlink()
-    if checkpoint.join(chunks_seen[0], qpath):
-        summary.quarantine_file = str(qpath)
+    except Exception:
+        # A failed run (disk full, bad option, bad row found late) leaves nothing
+        # behind: no final file and no parts folder. Only an interruption keeps them.
+        checkpoint.remove()
+        raise
     checkpoint.remove()
     _summarise_output(summary, Path(out_path), qpath)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _fingerprint(input_path: str | Path) -> dict[str, Any] | str:
+    from evalkit.engine.checkpoint import input_fingerprint
+
+    if not Path(input_path).is_file():
+        return str(input_path)  # iter_notes says what is wrong with the path
+    try:
+        return input_fingerprint(input_path)
+    except OSError as exc:
+        raise input_os_error(exc, "the notes file", input_path) from None
+
+
+def _check_families(families: tuple[str, ...] | None) -> None:
+    from evalkit.metrics.registry import list_families
+
+    known = [f.name for f in list_families()]
+    unknown = [f for f in families or () if f not in known]
+    if unknown or families == ():
+        raise ValueError(
+            f"unknown metric famil{'y' if len(unknown) == 1 else 'ies'} "
+            f"{', '.join(map(repr, unknown)) or '(none given)'}; use a comma-separated list of "
+            f"{', '.join(known)} (for example --metrics edit,terms), or leave --metrics out for all"
+        )
 
 
 def _peek_columns(path: str | Path, options: ReadOptions) -> list[str]:

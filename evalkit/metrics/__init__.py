@@ -4,7 +4,7 @@ Importing this package registers every metric family: ``edit`` always, and
 the optional families when their modules are present.
 """
 
-from evalkit.metrics import edit, hallucination, terms
+from evalkit.metrics import edit, hallucination, sections, terms
 from evalkit.metrics.checkers import CheckContext, Checker, Flag, make_flag
 from evalkit.metrics.edit import EditScore, char_distance, score_edit, wer
 from evalkit.metrics.hallucination import (
@@ -21,6 +21,7 @@ from evalkit.metrics.registry import (
     list_metrics,
     metric_versions,
 )
+from evalkit.metrics.sections import SectionScores, score_sections
 from evalkit.metrics.terms import TermScore, score_terms
 
 __all__ = [
@@ -50,4 +51,7 @@ __all__ = [
     "hallucination_flags",
     "make_flag",
     "score_hallucination",
+    "SectionScores",
+    "score_sections",
+    "sections",
 ]

@@ -7,7 +7,7 @@ The look (Okabe–Ito palette, hatching, small-cell suppression) is set in
 :mod:`evalkit.plots.style`.
 """
 
-from evalkit.plots.compare import plot_published_comparison
+from evalkit.plots.compare import plot_paired_differences, plot_published_comparison
 from evalkit.plots.edits import (
     EDIT_CATEGORIES,
     LIGHT_EDIT_MAX,
@@ -23,6 +23,7 @@ from evalkit.plots.errors import (
     top_missing_terms,
 )
 from evalkit.plots.power import plot_power_curve
+from evalkit.plots.sections import plot_section_scores
 from evalkit.plots.style import OKABE_ITO, evalkit_style, save_figure
 from evalkit.plots.time import (
     plot_edit_vs_time,
@@ -42,8 +43,10 @@ __all__ = [
     "plot_edit_vs_time",
     "plot_hallucination_flags",
     "plot_missing_terms_by_category",
+    "plot_paired_differences",
     "plot_power_curve",
     "plot_published_comparison",
+    "plot_section_scores",
     "plot_time_per_note",
     "plot_time_saved_distribution",
     "plot_top_missing_terms",

@@ -7,7 +7,9 @@
   :func:`detectable_effect` - sample size and power with a design effect;
 * :func:`pseudonymize`, :func:`suppress_small_cells` - for tables meant for sharing;
 * :func:`compare_with_published`, :func:`rank_correlations` - per-system means beside a
-  benchmark's published table, and Spearman rank agreement.
+  benchmark's published table, and Spearman rank agreement;
+* :func:`compare_systems` - several systems on the same consultations: paired differences,
+  cluster-bootstrap CIs, McNemar's test, ranks with their bootstrap distribution.
 
 Methods and choices are documented in ``docs/statistics.md``.
 """
@@ -23,6 +25,8 @@ from evalkit.stats.ci import (
 )
 from evalkit.stats.compare import (
     DEFAULT_COMPARE_METRICS,
+    SystemComparison,
+    compare_systems,
     compare_with_published,
     rank_correlations,
 )
@@ -74,7 +78,9 @@ __all__ = [
     "cluster_t_interval",
     "FEW_CLUSTERS",
     "cluster_bootstrap_median",
+    "compare_systems",
     "compare_with_published",
+    "SystemComparison",
     "design_effect",
     "detectable_effect",
     "documentation_seconds",

@@ -10,6 +10,7 @@ run) are left out.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from evalkit._files import atomic_path, output_dir
+from evalkit.io.contract import TEXT_COLUMNS
+from evalkit.io.errors import InputError, input_os_error
 from evalkit.io.read import detect_format
 from evalkit.io.write import neutralise_formula
 from evalkit.stats.ci import (
@@ -33,6 +37,7 @@ from evalkit.stats.ci import (
     t_interval,
     wilson_interval,
 )
+from evalkit.stats.notes import Note, note_of
 from evalkit.stats.privacy import DEFAULT_MIN_CELL, pseudonymize, suppress_small_cells
 
 OVERALL = "overall"
@@ -73,6 +78,8 @@ STATISTICS: tuple[Statistic, ...] = (
     Statistic("hallucination_flags_per_100", "n_hallucination_flags", "mean", scale=100.0),
     Statistic("critical_flags_per_100", "n_critical_flags", "mean", scale=100.0),
     Statistic("hallucination_free_rate", "hallucination_free", "rate", direction="higher"),
+    # not a hallucination measure: claims the transcript never mentions (see its card)
+    Statistic("unsupported_claims_per_note", "n_unsupported_claims", "mean"),
 )
 """The statistics :func:`summarize` reports, in table order."""
 
@@ -246,6 +253,97 @@ def interval_for(
     return Interval(iv.estimate, iv.low, iv.high, "bootstrap of notes (percentile)", n_boot, seed)
 
 
+SECTION = "section"
+"""Grouping name that explodes ``section_scores`` into one row per note and section."""
+
+SECTION_FIELDS = ("char_distance", "wer", "unchanged", "n_missing_terms", "n_hallucination_flags")
+
+
+def _section_items(value: object, row: int) -> list[dict]:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return []
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError:
+            raise ValueError(
+                f"column 'section_scores' row {row} is not a JSON list of sections; "
+                "re-run `evalkit score` to rebuild it."
+            ) from None
+    if isinstance(value, np.ndarray):
+        value = value.tolist()
+    if not isinstance(value, list) or not all(
+        isinstance(item, dict) and SECTION in item for item in value
+    ):
+        raise ValueError(
+            f"column 'section_scores' row {row} must be a list of {{section, wer, ...}} items; "
+            f"found {type(value).__name__}. Re-run `evalkit score` to rebuild it."
+        )
+    return value
+
+
+def section_rows(scores: pd.DataFrame) -> pd.DataFrame:
+    """One row per note and section, from the ``section_scores`` column.
+
+    The note's other columns are carried (ids, clinic, clinician, system,
+    ...) except the note-level metric columns, which are replaced by the
+    section's own ``char_distance``, ``wer``, ``unchanged``,
+    ``n_missing_terms`` and ``n_hallucination_flags``; ``section`` and
+    ``alignment`` are added. Notes without section scores (control notes)
+    have no rows. Accepts lists as read from Parquet/JSONL and JSON strings
+    as read from CSV.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"note_id": ["a"], "wer": [0.5], "section_scores": [[
+    ...     {"section": "subjective", "alignment": "heading", "wer": 0.0, "unchanged": True},
+    ...     {"section": "plan", "alignment": "heading", "wer": 1.0, "unchanged": False}]]})
+    >>> section_rows(df)[["note_id", "section", "wer", "unchanged"]]
+      note_id     section  wer  unchanged
+    0       a  subjective  0.0       True
+    1       a        plan  1.0      False
+    """
+    if "section_scores" not in scores.columns:
+        raise ValueError(
+            "grouping by 'section' needs the column 'section_scores'; found columns: "
+            f"{', '.join(map(str, scores.columns))}. Score with the sections family "
+            "(the default, or --metrics ...,sections)."
+        )
+    from evalkit.metrics import list_metrics
+
+    metric_names = {m.name for m in list_metrics()}
+    keep = [c for c in scores.columns if c not in metric_names and c not in TEXT_COLUMNS]
+    positions: list[int] = []
+    items: list[dict] = []
+    for row, value in enumerate(scores["section_scores"].to_numpy(dtype=object)):
+        for item in _section_items(value, row):
+            positions.append(row)
+            items.append(item)
+    carried = scores[keep].iloc[positions].reset_index(drop=True)
+    parts = pd.DataFrame(items, columns=[SECTION, "alignment", *SECTION_FIELDS])
+    return pd.concat([carried, parts], axis=1)
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """A table to summarise (notes, or notes x sections) with its values and clusters."""
+
+    present: list[Statistic]
+    values: dict[str, np.ndarray]
+    clusters: np.ndarray | None
+    clinicians: np.ndarray | None
+    unit: str
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame, statistics: Sequence[Statistic]) -> _Frame:
+        present = [s for s in statistics if s.column in frame.columns]
+        clusters, unit = cluster_labels(frame)
+        cluster_array = None if clusters is None else clusters.to_numpy(dtype=object)
+        values = {s.column: _numeric(frame[s.column], s.column, s.kind) for s in present}
+        clinicians = cluster_array if unit == "clinicians" else None
+        return cls(present, values, cluster_array, clinicians, unit)
+
+
 def _normalise_by(by: str | Sequence[str | Sequence[str]] | None) -> list[tuple[str, ...]]:
     if by is None:
         return []
@@ -336,7 +434,17 @@ def summarize(
     _check_n_boot(n_boot)
     _check_level(ci)
     levels = _normalise_by(by)
-    missing = sorted({c for lvl in levels for c in lvl if c not in scores.columns})
+    exploded = None
+    if any(SECTION in lvl for lvl in levels) and SECTION not in scores.columns:
+        exploded = section_rows(scores)
+    missing = sorted(
+        {
+            c
+            for lvl in levels
+            for c in lvl
+            if c not in scores.columns and (c != SECTION or exploded is None)
+        }
+    )
     if missing:
         raise ValueError(
             f"grouping column(s) {', '.join(missing)} not in the scores table; found columns: "
@@ -349,21 +457,27 @@ def summarize(
             f"char_distance_norm); found columns: {', '.join(map(str, scores.columns))}. "
             "Score the notes first."
         )
-    clusters, unit = cluster_labels(scores)
-    cluster_array = None if clusters is None else clusters.to_numpy(dtype=object)
-    clinicians = cluster_array if unit == "clinicians" else None
-    values = {s.column: _numeric(scores[s.column], s.column, s.kind) for s in present}
+    note_ctx = _Frame.of(scores, present)
 
     rows: list[dict] = []
-    groupings: list[tuple[str, str, np.ndarray]] = [(OVERALL, OVERALL, np.arange(len(scores)))]
+    groupings: list[tuple[str, str, np.ndarray, _Frame]] = [
+        (OVERALL, OVERALL, np.arange(len(scores)), note_ctx)
+    ]
+    section_ctx = None if exploded is None else _Frame.of(exploded, statistics)
     for lvl in levels:
-        keys = scores[list(lvl)].astype("string").fillna("<missing>")
+        frame, ctx = (
+            (exploded, section_ctx)
+            if section_ctx is not None and SECTION in lvl
+            else (scores, note_ctx)
+        )
+        keys = frame[list(lvl)].astype("string").fillna("<missing>")
         for key, idx in keys.groupby(list(lvl), sort=True).indices.items():
             key_t = key if isinstance(key, tuple) else (key,)
-            groupings.append(("+".join(lvl), "|".join(map(str, key_t)), np.asarray(idx)))
+            groupings.append(("+".join(lvl), "|".join(map(str, key_t)), np.asarray(idx), ctx))
 
-    for level, group, idx in groupings:
-        for stat in present:
+    for level, group, idx, ctx in groupings:
+        values, cluster_array, clinicians = ctx.values, ctx.clusters, ctx.clinicians
+        for stat in ctx.present:
             col = values[stat.column][idx]
             keep = ~np.isnan(col)
             x = col[keep]
@@ -372,7 +486,7 @@ def summarize(
             if x.size == 0:
                 iv = Interval(np.nan, np.nan, np.nan, "no notes with a value")
             else:
-                iv = interval_for(x, cl, stat.kind, n_boot=n_boot, seed=seed, ci=ci, unit=unit)
+                iv = interval_for(x, cl, stat.kind, n_boot=n_boot, seed=seed, ci=ci, unit=ctx.unit)
             rows.append(
                 {
                     "level": level,
@@ -418,11 +532,28 @@ def read_scores(path: str | Path) -> pd.DataFrame:
             f"`evalkit score NOTES --out {file.name}`"
         )
     fmt = detect_format(file)
-    if fmt == "parquet":
-        return pd.read_parquet(file)
-    if fmt == "jsonl":
-        return pd.read_json(file, lines=True, dtype=False)
-    return pd.read_csv(file, sep="\t" if fmt == "tsv" else ",", low_memory=False)
+    import pyarrow as pa
+
+    try:
+        if fmt == "parquet":
+            return pd.read_parquet(file)
+        if fmt == "jsonl":
+            return pd.read_json(file, lines=True, dtype=False)
+        return pd.read_csv(file, sep="\t" if fmt == "tsv" else ",", low_memory=False)
+    except OSError as exc:
+        if isinstance(exc, pa.ArrowException):
+            raise InputError(_unreadable_scores(file, fmt)) from None
+        raise input_os_error(exc, "the scores file", file) from None
+    except (UnicodeDecodeError, pa.ArrowException, pd.errors.ParserError, pd.errors.EmptyDataError):
+        raise InputError(_unreadable_scores(file, fmt)) from None
+
+
+def _unreadable_scores(file: Path, fmt: str) -> str:
+    return (
+        f"scores file '{file}' is not a readable {fmt} file (corrupt, truncated or another "
+        "format under this extension); write it again with `evalkit score NOTES --out "
+        f"{file.name}`"
+    )
 
 
 @dataclass(frozen=True)
@@ -446,7 +577,8 @@ def _write_csv(table: pd.DataFrame, path: Path) -> Path:
     for col in ("group", "level"):
         if col in shared.columns:
             shared[col] = shared[col].map(neutralise_formula)
-    shared.to_csv(path, index=False)
+    with atomic_path(path, "the summary table") as tmp:
+        shared.to_csv(tmp, index=False)
     return path
 
 
@@ -481,15 +613,14 @@ def write_summary_tables(
     """
     from evalkit.stats.time import NoTimingDataError, time_saved
 
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = output_dir(out_dir, "the tables folder")
     result = SummaryFiles()
     if salt is not None:
         scores = pseudonymize(scores, salt=salt)
-        result.messages.append("clinic and clinician ids pseudonymised (salted HMAC-SHA256)")
+        result.messages.append(Note("pseudonymised"))
     table = summarize(scores, by, n_boot=n_boot, seed=seed, min_cell=min_cell, ci=ci)
     result.files["summary"] = _write_csv(table, out / "summary.csv")
-    single = [lvl[0] for lvl in _normalise_by(by) if len(lvl) == 1]
+    single = [lvl[0] for lvl in _normalise_by(by) if len(lvl) == 1 and lvl[0] != SECTION]
     extra = {}
     if typing_chars_per_minute is not None:
         extra["typing_chars_per_minute"] = typing_chars_per_minute
@@ -500,7 +631,7 @@ def write_summary_tables(
             scores, by=single, n_boot=n_boot, seed=seed, ci=ci, min_cell=min_cell, **extra
         )
     except NoTimingDataError as exc:
-        result.messages.append(str(exc))
+        result.messages.append(note_of(exc))
     else:
         result.messages.extend(times.attrs.get("messages", []))
         result.files["time_saved"] = _write_csv(times, out / "time_saved.csv")

@@ -34,3 +34,48 @@ def test_too_few_systems_says_so():
 def test_missing_column_raises():
     with pytest.raises(ValueError, match="needs columns"):
         plot_published_comparison(pd.DataFrame({"Fact": [1.0]}), x="Fact", y="wer")
+
+
+def _differences():
+    from evalkit.stats.compare import compare_systems
+
+    rng = np.random.default_rng(4)
+    rows = []
+    for k, system in enumerate(["A", "B", "C"]):
+        for i in range(30):
+            rows.append(
+                {
+                    "system": system,
+                    "encounter_id": f"e{i}",
+                    "wer": 0.2 + 0.1 * k + rng.normal(0, 0.02),
+                }
+            )
+    return compare_systems(pd.DataFrame(rows), metrics=["wer"], n_boot=200).differences
+
+
+def test_forest_plot_against_a_reference_flips_signs():
+    from evalkit.plots.compare import plot_paired_differences
+
+    diffs = _differences()
+    ax = plot_paired_differences(diffs, metric="wer", reference="A")
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == ["B − A", "C − A"]  # sorted by difference
+    x = ax.lines[0].get_xdata()
+    assert x[0] == pytest.approx(0.1, abs=0.02) and x[1] == pytest.approx(0.2, abs=0.02)
+    assert "lower than A (better)" in ax.texts[-1].get_text()
+    # against C, both others are better: negative differences
+    ax2 = plot_paired_differences(diffs, metric="wer", reference="C", lang="da")
+    assert (ax2.lines[0].get_xdata() < 0).all()
+    assert ax2.get_xlabel().startswith("Parret forskel")
+
+
+def test_forest_plot_all_pairs_and_errors():
+    from evalkit.plots.compare import plot_paired_differences
+
+    diffs = _differences()
+    ax = plot_paired_differences(diffs)
+    assert len(ax.get_yticklabels()) == 3
+    with pytest.raises(ValueError, match="no differences for metric 'unchanged'"):
+        plot_paired_differences(diffs, metric="unchanged")
+    with pytest.raises(ValueError, match="in no pair"):
+        plot_paired_differences(diffs, reference="Z")

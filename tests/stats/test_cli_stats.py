@@ -144,3 +144,32 @@ def test_plan_rejects_bad_input(tmp_path):
 def test_help_has_examples(command):
     res = runner.invoke(app, [command, "--help"])
     assert res.exit_code == 0 and f"evalkit {command}" in res.output
+
+
+def test_summarize_by_section(tmp_path):
+    import evalkit
+
+    notes = pd.DataFrame(
+        {
+            "note_id": [f"n{i}" for i in range(6)],
+            "clinician_id": ["a", "a", "b", "b", "c", "c"],
+            "final_note": ["S: hoste\nO: ua.\nP: kontrol"] * 6,
+            "ai_note": ["S: hoste\nO: rød hals\nP: kontrol"] * 3 + ["S: hoste\nP: kontrol"] * 3,
+        }
+    )
+    path = tmp_path / "scores.parquet"
+    scored = evalkit.score(notes, families=["edit", "sections"])
+    scored.attrs.clear()  # the quarantine frame in attrs does not go into Parquet metadata
+    scored.to_parquet(path)
+    out = tmp_path / "stats"
+    res = runner.invoke(
+        app, ["summarize", str(path), "--by", "section", "--out", str(out), "--min-cell", "0"]
+    )
+    assert res.exit_code == 0, res.output
+    table = pd.read_csv(out / "summary.csv")
+    sec = table[(table["level"] == "section") & (table["statistic"] == "unchanged_rate")]
+    assert dict(zip(sec["group"], sec["estimate"], strict=True)) == {
+        "objective": 0.0,
+        "plan": 1.0,
+        "subjective": 1.0,
+    }

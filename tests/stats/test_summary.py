@@ -202,3 +202,87 @@ def test_simulated_table_is_fast(simulated):
     t = summarize(simulated, by=["clinic_id", "clinician_id", "consultation_type"])
     assert time.perf_counter() - start < 5.0
     assert (t.level == "clinician_id").sum() == 18 * 9
+
+
+# --- grouping by section (section_scores exploded) ---------------------------------
+
+
+def _with_sections(n_notes=60, seed=3):
+    rng = np.random.default_rng(seed)
+    rows = []
+    for i in range(n_notes):
+        items = []
+        for section in ("subjective", "objective", "plan"):
+            if section == "objective" and i % 4 == 0:
+                continue  # some notes lack the section
+            wer = float(rng.gamma(2.0, 0.1)) if rng.random() < 0.6 else 0.0
+            items.append(
+                {
+                    "section": section,
+                    "alignment": "heading",
+                    "char_distance": int(wer * 50),
+                    "wer": wer,
+                    "unchanged": wer == 0.0,
+                    "n_missing_terms": int(rng.poisson(0.3)),
+                    "n_hallucination_flags": int(rng.poisson(0.2)),
+                }
+            )
+        rows.append(
+            {
+                "note_id": f"n{i}",
+                "clinic_id": f"K{i % 3}",
+                "clinician_id": f"GP{i % 12}",
+                "wer": float(np.mean([x["wer"] for x in items])),
+                "unchanged": all(x["unchanged"] for x in items),
+                "n_hallucination_flags": sum(x["n_hallucination_flags"] for x in items),
+                "n_critical_flags": 0,
+                "section_scores": items,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def test_by_section_equals_summarising_the_exploded_table():
+    from evalkit.stats.summary import section_rows
+
+    scores = _with_sections()
+    got = summarize(scores, by=["section", "clinic_id+section"], n_boot=300, min_cell=0)
+    exploded = section_rows(scores)
+    assert len(exploded) == 60 * 3 - 15
+    want = summarize(exploded, by=["section", "clinic_id+section"], n_boot=300, min_cell=0)
+    got_s = got[got["level"] != "overall"].reset_index(drop=True)
+    want_s = want[want["level"] != "overall"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(got_s, want_s)
+    # the overall rows are still the note-level ones
+    overall = got[got["level"] == "overall"].set_index("statistic")
+    assert overall.loc["wer_mean", "estimate"] == pytest.approx(scores["wer"].mean())
+    assert "critical_flags_per_100" in overall.index
+    sec = got[got["level"] == "section"]
+    assert set(sec["group"]) == {"subjective", "objective", "plan"}
+    assert "critical_flags_per_100" not in set(sec["statistic"])
+    obj = sec[(sec["group"] == "objective") & (sec["statistic"] == "wer_mean")].iloc[0]
+    assert obj["n_notes"] == 45 and obj["n_clinicians"] == 9  # GP0, GP4, GP8 never have it
+    assert obj["method"] == "cluster-robust t (clinicians; 9 clusters)"
+    sub = exploded[exploded["section"] == "subjective"]
+    row = sec[(sec["group"] == "subjective") & (sec["statistic"] == "wer_mean")].iloc[0]
+    assert row["estimate"] == pytest.approx(sub["wer"].mean())
+
+
+def test_by_section_reads_json_strings_from_csv(tmp_path):
+    import json
+
+    scores = _with_sections(12)
+    as_csv = scores.assign(section_scores=scores["section_scores"].map(json.dumps))
+    a = summarize(scores, by="section", n_boot=100, min_cell=0)
+    b = summarize(as_csv, by="section", n_boot=100, min_cell=0)
+    pd.testing.assert_frame_equal(a, b)
+
+
+def test_by_section_needs_section_scores():
+    scores = _with_sections(8).drop(columns="section_scores")
+    with pytest.raises(ValueError, match="needs the column 'section_scores'"):
+        summarize(scores, by="section")
+    bad = _with_sections(8)
+    bad.loc[2, "section_scores"] = "not json"
+    with pytest.raises(ValueError, match="row 2 is not a JSON list"):
+        summarize(bad, by="section")

@@ -71,10 +71,12 @@ from evalkit.metrics.hallucination.grades import (
     QualityChecker,
     SeverityChecker,
 )
+from evalkit.metrics.hallucination.grounding import transcript_verdict
 from evalkit.metrics.hallucination.index import TextIndex, Unit, build_index
 from evalkit.metrics.hallucination.numbers import NumberChecker
 
 __all__ = [
+    "transcript_verdict",
     "BUILTIN_CHECKERS",
     "CONFIG",
     "ClauseChecker",

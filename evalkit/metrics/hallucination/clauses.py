@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from evalkit.metrics.checkers import CheckContext, Flag, make_flag
+from evalkit.metrics.hallucination.cache import StemTable
+from evalkit.metrics.hallucination.concepts import POLAR_CATEGORIES
 from evalkit.metrics.hallucination.config import CONFIG
 from evalkit.metrics.hallucination.index import TextIndex, Unit
 from evalkit.metrics.hallucination.state import draft_state, flag_source, quote, trim_span
@@ -14,6 +16,8 @@ from evalkit.metrics.hallucination.words import (
     ASSESSMENT_SECTIONS,
     EXAM_SECTIONS,
     META_PREFIXES,
+    POST_NEGATION,
+    STOPWORDS,
     WORD,
 )
 
@@ -55,9 +59,38 @@ class ClauseChecker:
             flip_f = None if st.endorsed[ui] or not has_f else self._flip(u, final, st.aligned[ui])
             flip_t = None
             if has_t:
-                flip_t = self._flip(u, transcript, st.related_t[ui]) or self._answered(
-                    u, transcript
-                )
+                # word-level evidence from talk (a question answered the other
+                # way, a sentence with the opposite negation) is loose: it counts
+                # only for a clause the clinician did not keep; kept statements
+                # are contradicted through their concepts (ConceptChecker)
+                kept = st.endorsed[ui] or (has_f and st.coverage[ui] >= CONFIG.aligned_coverage)
+                if not kept:
+                    flip_t = self._flip(u, transcript, st.related_t[ui]) or self._answered(
+                        u, transcript
+                    )
+                else:
+                    # a kept pertinent negative that a direct yes/no question about
+                    # it got a yes to ("Vågner ikke om natten" - "Vågner du om
+                    # natten?" - "Ja, hver nat"): an explicit contradiction
+                    # (only what the lexicon does not cover: the concept check owns
+                    # the polarity of concepts, mixed talk included)
+                    polar = any(m.category in POLAR_CATEGORIES for m in u.mentions)
+                    ask = u.negation is not None and not polar
+                    q = self._answered(u, transcript) if ask else None
+                    head = (
+                        _negated_head(pair.ai_note, u, context.language, st.draft.stem_table)
+                        if q
+                        else None
+                    )
+                    if (
+                        q is not None
+                        and head is not None
+                        and q.answer is False
+                        and not (q.choice or q.echo)
+                        and not _asks_normal(transcript.text, q)
+                        and any(_stem_match(head, k[2:]) for k in q.stems)
+                    ):
+                        flip_t = q
             if flip_f is not None or flip_t is not None:
                 parts = []
                 if flip_f is not None:
@@ -191,6 +224,44 @@ class ClauseChecker:
             ):
                 return q
         return None
+
+
+_NORMAL_WORDS = frozenset(
+    "ok okay fine normal normally alright good fint godt normalt normal".split()
+)
+
+
+def _asks_normal(text: str, q: Unit) -> bool:
+    """A question about normality ("are your bowels working OK?"): its yes is a no."""
+    return any(w.group().lower() in _NORMAL_WORDS for w in WORD.finditer(text, q.start, q.end))
+
+
+def _stem_match(a: str, b: str) -> bool:
+    """Same stem, or one contains the other ("stråler" in "udstråling")."""
+    return a == b or (min(len(a), len(b)) >= 4 and (a in b or b in a))
+
+
+def _negated_head(text: str, u: Unit, language: str, stems: StemTable | None = None) -> str | None:
+    """Stem of the word a clause's negation is about: the first content word after
+    the cue ("uden udstråling", "no problems"), or the word right before a Danish
+    "ikke" ("Vågner ikke")."""
+    if u.negation is None:
+        return None
+    if stems is None or stems.language != language:
+        stems = StemTable(language)
+    stop = STOPWORDS.get(language, STOPWORDS["da"])
+    cue_start, cue_end = u.negation
+    cue = text[cue_start:cue_end].lower()
+    if cue in POST_NEGATION:
+        before = [w.group().lower() for w in WORD.finditer(text, u.start, cue_start)]
+        before = [w for w in before if w not in stop]
+        if before:
+            return stems.key(before[-1].rstrip("."))[2:]
+    for w in WORD.finditer(text, cue_end, u.end):
+        word = w.group().lower().rstrip(".")
+        if word not in stop and len(word) >= 2:
+            return stems.key(word)[2:]
+    return None
 
 
 def _is_meta(text: str) -> bool:

@@ -7,7 +7,16 @@ from typing import Any
 from evalkit.lexicon.loaders import drug_class_ids
 from evalkit.metrics.checkers import CheckContext, Flag, make_flag
 from evalkit.metrics.hallucination.config import CONFIG
-from evalkit.metrics.hallucination.index import TextIndex
+from evalkit.metrics.hallucination.grounding import (
+    anchored_values,
+    claim,
+    conditional,
+    note_unsupported,
+    section_kind,
+    transcript_verdict,
+    turn_quote,
+)
+from evalkit.metrics.hallucination.index import SPOKEN_POLAR_CATEGORIES, TextIndex, Unit
 from evalkit.metrics.hallucination.state import (
     DraftState,
     draft_state,
@@ -17,9 +26,9 @@ from evalkit.metrics.hallucination.state import (
 )
 from evalkit.metrics.hallucination.words import WORD
 
-__all__ = ["ConceptChecker"]
+__all__ = ["POLAR_CATEGORIES", "ConceptChecker"]
 
-_POLAR_CATEGORIES = frozenset({"symptom", "finding", "diagnosis", "medication"})
+POLAR_CATEGORIES = frozenset({"symptom", "finding", "diagnosis", "medication"})
 # categories where a kept mention the transcript replaces by another concept of
 # the same category is worth a (non-critical) flag; not diagnoses, which are
 # often written without being said and discussed as differentials
@@ -49,6 +58,7 @@ class ConceptChecker:
         final, transcript = st.final, st.transcript
         has_f, has_t = final is not None, transcript is not None
         flags: list[Flag] = []
+        contradicted: set[tuple[str, int | None]] = set()
         for ui, u in enumerate(st.draft.units):
             if u.heading:
                 continue
@@ -59,27 +69,68 @@ class ConceptChecker:
                 in_f = has_f and cid in final.present
                 in_t = has_t and cid in transcript.present
                 support_f, support_t = neg in pol_f, neg in pol_t
-                polar = m.category in _POLAR_CATEGORIES
+                polar = m.category in POLAR_CATEGORIES
                 # a flip needs the opposite polarity in the clauses about the same
                 # thing, not anywhere ("no covid exposure" / "covid vaccinations")
                 near_f = local_polarity(final, st.aligned[ui], cid) if has_f else set()
-                near_t = set()
-                if has_t:
-                    # a yes/no question about the concept is about the same thing
-                    # wherever it was asked ("Gør det ondt, når du trækker vejret?")
-                    near_t = local_polarity(
-                        transcript, st.related_t[ui] + transcript.asked.get(cid, []), cid
-                    )
+                # what the consultation says about the concept: an explicit
+                # statement, or a yes/no question with its reply, by the person
+                # who knows (see transcript_verdict)
+                verdict_t, said_at = (None, None)
+                if (
+                    has_t
+                    and polar
+                    and m.category in SPOKEN_POLAR_CATEGORIES
+                    and not conditional(draft_text, u, context.language)
+                ):
+                    kept = support_f or st.endorsed[ui]
+                    kind = section_kind(u.section)
+                    if not (kept and kind == "problem"):
+                        # an assessment or plan names problems, not how the
+                        # patient is today ("Lightheadedness - on meclizine" against
+                        # "any dizziness?" - "no, I feel fine"); an examination
+                        # finding is the clinician's word, not the patient's
+                        category = "finding" if kind == "exam" else m.category
+                        verdict_t, said_at = transcript_verdict(
+                            transcript, cid, neg, category, kept=kept
+                        )
+                        if verdict_t == "contradicts" and (cid, said_at) in contradicted:
+                            verdict_t = None  # one turn, one flag: the first mention
+                        elif verdict_t == "contradicts":
+                            contradicted.add((cid, said_at))
+                if verdict_t == "supports":
+                    support_t = True
+                elif verdict_t == "contradicts":
+                    support_t = False
                 # an affirmed mention in a clause with a negation cue the matcher did
                 # not attach ("Antibiotika ikke indiceret") has uncertain polarity
                 certain = neg or u.negation is None
                 flip_f = certain and polar and bool(near_f) and neg not in near_f and not support_f
-                flip_t = certain and polar and bool(near_t) and neg not in near_t and not support_t
+                flip_t = certain and polar and verdict_t == "contradicts"
                 if support_f and not flip_t:
                     if has_t and not in_t and m.category in _SWAP_CATEGORIES:
-                        flag = self._kept_but_swapped(st, ui, m, context.language)
-                        if flag is not None:
-                            flags.append(flag)
+                        other = self._kept_but_swapped(st, ui, m, context.language)
+                        if other is not None:
+                            x = self._swapped_regimen(st, u, m)
+                            if x is not None:
+                                flags.append(
+                                    make_flag(
+                                        draft_text,
+                                        m.start,
+                                        m.end,
+                                        _CATEGORY_TYPE[m.category],
+                                        "transcript gives a dose of "
+                                        f"{quote(transcript.text, x.start, x.end)} instead; "
+                                        "kept in the final note",
+                                        "transcript",
+                                        severity="non-critical",
+                                        checker=self.name,
+                                    )
+                                )
+                            else:
+                                st.unsupported.append(claim(m.start, m.end, "concept", other))
+                            continue
+                    note_unsupported(st, m, in_t, context.language)
                     continue
                 if flip_f or flip_t:
                     if support_t and not flip_f:
@@ -89,7 +140,9 @@ class ConceptChecker:
                     if flip_f:
                         where.append(f"final note states the opposite{self._near(final, cid)}")
                     if flip_t:
-                        where.append(f"transcript states the opposite{self._near(transcript, cid)}")
+                        where.append(
+                            f"transcript states the opposite: {turn_quote(transcript, said_at)}"
+                        )
                     flags.append(
                         make_flag(
                             draft_text,
@@ -103,6 +156,8 @@ class ConceptChecker:
                         )
                     )
                     continue
+                if in_f and not in_t:
+                    note_unsupported(st, m, in_t, context.language)
                 if in_f or in_t or m.category not in _CATEGORY_TYPE:
                     continue
                 if (has_f and final.supports_words(m.text, context.language)) or (
@@ -147,12 +202,13 @@ class ConceptChecker:
                 )
         return flags
 
-    def _kept_but_swapped(self, st: DraftState, ui: int, m: Any, language: str) -> Flag | None:
+    def _kept_but_swapped(self, st: DraftState, ui: int, m: Any, language: str) -> str | None:
         """A kept drug the transcript never names while it names another substance.
 
-        The clinician's keeping it makes it endorsed, so the flag is non-critical:
-        the reviewer should still see that the talk was about something else
-        ("desloratadin" in both notes, "cetirizin" in the consultation).
+        Not a flag: the talk does not contradict the drug, it only never names
+        it. The reviewer still sees it among the unsupported claims, with the
+        substance the talk was about ("desloratadin" in both notes,
+        "cetirizin" in the consultation).
         """
         transcript = st.transcript
         if transcript.supports_words(m.text, language):
@@ -171,18 +227,41 @@ class ConceptChecker:
                     and x.concept_id not in named
                     and x.concept_id not in classes
                 ):
-                    return make_flag(
-                        st.pair.ai_note,
-                        m.start,
-                        m.end,
-                        _CATEGORY_TYPE[m.category],
-                        f"transcript has {quote(transcript.text, x.start, x.end)} instead; "
-                        "kept in the final note",
-                        "transcript",
-                        severity="non-critical",
-                        checker=self.name,
-                    )
+                    return f"transcript has {quote(transcript.text, x.start, x.end)} instead"
         return None
+
+    @staticmethod
+    def _swapped_regimen(st: DraftState, u: Unit, m: Any) -> Any | None:
+        """A kept drug with a dose that the talk replaces by another drug with a dose.
+
+        Explicit enough for a (non-critical) flag: the talk never names the
+        draft's drug, and gives a dose for one other drug that neither note
+        names ("Du kan tage bilastin, tyve milligram" against "loratadin 10 mg").
+        """
+        if m.concept_id.startswith("drug:") or not any(
+            n.kind in ("dose", "frequency") for n in u.numbers
+        ):
+            return None  # a word before a dose is a drug name only by its position
+        transcript = st.transcript
+        named = st.draft.present | (st.final.present if st.final is not None else set())
+        classes = drug_class_ids()
+        others = {
+            x.concept_id: x
+            for v in transcript.units
+            for x in v.mentions
+            if x.category == m.category
+            and x.concept_id not in named | classes
+            and not x.concept_id.startswith("drug:")
+        }
+        dosed = [
+            x
+            for cid, x in others.items()
+            if any(
+                getattr(n, "kind", "") in ("dose", "frequency", "count")
+                for n, _ in anchored_values(transcript, cid, "numbers")
+            )
+        ]
+        return dosed[0] if len(dosed) == 1 else None
 
     @staticmethod
     def _near(index: TextIndex, cid: str) -> str:

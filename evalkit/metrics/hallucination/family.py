@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +23,7 @@ from evalkit.text.segment import Span, split_sentences
 
 __all__ = [
     "BUILTIN_CHECKERS",
+    "CLAIM_ITEM_FIELDS",
     "FLAG_ITEM_FIELDS",
     "INDEX_CACHE_OPTION",
     "VERSION",
@@ -31,7 +32,7 @@ __all__ = [
     "score_hallucination",
 ]
 
-VERSION = "2"
+VERSION = "3"
 
 INDEX_CACHE_OPTION = "index_cache"
 """The ``options`` key of the :class:`IndexCache` a batch shares between its notes."""
@@ -106,9 +107,20 @@ class HallucinationScore:
     ----------
     flags : tuple of Flag
         Sorted by position.
+    unsupported : tuple of dict
+        Draft claims (a concept, a number, a side) that a transcript was given
+        for but never mentions: ``{kind, start, end, text, reason}``. Not
+        hallucinations (the clinician may have written them from the
+        examination or the record) and not counted in the flag columns.
     """
 
     flags: tuple[Flag, ...]
+    unsupported: tuple[dict[str, Any], ...] = ()
+
+    @property
+    def n_unsupported_claims(self) -> int:
+        """Number of draft claims the transcript never mentions (not flags)."""
+        return len(self.unsupported)
 
     @property
     def n_hallucination_flags(self) -> int:
@@ -132,6 +144,8 @@ class HallucinationScore:
             "n_hallucination_flags": self.n_hallucination_flags,
             "n_critical_flags": self.n_critical_flags,
             "hallucination_free": self.hallucination_free,
+            "unsupported_claims": [dict(c) for c in self.unsupported],
+            "n_unsupported_claims": self.n_unsupported_claims,
         }
 
 
@@ -250,7 +264,26 @@ def score_hallucination(
 
             validate_flag(flag, pair.ai_note)
             found.append(flag)
-    return HallucinationScore(tuple(merge_flags(found)))
+    merged = tuple(merge_flags(found))
+    return HallucinationScore(merged, _unsupported_claims(context, pair.ai_note, merged))
+
+
+def _unsupported_claims(
+    context: CheckContext, draft: str, flags: Sequence[Flag]
+) -> tuple[dict[str, Any], ...]:
+    """The claims the checks found no transcript support for, minus those flagged."""
+    state = context.indexes.get("draft_state")
+    if state is None or not state.unsupported:
+        return ()
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for c in sorted(state.unsupported, key=lambda c: (c["start"], c["end"])):
+        key = (c["start"], c["end"])
+        if key in seen or any(f.start < c["end"] and c["start"] < f.end for f in flags):
+            continue
+        seen.add(key)
+        out.append({**c, "text": draft[c["start"] : c["end"]]})
+    return tuple(out)
 
 
 def hallucination_flags(
@@ -288,6 +321,15 @@ FLAG_ITEM_FIELDS = (
     ("source", "str"),
 )
 """Fields of each ``hallucination_flags`` item, for the Parquet schema."""
+
+CLAIM_ITEM_FIELDS = (
+    ("kind", "str"),
+    ("start", "int"),
+    ("end", "int"),
+    ("text", "str"),
+    ("reason", "str"),
+)
+"""Fields of each ``unsupported_claims`` item, for the Parquet schema."""
 
 for _info in (
     MetricInfo(
@@ -334,6 +376,29 @@ for _info in (
         "bool",
         True,
         "hallucination_free",
+    ),
+    MetricInfo(
+        "unsupported_claims",
+        "hallucination",
+        "Draft claims the transcript never mentions (not hallucination flags)",
+        (None, None),
+        "none",
+        VERSION,
+        "list",
+        [],
+        "unsupported_claims",
+        item_fields=CLAIM_ITEM_FIELDS,
+    ),
+    MetricInfo(
+        "n_unsupported_claims",
+        "hallucination",
+        "Number of draft claims the transcript never mentions",
+        (0, None),
+        "none",
+        VERSION,
+        "int",
+        0,
+        "unsupported_claims",
     ),
 ):
     register_metric(_info)

@@ -6,7 +6,8 @@ from typing import Any
 
 from evalkit.metrics.checkers import CheckContext, Flag, make_flag
 from evalkit.metrics.hallucination.config import CONFIG
-from evalkit.metrics.hallucination.index import TextIndex
+from evalkit.metrics.hallucination.grounding import anchored_values, claim, nearest_mention
+from evalkit.metrics.hallucination.index import TextIndex, Unit
 from evalkit.metrics.hallucination.state import draft_state, flag_source, quote
 
 __all__ = ["LateralityChecker", "QualityChecker", "SeverityChecker"]
@@ -33,12 +34,15 @@ class _WordGradeChecker:
             ref_f = self._marks(
                 final, st.aligned[ui] if st.coverage[ui] >= CONFIG.aligned_coverage else []
             )
-            ref_t = self._marks(transcript, st.related_t[ui]) if transcript is not None else {}
             for value, (s, e) in marks.items():
+                spoken = self._contradicted(transcript, u, value, s, e)
                 if value in ref_f or st.endorsed[ui]:
-                    # kept by the clinician: at most non-critical, on transcript evidence
-                    if ref_t and value not in ref_t:
-                        ts, te = next(iter(ref_t.values()))
+                    if spoken is not None and self._said_anywhere(transcript, value):
+                        spoken = None  # the talk gives this side or grade too
+                    # kept by the clinician: at most non-critical, and only when the
+                    # talk gives the same thing another side or grade
+                    if spoken is not None:
+                        ts, te = spoken
                         flags.append(
                             make_flag(
                                 pair.ai_note,
@@ -52,9 +56,14 @@ class _WordGradeChecker:
                                 checker=self.name,
                             )
                         )
+                    elif transcript is not None and self.attr == "sides":
+                        if not self._said_anywhere(transcript, value):
+                            st.unsupported.append(
+                                claim(s, e, "side", "side not stated in transcript")
+                            )
                     continue
                 diff_f = bool(ref_f)
-                diff_t = bool(ref_t) and value not in ref_t
+                diff_t = spoken is not None
                 if not (diff_f or diff_t):
                     continue
                 parts = []
@@ -65,7 +74,7 @@ class _WordGradeChecker:
                         f"{quote(final.text, *self._unit_span(final, fs))}"
                     )
                 if diff_t:
-                    k, (ts, te) = next(iter(ref_t.items()))
+                    ts, te = spoken
                     parts.append(f"transcript has {quote(transcript.text, ts, te)}")
                 flags.append(
                     make_flag(
@@ -75,11 +84,65 @@ class _WordGradeChecker:
                         self.flag_type,
                         "; ".join(parts),
                         flag_source(diff_f, diff_t, final is not None, transcript is not None),
-                        severity=None if diff_f or value not in ref_t else "non-critical",
+                        severity=None,
                         checker=self.name,
                     )
                 )
         return flags
+
+    _OPPOSITE_SIDE = {"R": "L", "L": "R"}
+
+    def _opposite_in_related(
+        self, transcript: TextIndex, u: Unit, value: Any
+    ) -> tuple[int, int] | None:
+        """The opposite side in a related statement, when the talk never says this side.
+
+        For marks the lexicon cannot tie to a concept ("i højre side af maven").
+        Only sides, and only right against left.
+        """
+        opposite = self._OPPOSITE_SIDE.get(value) if self.attr == "sides" else None
+        if opposite is None or self._said_anywhere(transcript, value):
+            return None
+        probe = u.keys | u.stems
+        for i, _ in transcript.related(probe, k=3, min_shared=min(2, len(probe))):
+            v = transcript.units[i]
+            for j in (i, v.answered_by):
+                w = transcript.units[j] if j is not None else None
+                if w is not None and not w.question and w.statement and opposite in w.sides:
+                    return w.sides[opposite]
+        return None
+
+    def _said_anywhere(self, index: TextIndex, value: Any) -> bool:
+        key = f"said:{self.attr}"
+        said = index.cache.get(key)
+        if said is None:
+            said = index.cache[key] = {k for v in index.units for k in getattr(v, self.attr)}
+        return value in said
+
+    def _contradicted(
+        self, transcript: TextIndex | None, u: Unit, value: Any, s: int, e: int
+    ) -> tuple[int, int] | None:
+        """Where the talk gives the thing this mark belongs to another side or grade.
+
+        Sides contradict only right against left ("bilateral" in the note and
+        "right" in the talk may both be true); a grade contradicts any other
+        grade. The talk must never give the note's value for the same thing.
+        """
+        if transcript is None:
+            return None
+        anchor = nearest_mention(u.mentions, s, e)
+        if anchor is None or not anchored_values(transcript, anchor.concept_id, self.attr):
+            return self._opposite_in_related(transcript, u, value)
+        said = anchored_values(transcript, anchor.concept_id, self.attr)
+        if not said or any(v == value for v, _ in said):
+            return None
+        for v, i in said:
+            if self.attr == "sides" and v != self._OPPOSITE_SIDE.get(value):
+                continue
+            where = getattr(transcript.units[i], self.attr).get(v)
+            if where is not None:
+                return where
+        return None
 
     def _marks(self, index: TextIndex | None, units: list[int]) -> dict:
         out: dict = {}

@@ -20,8 +20,10 @@ from typing import Any
 from evalkit.metrics.hallucination.cache import IndexCache, StemTable
 from evalkit.metrics.hallucination.config import CONFIG
 from evalkit.metrics.hallucination.transcript import (
+    is_list,
     keep_answered_polarity,
-    resolve_answers,
+    local_negation,
+    resolve_dialogue,
     turn_sentence_spans,
 )
 from evalkit.metrics.hallucination.words import (
@@ -47,9 +49,9 @@ from evalkit.metrics.hallucination.words import (
 from evalkit.text.numbers import NumberMention, find_numbers, values_match
 from evalkit.text.segment import Span, clauses_of, split_sentences
 
-__all__ = ["TextIndex", "Unit", "build_index"]
+__all__ = ["SPOKEN_POLAR_CATEGORIES", "TextIndex", "Unit", "build_index"]
 
-_SPOKEN_POLAR_CATEGORIES = frozenset({"symptom", "finding", "diagnosis"})
+SPOKEN_POLAR_CATEGORIES = frozenset({"symptom", "finding", "diagnosis"})
 """Categories whose polarity a transcript states (talk about drugs is too loose)."""
 
 
@@ -102,6 +104,22 @@ class Unit:
     concept_polarity : dict
         ``concept_id -> {negated, ...}`` of the lexicon mentions in the unit; for
         a transcript question, the polarity of its yes/no answer.
+    role : str
+        Transcripts: ``clinician``, ``patient`` or ``other`` (unlabelled).
+    statement : bool
+        Transcripts: the sentence asserts something about this patient (not a
+        question, not conditional or advisory talk, not about someone else;
+        see :mod:`evalkit.text.consultation`).
+    summary : bool
+        Transcripts: a clinician's restatement ("so no fever").
+    answered_by : int or None
+        Transcripts: the unit holding the reply to this question.
+    echo : bool
+        Transcripts: the answer comes from a reply that repeats the question's
+        words, not from a yes or no word.
+    choice : bool
+        Transcripts: the question offers alternatives ("A, or B?"), so a
+        "yes" does not say which.
     """
 
     start: int
@@ -122,6 +140,12 @@ class Unit:
     stems: set[str] = field(default_factory=set)
     polarity: dict[str, set[bool]] = field(default_factory=dict)
     concept_polarity: dict[str, set[bool]] = field(default_factory=dict)
+    role: str = ""
+    statement: bool = True
+    summary: bool = False
+    answered_by: int | None = None
+    echo: bool = False
+    choice: bool = False
 
 
 @dataclass(slots=True)
@@ -148,6 +172,13 @@ class TextIndex:
         Lookups the checks build once per index.
     stem_table : StemTable, optional
         The stems of the index's language, for :meth:`supports_words`.
+    statements : dict
+        Transcripts: ``concept_id -> [(unit, negated, role, kind), ...]`` in
+        talk order (``kind``: ``answer``, ``echo`` or ``said``): what the
+        consultation says about each concept, a statement about this patient
+        or a yes/no question with the reply's polarity and the replier's role
+        (``summary`` for a clinician's restatement). See
+        :func:`~evalkit.metrics.hallucination.grounding.transcript_verdict`.
     """
 
     text: str
@@ -159,6 +190,7 @@ class TextIndex:
     asked: dict[str, list[int]] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict)
     stem_table: StemTable | None = field(default=None, repr=False, compare=False)
+    statements: dict[str, list[tuple[int, bool, str, str]]] = field(default_factory=dict)
 
     def related(self, keys: set[str], *, k: int = 2, min_shared: int = 1) -> list[tuple[int, int]]:
         """Up to ``k`` units sharing the most keys with ``keys``: ``[(unit, shared)]``."""
@@ -279,14 +311,24 @@ def build_index(
     _mark_sections(units, text, transcript=transcript, outside_headings=outside_headings)
     _mark_words(units, _words_of(text, todo), text, language, stop, stems, numbers, covered)
     if transcript:
-        resolve_answers(units, text, stems, stop)
+        resolve_dialogue(units, text, language, stems, stop)
         keep_answered_polarity(units, text, stems, stop)
-    concepts, present, asked = _concept_polarities(units, transcript=transcript)
+    concepts, present, asked, statements = _concept_polarities(
+        units, text, _negation_cues(language), transcript=transcript
+    )
     if todo is not None:
         present.update(m.concept_id for m in mentions)
     by_value = _numbers_by_value(numbers)
     return TextIndex(
-        text, units, _postings(units), concepts, present, by_value, asked, stem_table=stems
+        text,
+        units,
+        _postings(units),
+        concepts,
+        present,
+        by_value,
+        asked,
+        stem_table=stems,
+        statements=statements,
     )
 
 
@@ -614,32 +656,95 @@ def _postings(units: list[Unit]) -> dict[str, list[int]]:
 
 
 def _concept_polarities(
-    units: list[Unit], *, transcript: bool
-) -> tuple[dict[str, set[bool]], set[str], dict[str, list[int]]]:
-    """``(concepts, present, asked)`` of :class:`TextIndex`; fills ``concept_polarity``.
+    units: list[Unit], text: str, cues: set[str], *, transcript: bool
+) -> tuple[
+    dict[str, set[bool]],
+    set[str],
+    dict[str, list[int]],
+    dict[str, list[tuple[int, bool, str, str]]],
+]:
+    """``(concepts, present, asked, statements)`` of :class:`TextIndex`; fills ``concept_polarity``.
 
-    A question's mentions count through its answer. In a transcript only
-    symptoms, findings and diagnoses have a polarity (talk about drugs is
-    too loose).
+    A question's mentions count through its answer: all items of a list
+    answered "no" ("any fever or cough?" - "no"), none of several answered
+    "yes" (which one?), only the last thing asked when the others are its
+    subject ("is the rash itchy?" - "no"), and none of a negatively put
+    question ("no vomiting?" - "yes"). In a transcript only symptoms, findings
+    and diagnoses have a polarity (talk about drugs is too loose), a negation
+    counts only right at the mention (:func:`~evalkit.metrics.hallucination.
+    transcript.local_negation`), and conditional talk or someone else's history
+    states nothing.
     """
     concepts: dict[str, set[bool]] = defaultdict(set)
     present: set[str] = set()
     asked: dict[str, list[int]] = defaultdict(list)
+    statements: dict[str, list[tuple[int, bool, str, str]]] = defaultdict(list)
+    replies: dict[int, tuple[bool, set[str]]] = {}
+    answered_only: dict[int, set[str]] = {}
+    if transcript:
+        for i, u in enumerate(units):
+            if not u.question or u.answer is None:
+                continue
+            polar = [m for m in u.mentions if m.category in SPOKEN_POLAR_CATEGORIES]
+            if u.answered_by is not None:
+                replies[u.answered_by] = (u.answer, {m.concept_id for m in polar})
+            if u.answer and len(polar) > 1 and not is_list(text, polar):
+                # "is the rash itchy?" - "no": the no is about the last thing asked
+                answered_only[i] = {polar[-1].concept_id}
     for i, u in enumerate(units):
+        polar_here = None
         for m in u.mentions:
             present.add(m.concept_id)
-            if transcript and m.category not in _SPOKEN_POLAR_CATEGORIES:
+            if transcript and m.category not in SPOKEN_POLAR_CATEGORIES:
                 continue
+            if transcript and not u.question and not u.statement:
+                continue  # "if you get a fever", "my mother had cancer"
             if u.question:
                 if u.answer is None:
                     continue
-                polarity = u.answer != bool(m.negated)
+                if u.negation is not None:
+                    continue  # "No vomiting?" - "Yes"; "it hasn't helped the itch?" - "No"
+                if not u.answer:
+                    if polar_here is None:
+                        polar_here = len(
+                            {
+                                x.concept_id
+                                for x in u.mentions
+                                if x.category in SPOKEN_POLAR_CATEGORIES
+                            }
+                        )
+                    if polar_here > 1 or u.choice:
+                        continue  # "Any fever or cough?" - "Yes": which one?
+                if i in answered_only and m.concept_id not in answered_only[i]:
+                    continue
+                polarity = bool(m.negated) or u.answer
                 asked[m.concept_id].append(i)
+                if u.answered_by is not None and any(
+                    x.concept_id == m.concept_id for x in units[u.answered_by].mentions
+                ):
+                    # "any nausea, chills, fever?" - "no fever, some chills": the
+                    # reply's own words about it count, not its opening "no"
+                    concepts[m.concept_id].add(polarity)
+                    continue
+                replier = units[u.answered_by].role if u.answered_by is not None else ""
+                kind = "echo" if u.echo else "answer"
+                statements[m.concept_id].append((i, polarity, replier, kind))
             else:
                 polarity = bool(m.negated)
+                if transcript:
+                    if polarity and not local_negation(text, u, m, cues):
+                        continue  # "no, just the swelling": the "no" is about something else
+                    if not polarity and u.negation is not None:
+                        continue  # a negation the matcher did not attach: unclear
+                    role = "summary" if u.summary else u.role
+                    kind = "said"
+                    if i in replies and m.concept_id in replies[i][1]:
+                        if replies[i][0] == polarity:
+                            kind = "answer"  # "Klør det?" - "Nej, det klør ikke."
+                    statements[m.concept_id].append((i, polarity, role, kind))
             concepts[m.concept_id].add(polarity)
             u.concept_polarity.setdefault(m.concept_id, set()).add(polarity)
-    return dict(concepts), present, dict(asked)
+    return dict(concepts), present, dict(asked), dict(statements)
 
 
 def _numbers_by_value(numbers: list[NumberMention]) -> dict[float, list[NumberMention]]:

@@ -6,6 +6,7 @@ from typing import Any
 
 from evalkit.metrics.checkers import CheckContext, Flag, make_flag
 from evalkit.metrics.hallucination.config import CONFIG
+from evalkit.metrics.hallucination.grounding import anchored_values, claim, nearest_mention
 from evalkit.metrics.hallucination.index import TextIndex, _num_key
 from evalkit.metrics.hallucination.state import draft_state, flag_source, quote
 from evalkit.text.numbers import NumberMention, values_match
@@ -48,17 +49,29 @@ class NumberChecker:
             for n in u.numbers:
                 if has_t and self._stated(transcript, n, st.related_t[ui], spoken=True):
                     continue
+                # the talk contradicts a value only when it gives another value
+                # for the same thing: the drug, test or vital the number belongs to
+                spoken = None
+                if has_t:
+                    anchor = nearest_mention(u.mentions, n.start, n.end)
+                    if anchor is not None:
+                        spoken = self._anchored_other(transcript, anchor.concept_id, n)
+                    if spoken is None and n.kind == "score":
+                        spoken = self._only_score(transcript, n)
                 if st.endorsed[ui] or (has_f and self._stated(final, n, st.aligned[ui][:1])):
                     # kept by the clinician: endorsed, so only a non-critical flag
-                    # when the transcript states another value
-                    spoken = (
-                        None
-                        if n.kind == "count" or not has_t
-                        else self._counterpart(transcript, st.related_t[ui], n)
-                    )
-                    if spoken is None and has_t and n.kind in _STATED_ONCE:
-                        # the talk states this quantity only with another value
-                        spoken = self._same_unit_anywhere(transcript, n)
+                    # when the transcript states another value for the same thing,
+                    # with the same unit (speech drops units and decimals:
+                    # "seven" for "7.1" is no explicit contradiction)
+                    if spoken is not None and not (
+                        (n.unit is not None and spoken.unit == n.unit)
+                        or (
+                            n.kind == "score"
+                            and spoken.kind == "score"
+                            and not transcript.supports_number(n)
+                        )
+                    ):
+                        spoken = None
                     if spoken is not None:
                         flags.append(
                             make_flag(
@@ -74,15 +87,15 @@ class NumberChecker:
                                 checker=self.name,
                             )
                         )
+                    elif has_t:
+                        st.unsupported.append(
+                            claim(n.start, n.end, "number", "value not stated in transcript")
+                        )
                     continue
                 other_f = self._counterpart(
                     final, st.aligned[ui] if st.coverage[ui] >= CONFIG.loose_coverage else [], n
                 )
-                other_t = None
-                if has_t and n.kind != "count":  # bare spoken counts are everywhere in talk
-                    other_t = self._counterpart(transcript, st.related_t[ui], n, spoken=True)
-                    if other_t is None and n.unit is not None:
-                        other_t = self._same_unit_anywhere(transcript, n)
+                other_t = spoken if n.kind != "count" else None
                 if n.kind == "count" and other_f is None and other_t is None:
                     continue
                 flag_type = self._type(n, medication_unit)
@@ -117,6 +130,41 @@ class NumberChecker:
                     )
                 )
         return flags
+
+    @staticmethod
+    def _only_score(index: TextIndex, n: NumberMention) -> Any | None:
+        """The one score the talk gives ("fire ud af ti"), when it is another value."""
+        scores = [
+            x
+            for i, v in enumerate(index.units)
+            if v.statement and not v.question
+            for x in v.numbers
+            if x.kind == "score"
+        ]
+        values = {_num_key(x.value) for x in scores}
+        if len(values) == 1 and not values_match(n, scores[0]):
+            return scores[0]
+        return None
+
+    @staticmethod
+    def _anchored_other(index: TextIndex, concept_id: str, n: NumberMention) -> Any | None:
+        """Another value the talk gives for the concept of ``n``, if it never gives ``n``."""
+        said = [x for x, _ in anchored_values(index, concept_id, "numbers")]
+        if not said:
+            return None
+        if any(values_match(n, x) for x in said):
+            return None
+        if n.kind == "duration" and any(
+            x.kind == "duration" and _in_days(x) == _in_days(n) for x in said
+        ):
+            return None  # "7 dage" is "en uge"
+        for x in said:
+            same_kind = x.kind == n.kind and (x.unit == n.unit or n.kind in ("count", "score"))
+            # speech often drops the unit: "it was thirty-eight five"
+            same_kind = same_kind or (x.kind == "count" and n.kind in _UNIT_DROPPED)
+            if same_kind:
+                return x
+        return None
 
     @staticmethod
     def _type(n: NumberMention, medication_unit: bool) -> str:

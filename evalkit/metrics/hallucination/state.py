@@ -9,7 +9,7 @@ text length. The checks read the result, :class:`DraftState`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from evalkit.metrics.checkers import CheckContext
@@ -76,6 +76,7 @@ class DraftState:
     coverage: list[float]
     related_t: list[list[int]]
     endorsed: list[bool]
+    unsupported: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _prepare(pair: Any, context: CheckContext) -> DraftState:

@@ -1,38 +1,48 @@
-"""The consultation side of the index: turns, questions and their answers.
+"""The consultation side of the index: turns, questions, answers and what the talk states.
 
 A transcript is indexed by sentences within speaker turns
-(:func:`turn_sentence_spans`). Talk is too loose for word-level negation
-scope, so a word's polarity in a transcript comes only from the yes/no answer
-to a question about it: :func:`resolve_answers` reads the answer of each
-yes/no question, :func:`keep_answered_polarity` keeps the polarity of the
-answered questions' words and drops the rest, and :class:`QuestionIndex`
-finds the answered questions a draft clause is about (used by
-``ClauseChecker`` in :mod:`evalkit.metrics.hallucination.clauses`).
+(:func:`turn_sentence_spans`), each read by the consultation model of
+:mod:`evalkit.text.consultation` (:func:`resolve_dialogue`): who speaks, which
+sentences are questions and how they were answered, which are restatements,
+conditional talk or someone else's history. Talk is too loose for word-level
+negation scope, so a word's polarity in a transcript comes only from the
+yes/no answer to a question about it (:func:`keep_answered_polarity`), and a
+concept's negation only counts right at the mention (:func:`local_negation`).
+:func:`transcript_verdict` says whether the talk explicitly contradicts a
+note's mention; :class:`QuestionIndex` finds the answered questions a draft
+clause is about (used by ``ClauseChecker`` in
+:mod:`evalkit.metrics.hallucination.clauses`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from evalkit.metrics.hallucination.config import CONFIG
 from evalkit.metrics.hallucination.words import (
-    BUT_WORDS,
-    NEG_ANSWER,
+    NEGATION_CUES,
     OTHER_WORDS,
-    POS_ANSWER,
+    POST_NEGATION,
     SUBORDINATORS,
-    WH_WORDS,
     WORD,
     YOU,
 )
+from evalkit.text.consultation import parse_consultation
 from evalkit.text.segment import speaker_role, split_sentences, split_turns
 
 if TYPE_CHECKING:
     from evalkit.metrics.hallucination.cache import StemTable
     from evalkit.metrics.hallucination.index import TextIndex, Unit
 
-__all__ = ["QuestionIndex", "keep_answered_polarity", "resolve_answers", "turn_sentence_spans"]
+__all__ = [
+    "QuestionIndex",
+    "is_list",
+    "keep_answered_polarity",
+    "local_negation",
+    "resolve_dialogue",
+    "turn_sentence_spans",
+]
 
 
 def turn_sentence_spans(text: str) -> list[tuple[int, int, str]]:
@@ -44,51 +54,95 @@ def turn_sentence_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-def resolve_answers(units: list[Unit], text: str, stems: StemTable, stop: set[str]) -> None:
-    """Set ``answer`` of each yes/no question a clinician asked to the reply's polarity.
+LIST_CHOICE = frozenset({"or", "eller"})
+"""A question with one of these offers alternatives: a "yes" does not say which."""
+LOCAL_BREAKS = frozenset("but just only except men bare kun undtagen though although".split())
+"""Words that end a spoken negation's reach ("no, just the swelling")."""
+LIST_GLUE = frozenset("or and any og eller nogen samt".split())
+"""Words that join the items of one asked-about list ("any fever, chills or cough?")."""
 
-    The reply is the next sentence by another speaker among the
-    :attr:`~evalkit.metrics.hallucination.config.HallucinationConfig.answer_lookahead`
-    sentences after the question. ``answer`` is True (negated) when a "no"
-    word is among the first words of the reply (before any "but" after a
-    leading "yes"), False when the reply starts with "yes" or repeats a
-    content word of the question, else it stays ``None``. Open questions
-    (what, how, hvor …), "any other …?" and double questions get no answer.
+
+def resolve_dialogue(
+    units: list[Unit], text: str, language: str, stems: StemTable, stop: set[str]
+) -> None:
+    """Roles, questions and yes/no answers of transcript units, from the consultation model.
+
+    Each unit is one sentence of a turn, as is each utterance of
+    :func:`~evalkit.text.consultation.parse_consultation`. A yes/no question
+    takes its answer from the other speaker's reply ("Nej, ikke rigtigt",
+    "Yeah, a few times") or, failing a yes/no word, from a reply that repeats a
+    content word of the question without a negation ("Vågner du om natten?" -
+    "Jeg vågner tit"; ``echo``). Questions about "other" things ("any other
+    symptoms?") and double questions ("have you had children, or are you
+    planning to?") get no answer; every question keeps its reply
+    (``answered_by``), open ones too ("how high?" - "38.5").
     """
-    lookahead = CONFIG.answer_lookahead
-    head_words = CONFIG.answer_head_words
-    for i, u in enumerate(units):
+    consultation = parse_consultation(text, language if language in ("da", "en") else "da")
+    by_start = {u.start: u for u in consultation.utterances}
+    unit_at = {u.start: i for i, u in enumerate(units)}
+    cues = NEGATION_CUES.get(language, set())
+    for u in units:
+        utt = by_start.get(u.start)
+        if utt is None:
+            u.role, u.statement, u.question = speaker_role(u.speaker), False, False
+            continue
+        u.role = utt.role
+        u.question = utt.question
+        u.summary = utt.summary
+        u.statement = utt.statement
         if not u.question:
             continue
+        u.wh = utt.open_question
+        u.choice = any(
+            w.group().lower() in LIST_CHOICE for w in WORD.finditer(text, u.start, u.end)
+        )
+        if utt.answered_by is None:
+            continue
+        reply = consultation.utterances[utt.answered_by]
+        u.answered_by = unit_at.get(reply.start)
         asked = [w.group().lower() for w in WORD.finditer(text, u.start, u.end)]
-        u.wh = any(w in WH_WORDS for w in asked)
         if (
-            u.wh  # an open question ("hvor meget", "what about") has no yes/no answer
+            u.wh
             or any(w in OTHER_WORDS for w in asked)  # "any other symptoms?" - "no"
-            # two questions in one: "have you had children, or are you planning to?"
-            or sum(w in YOU for w in asked) >= 2
-            or (u.speaker and speaker_role(u.speaker) == "patient")
+            or sum(w in YOU for w in asked) >= 2  # two questions in one
         ):
             continue
-        for v in units[i + 1 : i + 1 + lookahead]:
-            if v.speaker == u.speaker and u.speaker:
-                continue
-            answer = [m.group().lower() for m in WORD.finditer(text, v.start, v.end)]
-            if answer:
-                head = answer
-                if answer[0] in POS_ANSWER:
-                    # "yes, but it's not barky": what follows "but" qualifies the yes
-                    head = answer[
-                        : next((k for k, a in enumerate(answer) if a in BUT_WORDS), len(answer))
-                    ]
-                # "Ja, øh, nej, jeg hoster ikke": a negation anywhere in the
-                # answer sentence outweighs a leading "ja"
-                if any(a in NEG_ANSWER for a in head[:head_words]):
-                    u.answer = True
-                elif answer[0] in POS_ANSWER or _echoes(answer, u, text, stems, stop):
-                    # "Vågner du om natten?" - "Jeg vågner tit om natten": yes
-                    u.answer = False
-            break
+        if utt.answer == "no":
+            u.answer = True
+        elif utt.answer == "yes":
+            u.answer = False
+        else:
+            said = [m.group().lower() for m in WORD.finditer(text, reply.start, reply.end)]
+            if said and not any(w in cues for w in said) and _echoes(said, u, text, stems, stop):
+                u.answer, u.echo = False, True  # a positive echo
+
+
+def local_negation(text: str, u: Unit, m: Any, cues: set[str]) -> bool:
+    """Whether a negation cue governs the mention right where it stands.
+
+    Spoken sentences run on ("no, just the swelling and the pain"), so a
+    transcript negation counts only within three words before the mention
+    ("I don't have a fever", "ingen feber") with no comma or "but"/"just" in
+    between, or right after it ("hoster ikke").
+    """
+    before = text[max(u.start, m.start - 60) : m.start]
+    tail = before[before.rfind(",") + 1 :] if "," in before else before
+    near = [w.group().lower() for w in WORD.finditer(tail)][-4:]
+    if any(w in cues for w in near) and not any(w in LOCAL_BREAKS for w in near):
+        k = max(i for i, w in enumerate(near) if w in cues)
+        if not any(w in LOCAL_BREAKS for w in near[k:]):
+            return True
+    after = [w.group().lower() for w in WORD.finditer(text, m.end, min(u.end, m.end + 20))][:2]
+    return any(w in POST_NEGATION for w in after)
+
+
+def is_list(text: str, mentions: list[Any]) -> bool:
+    """Whether mentions of a question are items of one list ("any fever, chills or cough?")."""
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        between = [w.group().lower() for w in WORD.finditer(text, a.end, b.start)]
+        if b.start < a.end or not all(w in LIST_GLUE for w in between):
+            return False
+    return True
 
 
 def keep_answered_polarity(units: list[Unit], text: str, stems: StemTable, stop: set[str]) -> None:

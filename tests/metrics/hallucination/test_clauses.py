@@ -11,8 +11,9 @@ from tests.metrics.hallucination.conftest import _flags
     "transcript, flagged",
     [
         ("Læge: Vågner du om natten?\nPatient: Ja, hver nat.", True),
-        # an echo of the question is a yes
-        ("Læge: Vågner du om natten?\nPatient: Jeg vågner tit om natten og hoster.", True),
+        # an echo answers the question, but (family version 3) only a plain yes or no
+        # overrules a statement the clinician kept
+        ("Læge: Vågner du om natten?\nPatient: Jeg vågner tit om natten og hoster.", False),
         ("Læge: Vågner du om natten?\nPatient: Nej, jeg sover fint.", False),
         # the "når" clause is taken for granted, not asked about
         ("Læge: Kommer der noget op, når du vågner om natten?\nPatient: Nej.", False),

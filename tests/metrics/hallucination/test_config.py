@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from evalkit.metrics.hallucination import CONFIG, HallucinationConfig, config_hash
+from evalkit.metrics.hallucination import CONFIG, VERSION, HallucinationConfig, config_hash
 from evalkit.metrics.registry import list_families
 from evalkit.report.manifest import build_manifest
 
@@ -40,8 +40,8 @@ def test_every_value_moves_the_hash(field):
 
 def test_the_family_and_the_manifest_record_the_hash():
     family = next(f for f in list_families() if f.name == "hallucination")
-    assert family.version == "2"
+    assert family.version == VERSION
     assert family.config == f"config:{config_hash()}"
     manifest = build_manifest(signature="x", parameters={}, rows={})
-    assert manifest["metric_versions"]["hallucination"] == "2"
+    assert manifest["metric_versions"]["hallucination"] == VERSION
     assert manifest["metric_configs"]["hallucination"] == f"config:{config_hash()}"
