@@ -153,7 +153,7 @@ def language_cues(language: str) -> LanguageCues:
     >>> "ikke" in cues.negation.scope_words, cues.sides["venstre"], cues.intensity["svær"]
     (True, 'L', 3)
     >>> language_cues("en").negation.pre[:3]
-    ('no', 'not', 'denies')
+    ('no', 'not', 'nil')
     """
     if language not in CUE_LANGUAGES:
         raise KeyError(
