@@ -230,6 +230,7 @@ def test_transcripts_are_skipped_only_when_no_family_reads_them(monkeypatch):
         "edit": False,
         "terms": False,
         "hallucination": True,
+        "sections": False,
     }
     chunk = pd.DataFrame(
         {
