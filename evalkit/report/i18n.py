@@ -296,7 +296,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "fra bootstrapfordelingen af rangene.",
         "fig_system_differences": "Parret forskel i ordfejlrate mod {reference}, systemet med "
         "førstepladsen",
-        "system": "AI-system",
+        "system": "System",
         "rank": "Rang",
         "rank_interval": "Rang, 95 %-interval",
         "p_best": "P(bedst)",
