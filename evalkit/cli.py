@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -18,7 +21,7 @@ from rich.progress import (
 )
 
 from evalkit._version import __version__
-from evalkit.io.errors import InputError
+from evalkit.io.errors import InputError, OutputError
 
 app = typer.Typer(
     name="evalkit",
@@ -50,9 +53,49 @@ def _root(
     """
 
 
-def _fail(message: str, code: int = 2) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False, markup=True, soft_wrap=True)
+EXIT_OK = 0
+EXIT_STRICT = 1
+"""``--strict`` and at least one row was quarantined."""
+EXIT_USAGE = 2
+"""Bad input, output, or option: the message says what, where and how to fix it."""
+EXIT_INTERRUPTED = 130
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> None:
+    one_line = " ".join(str(message).split())
+    err.print(f"[bold red]error:[/] {escape(one_line)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
+
+
+def _user_errors() -> tuple[type[BaseException], ...]:
+    from evalkit.engine.checkpoint import ResumeMismatch
+
+    # OSError covers OutputError and anything the library did not wrap (for
+    # example a lexicon file without read permission); ValueError covers InputError
+    # and the option checks of the library functions.
+    return (InputError, OutputError, ResumeMismatch, ValueError, ImportError, OSError)
+
+
+def handles_errors(command: Callable[..., None]) -> Callable[..., None]:
+    """Run ``command``; print a user error as one ``error:`` line on stderr and exit.
+
+    Exit codes: 2 for bad input, output or options (what, where, how to fix),
+    130 when interrupted. Other exceptions are evalkit bugs and keep their
+    traceback.
+    """
+
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        from evalkit.engine.run import Interrupted
+
+        try:
+            return command(*args, **kwargs)
+        except Interrupted as exc:
+            _fail(str(exc), code=EXIT_INTERRUPTED)
+        except _user_errors() as exc:
+            _fail(str(exc) or type(exc).__name__)
+
+    return run
 
 
 def _progress(total: int | None) -> Progress:
@@ -128,6 +171,7 @@ def print_summary(summary) -> None:
 
 
 @app.command()
+@handles_errors
 def score(
     input: Annotated[Path, typer.Argument(help="Notes file: .csv, .tsv, .parquet or .jsonl.")],
     out_file: Annotated[
@@ -191,43 +235,37 @@ def score(
 
       evalkit score year.parquet --out scores.parquet --engine dask --scheduler tcp://10.0.0.5:8786
     """
-    from evalkit.engine.checkpoint import ResumeMismatch
-    from evalkit.engine.run import Interrupted
     from evalkit.io.read import ReadOptions, parse_column_map
 
-    try:
-        options = ReadOptions(
-            columns=parse_column_map(columns), encoding=encoding, sep=sep, chunksize=chunksize
-        )
-        families = [f.strip() for f in metrics.split(",")] if metrics else None
-        summary = run_scoring(
-            input,
-            out_file,
-            read_options=options,
-            lang=lang,
-            families=families,
-            lexicons=lexicon or (),
-            sections=sections or (),
-            drop_text=drop_text,
-            jobs=jobs,
-            engine=engine,
-            scheduler=scheduler,
-            resume=resume,
-            max_chars=max_chars,
-        )
-    except (InputError, ResumeMismatch, ValueError, ImportError) as exc:
-        _fail(str(exc))
-    except Interrupted as exc:
-        _fail(str(exc), code=130)
+    options = ReadOptions(
+        columns=parse_column_map(columns), encoding=encoding, sep=sep, chunksize=chunksize
+    )
+    families = [f.strip() for f in metrics.split(",")] if metrics else None
+    summary = run_scoring(
+        input,
+        out_file,
+        read_options=options,
+        lang=lang,
+        families=families,
+        lexicons=lexicon or (),
+        sections=sections or (),
+        drop_text=drop_text,
+        jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
+        resume=resume,
+        max_chars=max_chars,
+    )
     print_summary(summary)
     if strict and summary.n_quarantined:
         _fail(
             f"--strict: {summary.n_quarantined} row(s) quarantined; see {summary.quarantine_file}",
-            code=1,
+            code=EXIT_STRICT,
         )
 
 
 @app.command("metrics")
+@handles_errors
 def list_metrics_cmd() -> None:
     """List every registered metric with its direction, range and version.
 
@@ -254,6 +292,7 @@ def list_metrics_cmd() -> None:
 
 
 @app.command()
+@handles_errors
 def demo(
     out_dir: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("reports/demo"),
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
@@ -268,31 +307,32 @@ def demo(
 
       evalkit demo --out reports/demo
     """
+    from evalkit._files import output_dir
     from evalkit.datasets.demo import demo_path
+    from evalkit.plots.style import check_lang
     from evalkit.report import build_report, read_report_input
 
+    check_lang(lang)
     notes = demo_path() / "notes.csv"
-    out_dir.mkdir(parents=True, exist_ok=True)
-    try:
-        summary = run_scoring(notes, out_dir / "scores.parquet", lang="da", jobs=jobs)
-        print_summary(summary)
-        with err.status("writing the report"):
-            frame, quarantine = read_report_input(out_dir / "scores.parquet")
-            html = build_report(
-                frame,
-                out_dir,
-                lang=lang,
-                no_text=no_text,
-                input_path=notes,
-                quarantine=quarantine,
-                read_stats=summary,
-            )
-    except (InputError, ValueError) as exc:
-        _fail(str(exc))
+    output_dir(out_dir, "the demo folder")
+    summary = run_scoring(notes, out_dir / "scores.parquet", lang="da", jobs=jobs)
+    print_summary(summary)
+    with err.status("writing the report"):
+        frame, quarantine = read_report_input(out_dir / "scores.parquet")
+        html = build_report(
+            frame,
+            out_dir,
+            lang=lang,
+            no_text=no_text,
+            input_path=notes,
+            quarantine=quarantine,
+            read_stats=summary,
+        )
     out.print(f"report: {html}", highlight=False)
 
 
 @app.command()
+@handles_errors
 def summarize(
     scores: Annotated[
         Path, typer.Argument(help="Scores file from `evalkit score` (.parquet, .csv, .jsonl).")
@@ -346,22 +386,19 @@ def summarize(
 
     if pseudonymize and salt_file is None:
         _fail("--pseudonymize needs --salt-file FILE holding a secret of at least 16 characters")
-    try:
-        salt = read_salt(salt_file) if pseudonymize else None
-        result = write_summary_tables(
-            read_scores(scores),
-            out_dir,
-            by=by or None,
-            n_boot=n_boot,
-            seed=seed,
-            min_cell=min_cell,
-            ci=ci,
-            salt=salt,
-            typing_chars_per_minute=typing_cpm,
-            notes_per_day=notes_per_day,
-        )
-    except (InputError, ValueError, FileNotFoundError) as exc:
-        _fail(str(exc))
+    salt = read_salt(salt_file) if pseudonymize else None
+    result = write_summary_tables(
+        read_scores(scores),
+        out_dir,
+        by=by or None,
+        n_boot=n_boot,
+        seed=seed,
+        min_cell=min_cell,
+        ci=ci,
+        salt=salt,
+        typing_chars_per_minute=typing_cpm,
+        notes_per_day=notes_per_day,
+    )
     for message in result.messages:
         err.print(message, highlight=False, markup=False)
     for name, path in result.files.items():
@@ -369,6 +406,7 @@ def summarize(
 
 
 @app.command()
+@handles_errors
 def compare(
     scores: Annotated[
         list[Path],
@@ -432,6 +470,7 @@ def compare(
 
 
 @app.command()
+@handles_errors
 def plan(
     out_dir: Annotated[
         Path,
@@ -480,33 +519,34 @@ def plan(
     import matplotlib.pyplot as plt
 
     from evalkit.plots.power import plot_power_curve
+    from evalkit.plots.style import save_figure
     from evalkit.stats import write_plan_tables
 
-    try:
-        files, curve = write_plan_tables(
-            out_dir,
-            effect=effect,
-            icc=icc,
-            notes_per_clinician=notes_per_clinician,
-            power=power,
-            alpha=alpha,
-            outcome=outcome,
-            sd_log=sd_log,
-            baseline_rate=baseline_rate,
-            design=design,
-            effect_sd=effect_sd,
-            max_clinicians=max_clinicians,
-        )
-    except ValueError as exc:
-        _fail(str(exc))
+    files, curve = write_plan_tables(
+        out_dir,
+        effect=effect,
+        icc=icc,
+        notes_per_clinician=notes_per_clinician,
+        power=power,
+        alpha=alpha,
+        outcome=outcome,
+        sd_log=sd_log,
+        baseline_rate=baseline_rate,
+        design=design,
+        effect_sd=effect_sd,
+        max_clinicians=max_clinicians,
+    )
     ax = plot_power_curve(curve, hue="scenario", target=power)
-    ax.figure.savefig(out_dir / "power_curve.png", dpi=150, bbox_inches="tight")
-    plt.close(ax.figure)
+    try:
+        save_figure(ax.figure, out_dir / "power_curve", formats=("png",), dpi=150)
+    finally:
+        plt.close(ax.figure)
     for name, path in {**files, "figure": out_dir / "power_curve.png"}.items():
         out.print(f"{name}: {path}", highlight=False)
 
 
 @app.command()
+@handles_errors
 def report(
     input: Annotated[
         Path,
@@ -557,22 +597,19 @@ def report(
     """
     from evalkit.report import build_report, read_report_input
 
-    try:
-        frame, quarantine = read_report_input(input, columns=columns, encoding=encoding, sep=sep)
-        html = build_report(
-            frame,
-            out_dir,
-            lang=lang,
-            no_text=no_text,
-            min_cell=min_cell,
-            seed=seed,
-            n_boot=n_boot,
-            max_viewer_notes=max_viewer_notes,
-            input_path=input,
-            quarantine=quarantine,
-        )
-    except (InputError, ValueError, FileNotFoundError) as exc:
-        _fail(str(exc))
+    frame, quarantine = read_report_input(input, columns=columns, encoding=encoding, sep=sep)
+    html = build_report(
+        frame,
+        out_dir,
+        lang=lang,
+        no_text=no_text,
+        min_cell=min_cell,
+        seed=seed,
+        n_boot=n_boot,
+        max_viewer_notes=max_viewer_notes,
+        input_path=input,
+        quarantine=quarantine,
+    )
     out.print(f"report: {html}", highlight=False)
 
 

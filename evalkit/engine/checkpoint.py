@@ -23,6 +23,7 @@ from typing import Any
 import pandas as pd
 import pyarrow.parquet as pq
 
+from evalkit._files import atomic_path
 from evalkit.io.write import ScoresWriter, output_format
 from evalkit.metrics.registry import MetricInfo
 
@@ -90,6 +91,7 @@ class Checkpoint:
                 )
         elif self.dir.exists():
             shutil.rmtree(self.dir)
+        # OSErrors here are reported by score_file, which names the output file.
         self.dir.mkdir(parents=True, exist_ok=True)
         tmp = state_file.with_suffix(".tmp")
         tmp.write_text(json.dumps(self.state, indent=1, sort_keys=True), encoding="utf-8")
@@ -121,29 +123,28 @@ class Checkpoint:
         Returns whether any row was quarantined.
         """
         parts = [self._part(i) for i in range(n_chunks)]
-        tmp = self.out.with_name(f".{self.out.name}.joining")
-        if self.format == "parquet":
-            schema = pq.ParquetFile(parts[0]).schema_arrow
-            with pq.ParquetWriter(tmp, schema) as writer:
-                for part in parts:
-                    pf = pq.ParquetFile(part)
-                    for i in range(pf.num_row_groups):
-                        writer.write_table(pf.read_row_group(i).cast(schema))
-        else:
-            _concat(parts, tmp)
-        os.replace(tmp, self.out)
         qparts = [
             self._quarantine_part(i) for i in range(n_chunks) if self._quarantine_part(i).exists()
         ]
-        if qparts:
-            qtmp = quarantine_out.with_name(f".{quarantine_out.name}.joining")
-            from evalkit.io.validate import QUARANTINE_COLUMNS
+        with atomic_path(self.out, "the scores file") as tmp:
+            if self.format == "parquet":
+                schema = pq.ParquetFile(parts[0]).schema_arrow
+                with pq.ParquetWriter(tmp, schema) as writer:
+                    for part in parts:
+                        pf = pq.ParquetFile(part)
+                        for i in range(pf.num_row_groups):
+                            writer.write_table(pf.read_row_group(i).cast(schema))
+            else:
+                _concat(parts, tmp)
+            if qparts:
+                # Written inside the scores file's block: either both files appear or neither.
+                from evalkit.io.validate import QUARANTINE_COLUMNS
 
-            with qtmp.open("wb") as fh:
-                fh.write((",".join(QUARANTINE_COLUMNS) + "\n").encode())
-                for q in qparts:
-                    fh.write(q.read_bytes())
-            os.replace(qtmp, quarantine_out)
+                with atomic_path(quarantine_out, "the quarantine file") as qtmp:
+                    with qtmp.open("wb") as fh:
+                        fh.write((",".join(QUARANTINE_COLUMNS) + "\n").encode())
+                        for q in qparts:
+                            fh.write(q.read_bytes())
         return bool(qparts)
 
     def remove(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -11,9 +12,10 @@ from typing import Any
 
 import pandas as pd
 
+from evalkit._files import writing
 from evalkit.engine.local import assemble, iter_scored, metric_columns, split_failures
 from evalkit.io.contract import LANGUAGES
-from evalkit.io.errors import InputError
+from evalkit.io.errors import InputError, input_os_error
 from evalkit.io.read import ReadOptions, check_required_columns, iter_notes
 from evalkit.io.validate import DEFAULT_MAX_CHARS, QUARANTINE_COLUMNS, Validator
 
@@ -125,6 +127,7 @@ def score(
     check_required_columns([str(c) for c in notes.columns], source="the DataFrame")
     options = _options(lang, lexicons, sections)
     fams = None if families is None else tuple(families)
+    _check_families(fams)
     frame = notes.reset_index(drop=True)
     valid, quarantine = Validator(default_language=lang).split(frame)
     parts, failures = [], [quarantine]
@@ -213,15 +216,16 @@ def score_file(
     -------
     RunSummary
     """
-    from evalkit.engine.checkpoint import Checkpoint, input_fingerprint
+    from evalkit.engine.checkpoint import Checkpoint
 
     started = time.perf_counter()
     options = _options(lang, lexicons, sections)
     fams = None if families is None else tuple(families)
+    _check_families(fams)
     read_options = read_options or ReadOptions()
     metrics = metric_columns(fams)
     state = {
-        "input": input_fingerprint(input_path) if Path(input_path).is_file() else str(input_path),
+        "input": _fingerprint(input_path),
         "read": {
             "columns": dict(read_options.columns or {}),
             "encoding": read_options.encoding,
@@ -259,38 +263,74 @@ def score_file(
             pending.append((index, bad))
             yield valid
 
-    # Validate the header before creating anything on disk.
+    # Validate the header and the output path before creating anything on disk.
     check_required_columns(_peek_columns(input_path, read_options), source=Path(input_path).name)
-    checkpoint = Checkpoint(out_path, metrics, state, resume=resume)
+    out_file = Path(out_path)
+    with writing("the scores file", out_file):
+        if out_file.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(out_file))
+        out_file.parent.mkdir(parents=True, exist_ok=True)
+    with writing("the scores file", out_path):
+        checkpoint = Checkpoint(out_path, metrics, state, resume=resume)
     try:
-        for valid, scored in iter_scored(
-            todo(),
-            jobs=jobs,
-            families=fams,
-            options=options,
-            on_rows=on_rows,
-            engine=engine,
-            scheduler=scheduler,
-        ):
-            index, bad = pending.popleft()
-            valid, scored, failed = split_failures(valid, scored)
-            if len(failed):
-                bad = _merge_quarantine([bad, failed])
-            checkpoint.save(index, assemble(valid, scored, drop_text=drop_text), bad)
+        with writing("the scores file", out_path):
+            for valid, scored in iter_scored(
+                todo(),
+                jobs=jobs,
+                families=fams,
+                options=options,
+                on_rows=on_rows,
+                engine=engine,
+                scheduler=scheduler,
+            ):
+                index, bad = pending.popleft()
+                valid, scored, failed = split_failures(valid, scored)
+                if len(failed):
+                    bad = _merge_quarantine([bad, failed])
+                checkpoint.save(index, assemble(valid, scored, drop_text=drop_text), bad)
+            qpath = quarantine_path(out_path)
+            if qpath.exists():
+                qpath.unlink()
+            if checkpoint.join(chunks_seen[0], qpath):
+                summary.quarantine_file = str(qpath)
     except KeyboardInterrupt:
         raise Interrupted(
             f"Interrupted after reading {summary.n_read} rows; completed chunks are kept in "
             f"{checkpoint.dir}. Run the same command with --resume to continue."
         ) from None
-    qpath = quarantine_path(out_path)
-    if qpath.exists():
-        qpath.unlink()
-    if checkpoint.join(chunks_seen[0], qpath):
-        summary.quarantine_file = str(qpath)
+    except Exception:
+        # A failed run (disk full, bad option, bad row found late) leaves nothing
+        # behind: no final file and no parts folder. Only an interruption keeps them.
+        checkpoint.remove()
+        raise
     checkpoint.remove()
     _summarise_output(summary, Path(out_path), qpath)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _fingerprint(input_path: str | Path) -> dict[str, Any] | str:
+    from evalkit.engine.checkpoint import input_fingerprint
+
+    if not Path(input_path).is_file():
+        return str(input_path)  # iter_notes says what is wrong with the path
+    try:
+        return input_fingerprint(input_path)
+    except OSError as exc:
+        raise input_os_error(exc, "the notes file", input_path) from None
+
+
+def _check_families(families: tuple[str, ...] | None) -> None:
+    from evalkit.metrics.registry import list_families
+
+    known = [f.name for f in list_families()]
+    unknown = [f for f in families or () if f not in known]
+    if unknown or families == ():
+        raise ValueError(
+            f"unknown metric famil{'y' if len(unknown) == 1 else 'ies'} "
+            f"{', '.join(map(repr, unknown)) or '(none given)'}; use a comma-separated list of "
+            f"{', '.join(known)} (for example --metrics edit,terms), or leave --metrics out for all"
+        )
 
 
 def _peek_columns(path: str | Path, options: ReadOptions) -> list[str]:

@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from evalkit.io.contract import REQUIRED_COLUMNS
-from evalkit.io.errors import InputError
+from evalkit.io.errors import InputError, input_os_error
 
 FORMATS = ("csv", "tsv", "parquet", "jsonl")
 _EXTENSIONS = {
@@ -233,12 +233,15 @@ def iter_notes(path: str | Path, options: ReadOptions | None = None) -> Iterator
         raise InputError(f"{str(path)!r} is a folder; give the notes file inside it.")
     fmt = detect_format(path)
     mapping = parse_column_map(options.columns)
-    if fmt == "parquet":
-        yield from _iter_parquet(path, options, mapping)
-    elif fmt == "jsonl":
-        yield from _iter_jsonl(path, options, mapping)
-    else:
-        yield from _iter_csv(path, options, mapping, tab=fmt == "tsv")
+    try:
+        if fmt == "parquet":
+            yield from _iter_parquet(path, options, mapping)
+        elif fmt == "jsonl":
+            yield from _iter_jsonl(path, options, mapping)
+        else:
+            yield from _iter_csv(path, options, mapping, tab=fmt == "tsv")
+    except OSError as exc:
+        raise input_os_error(exc, "the notes file", path) from None
 
 
 def _iter_csv(

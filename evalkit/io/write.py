@@ -22,6 +22,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from evalkit._files import _umask, writing
 from evalkit.io.errors import InputError
 from evalkit.metrics.registry import MetricInfo
 
@@ -124,6 +125,7 @@ class ScoresWriter:
         )
         os.close(fd)
         self.tmp_path = Path(tmp)
+        os.chmod(self.tmp_path, 0o666 & ~_umask())
         self._parquet: pq.ParquetWriter | None = None
         self._schema: pa.Schema | None = None
         self._text = (
@@ -218,7 +220,13 @@ def write_table(
     *,
     neutralise_formulas: bool = False,
 ) -> Path:
-    """Write a whole DataFrame atomically (format from the extension)."""
-    with ScoresWriter(path, metrics, neutralise_formulas=neutralise_formulas) as writer:
-        writer.write(df)
+    """Write a whole DataFrame atomically (format from the extension).
+
+    Missing parent folders are created. An operating-system error (permission
+    denied, disk full, ...) raises :class:`evalkit.io.errors.OutputError`, and
+    no file is left under ``path`` or beside it.
+    """
+    with writing("the table", path):
+        with ScoresWriter(path, metrics, neutralise_formulas=neutralise_formulas) as writer:
+            writer.write(df)
     return Path(path)

@@ -175,6 +175,8 @@ _CUES: dict[str, dict[CueKind, tuple[str, ...]]] = {
         "pre": (
             "no",
             "not",
+            "nil",  # British clinical shorthand: "nil smoker", "Nil fever"
+            "non",  # "Non smoker"
             "denies",
             "denied",
             "deny",

@@ -58,6 +58,7 @@ from evalkit.metrics.checkers import (
     resolve_checkers,
 )
 from evalkit.metrics.registry import MetricInfo, register_family, register_metric
+from evalkit.text.consultation import parse_consultation
 from evalkit.text.numbers import NumberMention, find_numbers, values_match
 from evalkit.text.segment import (
     Span,
@@ -79,7 +80,7 @@ __all__ = [
     "score_hallucination",
 ]
 
-VERSION = "2"
+VERSION = "3"
 
 # --- word lists -----------------------------------------------------------------
 
@@ -125,6 +126,8 @@ _NEGATION_CUES = {
     "en": {
         "no",
         "not",
+        "nil",
+        "non",
         "denies",
         "denied",
         "deny",
@@ -288,6 +291,25 @@ _EXAM_SECTIONS = frozenset(
     ]
 )
 
+_PROBLEM_SECTION_WORDS = frozenset(
+    "a p assessment plan impression imp ddx diagnosis diagnoses problems vurdering plan "
+    "konklusion diagnose diagnoser problemer".split()
+)
+_EXAM_SECTION_WORDS = frozenset(
+    "o obj objektivt objektiv undersøgelse fund exam examination physical pe".split()
+)
+
+
+def _section_kind(section: str) -> str:
+    """``"problem"`` (assessment, plan), ``"exam"`` or ``""`` for a lower-case heading."""
+    words = set(re.findall(r"[^\W\d_]+", section))
+    if words & _EXAM_SECTION_WORDS:
+        return "exam"
+    if words & _PROBLEM_SECTION_WORDS:
+        return "problem"
+    return ""
+
+
 _CATEGORY_TYPE = {
     "medication": "medication",
     "diagnosis": "diagnosis",
@@ -377,6 +399,22 @@ class Unit:
     concept_polarity : dict
         ``concept_id -> {negated, ...}`` of the lexicon mentions in the unit; for
         a transcript question, the polarity of its yes/no answer.
+    role : str
+        Transcripts: ``clinician``, ``patient`` or ``other`` (unlabelled).
+    statement : bool
+        Transcripts: the sentence asserts something about this patient (not a
+        question, not conditional or advisory talk, not about someone else;
+        see :mod:`evalkit.text.consultation`).
+    summary : bool
+        Transcripts: a clinician's restatement ("so no fever").
+    answered_by : int or None
+        Transcripts: the unit holding the reply to this question.
+    echo : bool
+        Transcripts: the answer comes from a reply that repeats the question's
+        words, not from a yes or no word.
+    choice : bool
+        Transcripts: the question offers alternatives ("A, or B?"), so a
+        "yes" does not say which.
     """
 
     start: int
@@ -397,6 +435,12 @@ class Unit:
     stems: set[str] = field(default_factory=set)
     polarity: dict[str, set[bool]] = field(default_factory=dict)
     concept_polarity: dict[str, set[bool]] = field(default_factory=dict)
+    role: str = ""
+    statement: bool = True
+    summary: bool = False
+    answered_by: int | None = None
+    echo: bool = False
+    choice: bool = False
 
 
 @dataclass(slots=True)
@@ -421,6 +465,13 @@ class TextIndex:
         concept that got an answer (transcripts).
     cache : dict
         Lookups the checks build once per index.
+    statements : dict
+        Transcripts: ``concept_id -> [(unit, negated, role, kind), ...]`` in
+        talk order (``kind``: ``answer``, ``echo`` or ``said``), what the
+        consultation says about each concept: a statement about this
+        patient, or a yes/no question with the reply's polarity and the
+        replier's role (``summary`` for a clinician's restatement).
+        See :func:`transcript_verdict`.
     """
 
     text: str
@@ -431,6 +482,7 @@ class TextIndex:
     numbers: dict[float, list[NumberMention]]
     asked: dict[str, list[int]] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict)
+    statements: dict[str, list[tuple[int, bool, str, str]]] = field(default_factory=dict)
 
     def related(self, keys: set[str], *, k: int = 2, min_shared: int = 1) -> list[tuple[int, int]]:
         """Up to ``k`` units sharing the most keys with ``keys``: ``[(unit, shared)]``."""
@@ -722,49 +774,7 @@ def build_index(
             continue
         u.keys.add("w" + skey[1:])
     if transcript:
-        for i, u in enumerate(units):
-            if not u.question:
-                continue
-            asked = [w.group().lower() for w in _WORD.finditer(text, u.start, u.end)]
-            u.wh = any(w in _WH_WORDS for w in asked)
-            if (
-                u.wh  # an open question ("hvor meget", "what about") has no yes/no answer
-                or any(w in _OTHER_WORDS for w in asked)  # "any other symptoms?" - "no"
-                # two questions in one: "have you had children, or are you planning to?"
-                or sum(w in _YOU for w in asked) >= 2
-                or (u.speaker and speaker_role(u.speaker) == "patient")
-            ):
-                continue
-            for v in units[i + 1 : i + 3]:
-                if v.speaker == u.speaker and u.speaker:
-                    continue
-                answer = [m.group().lower() for m in _WORD.finditer(text, v.start, v.end)]
-                if answer:
-                    head = answer
-                    if answer[0] in _POS_ANSWER:
-                        # "yes, but it's not barky": what follows "but" qualifies the yes
-                        head = answer[
-                            : next(
-                                (k for k, a in enumerate(answer) if a in _BUT_WORDS), len(answer)
-                            )
-                        ]
-                    # "Ja, øh, nej, jeg hoster ikke": a negation anywhere in the
-                    # answer sentence outweighs a leading "ja"
-                    if any(a in _NEG_ANSWER for a in head[:8]):
-                        u.answer = True
-                    elif answer[0] in _POS_ANSWER or _echoes(answer, u, text, language, stop):
-                        # "Vågner du om natten?" - "Jeg vågner tit om natten": yes
-                        u.answer = False
-                break
-        for u in units:
-            # Conversation is too loose for word-level scope ("nej, det er første
-            # gang"); only a yes/no answer to a question fixes a word's polarity:
-            # "Vågner du om natten?" - "Nej" says every content word is negated.
-            if u.question and u.answer is not None and u.negation is None:
-                main = _main_clause_stems(text, u, language, stop)
-                u.polarity = {stem: {u.answer} for stem in u.polarity if stem in main}
-            else:
-                u.polarity = {}
+        _resolve_dialogue(text, language, units, stop)
     postings: dict[str, list[int]] = defaultdict(list)
     for i, u in enumerate(units):
         for key in u.keys:
@@ -774,18 +784,70 @@ def build_index(
     concepts: dict[str, set[bool]] = defaultdict(set)
     present: set[str] = set()
     asked: dict[str, list[int]] = defaultdict(list)
+    statements: dict[str, list[tuple[int, bool, str, str]]] = defaultdict(list)
+    replies: dict[int, tuple[bool, set[str]]] = {}
+    answered_only: dict[int, set[str]] = {}
+    if transcript:
+        for i, u in enumerate(units):
+            if not u.question or u.answer is None:
+                continue
+            polar = [m for m in u.mentions if m.category in _SPOKEN_POLAR_CATEGORIES]
+            if u.answered_by is not None:
+                replies[u.answered_by] = (u.answer, {m.concept_id for m in polar})
+            if u.answer and len(polar) > 1 and not _is_list(text, polar):
+                # "is the rash itchy?" - "no": the no is about the last thing asked
+                answered_only[i] = {polar[-1].concept_id}
     for i, u in enumerate(units):
+        polar_here = None
         for m in u.mentions:
             present.add(m.concept_id)
             if transcript and m.category not in _SPOKEN_POLAR_CATEGORIES:
                 continue
+            if transcript and not u.question and not u.statement:
+                continue  # "if you get a fever", "my mother had cancer"
             if u.question:
                 if u.answer is None:
                     continue
-                polarity = u.answer != bool(m.negated)
+                if u.negation is not None:
+                    continue  # "No vomiting?" - "Yes"; "it hasn't helped the itch?" - "No"
+                if not u.answer:
+                    if polar_here is None:
+                        polar_here = len(
+                            {
+                                x.concept_id
+                                for x in u.mentions
+                                if x.category in _SPOKEN_POLAR_CATEGORIES
+                            }
+                        )
+                    if polar_here > 1 or u.choice:
+                        continue  # "Any fever or cough?" - "Yes": which one?
+                if i in answered_only and m.concept_id not in answered_only[i]:
+                    continue
+                polarity = bool(m.negated) or u.answer
                 asked[m.concept_id].append(i)
+                if u.answered_by is not None and any(
+                    x.concept_id == m.concept_id for x in units[u.answered_by].mentions
+                ):
+                    # "any nausea, chills, fever?" - "no fever, some chills": the
+                    # reply's own words about it count, not its opening "no"
+                    concepts[m.concept_id].add(polarity)
+                    continue
+                replier = units[u.answered_by].role if u.answered_by is not None else ""
+                kind = "echo" if u.echo else "answer"
+                statements[m.concept_id].append((i, polarity, replier, kind))
             else:
                 polarity = bool(m.negated)
+                if transcript:
+                    if polarity and not _local_negation(text, u, m, cues):
+                        continue  # "no, just the swelling": the "no" is about something else
+                    if not polarity and u.negation is not None:
+                        continue  # a negation the matcher did not attach: unclear
+                    role = "summary" if u.summary else u.role
+                    kind = "said"
+                    if i in replies and m.concept_id in replies[i][1]:
+                        if replies[i][0] == polarity:
+                            kind = "answer"  # "Klør det?" - "Nej, det klør ikke."
+                    statements[m.concept_id].append((i, polarity, role, kind))
             concepts[m.concept_id].add(polarity)
             u.concept_polarity.setdefault(m.concept_id, set()).add(polarity)
     if todo is not None:
@@ -796,8 +858,109 @@ def build_index(
         if n.unit in ("g", "µg"):
             by_value[_num_key(n.value * (1000 if n.unit == "g" else 0.001))].append(n)
     return TextIndex(
-        text, units, dict(postings), dict(concepts), present, dict(by_value), dict(asked)
+        text,
+        units,
+        dict(postings),
+        dict(concepts),
+        present,
+        dict(by_value),
+        dict(asked),
+        statements=dict(statements),
     )
+
+
+_LIST_CHOICE = frozenset({"or", "eller"})
+_LOCAL_BREAKS = frozenset("but just only except men bare kun undtagen though although".split())
+
+
+def _local_negation(text: str, u: Unit, m: Any, cues: set[str]) -> bool:
+    """Whether a negation cue governs the mention right where it stands.
+
+    Spoken sentences run on ("no, just the swelling and the pain"), so a
+    transcript negation counts only within three words before the mention
+    ("I don't have a fever", "ingen feber") with no comma or "but"/"just" in
+    between, or right after it ("hoster ikke").
+    """
+    before = text[max(u.start, m.start - 60) : m.start]
+    tail = before[before.rfind(",") + 1 :] if "," in before else before
+    near = [w.group().lower() for w in _WORD.finditer(tail)][-4:]
+    if any(w in cues for w in near) and not any(w in _LOCAL_BREAKS for w in near):
+        k = max(i for i, w in enumerate(near) if w in cues)
+        if not any(w in _LOCAL_BREAKS for w in near[k:]):
+            return True
+    after = [w.group().lower() for w in _WORD.finditer(text, m.end, min(u.end, m.end + 20))][:2]
+    return any(w in _POST_NEGATION for w in after)
+
+
+_LIST_GLUE = frozenset("or and any og eller nogen samt".split())
+
+
+def _is_list(text: str, mentions: list[Any]) -> bool:
+    """Whether mentions of a question are items of one list ("any fever, chills or cough?")."""
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        between = [w.group().lower() for w in _WORD.finditer(text, a.end, b.start)]
+        if b.start < a.end or not all(w in _LIST_GLUE for w in between):
+            return False
+    return True
+
+
+def _resolve_dialogue(text: str, language: str, units: list[Unit], stop: set[str]) -> None:
+    """Roles, questions and yes/no answers of transcript units, from the consultation model.
+
+    Each unit is one sentence of a turn, as is each utterance of
+    :func:`~evalkit.text.consultation.parse_consultation`. A yes/no question
+    takes its answer from the other speaker's reply ("Nej, ikke rigtigt",
+    "Yeah, a few times") or, failing a yes/no word, from a reply that repeats a
+    content word of the question without a negation ("Vågner du om natten?" -
+    "Jeg vågner tit"). Questions about "other" things ("any other symptoms?")
+    and double questions ("have you had children, or are you planning to?")
+    get no answer. Word-level polarity (``Unit.polarity``) is kept only for
+    answered questions: talk is too loose for word-level negation scope.
+    """
+    consultation = parse_consultation(text, language if language in ("da", "en") else "da")
+    by_start = {u.start: u for u in consultation.utterances}
+    unit_at = {u.start: i for i, u in enumerate(units)}
+    cues = _NEGATION_CUES.get(language, set())
+    for u in units:
+        utt = by_start.get(u.start)
+        if utt is None:
+            u.role, u.statement, u.question = speaker_role(u.speaker), False, False
+            continue
+        u.role = utt.role
+        u.question = utt.question
+        u.summary = utt.summary
+        u.statement = utt.statement
+        if not u.question:
+            continue
+        u.wh = utt.open_question
+        u.choice = any(
+            w.group().lower() in _LIST_CHOICE for w in _WORD.finditer(text, u.start, u.end)
+        )
+        if utt.answered_by is None:
+            continue
+        reply = consultation.utterances[utt.answered_by]
+        u.answered_by = unit_at.get(reply.start)
+        asked = [w.group().lower() for w in _WORD.finditer(text, u.start, u.end)]
+        if (
+            u.wh
+            or any(w in _OTHER_WORDS for w in asked)  # "any other symptoms?" - "no"
+            or sum(w in _YOU for w in asked) >= 2  # two questions in one
+        ):
+            continue
+        if utt.answer == "no":
+            u.answer = True
+        elif utt.answer == "yes":
+            u.answer = False
+        else:
+            said = [m.group().lower() for m in _WORD.finditer(text, reply.start, reply.end)]
+            if said and not any(w in cues for w in said) and _echoes(said, u, text, language, stop):
+                u.answer, u.echo = False, True  # a positive echo
+    for u in units:
+        if u.question and u.answer is not None and u.negation is None:
+            main = _main_clause_stems(text, u, language, stop)
+            u.polarity = {stem: {u.answer} for stem in u.polarity if stem in main}
+        else:
+            u.polarity = {}
 
 
 _REFERENCE_INDEXES: OrderedDict[tuple[Any, ...], TextIndex] = OrderedDict()
@@ -1034,6 +1197,7 @@ class _Draft:
     coverage: list[float]
     related_t: list[list[int]]
     endorsed: list[bool]
+    unsupported: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _prepare(pair: Any, context: CheckContext) -> _Draft:
@@ -1098,6 +1262,142 @@ def _local_polarity(index: TextIndex, units: list[int], concept_id: str) -> set[
     return out
 
 
+_KNOWER = {"symptom": "patient", "finding": "clinician", "diagnosis": "clinician"}
+"""Who knows best what the talk says about a concept of each category."""
+
+
+def transcript_verdict(
+    index: TextIndex, concept_id: str, negated: bool, category: str, *, kept: bool = False
+) -> tuple[str | None, int | None]:
+    r"""Whether the consultation explicitly states or contradicts a note's mention.
+
+    The talk about a concept is what :attr:`TextIndex.statements` holds: the
+    statements about this patient and the yes/no questions with their reply.
+    Only the person who knows counts: for a symptom the patient (their
+    statements and replies) and the clinician's restatements ("so no
+    fever"); for a finding or a diagnosis the clinician first. The verdict is
+    ``("contradicts", unit)`` only when everything that counts has the
+    opposite polarity (``unit`` is the latest such turn, quoted as evidence);
+    ``("supports", unit)`` when something that counts has the note's polarity;
+    ``(None, None)`` when the talk says nothing explicit about the concept (a
+    question nobody answered, a conditional, someone else's history).
+
+    Examples
+    --------
+    >>> from evalkit.lexicon.matcher import Mention
+    >>> class M:
+    ...     def find(self, text):
+    ...         return [Mention(m.start(), m.end(), "feber", "fever", "symptom", False)
+    ...                 for m in __import__("re").finditer("feber", text)]
+    >>> ix = build_index("Læge: Har du haft feber?\nPatient: Nej.", "da", M(), transcript=True)
+    >>> transcript_verdict(ix, "fever", False, "symptom")
+    ('contradicts', 0)
+    >>> transcript_verdict(ix, "fever", True, "symptom")
+    ('supports', 0)
+    """
+    said = index.statements.get(concept_id)
+    if not said:
+        return None, None
+    knower = _KNOWER.get(category)
+    if knower == "patient":
+        # the clinician's own sentences about a symptom are questions, lists
+        # and explanations; only a restatement ("so no fever") is the patient's word
+        said = [x for x in said if x[2] in ("patient", "summary", "other")]
+    elif knower is not None:
+        mine = [x for x in said if x[2] in (knower, "other")]
+        said = mine or said
+    if not said:
+        return None, None
+    if any(x[1] == negated for x in said):
+        # the talk says it, wherever else it says otherwise ("no fever now" after
+        # "I had a fever on Monday"): mixed talk is no explicit contradiction
+        return "supports", next(x[0] for x in reversed(said) if x[1] == negated)
+    if kept:
+        # the clinician heard the talk and signed the statement: only a direct
+        # yes/no question about it, answered the other way, overrules that
+        said = [x for x in said if x[3] == "answer"]
+        if not said:
+            return None, None
+    return "contradicts", said[-1][0]
+
+
+def _turn_quote(index: TextIndex, unit: int) -> str:
+    """A transcript unit as evidence; a question with its reply."""
+    u = index.units[unit]
+    quote = _quote(index.text, u.start, u.end)
+    if u.question and u.answered_by is not None:
+        v = index.units[u.answered_by]
+        quote += " - " + _quote(index.text, v.start, v.end)
+    return quote
+
+
+def _claim(start: int, end: int, kind: str, reason: str) -> dict[str, Any]:
+    return {"kind": kind, "start": start, "end": end, "reason": reason}
+
+
+def _note_unsupported(st: _Draft, m: Any, in_t: bool, language: str) -> None:
+    """Record a draft mention the transcript never mentions (not a flag)."""
+    t = st.transcript
+    if t is None or in_t or t.supports_words(m.text, language):
+        return
+    st.unsupported.append(_claim(m.start, m.end, "concept", "not mentioned in transcript"))
+
+
+def _nearest_mention(mentions: list[Any], start: int, end: int) -> Any | None:
+    """The lexicon mention closest to ``[start, end)`` in the same unit."""
+    best, gap = None, None
+    for m in mentions:
+        d = start - m.end if m.end <= start else m.start - end if m.start >= end else 0
+        d = max(d, 0) * (1 if m.end <= start else 2)  # "Lasix 40 mg": the name before the dose
+        if gap is None or d < gap:
+            best, gap = m, d
+    return best
+
+
+def _anchored_values(index: TextIndex, concept_id: str, attr: str) -> list[Any]:
+    """What the talk attaches to a concept: the numbers, sides or grades next to it.
+
+    In every statement (and every reply to a question) about ``concept_id``,
+    each number (``attr="numbers"``) or marked word (``"sides"``, ``"grades"``)
+    goes to its nearest lexicon mention; those that go to the concept are
+    returned. A reply with no mention of its own belongs to the question's
+    mentions ("what is your blood pressure?" - "about 130 over 80").
+    Conditional talk and questions themselves attach nothing.
+    """
+    key = f"anchored:{attr}"
+    table = index.cache.get(key)
+    if table is None:
+        table = defaultdict(list)
+        asked_by: dict[int, int] = {
+            u.answered_by: i for i, u in enumerate(index.units) if u.answered_by is not None
+        }
+        for i, u in enumerate(index.units):
+            if u.question or not u.statement:
+                continue
+            mentions = u.mentions
+            if not mentions and i in asked_by:
+                mentions = index.units[asked_by[i]].mentions
+            if not mentions:
+                continue
+            if attr == "numbers":
+                items = [(x.start, x.end, x) for x in u.numbers]
+            else:
+                items = [(a, b, k) for k, (a, b) in getattr(u, attr).items()]
+            for a, b, value in items:
+                m = _nearest_mention(mentions, a, b)
+                if m is not None:
+                    table[m.concept_id].append((value, i))
+        index.cache[key] = table
+    return table.get(concept_id, [])
+
+
+def _conditional(text: str, u: Unit, language: str) -> bool:
+    """Whether a note clause is conditional or advisory ("If you develop chest pain, …")."""
+    from evalkit.text.consultation import dialogue_cues, is_hypothetical
+
+    return is_hypothetical(text[u.start : u.end], dialogue_cues(language))
+
+
 class ConceptChecker:
     """Lexicon concepts: polarity flips and concepts no reference mentions.
 
@@ -1112,6 +1412,7 @@ class ConceptChecker:
         final, transcript = st.final, st.transcript
         has_f, has_t = final is not None, transcript is not None
         flags: list[Flag] = []
+        contradicted: set[tuple[str, int | None]] = set()
         for ui, u in enumerate(st.draft.units):
             if u.heading:
                 continue
@@ -1126,23 +1427,64 @@ class ConceptChecker:
                 # a flip needs the opposite polarity in the clauses about the same
                 # thing, not anywhere ("no covid exposure" / "covid vaccinations")
                 near_f = _local_polarity(final, st.aligned[ui], cid) if has_f else set()
-                near_t = set()
-                if has_t:
-                    # a yes/no question about the concept is about the same thing
-                    # wherever it was asked ("Gør det ondt, når du trækker vejret?")
-                    near_t = _local_polarity(
-                        transcript, st.related_t[ui] + transcript.asked.get(cid, []), cid
-                    )
+                # what the consultation says about the concept: an explicit
+                # statement, or a yes/no question with its reply, by the person
+                # who knows (see transcript_verdict)
+                verdict_t, said_at = (None, None)
+                if (
+                    has_t
+                    and polar
+                    and m.category in _SPOKEN_POLAR_CATEGORIES
+                    and not _conditional(draft_text, u, context.language)
+                ):
+                    kept = support_f or st.endorsed[ui]
+                    kind = _section_kind(u.section)
+                    if not (kept and kind == "problem"):
+                        # an assessment or plan names problems, not how the
+                        # patient is today ("Lightheadedness - on meclizine" against
+                        # "any dizziness?" - "no, I feel fine"); an examination
+                        # finding is the clinician's word, not the patient's
+                        category = "finding" if kind == "exam" else m.category
+                        verdict_t, said_at = transcript_verdict(
+                            transcript, cid, neg, category, kept=kept
+                        )
+                        if verdict_t == "contradicts" and (cid, said_at) in contradicted:
+                            verdict_t = None  # one turn, one flag: the first mention
+                        elif verdict_t == "contradicts":
+                            contradicted.add((cid, said_at))
+                if verdict_t == "supports":
+                    support_t = True
+                elif verdict_t == "contradicts":
+                    support_t = False
                 # an affirmed mention in a clause with a negation cue the matcher did
                 # not attach ("Antibiotika ikke indiceret") has uncertain polarity
                 certain = neg or u.negation is None
                 flip_f = certain and polar and bool(near_f) and neg not in near_f and not support_f
-                flip_t = certain and polar and bool(near_t) and neg not in near_t and not support_t
+                flip_t = certain and polar and verdict_t == "contradicts"
                 if support_f and not flip_t:
                     if has_t and not in_t and m.category in _SWAP_CATEGORIES:
-                        flag = self._kept_but_swapped(st, ui, m, context.language)
-                        if flag is not None:
-                            flags.append(flag)
+                        other = self._kept_but_swapped(st, ui, m, context.language)
+                        if other is not None:
+                            x = self._swapped_regimen(st, u, m)
+                            if x is not None:
+                                flags.append(
+                                    make_flag(
+                                        draft_text,
+                                        m.start,
+                                        m.end,
+                                        _CATEGORY_TYPE[m.category],
+                                        "transcript gives a dose of "
+                                        f"{_quote(transcript.text, x.start, x.end)} instead; "
+                                        "kept in the final note",
+                                        "transcript",
+                                        severity="non-critical",
+                                        checker=self.name,
+                                    )
+                                )
+                            else:
+                                st.unsupported.append(_claim(m.start, m.end, "concept", other))
+                            continue
+                    _note_unsupported(st, m, in_t, context.language)
                     continue
                 if flip_f or flip_t:
                     if support_t and not flip_f:
@@ -1152,7 +1494,9 @@ class ConceptChecker:
                     if flip_f:
                         where.append(f"final note states the opposite{self._near(final, cid)}")
                     if flip_t:
-                        where.append(f"transcript states the opposite{self._near(transcript, cid)}")
+                        where.append(
+                            f"transcript states the opposite: {_turn_quote(transcript, said_at)}"
+                        )
                     flags.append(
                         make_flag(
                             draft_text,
@@ -1166,6 +1510,8 @@ class ConceptChecker:
                         )
                     )
                     continue
+                if in_f and not in_t:
+                    _note_unsupported(st, m, in_t, context.language)
                 if in_f or in_t or m.category not in _CATEGORY_TYPE:
                     continue
                 if (has_f and final.supports_words(m.text, context.language)) or (
@@ -1210,12 +1556,13 @@ class ConceptChecker:
                 )
         return flags
 
-    def _kept_but_swapped(self, st: _Draft, ui: int, m: Any, language: str) -> Flag | None:
+    def _kept_but_swapped(self, st: _Draft, ui: int, m: Any, language: str) -> str | None:
         """A kept drug the transcript never names while it names another substance.
 
-        The clinician's keeping it makes it endorsed, so the flag is non-critical:
-        the reviewer should still see that the talk was about something else
-        ("desloratadin" in both notes, "cetirizin" in the consultation).
+        Not a flag: the talk does not contradict the drug, it only never names
+        it. The reviewer still sees it among the unsupported claims, with the
+        substance the talk was about ("desloratadin" in both notes,
+        "cetirizin" in the consultation).
         """
         transcript = st.transcript
         if transcript.supports_words(m.text, language):
@@ -1234,18 +1581,41 @@ class ConceptChecker:
                     and x.concept_id not in named
                     and x.concept_id not in classes
                 ):
-                    return make_flag(
-                        st.pair.ai_note,
-                        m.start,
-                        m.end,
-                        _CATEGORY_TYPE[m.category],
-                        f"transcript has {_quote(transcript.text, x.start, x.end)} instead; "
-                        "kept in the final note",
-                        "transcript",
-                        severity="non-critical",
-                        checker=self.name,
-                    )
+                    return f"transcript has {_quote(transcript.text, x.start, x.end)} instead"
         return None
+
+    @staticmethod
+    def _swapped_regimen(st: _Draft, u: Unit, m: Any) -> Any | None:
+        """A kept drug with a dose that the talk replaces by another drug with a dose.
+
+        Explicit enough for a (non-critical) flag: the talk never names the
+        draft's drug, and gives a dose for one other drug that neither note
+        names ("Du kan tage bilastin, tyve milligram" against "loratadin 10 mg").
+        """
+        if m.concept_id.startswith("drug:") or not any(
+            n.kind in ("dose", "frequency") for n in u.numbers
+        ):
+            return None  # a word before a dose is a drug name only by its position
+        transcript = st.transcript
+        named = st.draft.present | (st.final.present if st.final is not None else set())
+        classes = drug_class_ids()
+        others = {
+            x.concept_id: x
+            for v in transcript.units
+            for x in v.mentions
+            if x.category == m.category
+            and x.concept_id not in named | classes
+            and not x.concept_id.startswith("drug:")
+        }
+        dosed = [
+            x
+            for cid, x in others.items()
+            if any(
+                getattr(n, "kind", "") in ("dose", "frequency", "count")
+                for n, _ in _anchored_values(transcript, cid, "numbers")
+            )
+        ]
+        return dosed[0] if len(dosed) == 1 else None
 
     @staticmethod
     def _near(index: TextIndex, cid: str) -> str:
@@ -1296,17 +1666,29 @@ class NumberChecker:
             for n in u.numbers:
                 if has_t and self._stated(transcript, n, st.related_t[ui], spoken=True):
                     continue
+                # the talk contradicts a value only when it gives another value
+                # for the same thing: the drug, test or vital the number belongs to
+                spoken = None
+                if has_t:
+                    anchor = _nearest_mention(u.mentions, n.start, n.end)
+                    if anchor is not None:
+                        spoken = self._anchored_other(transcript, anchor.concept_id, n)
+                    if spoken is None and n.kind == "score":
+                        spoken = self._only_score(transcript, n)
                 if st.endorsed[ui] or (has_f and self._stated(final, n, st.aligned[ui][:1])):
                     # kept by the clinician: endorsed, so only a non-critical flag
-                    # when the transcript states another value
-                    spoken = (
-                        None
-                        if n.kind == "count" or not has_t
-                        else self._counterpart(transcript, st.related_t[ui], n)
-                    )
-                    if spoken is None and has_t and n.kind in _STATED_ONCE:
-                        # the talk states this quantity only with another value
-                        spoken = self._same_unit_anywhere(transcript, n)
+                    # when the transcript states another value for the same thing,
+                    # with the same unit (speech drops units and decimals:
+                    # "seven" for "7.1" is no explicit contradiction)
+                    if spoken is not None and not (
+                        (n.unit is not None and spoken.unit == n.unit)
+                        or (
+                            n.kind == "score"
+                            and spoken.kind == "score"
+                            and not transcript.supports_number(n)
+                        )
+                    ):
+                        spoken = None
                     if spoken is not None:
                         flags.append(
                             make_flag(
@@ -1322,15 +1704,15 @@ class NumberChecker:
                                 checker=self.name,
                             )
                         )
+                    elif has_t:
+                        st.unsupported.append(
+                            _claim(n.start, n.end, "number", "value not stated in transcript")
+                        )
                     continue
                 other_f = self._counterpart(
                     final, st.aligned[ui] if st.coverage[ui] >= 0.34 else [], n
                 )
-                other_t = None
-                if has_t and n.kind != "count":  # bare spoken counts are everywhere in talk
-                    other_t = self._counterpart(transcript, st.related_t[ui], n, spoken=True)
-                    if other_t is None and n.unit is not None:
-                        other_t = self._same_unit_anywhere(transcript, n)
+                other_t = spoken if n.kind != "count" else None
                 if n.kind == "count" and other_f is None and other_t is None:
                     continue
                 flag_type = self._type(n, medication_unit)
@@ -1365,6 +1747,41 @@ class NumberChecker:
                     )
                 )
         return flags
+
+    @staticmethod
+    def _only_score(index: TextIndex, n: NumberMention) -> Any | None:
+        """The one score the talk gives ("fire ud af ti"), when it is another value."""
+        scores = [
+            x
+            for i, v in enumerate(index.units)
+            if v.statement and not v.question
+            for x in v.numbers
+            if x.kind == "score"
+        ]
+        values = {_num_key(x.value) for x in scores}
+        if len(values) == 1 and not values_match(n, scores[0]):
+            return scores[0]
+        return None
+
+    @staticmethod
+    def _anchored_other(index: TextIndex, concept_id: str, n: NumberMention) -> Any | None:
+        """Another value the talk gives for the concept of ``n``, if it never gives ``n``."""
+        said = [x for x, _ in _anchored_values(index, concept_id, "numbers")]
+        if not said:
+            return None
+        if any(values_match(n, x) for x in said):
+            return None
+        if n.kind == "duration" and any(
+            x.kind == "duration" and _in_days(x) == _in_days(n) for x in said
+        ):
+            return None  # "7 dage" is "en uge"
+        for x in said:
+            same_kind = x.kind == n.kind and (x.unit == n.unit or n.kind in ("count", "score"))
+            # speech often drops the unit: "it was thirty-eight five"
+            same_kind = same_kind or (x.kind == "count" and n.kind in _UNIT_DROPPED)
+            if same_kind:
+                return x
+        return None
 
     @staticmethod
     def _type(n: NumberMention, medication_unit: bool) -> str:
@@ -1460,12 +1877,15 @@ class _WordGradeChecker:
             if not marks:
                 continue
             ref_f = self._marks(final, st.aligned[ui] if st.coverage[ui] >= 0.5 else [])
-            ref_t = self._marks(transcript, st.related_t[ui]) if transcript is not None else {}
             for value, (s, e) in marks.items():
+                spoken = self._contradicted(transcript, u, value, s, e)
                 if value in ref_f or st.endorsed[ui]:
-                    # kept by the clinician: at most non-critical, on transcript evidence
-                    if ref_t and value not in ref_t:
-                        ts, te = next(iter(ref_t.values()))
+                    if spoken is not None and self._said_anywhere(transcript, value):
+                        spoken = None  # the talk gives this side or grade too
+                    # kept by the clinician: at most non-critical, and only when the
+                    # talk gives the same thing another side or grade
+                    if spoken is not None:
+                        ts, te = spoken
                         flags.append(
                             make_flag(
                                 pair.ai_note,
@@ -1479,9 +1899,14 @@ class _WordGradeChecker:
                                 checker=self.name,
                             )
                         )
+                    elif transcript is not None and self.attr == "sides":
+                        if not self._said_anywhere(transcript, value):
+                            st.unsupported.append(
+                                _claim(s, e, "side", "side not stated in transcript")
+                            )
                     continue
                 diff_f = bool(ref_f)
-                diff_t = bool(ref_t) and value not in ref_t
+                diff_t = spoken is not None
                 if not (diff_f or diff_t):
                     continue
                 parts = []
@@ -1492,7 +1917,7 @@ class _WordGradeChecker:
                         f"{_quote(final.text, *self._unit_span(final, fs))}"
                     )
                 if diff_t:
-                    k, (ts, te) = next(iter(ref_t.items()))
+                    ts, te = spoken
                     parts.append(f"transcript has {_quote(transcript.text, ts, te)}")
                 flags.append(
                     make_flag(
@@ -1502,11 +1927,65 @@ class _WordGradeChecker:
                         self.flag_type,
                         "; ".join(parts),
                         _source(diff_f, diff_t, final is not None, transcript is not None),
-                        severity=None if diff_f or value not in ref_t else "non-critical",
+                        severity=None,
                         checker=self.name,
                     )
                 )
         return flags
+
+    _OPPOSITE_SIDE = {"R": "L", "L": "R"}
+
+    def _opposite_in_related(
+        self, transcript: TextIndex, u: Unit, value: Any
+    ) -> tuple[int, int] | None:
+        """The opposite side in a related statement, when the talk never says this side.
+
+        For marks the lexicon cannot tie to a concept ("i højre side af maven").
+        Only sides, and only right against left.
+        """
+        opposite = self._OPPOSITE_SIDE.get(value) if self.attr == "sides" else None
+        if opposite is None or self._said_anywhere(transcript, value):
+            return None
+        probe = u.keys | u.stems
+        for i, _ in transcript.related(probe, k=3, min_shared=min(2, len(probe))):
+            v = transcript.units[i]
+            for j in (i, v.answered_by):
+                w = transcript.units[j] if j is not None else None
+                if w is not None and not w.question and w.statement and opposite in w.sides:
+                    return w.sides[opposite]
+        return None
+
+    def _said_anywhere(self, index: TextIndex, value: Any) -> bool:
+        key = f"said:{self.attr}"
+        said = index.cache.get(key)
+        if said is None:
+            said = index.cache[key] = {k for v in index.units for k in getattr(v, self.attr)}
+        return value in said
+
+    def _contradicted(
+        self, transcript: TextIndex | None, u: Unit, value: Any, s: int, e: int
+    ) -> tuple[int, int] | None:
+        """Where the talk gives the thing this mark belongs to another side or grade.
+
+        Sides contradict only right against left ("bilateral" in the note and
+        "right" in the talk may both be true); a grade contradicts any other
+        grade. The talk must never give the note's value for the same thing.
+        """
+        if transcript is None:
+            return None
+        anchor = _nearest_mention(u.mentions, s, e)
+        if anchor is None or not _anchored_values(transcript, anchor.concept_id, self.attr):
+            return self._opposite_in_related(transcript, u, value)
+        said = _anchored_values(transcript, anchor.concept_id, self.attr)
+        if not said or any(v == value for v, _ in said):
+            return None
+        for v, i in said:
+            if self.attr == "sides" and v != self._OPPOSITE_SIDE.get(value):
+                continue
+            where = getattr(transcript.units[i], self.attr).get(v)
+            if where is not None:
+                return where
+        return None
 
     def _marks(self, index: TextIndex | None, units: list[int]) -> dict:
         out: dict = {}
@@ -1586,9 +2065,34 @@ class ClauseChecker:
             flip_f = None if st.endorsed[ui] or not has_f else self._flip(u, final, st.aligned[ui])
             flip_t = None
             if has_t:
-                flip_t = self._flip(u, transcript, st.related_t[ui]) or self._answered(
-                    u, transcript
-                )
+                # word-level evidence from talk (a question answered the other
+                # way, a sentence with the opposite negation) is loose: it counts
+                # only for a clause the clinician did not keep; kept statements
+                # are contradicted through their concepts (ConceptChecker)
+                kept = st.endorsed[ui] or (has_f and st.coverage[ui] >= 0.5)
+                if not kept:
+                    flip_t = self._flip(u, transcript, st.related_t[ui]) or self._answered(
+                        u, transcript
+                    )
+                else:
+                    # a kept pertinent negative that a direct yes/no question about
+                    # it got a yes to ("Vågner ikke om natten" - "Vågner du om
+                    # natten?" - "Ja, hver nat"): an explicit contradiction
+                    # (only what the lexicon does not cover: the concept check owns
+                    # the polarity of concepts, mixed talk included)
+                    polar = any(m.category in _POLAR_CATEGORIES for m in u.mentions)
+                    ask = u.negation is not None and not polar
+                    q = self._answered(u, transcript) if ask else None
+                    head = _negated_head(pair.ai_note, u, context.language) if q else None
+                    if (
+                        q is not None
+                        and head is not None
+                        and q.answer is False
+                        and not (q.choice or q.echo)
+                        and not _asks_normal(transcript.text, q)
+                        and any(_stem_match(head, k[2:]) for k in q.stems)
+                    ):
+                        flip_t = q
             if flip_f is not None or flip_t is not None:
                 parts = []
                 if flip_f is not None:
@@ -1724,6 +2228,42 @@ class ClauseChecker:
         return None
 
 
+_NORMAL_WORDS = frozenset(
+    "ok okay fine normal normally alright good fint godt normalt normal".split()
+)
+
+
+def _asks_normal(text: str, q: Unit) -> bool:
+    """A question about normality ("are your bowels working OK?"): its yes is a no."""
+    return any(w.group().lower() in _NORMAL_WORDS for w in _WORD.finditer(text, q.start, q.end))
+
+
+def _stem_match(a: str, b: str) -> bool:
+    """Same stem, or one contains the other ("stråler" in "udstråling")."""
+    return a == b or (min(len(a), len(b)) >= 4 and (a in b or b in a))
+
+
+def _negated_head(text: str, u: Unit, language: str) -> str | None:
+    """Stem of the word a clause's negation is about: the first content word after
+    the cue ("uden udstråling", "no problems"), or the word right before a Danish
+    "ikke" ("Vågner ikke")."""
+    if u.negation is None:
+        return None
+    stop = _STOPWORDS.get(language, _STOPWORDS["da"])
+    cue_start, cue_end = u.negation
+    cue = text[cue_start:cue_end].lower()
+    if cue in _POST_NEGATION:
+        before = [w.group().lower() for w in _WORD.finditer(text, u.start, cue_start)]
+        before = [w for w in before if w not in stop]
+        if before:
+            return _stem(language, before[-1].rstrip("."))
+    for w in _WORD.finditer(text, cue_end, u.end):
+        word = w.group().lower().rstrip(".")
+        if word not in stop and len(word) >= 2:
+            return _stem(language, word)
+    return None
+
+
 _META_PREFIXES = tuple(
     """patient konsultation enig informer rådgiv råd instruer vejled aftal forløb spørgsmål
     samtale drøft orienter forklar opfordr anbefal consult agree inform advis advice counsel
@@ -1823,9 +2363,20 @@ class HallucinationScore:
     ----------
     flags : tuple of Flag
         Sorted by position.
+    unsupported : tuple of dict
+        Draft claims (a concept, a number, a side) that a transcript was given
+        for but never mentions: ``{kind, start, end, text, reason}``. Not
+        hallucinations (the clinician may have written them from the
+        examination or the record) and not counted in the flag columns.
     """
 
     flags: tuple[Flag, ...]
+    unsupported: tuple[dict[str, Any], ...] = ()
+
+    @property
+    def n_unsupported_claims(self) -> int:
+        """Number of draft claims the transcript never mentions (not flags)."""
+        return len(self.unsupported)
 
     @property
     def n_hallucination_flags(self) -> int:
@@ -1849,6 +2400,8 @@ class HallucinationScore:
             "n_hallucination_flags": self.n_hallucination_flags,
             "n_critical_flags": self.n_critical_flags,
             "hallucination_free": self.hallucination_free,
+            "unsupported_claims": [dict(c) for c in self.unsupported],
+            "n_unsupported_claims": self.n_unsupported_claims,
         }
 
 
@@ -1957,7 +2510,26 @@ def score_hallucination(
 
             validate_flag(flag, pair.ai_note)
             found.append(flag)
-    return HallucinationScore(tuple(merge_flags(found)))
+    merged = tuple(merge_flags(found))
+    return HallucinationScore(merged, _unsupported_claims(context, pair.ai_note, merged))
+
+
+def _unsupported_claims(
+    context: CheckContext, draft: str, flags: Sequence[Flag]
+) -> tuple[dict[str, Any], ...]:
+    """The claims the checks found no transcript support for, minus those flagged."""
+    state = context.indexes.get("_state")
+    if state is None or not state.unsupported:
+        return ()
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for c in sorted(state.unsupported, key=lambda c: (c["start"], c["end"])):
+        key = (c["start"], c["end"])
+        if key in seen or any(f.start < c["end"] and c["start"] < f.end for f in flags):
+            continue
+        seen.add(key)
+        out.append({**c, "text": draft[c["start"] : c["end"]]})
+    return tuple(out)
 
 
 def hallucination_flags(
@@ -2113,6 +2685,15 @@ FLAG_ITEM_FIELDS = (
 )
 """Fields of each ``hallucination_flags`` item, for the Parquet schema."""
 
+CLAIM_ITEM_FIELDS = (
+    ("kind", "str"),
+    ("start", "int"),
+    ("end", "int"),
+    ("text", "str"),
+    ("reason", "str"),
+)
+"""Fields of each ``unsupported_claims`` item, for the Parquet schema."""
+
 for _info in (
     MetricInfo(
         "hallucination_flags",
@@ -2158,6 +2739,29 @@ for _info in (
         "bool",
         True,
         "hallucination_free",
+    ),
+    MetricInfo(
+        "unsupported_claims",
+        "hallucination",
+        "Draft claims the transcript never mentions (not hallucination flags)",
+        (None, None),
+        "none",
+        VERSION,
+        "list",
+        [],
+        "unsupported_claims",
+        item_fields=CLAIM_ITEM_FIELDS,
+    ),
+    MetricInfo(
+        "n_unsupported_claims",
+        "hallucination",
+        "Number of draft claims the transcript never mentions",
+        (0, None),
+        "none",
+        VERSION,
+        "int",
+        0,
+        "unsupported_claims",
     ),
 ):
     register_metric(_info)

@@ -35,7 +35,9 @@ from evalkit.plots.style import (
     label,
     legend_below,
     new_axes,
+    show_all_suppressed,
     split_groups,
+    value_label,
 )
 from evalkit.plots.time import _require
 
@@ -133,6 +135,8 @@ def plot_edit_categories(
         columns=list(EDIT_CATEGORIES), fill_value=0
     )
     groups, suppressed = split_groups(counts.sum(axis=1), min_cell)
+    if groups and len(suppressed) == len(groups):
+        return show_all_suppressed(ax, by, min_cell=min_cell, lang=lang)
     x = np.arange(len(groups))
     bottoms = np.zeros(len(groups))
     colours = {"unchanged": OKABE_ITO[2], "light": OKABE_ITO[1], "heavy": OKABE_ITO[5]}
@@ -218,6 +222,8 @@ def plot_ecdf(
     keys = scores[by] if by else pd.Series("all", index=scores.index)
     frame = pd.DataFrame({"group": keys, "value": values}).dropna()
     groups, suppressed = split_groups(frame.groupby("group").size(), min_cell)
+    if by and groups and len(suppressed) == len(groups):
+        return show_all_suppressed(ax, by, min_cell=min_cell, lang=lang)
     drawn = 0
     for group in groups:
         if group in suppressed:
@@ -236,7 +242,7 @@ def plot_ecdf(
             color=OKABE_ITO[drawn % len(OKABE_ITO)],
             linestyle=LINESTYLES[drawn % len(LINESTYLES)],
             linewidth=1.6,
-            label=f"{group} (n={n})" if by else f"n={n}",
+            label=f"{value_label(by, group, lang)} (n={n})" if by else f"n={n}",
         )
         drawn += 1
     handles, _ = ax.get_legend_handles_labels()

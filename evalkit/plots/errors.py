@@ -24,7 +24,9 @@ from evalkit.plots.style import (
     group_tick,
     label,
     new_axes,
+    show_all_suppressed,
     split_groups,
+    value_label,
 )
 from evalkit.plots.time import _require
 
@@ -156,6 +158,8 @@ def plot_hallucination_flags(
         scored = scores
     sizes = scored.groupby(by).size()
     groups, suppressed = split_groups(sizes, min_cell)
+    if groups and len(suppressed) == len(groups):
+        return show_all_suppressed(ax, by, min_cell=min_cell, lang=lang)
     items = explode_items(scored, "hallucination_flags", keep=[by])
     if items.empty:
         items = pd.DataFrame(columns=[by, "type", "severity"])
@@ -191,19 +195,23 @@ def plot_hallucination_flags(
                 hatch=hatch[severity],
                 edgecolor="#303030",
                 linewidth=0.6,
-                label=f"{typ} / {severity}",
+                label=f"{value_label('flag_type', typ, lang)} / "
+                f"{value_label('severity', severity, lang)}",
             )
             bottoms += per100
     ax.set_xticks(x, [group_tick(g, g in suppressed, min_cell) for g in groups])
     ax.set_xlabel(group_label(by, lang))
     ax.set_ylabel(label("flags_per_100", lang))
-    handles = [Patch(facecolor=colour[t], edgecolor="#303030", label=t) for t in types]
+    handles = [
+        Patch(facecolor=colour[t], edgecolor="#303030", label=value_label("flag_type", t, lang))
+        for t in types
+    ]
     handles += [
         Patch(
             facecolor="white",
             hatch=hatch[s],
             edgecolor="#303030",
-            label=f"{label('severity', lang)}: {s}",
+            label=f"{label('severity', lang)}: {value_label('severity', s, lang)}",
         )
         for s in severities
     ]
@@ -277,7 +285,9 @@ def plot_missing_terms_by_category(
             edgecolor="#303030",
             linewidth=0.6,
         )
-        ax.set_yticks(np.arange(len(counts)), [str(c) for c in counts.index])
+        ax.set_yticks(
+            np.arange(len(counts)), [value_label("category", c, lang) for c in counts.index]
+        )
         ax.set_title(f"n = {n_notes}", loc="right")
     ax.grid(True, axis="x", color="#d0d0d0", linewidth=0.6)
     ax.grid(False, axis="y")
@@ -358,7 +368,13 @@ def plot_top_missing_terms(
         edgecolor="#303030",
         linewidth=0.6,
     )
-    ax.set_yticks(y, [f"{t} ({c})" for t, c in zip(table["term"], table["category"], strict=True)])
+    ax.set_yticks(
+        y,
+        [
+            f"{t} ({value_label('category', c, lang)})"
+            for t, c in zip(table["term"], table["category"], strict=True)
+        ],
+    )
     if table.empty:
         ax.set_xlim(0, 1)
         ax.text(

@@ -63,7 +63,7 @@ def plot_power_curve(
             linestyle=LINESTYLES[i % len(LINESTYLES)],
             linewidth=1.6,
             markersize=4,
-            label=None if name is None else f"{hue} = {name}",
+            label=None if name is None else _scenario_label(hue, name, part, lang),
         )
     if target is not None:
         ax.axhline(
@@ -82,3 +82,19 @@ def plot_power_curve(
     if hue is not None or target is not None:
         ax.legend(loc="lower right", fontsize=8)
     return ax
+
+
+def _scenario_label(hue: str, name: object, part: pd.DataFrame, lang: str) -> str:
+    # Scenarios from evalkit.stats.plan.power_curve carry their parameters as
+    # columns: build the legend text from them in the figure's language.
+    columns = ("effect", "icc", "notes_per_clinician")
+    if hue == "scenario" and all(c in part.columns for c in columns):
+        first = part.iloc[0]
+        return label(
+            "scenario_value",
+            lang,
+            effect=float(first["effect"]),
+            icc=float(first["icc"]),
+            notes=float(first["notes_per_clinician"]),
+        )
+    return f"{hue} = {name}"

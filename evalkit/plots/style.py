@@ -23,6 +23,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from evalkit._files import atomic_path, output_dir
+
 OKABE_ITO: tuple[str, ...] = (
     "#E69F00",  # orange
     "#56B4E9",  # sky blue
@@ -103,6 +105,11 @@ _LABELS: dict[str, dict[str, str]] = {
         "median": "Median",
         "target_power": "Target power",
         "ci95": "Error bars: 95% CI.",
+        "fit_slope": "{fit}: {slope:.1f} s / 100 characters",
+        "scenario": "Scenario",
+        "scenario_value": "effect {effect:g}, ICC {icc:g}, {notes:g} notes/clinician",
+        "all_suppressed": "Not shown: every {group} has fewer than {k} notes, so this figure "
+        "is suppressed to protect small groups (see the small-cell threshold in Methods).",
     },
     "da": {
         "clinic": "Klinik",
@@ -138,10 +145,97 @@ _LABELS: dict[str, dict[str, str]] = {
         "median": "Median",
         "target_power": "Ønsket styrke",
         "ci95": "Fejllinjer: 95 % KI.",
+        "fit_slope": "{fit}: {slope:.1f} s / 100 tegn",
+        "scenario": "Scenarie",
+        "scenario_value": "effekt {effect:g}, ICC {icc:g}, {notes:g} notater/kliniker",
+        "all_suppressed": "Ikke vist: hver {group} har færre end {k} notater, så figuren er "
+        "undertrykt for at beskytte små grupper (se grænsen for små celler under Metoder).",
     },
 }
 
 LANGUAGES: tuple[str, ...] = tuple(_LABELS)
+
+VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
+    "consultation_type": {
+        "en": {"video": "video", "phone": "phone", "in-person": "in person"},
+        "da": {"video": "video", "phone": "telefon", "in-person": "fremmøde"},
+    },
+    "flag_type": {
+        "en": {
+            "medication": "medication",
+            "dose": "dose",
+            "number": "number",
+            "negation": "negation",
+            "laterality": "laterality",
+            "diagnosis": "diagnosis",
+            "fabrication": "fabrication",
+            "severity": "severity",
+            "unknown": "unknown",
+        },
+        "da": {
+            "medication": "lægemiddel",
+            "dose": "dosis",
+            "number": "tal",
+            "negation": "nægtelse",
+            "laterality": "side",
+            "diagnosis": "diagnose",
+            "fabrication": "opdigtet",
+            "severity": "sværhedsgrad",
+            "unknown": "ukendt",
+        },
+    },
+    "severity": {
+        "en": {"critical": "critical", "non-critical": "non-critical", "unknown": "unknown"},
+        "da": {"critical": "kritisk", "non-critical": "ikke-kritisk", "unknown": "ukendt"},
+    },
+    "category": {
+        "en": {
+            "medication": "medication",
+            "diagnosis": "diagnosis",
+            "symptom": "symptom",
+            "finding": "finding",
+            "anatomy": "anatomy",
+            "procedure": "procedure",
+            "lab": "lab",
+            "vital": "vital sign",
+        },
+        "da": {
+            "medication": "lægemiddel",
+            "diagnosis": "diagnose",
+            "symptom": "symptom",
+            "finding": "fund",
+            "anatomy": "anatomi",
+            "procedure": "procedure",
+            "lab": "laboratorieprøve",
+            "vital": "vitalparameter",
+        },
+    },
+    "source": {
+        "en": {"transcript": "transcript", "final_note": "final note", "both": "both"},
+        "da": {"transcript": "transskription", "final_note": "endeligt notat", "both": "begge"},
+    },
+    "family": {
+        "en": {"edit": "edit", "terms": "terms", "hallucination": "hallucination"},
+        "da": {"edit": "redigering", "terms": "termer", "hallucination": "hallucination"},
+    },
+}
+"""Display names of the values of fixed vocabularies, per column and language.
+
+Values outside these tables (for example categories of a user's own lexicon)
+are shown as they are.
+"""
+
+
+def value_label(column: str, value: object, lang: str = "en") -> str:
+    """Display name of ``value`` of ``column`` (e.g. a consultation type) in ``lang``.
+
+    Examples
+    --------
+    >>> value_label("consultation_type", "in-person", "da"), value_label("severity", "x", "da")
+    ('fremmøde', 'x')
+    """
+    table = VALUE_LABELS.get(column, {}).get(check_lang(lang), {})
+    return table.get(str(value), str(value))
 
 
 def check_lang(lang: str) -> str:
@@ -305,6 +399,41 @@ def add_note(ax: Axes, text: str) -> None:
     )
 
 
+def show_all_suppressed(ax: Axes, by: str, *, min_cell: int, lang: str = "en") -> Axes:
+    """Replace the plot by a statement that every group was suppressed, without axes.
+
+    Used by the per-group figures when no group reaches ``min_cell`` notes: an
+    empty plot with 0–1 axes would look like a result. The statement is the
+    only text of the figure, so the saved files say why they are empty.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> ax = show_all_suppressed(ax, "clinic_id", min_cell=5, lang="en")
+    >>> ax.axison, ax.texts[0].get_text().startswith("Not shown: every clinic has fewer than 5")
+    (False, True)
+    >>> plt.close(fig)
+    """
+    import textwrap
+
+    group = group_label(by, lang)
+    group = group[:1].lower() + group[1:]
+    ax.clear()
+    ax.set_axis_off()
+    ax.text(
+        0.5,
+        0.5,
+        textwrap.fill(label("all_suppressed", lang, group=group, k=min_cell), 64),
+        transform=ax.transAxes,
+        ha="center",
+        va="center",
+        fontsize=10,
+        color="#303030",
+    )
+    return ax
+
+
 def legend_below(ax: Axes, handles: list[Any], *, ncol: int = 3) -> None:
     """Legend centred under the axes, clear of two-line tick labels."""
     ax.legend(
@@ -331,7 +460,9 @@ def save_figure(
     ----------
     fig : matplotlib.figure.Figure
     stem : str or Path
-        Output path without extension; parent folders are created.
+        Output path without extension; parent folders are created. Each file
+        is written beside its final name and moved into place when complete;
+        an operating-system error raises :class:`evalkit.io.errors.OutputError`.
     formats : sequence of str
         Any of ``png``, ``svg``, ``pdf``.
     dpi : int
@@ -352,14 +483,15 @@ def save_figure(
     >>> plt.close(fig)
     """
     stem = Path(stem)
-    stem.parent.mkdir(parents=True, exist_ok=True)
-    written = []
     for fmt in formats:
         if fmt not in FIGURE_FORMATS:
             raise ValueError(f"figure format {fmt!r} is not supported; use {FIGURE_FORMATS}")
+    output_dir(stem.parent, "the figures folder")
+    written = []
+    for fmt in formats:
         path = stem.with_suffix(f".{fmt}")
         metadata: dict[str, Any] = _STABLE_METADATA[fmt]
-        with evalkit_style():
-            fig.savefig(path, format=fmt, dpi=dpi, metadata=metadata)
+        with atomic_path(path, "the figure") as tmp, evalkit_style():
+            fig.savefig(tmp, format=fmt, dpi=dpi, metadata=metadata)
         written.append(path)
     return written

@@ -19,6 +19,7 @@ from evalkit.plots.style import (
     label,
     legend_below,
     new_axes,
+    show_all_suppressed,
 )
 
 _TIME_COLUMNS = ("estimate", "ci_low", "ci_high", "n_notes")
@@ -79,6 +80,7 @@ def plot_time_per_note(
     width = 0.38
     x = np.arange(len(groups))
     ticks = []
+    drawn = 0
     for pos, group in zip(x, groups, strict=True):
         rows = table[table[by] == group]
         hidden = False
@@ -114,7 +116,10 @@ def plot_time_per_note(
                 capsize=3,
                 ecolor="#202020",
             )
+            drawn += 1
         ticks.append(group_tick(group, hidden, min_cell))
+    if groups and not drawn:
+        return show_all_suppressed(ax, by, min_cell=min_cell, lang=lang)
     ax.set_xticks(x, ticks)
     ax.set_xlabel(group_label(by, lang))
     ax.set_ylabel(label("time_per_note", lang))
@@ -274,7 +279,7 @@ def plot_edit_vs_time(
                 color=OKABE_ITO[5],
                 linewidth=1.8,
                 linestyle="--",
-                label=f"{label('fit', lang)}: {slope * 100:.1f} s / 100 {_unit(x)}",
+                label=_fit_label(x, slope, lang),
             )
             ax.legend(loc="upper left")
         ax.set_title(f"n = {len(points)}", loc="right")
@@ -285,8 +290,10 @@ def plot_edit_vs_time(
     return ax
 
 
-def _unit(column: str) -> str:
-    return "chars" if column.startswith("char") else "units"
+def _fit_label(column: str, slope: float, lang: str) -> str:
+    if column.startswith("char"):
+        return label("fit_slope", lang, fit=label("fit", lang), slope=slope * 100)
+    return f"{label('fit', lang)}: {slope * 100:.1f} s / 100 {column}"
 
 
 def _axis_label(column: str, lang: str) -> str:

@@ -41,6 +41,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from evalkit._files import atomic_path, output_dir
 from evalkit._version import __version__
 from evalkit.metrics.registry import list_metrics
 from evalkit.plots.edits import LIGHT_EDIT_MAX, edit_category, plot_ecdf, plot_edit_categories
@@ -53,10 +54,23 @@ from evalkit.plots.errors import (
     top_missing_terms,
 )
 from evalkit.plots.power import plot_power_curve
-from evalkit.plots.style import FIGURE_FORMATS, check_lang, check_min_cell, save_figure
+from evalkit.plots.style import (
+    FIGURE_FORMATS,
+    check_lang,
+    check_min_cell,
+    save_figure,
+    value_label,
+)
 from evalkit.plots.time import plot_edit_vs_time, plot_time_per_note, plot_time_saved_distribution
-from evalkit.report.i18n import texts
+from evalkit.report.i18n import (
+    evidence_text,
+    method_text,
+    metric_definition,
+    render_note,
+    texts,
+)
 from evalkit.report.manifest import build_manifest, signature_string, write_manifest
+from evalkit.stats.notes import Note, note_of
 from evalkit.text.normalize import normalize_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -131,13 +145,13 @@ def write_csv_safe(table: pd.DataFrame, path: str | Path) -> Path:
     ['a,b', "'=1+1,-1", 'ok,2']
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     safe = table.copy()
     safe.columns = [neutralise_formula(str(c)) for c in safe.columns]
     for col in safe.columns:
         if safe[col].dtype == object or pd.api.types.is_string_dtype(safe[col]):
             safe[col] = safe[col].map(neutralise_formula)
-    safe.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    with atomic_path(path, "the report table") as tmp:
+        safe.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
     return path
 
 
@@ -271,18 +285,22 @@ def _note_view(row: pd.Series, lang: str, serial: int) -> dict[str, Any]:
     flag_marks = []
     for f in flags:
         detail = " · ".join(
-            str(f[k]) for k in ("severity", "evidence", "source") if f.get(k) not in (None, "")
+            _flag_field(k, f[k], lang)
+            for k in ("severity", "evidence", "source")
+            if f.get(k) not in (None, "")
         )
-        flag_marks.append(
-            _mark(f, "flag", {"label": f"{t['flag']} ({f.get('type', '?')})", "detail": detail})
-        )
+        kind = value_label("flag_type", f.get("type", "unknown"), lang)
+        flag_marks.append(_mark(f, "flag", {"label": f"{t['flag']} ({kind})", "detail": detail}))
     term_marks = []
     for m in terms:
+        # The term is note vocabulary, not report text: quoted, like evidence.
         detail = " · ".join(
-            str(m[k]) for k in ("term", "category", "concept_id") if m.get(k) not in (None, "")
+            f"“{m[k]}”" if k == "term" else value_label(k, m[k], lang)
+            for k in ("term", "category", "concept_id")
+            if m.get(k) not in (None, "")
         )
         if m.get("negated"):
-            detail += " · negated"
+            detail += f" · {t['negated']}"
         term_marks.append(_mark(m, "term", {"label": t["missing_term"], "detail": detail}))
     draft_marks = merge_marks([m for m in flag_marks if m], len(draft))
     final_marks = merge_marks([m for m in term_marks if m], len(final))
@@ -296,6 +314,12 @@ def _note_view(row: pd.Series, lang: str, serial: int) -> dict[str, Any]:
         "draft": segment(draft, removed, draft_marks, "del"),
         "final": segment(final, added, final_marks, "ins"),
     }
+
+
+def _flag_field(key: str, value: Any, lang: str) -> str:
+    if key == "evidence":
+        return evidence_text(value, lang)
+    return value_label(key, value, lang)
 
 
 def _mark(item: Mapping[str, Any], kind: str, tip: dict[str, str]) -> Mark | None:
@@ -424,6 +448,7 @@ def read_report_input(
     >>> list(frame.columns)[:3], quarantine is None
     (['note_id', 'ai_note', 'final_note'], True)
     """
+    from evalkit.io.errors import input_os_error
     from evalkit.io.read import detect_format, read_notes
 
     file = Path(path)
@@ -433,16 +458,21 @@ def read_report_input(
             "a scores file from `evalkit score`"
         )
     fmt = detect_format(file)
-    if (
-        columns is None
-        and sep is None
-        and {"char_distance_norm", "unchanged"} & set(_input_columns(file, fmt, encoding))
-    ):
+    try:
+        header = _input_columns(file, fmt, encoding)
+    except OSError as exc:
+        raise input_os_error(exc, "the input file", file) from None
+    except (LookupError, ValueError):
+        header = []  # read_notes below reports what is wrong, with line and fix
+    if columns is None and sep is None and {"char_distance_norm", "unchanged"} & set(header):
         from evalkit.engine.run import quarantine_path
         from evalkit.stats.summary import read_scores
 
         qfile = quarantine_path(file)
-        quarantine = pd.read_csv(qfile, dtype=str) if qfile.is_file() else None
+        try:
+            quarantine = pd.read_csv(qfile, dtype=str) if qfile.is_file() else None
+        except OSError as exc:
+            raise input_os_error(exc, "the quarantine file", qfile) from None
         return read_scores(file), quarantine
     return read_notes(file, columns=columns, encoding=encoding, sep=sep), None
 
@@ -459,6 +489,12 @@ class _Run:
     figures: list[dict[str, Any]] = field(default_factory=list)
     tables: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    written: list[Path] = field(default_factory=list)
+
+    def discard(self) -> None:
+        """Remove every file this run wrote."""
+        for path in self.written:
+            path.unlink(missing_ok=True)
 
     def figure(
         self,
@@ -471,9 +507,14 @@ class _Run:
         fig, ax = plt.subplots(figsize=figsize)
         try:
             draw(ax)
+            # A figure whose groups were all suppressed holds only its statement.
+            statement = (
+                " ".join(ax.texts[0].get_text().split()) if not ax.axison and ax.texts else ""
+            )
             paths = save_figure(fig, self.out_dir / "figures" / key, formats=self.formats)
         finally:
             plt.close(fig)
+        self.written.extend(paths)
         svg = next(p for p in paths if p.suffix == ".svg")
         src = "data:image/svg+xml;base64," + base64.b64encode(svg.read_bytes()).decode("ascii")
         self.figures.append(
@@ -481,6 +522,7 @@ class _Run:
                 "key": key,
                 "section": section,
                 "title": title,
+                "statement": statement,
                 "src": src,
                 "number": len(self.figures) + 1,
                 "width": int(figsize[0] * 96),
@@ -490,7 +532,7 @@ class _Run:
         )
 
     def table(self, name: str, frame: pd.DataFrame) -> None:
-        write_csv_safe(frame, self.out_dir / "tables" / f"{name}.csv")
+        self.written.append(write_csv_safe(frame, self.out_dir / "tables" / f"{name}.csv"))
         self.tables.append(f"tables/{name}.csv")
 
 
@@ -689,10 +731,53 @@ def build_report(
     frame = _check_frame(scores_or_notes)
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
         raise ValueError(f"seed must be an integer (default 12345); got {seed!r}")
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = output_dir(out_dir, "the report folder")
     formats = tuple(dict.fromkeys([*figure_formats, "svg"]))
     run = _Run(out, lang, min_cell, formats)
+    try:
+        return _write_report(
+            run,
+            frame,
+            lang=lang,
+            no_text=no_text,
+            min_cell=min_cell,
+            seed=seed,
+            input_path=input_path,
+            quarantine=quarantine,
+            read_stats=read_stats,
+            n_boot=n_boot,
+            light_max=light_max,
+            max_viewer_notes=max_viewer_notes,
+            plan=plan,
+            typing_chars_per_minute=typing_chars_per_minute,
+            started=started,
+        )
+    except BaseException:
+        # No half-written report: remove what this run wrote (each file is
+        # complete, but the set is not).
+        run.discard()
+        raise
+
+
+def _write_report(
+    run: _Run,
+    frame: pd.DataFrame,
+    *,
+    lang: str,
+    no_text: bool,
+    min_cell: int,
+    seed: int,
+    input_path: str | Path | None,
+    quarantine: pd.DataFrame | None,
+    read_stats: Any,
+    n_boot: int,
+    light_max: float,
+    max_viewer_notes: int,
+    plan: pd.DataFrame | None,
+    typing_chars_per_minute: float,
+    started: float,
+) -> Path:
+    out = run.out_dir
     t = texts(lang)
 
     if quarantine is None:
@@ -729,6 +814,7 @@ def build_report(
         min_cell=min_cell,
         typing_chars_per_minute=typing_chars_per_minute,
         t=t,
+        lang=lang,
     )
     if time_table is not None:
         run.table("time_saved", time_table)
@@ -869,8 +955,8 @@ def build_report(
     metrics = [
         {
             "name": m.name,
-            "family": m.family,
-            "definition": m.definition,
+            "family": value_label("family", m.family, lang),
+            "definition": metric_definition(m.name, m.definition, lang),
             "range": _range(m.range),
             "direction": m.direction,
             "version": m.version,
@@ -898,6 +984,7 @@ def build_report(
     ci_methods = sorted(set(summary["method"].dropna().astype(str))) if "method" in summary else []
     if time_table is not None:
         ci_methods += sorted(set(time_table["method"].dropna().astype(str)) - set(ci_methods))
+    ci_methods = [method_text(m, lang) for m in ci_methods]
     context = {
         "lang": lang,
         "t": t,
@@ -908,26 +995,52 @@ def build_report(
         "min_cell": min_cell,
         "light_max": light_max,
         "summary_cards": _summary_cards(summary, time_table, t),
-        "stats_message": t["no_stats"].format(reason="no scored AI notes"),
+        "stats_message": t["no_stats"].format(reason=render_note(Note("no_ai_notes"), lang)),
         "data_counts": _data_counts(scores, rows),
-        "consultation_types": _value_counts(scores, "consultation_type", min_cell),
+        "consultation_types": [
+            (value_label("consultation_type", k, lang), n)
+            for k, n in _value_counts(scores, "consultation_type", min_cell)
+        ],
         "quarantine_reasons": quarantine_reasons,
-        "time_rows": _time_rows(time_table, t),
+        "time_rows": _time_rows(time_table, t, lang),
         "time_message": time_message,
-        "time_messages": time_messages,
+        "time_messages": [render_note(m, lang) for m in time_messages],
         "time_basis": time_basis,
         "figures": run.figures,
         "has_terms": has_terms,
-        "top_terms": top_terms.to_dict("records"),
+        "top_terms": [
+            {**r, "category": value_label("category", r.get("category"), lang)}
+            for r in top_terms.to_dict("records")
+        ],
         "has_flags": has_flags,
-        "flag_table": flag_table.to_dict("records"),
-        "flag_examples": [] if no_text else flag_examples,
+        "flag_table": [
+            {
+                **r,
+                "type": value_label("flag_type", r["type"], lang),
+                "severity": value_label("severity", r["severity"], lang),
+            }
+            for r in flag_table.to_dict("records")
+        ],
+        "flag_examples": []
+        if no_text
+        else [
+            {
+                **e,
+                "type": value_label("flag_type", e["type"], lang),
+                "severity": value_label("severity", e["severity"], lang),
+                "evidence": evidence_text(e["evidence"], lang),
+            }
+            for e in flag_examples
+        ],
         "system_ranks": system_ranks,
         "clinic_table": clinic_table,
         "no_text": no_text,
         "viewer_notes": viewer,
         "viewer_clinics": sorted({n["clinic"] for n in viewer if n["clinic"]}),
-        "viewer_flag_types": sorted({ft for n in viewer for ft in n["flag_types"]}),
+        "viewer_flag_types": [
+            (ft, value_label("flag_type", ft, lang))
+            for ft in sorted({ft for n in viewer for ft in n["flag_types"]})
+        ],
         "viewer_sample": t["viewer_sample"].format(shown=len(viewer), total=n_ai, seed=seed),
         "metrics": metrics,
         "ci_methods": ci_methods,
@@ -942,7 +1055,9 @@ def build_report(
     )
     html = env.get_template("report.html.j2").render(**context)
     html_path = out / "report.html"
-    html_path.write_text(html, encoding="utf-8")
+    with atomic_path(html_path, "the report") as tmp:
+        tmp.write_text(html, encoding="utf-8")
+    run.written.append(html_path)
 
     from evalkit.io.write import write_table
 
@@ -950,7 +1065,7 @@ def build_report(
     to_write.attrs = {}  # the quarantine frame lives in its own outputs, not in Parquet metadata
     # List columns whose item fields are not registered get their Arrow type from the data.
     typed = [m for m in list_metrics() if m.dtype != "list" or getattr(m, "item_fields", None)]
-    write_table(to_write, out / "scores.parquet", typed)
+    run.written.append(write_table(to_write, out / "scores.parquet", typed))
     run.timings["page"] = time.perf_counter() - step
     run.timings["total"] = time.perf_counter() - started
     parameters = {
@@ -983,7 +1098,7 @@ def build_report(
         outputs=outputs,
     )
     manifest["figures"] = [fig["key"] for fig in run.figures]
-    write_manifest(manifest, out / "manifest.json")
+    run.written.append(write_manifest(manifest, out / "manifest.json"))
     return html_path
 
 
@@ -1018,6 +1133,7 @@ def _time_tables(
     min_cell: int,
     typing_chars_per_minute: float,
     t: Mapping[str, str],
+    lang: str,
 ):
     from evalkit.stats.time import NoTimingDataError, has_timing, time_per_note, time_saved
 
@@ -1034,7 +1150,7 @@ def _time_tables(
             typing_chars_per_minute=typing_chars_per_minute,
         )
     except NoTimingDataError as exc:
-        return None, f"{t['no_time']} ({exc})", [], None, None
+        return None, f"{t['no_time']} ({render_note(note_of(exc), lang)})", [], None, None
     tpn = None
     if by is not None:
         tpn = time_per_note(
@@ -1050,7 +1166,7 @@ def _time_tables(
     return table, "", list(table.attrs.get("messages", [])), basis, tpn
 
 
-def _time_rows(table: pd.DataFrame | None, t: Mapping[str, str]) -> list[dict[str, str]]:
+def _time_rows(table: pd.DataFrame | None, t: Mapping[str, str], lang: str) -> list[dict[str, str]]:
     if table is None:
         return []
     rows = []
@@ -1068,7 +1184,7 @@ def _time_rows(table: pd.DataFrame | None, t: Mapping[str, str]) -> list[dict[st
                     "n": "—" if n is None or pd.isna(n) or str(n) in ("<NA>", "nan") else str(n),
                     "badge": badge,
                     "badge_text": t[badge],
-                    "method": str(r["method"]),
+                    "method": method_text(r["method"], lang),
                 }
             )
     return rows

@@ -2,12 +2,29 @@
 
 Every visible string of the report template comes from :data:`TEXTS`; both
 languages must define the same keys (a test checks this). Figure axis labels
-live with the figures, in :mod:`evalkit.plots.style`.
+and the display names of fixed vocabularies (consultation types, flag types,
+severities, term categories) live with the figures, in
+:mod:`evalkit.plots.style`.
+
+Text made by earlier steps is translated here, not written in English into the page:
+
+* messages of the statistics layer arrive as :class:`evalkit.stats.notes.Note`
+  (a key and parameters) and are rendered with :data:`MESSAGES`;
+* interval and model descriptions (the ``method`` column) and hallucination
+  evidence are built from a fixed set of English phrases, which
+  :func:`method_text` and :func:`evidence_text` replace phrase by phrase
+  (quoted note text is left alone);
+* metric definitions come from the registry in English and from
+  :data:`METRIC_DEFINITIONS` in Danish.
 """
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from evalkit.plots.style import LANGUAGES, check_lang
+from evalkit.stats.notes import TEMPLATES, Note
 
 TEXTS: dict[str, dict[str, str]] = {
     "en": {
@@ -114,6 +131,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "missing_terms_per_note": "Missing terms per note",
         "hallucination_flags_per_100": "Hallucination flags per 100 notes",
         "critical_flags_per_100": "Critical flags per 100 notes",
+        "unsupported_claims_per_note": "Claims the transcript never mentions, per note",
         "hallucination_free_rate": "Notes without hallucination flags",
         "fig_time_per_note": "Documentation time per note with and without AI, per clinic (95% CI)",
         "fig_time_saved": "Time saved per AI-assisted note",
@@ -153,6 +171,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "rank": "Rank",
         "rank_interval": "Rank, 95% interval",
         "p_best": "P(best)",
+        "negated": "negated",
     },
     "da": {
         "title": "Evaluering af AI-udkast til journalnotater",
@@ -260,6 +279,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "missing_terms_per_note": "Manglende termer pr. notat",
         "hallucination_flags_per_100": "Hallucinationsflag pr. 100 notater",
         "critical_flags_per_100": "Kritiske flag pr. 100 notater",
+        "unsupported_claims_per_note": "Udsagn som transskriptionen ikke nævner, pr. notat",
         "hallucination_free_rate": "Notater uden hallucinationsflag",
         "fig_time_per_note": "Dokumentationstid pr. notat med og uden AI, pr. klinik (95 % KI)",
         "fig_time_saved": "Sparet tid pr. notat med AI",
@@ -284,10 +304,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "q_projected_hours_saved_per_clinic_per_year": "Sparede timer pr. klinik pr. år",
         "fig_power": "Styrke mod antal klinikere",
         "sections": "Pr. notatafsnit",
-        "sections_note": "Begge notater deles ved deres overskrifter (S/O/A/P, Anamnese, "
-        "Objektivt, HISTORY OF PRESENT ILLNESS, ...), afbildes på subjektivt, objektivt, vurdering "
-        "og plan og parres; manglende termer og flag tæller i det afsnit, de står i. Hvert notat "
-        "tæller én gang pr. afsnit, det har.",
+        "sections_note": "Begge notater deles ved deres overskrifter (SOAP-bogstaverne, "
+        "Anamnese, Objektivt, Vurdering, Plan og de engelske overskrifter), afbildes på "
+        "subjektivt, objektivt, vurdering og plan og parres; manglende termer og flag tæller i "
+        "det afsnit, de står i. Hvert notat tæller én gang pr. afsnit, det har.",
         "fig_section_wer": "Ordfejlrate pr. notatafsnit, pr. klinik",
         "fig_section_flags": "Hallucinationsflag pr. 100 notater pr. notatafsnit, pr. klinik",
         "systems": "Systemer sammenlignet",
@@ -300,8 +320,246 @@ TEXTS: dict[str, dict[str, str]] = {
         "rank": "Rang",
         "rank_interval": "Rang, 95 %-interval",
         "p_best": "P(bedst)",
+        "negated": "nægtet",
     },
 }
+
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "en": dict(TEMPLATES),
+    "da": {
+        "time_measured": "kontrolnotater fundet: sparet tid er målt (kontrol minus AI-notater)",
+        "time_modelled": "ingen kontrolnotater: grundlinjen er modelleret som skrivetiden for det "
+        "endelige notat ved {cpm:g} tegn pr. minut",
+        "time_predicted": "{n} AI-notater uden målt tid: forudsagt ud fra redigeringsafstanden "
+        "(R² = {r2:.2f}, {per_100:.1f} s pr. 100 tegn, tilpasset på {n_fit} notater med tid)",
+        "no_timing_columns": "ingen tidskolonner (doc_seconds, edit_seconds eller "
+        "doc_started_at + doc_signed_at); tidsafsnit udeladt. Tilføj dokumentationstider i "
+        "inputtet for at estimere sparet tid.",
+        "no_timed_notes": "ingen notater med dokumentationstid; tidsafsnit udeladt",
+        "modelled_needs_text": "ingen kontrolnotater, og den modellerede grundlinje kræver "
+        "final_note for at tælle tegn; behold notatteksten i scoretabellen (brug ikke "
+        "--drop-text) eller tilføj kontrolnotater",
+        "untimed_without_distance": "{n} AI-notater har ingen målt tid, og der er ingen "
+        "char_distance-kolonne at forudsige den ud fra; scor notaterne med edit-familien",
+        "edit_time_too_few": "regressionen af redigeringstid kræver mindst 3 AI-notater med tid "
+        "og forskellige redigeringsafstande; fandt {n}. Tilføj edit_seconds eller doc_seconds "
+        "for flere AI-notater.",
+        "grouping_column_missing": "grupperingskolonnen {column!r} findes ikke i tabellen: udeladt",
+        "groups_skipped": "{n} grupper af {column} udeladt: de mangler AI-notater med tid "
+        "eller kontrolnotater med tid",
+        "mixed_model_skipped": "blandet model udeladt: {reason}",
+        "mixed_model_not_converged": "den blandede model konvergerede ikke; tolk dens KI med "
+        "forsigtighed",
+        "mixed_model_too_few": "den blandede model kræver AI- og kontrolnotater med tid fra "
+        "mindst 2 klinikere; fandt {n_ai} AI- og {n_control} kontrolnotater fra "
+        "{n_clinicians} kliniker(e)",
+        "within_skipped": "sammenligning inden for klinikere udeladt: {reason}",
+        "within_needs_both": "sammenligningen inden for klinikere kræver både AI- og "
+        "kontrolnotater",
+        "within_too_few": "sammenligningen inden for klinikere kræver mindst 2 klinikere med "
+        "både AI- og kontrolnotater; fandt {n}",
+        "within_needs_clinician": "sammenligningen inden for klinikere kræver clinician_id; "
+        "fandt kolonnerne: {columns}",
+        "pseudonymised": "klinik- og kliniker-id'er pseudonymiseret (HMAC-SHA256 med salt)",
+        "no_ai_notes": "ingen scorede AI-notater",
+    },
+}
+"""Statistics messages by key (see :mod:`evalkit.stats.notes`); same keys in each language."""
+
+
+def render_note(note: Any, lang: str) -> str:
+    """A statistics message in ``lang``; a plain string is returned as it is.
+
+    Examples
+    --------
+    >>> render_note(Note("groups_skipped", n=4, column="clinic_id"), "da")
+    '4 grupper af clinic_id udeladt: de mangler AI-notater med tid eller kontrolnotater med tid'
+    >>> render_note(Note("within_skipped", reason=Note("within_needs_both")), "da")[:40]
+    'sammenligning inden for klinikere udelad'
+    """
+    if not isinstance(note, Note):
+        return str(note)
+    params = {k: render_note(v, lang) if isinstance(v, Note) else v for k, v in note.params.items()}
+    return MESSAGES[check_lang(lang)][note.key].format(**params)
+
+
+_UNITS_DA = {"clinicians": "klinikere", "clinics": "klinikker", "notes": "notater"}
+_UNIT = r"(clinicians|clinics|notes)"
+
+
+def _unit(match: re.Match[str], group: int = 1) -> str:
+    return _UNITS_DA[match.group(group)]
+
+
+# Ordered: longer phrases before the phrases they contain.
+_METHOD_PHRASES_DA: tuple[tuple[str, Any], ...] = (
+    (
+        rf"cluster bootstrap of {_UNIT} \(percentile\)",
+        lambda m: f"klynge-bootstrap over {_unit(m)} (percentil)",
+    ),
+    (rf"bootstrap of {_UNIT} \(percentile\)", lambda m: f"bootstrap over {_unit(m)} (percentil)"),
+    (
+        rf"cluster-robust t \({_UNIT}; (\d+) clusters\)",
+        lambda m: f"klyngerobust t ({_unit(m)}; {m.group(2)} klynger)",
+    ),
+    (r"cluster-robust t \(clusters\)", "klyngerobust t (klynger)"),
+    (
+        rf"wilson \({_UNIT}; every note the same\)",
+        lambda m: f"Wilson ({_unit(m)}; alle notater ens)",
+    ),
+    (rf"wilson \({_UNIT}\)", lambda m: f"Wilson ({_unit(m)})"),
+    (r"t \(notes; undefined for one note\)", "t (notater; udefineret for ét notat)"),
+    (r"\bt \(notes\)", "t (notater)"),
+    (r"no notes with a value", "ingen notater med en værdi"),
+    (
+        r"random intercept per clinic \+ clinician variance component",
+        "tilfældigt intercept pr. klinik + varianskomponent for klinikere",
+    ),
+    (r"random intercept per clinician", "tilfældigt intercept pr. kliniker"),
+    (r"\(a variance component estimated at 0\)", "(en varianskomponent estimeret til 0)"),
+    (r"REML, Wald CI", "REML, Wald-KI"),
+    (r"WARNING: did not converge", "ADVARSEL: konvergerede ikke"),
+    (r"median control note (\d+) s", r"mediant kontrolnotat \1 s"),
+    (
+        r"between-clinician share of log-time variance \(for planning\)",
+        "andel af log-tidens varians mellem klinikere (til planlægning)",
+    ),
+    (
+        r"total SD of log time \(sd_log for planning\)",
+        "samlet SD af log-tid (sd_log til planlægning)",
+    ),
+    (
+        r"median over clinicians of \(median control - median AI seconds\)",
+        "median over klinikere af (median kontrol − median AI, sekunder)",
+    ),
+    (r"Wilcoxon signed-rank p", "Wilcoxons fortegnsrangtest p"),
+    (
+        r"projection: saving per note x ([\d.]+) notes/day",
+        r"fremskrivning: besparelse pr. notat x \1 notater/dag",
+    ),
+    (r"x ([\d.]+) days/year x ([\d.e+]+) clinicians/clinic", r"x \1 dage/år x \2 klinikere/klinik"),
+    (r"CI from ", "KI fra "),
+)
+
+
+def method_text(method: Any, lang: str) -> str:
+    """An interval or model description (a ``method`` cell) in ``lang``.
+
+    Examples
+    --------
+    >>> method_text("cluster bootstrap of clinicians (percentile)", "da")
+    'klynge-bootstrap over klinikere (percentil)'
+    >>> method_text("wilson (notes)", "en")
+    'wilson (notes)'
+    """
+    text = "" if method is None else str(method)
+    if check_lang(lang) == "en":
+        return text
+    for pattern, replacement in _METHOD_PHRASES_DA:
+        text = re.sub(pattern, replacement, text)
+    return text
+
+
+_QUOTE = re.compile(r"\"[^\"]*\"")
+_EVIDENCE_PHRASES_DA: tuple[tuple[str, str], ...] = (
+    ("clinician removed it from the final note", "klinikeren fjernede det fra det endelige notat"),
+    ("not supported by the transcript", "ikke understøttet af transskriptionen"),
+    ("not mentioned in transcript", "ikke nævnt i transskriptionen"),
+    ("kept in the final note", "beholdt i det endelige notat"),
+    ("not in final note", "ikke i det endelige notat"),
+    ("final note states the opposite", "det endelige notat siger det modsatte"),
+    ("transcript states the opposite", "transskriptionen siger det modsatte"),
+    ("final note has the opposite", "det endelige notat har det modsatte"),
+    ("transcript has the opposite", "transskriptionen har det modsatte"),
+    ("transcript gives a dose of", "transskriptionen giver en dosis af"),
+    ("value not stated in transcript", "værdien nævnes ikke i transskriptionen"),
+    ("side not stated in transcript", "siden nævnes ikke i transskriptionen"),
+    ("final note has", "det endelige notat har"),
+    ("transcript has", "transskriptionen har"),
+    ("value not found in", "værdien findes ikke i"),
+    ("final note", "det endelige notat"),
+    ("transcript", "transskriptionen"),
+    (" instead", " i stedet"),
+    (" or ", " eller "),
+)
+
+
+def evidence_text(evidence: Any, lang: str) -> str:
+    """A hallucination flag's evidence in ``lang``; quoted note text stays as it is.
+
+    Examples
+    --------
+    >>> evidence_text('final note has "7 dage"; transcript has "5 dage"', "da")
+    'det endelige notat har "7 dage"; transskriptionen har "5 dage"'
+    """
+    text = "" if evidence is None else str(evidence)
+    if check_lang(lang) == "en" or not text:
+        return text
+    quotes: list[str] = []
+
+    def hide(match: re.Match[str]) -> str:
+        quotes.append(match.group())
+        return f"\x00{len(quotes) - 1}\x00"
+
+    text = _QUOTE.sub(hide, text)
+    for english, danish in _EVIDENCE_PHRASES_DA:
+        text = text.replace(english, danish)
+    return re.sub("\x00(\\d+)\x00", lambda m: quotes[int(m.group(1))], text)
+
+
+METRIC_DEFINITIONS: dict[str, dict[str, str]] = {
+    "da": {
+        "char_distance": "Levenshtein-afstand i tegn mellem endeligt notat og udkast",
+        "char_distance_norm": "char_distance / max(len(endeligt), len(udkast)); 0 hvis begge er "
+        "tomme",
+        "wer": "Ordfejlrate (S+D+I)/(H+S+D) med det endelige notat som reference, ord adskilt "
+        "af mellemrum",
+        "word_substitutions": "Ord erstattet i justeringen",
+        "word_deletions": "Ord i det endelige notat der mangler i udkastet",
+        "word_insertions": "Ord i udkastet som klinikeren fjernede",
+        "word_hits": "Ord beholdt uændret i justeringen",
+        "unchanged": "Notater der er ens efter sammenfletning af mellemrum og fjernelse af "
+        "mellemrum i enderne",
+        "unchanged_exact": "Normaliserede notater der er ens tegn for tegn",
+        "kept_ratio": "Andel af udkastets tegn beholdt i det endelige notat (LCS / udkastets "
+        "længde)",
+        "length_change": "Tegn i det endelige notat minus tegn i udkastet",
+        "hallucination_flags": "Placerede, typebestemte og graderede udsagn i udkastet som "
+        "transskriptionen/det endelige notat ikke understøtter",
+        "n_hallucination_flags": "Antal hallucinationsflag i udkastet",
+        "n_critical_flags": "Antal kritiske hallucinationsflag i udkastet",
+        "hallucination_free": "Sand når udkastet ikke har noget hallucinationsflag",
+        "unsupported_claims": "Udsagn i udkastet som transskriptionen aldrig nævner (ikke "
+        "hallucinationsflag)",
+        "n_unsupported_claims": "Antal udsagn i udkastet som transskriptionen aldrig nævner",
+        "section_scores": "Redigeringsafstand, ordfejlrate, uændret, manglende termer og "
+        "hallucinationsflag pr. notatafsnit (subjektivt, objektivt, vurdering, plan, andet)",
+        "missing_terms": "Begreber (med polaritet) i det endelige notat som udkastet mangler, "
+        "ved første omtale",
+        "n_missing_terms": "Antal par (begreb, polaritet) i det endelige notat som mangler i "
+        "udkastet",
+        "n_final_terms": "Forskellige par (begreb, polaritet) nævnt i det endelige notat",
+        "term_recall": "Andel af det endelige notats par (begreb, polaritet) som findes i "
+        "udkastet; 1 hvis der ingen er",
+        "added_terms": "Begreber (med polaritet) i udkastet som det endelige notat mangler; "
+        "positioner i udkastet",
+    },
+}
+"""Metric definitions by metric name in languages other than English (the registry's)."""
+
+
+def metric_definition(name: str, english: str, lang: str) -> str:
+    """The definition of metric ``name`` in ``lang`` (English comes from the registry).
+
+    Examples
+    --------
+    >>> metric_definition("wer", "Word error rate", "da")[:11]
+    'Ordfejlrate'
+    """
+    if check_lang(lang) == "en":
+        return english
+    return METRIC_DEFINITIONS[lang][name]
 
 
 def texts(lang: str) -> dict[str, str]:
@@ -315,4 +573,14 @@ def texts(lang: str) -> dict[str, str]:
     return TEXTS[check_lang(lang)]
 
 
-__all__ = ["LANGUAGES", "TEXTS", "texts"]
+__all__ = [
+    "LANGUAGES",
+    "MESSAGES",
+    "METRIC_DEFINITIONS",
+    "TEXTS",
+    "evidence_text",
+    "method_text",
+    "metric_definition",
+    "render_note",
+    "texts",
+]

@@ -18,6 +18,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from evalkit._files import atomic_path
 from evalkit._version import __version__
 from evalkit.metrics.registry import metric_versions
 from evalkit.text.normalize import NORMALIZATION_ID
@@ -203,7 +204,7 @@ def write_manifest(manifest: Mapping[str, Any], path: str | Path) -> Path:
     '{\\n  "a": "ø",\\n  "b": 1\\n}\\n'
     """
     path = Path(path)
-    path.write_text(
-        json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    text = json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    with atomic_path(path, "the manifest") as tmp:
+        tmp.write_text(text, encoding="utf-8")
     return path

@@ -37,6 +37,8 @@ import pandas as pd
 from statsmodels.stats.power import NormalIndPower, TTestIndPower
 from statsmodels.stats.proportion import proportion_effectsize
 
+from evalkit._files import atomic_path, output_dir
+
 DEFAULT_SD_LOG = 0.5
 """Assumed total SD of log documentation time across notes (an assumption: state your own)."""
 DESIGNS = ("parallel", "within")
@@ -523,8 +525,7 @@ def write_plan_tables(
     """
     if max_clinicians < 2:
         raise ValueError(f"max_clinicians must be at least 2; got {max_clinicians}")
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = output_dir(out_dir, "the plan folder")
     common = dict(
         effect=effect,
         icc=icc,
@@ -539,6 +540,7 @@ def write_plan_tables(
     table = plan_table(power=power, **common)
     curve = power_curve(n_clinicians=range(2, max_clinicians + 1), **common)
     files = {"plan": out / "plan.csv", "power_curve": out / "power_curve.csv"}
-    table.to_csv(files["plan"], index=False)
-    curve.to_csv(files["power_curve"], index=False)
+    for frame, path in ((table, files["plan"]), (curve, files["power_curve"])):
+        with atomic_path(path, "the plan table") as tmp:
+            frame.to_csv(tmp, index=False)
     return files, curve

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from evalkit.io.errors import input_os_error
+
 DEFAULT_MIN_CELL = 5
 ID_COLUMNS = ("clinic_id", "clinician_id")
 _MIN_SALT_BYTES = 16
@@ -52,7 +54,11 @@ def read_salt(path: str | Path) -> bytes:
             f"salt file {str(file)!r} does not exist; create it with a long random secret, "
             'for example: python -c "import secrets; print(secrets.token_hex(32))" > salt.txt'
         )
-    return _check_salt(file.read_bytes().strip(), where=f"salt file {str(file)!r}")
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise input_os_error(exc, "the salt file", file) from None
+    return _check_salt(raw.strip(), where=f"salt file {str(file)!r}")
 
 
 def _check_salt(salt: bytes | str, *, where: str = "salt") -> bytes:

@@ -18,7 +18,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from evalkit._files import atomic_path, output_dir
 from evalkit.io.contract import TEXT_COLUMNS
+from evalkit.io.errors import InputError, input_os_error
 from evalkit.io.read import detect_format
 from evalkit.io.write import neutralise_formula
 from evalkit.stats.ci import (
@@ -35,6 +37,7 @@ from evalkit.stats.ci import (
     t_interval,
     wilson_interval,
 )
+from evalkit.stats.notes import Note, note_of
 from evalkit.stats.privacy import DEFAULT_MIN_CELL, pseudonymize, suppress_small_cells
 
 OVERALL = "overall"
@@ -75,6 +78,8 @@ STATISTICS: tuple[Statistic, ...] = (
     Statistic("hallucination_flags_per_100", "n_hallucination_flags", "mean", scale=100.0),
     Statistic("critical_flags_per_100", "n_critical_flags", "mean", scale=100.0),
     Statistic("hallucination_free_rate", "hallucination_free", "rate", direction="higher"),
+    # not a hallucination measure: claims the transcript never mentions (see its card)
+    Statistic("unsupported_claims_per_note", "n_unsupported_claims", "mean"),
 )
 """The statistics :func:`summarize` reports, in table order."""
 
@@ -527,11 +532,28 @@ def read_scores(path: str | Path) -> pd.DataFrame:
             f"`evalkit score NOTES --out {file.name}`"
         )
     fmt = detect_format(file)
-    if fmt == "parquet":
-        return pd.read_parquet(file)
-    if fmt == "jsonl":
-        return pd.read_json(file, lines=True, dtype=False)
-    return pd.read_csv(file, sep="\t" if fmt == "tsv" else ",", low_memory=False)
+    import pyarrow as pa
+
+    try:
+        if fmt == "parquet":
+            return pd.read_parquet(file)
+        if fmt == "jsonl":
+            return pd.read_json(file, lines=True, dtype=False)
+        return pd.read_csv(file, sep="\t" if fmt == "tsv" else ",", low_memory=False)
+    except OSError as exc:
+        if isinstance(exc, pa.ArrowException):
+            raise InputError(_unreadable_scores(file, fmt)) from None
+        raise input_os_error(exc, "the scores file", file) from None
+    except (UnicodeDecodeError, pa.ArrowException, pd.errors.ParserError, pd.errors.EmptyDataError):
+        raise InputError(_unreadable_scores(file, fmt)) from None
+
+
+def _unreadable_scores(file: Path, fmt: str) -> str:
+    return (
+        f"scores file '{file}' is not a readable {fmt} file (corrupt, truncated or another "
+        "format under this extension); write it again with `evalkit score NOTES --out "
+        f"{file.name}`"
+    )
 
 
 @dataclass(frozen=True)
@@ -555,7 +577,8 @@ def _write_csv(table: pd.DataFrame, path: Path) -> Path:
     for col in ("group", "level"):
         if col in shared.columns:
             shared[col] = shared[col].map(neutralise_formula)
-    shared.to_csv(path, index=False)
+    with atomic_path(path, "the summary table") as tmp:
+        shared.to_csv(tmp, index=False)
     return path
 
 
@@ -590,12 +613,11 @@ def write_summary_tables(
     """
     from evalkit.stats.time import NoTimingDataError, time_saved
 
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = output_dir(out_dir, "the tables folder")
     result = SummaryFiles()
     if salt is not None:
         scores = pseudonymize(scores, salt=salt)
-        result.messages.append("clinic and clinician ids pseudonymised (salted HMAC-SHA256)")
+        result.messages.append(Note("pseudonymised"))
     table = summarize(scores, by, n_boot=n_boot, seed=seed, min_cell=min_cell, ci=ci)
     result.files["summary"] = _write_csv(table, out / "summary.csv")
     single = [lvl[0] for lvl in _normalise_by(by) if len(lvl) == 1 and lvl[0] != SECTION]
@@ -609,7 +631,7 @@ def write_summary_tables(
             scores, by=single, n_boot=n_boot, seed=seed, ci=ci, min_cell=min_cell, **extra
         )
     except NoTimingDataError as exc:
-        result.messages.append(str(exc))
+        result.messages.append(note_of(exc))
     else:
         result.messages.extend(times.attrs.get("messages", []))
         result.files["time_saved"] = _write_csv(times, out / "time_saved.csv")

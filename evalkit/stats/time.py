@@ -46,6 +46,7 @@ from evalkit.stats.ci import (
     cluster_bootstrap_median,
     resample_counts,
 )
+from evalkit.stats.notes import Note, note_of
 from evalkit.stats.privacy import DEFAULT_MIN_CELL, suppress_small_cells
 from evalkit.stats.summary import OVERALL, as_flags, cluster_labels
 
@@ -211,10 +212,7 @@ def fit_edit_time(char_distance: np.ndarray, seconds: np.ndarray) -> EditTimeMod
     keep = np.isfinite(x) & np.isfinite(y)
     x, y = x[keep], y[keep]
     if x.size < 3 or np.ptp(x) == 0:
-        raise NoTimingDataError(
-            f"the edit-time regression needs at least 3 timed AI notes with different edit "
-            f"distances; found {x.size}. Add edit_seconds or doc_seconds for more AI notes."
-        )
+        raise NoTimingDataError(Note("edit_time_too_few", n=int(x.size)))
     fit = sps.linregress(x, y)
     return EditTimeModel(float(fit.intercept), float(fit.slope), float(fit.rvalue**2), int(x.size))
 
@@ -335,8 +333,7 @@ def fit_time_model(scores: pd.DataFrame, *, ci: float = DEFAULT_CI) -> MixedMode
     n_clinicians = data["clinician"].nunique()
     if n_ai == 0 or n_control == 0 or n_clinicians < 2:
         raise NoTimingDataError(
-            "the mixed model needs timed AI and control notes from at least 2 clinicians; found "
-            f"{n_ai} AI and {n_control} control notes from {n_clinicians} clinician(s)"
+            Note("mixed_model_too_few", n_ai=n_ai, n_control=n_control, n_clinicians=n_clinicians)
         )
     formula = "log_seconds ~ ai"
     if "ctype" in data.columns and data["ctype"].nunique() > 1:
@@ -446,8 +443,7 @@ def within_clinician_comparison(
     labels, unit = cluster_labels(scores)
     if unit != "clinicians":
         raise ValueError(
-            "the within-clinician comparison needs clinician_id; found columns: "
-            f"{', '.join(map(str, scores.columns))}"
+            Note("within_needs_clinician", columns=", ".join(map(str, scores.columns)))
         )
     frame = pd.DataFrame(
         {
@@ -458,13 +454,10 @@ def within_clinician_comparison(
     ).dropna(subset=["seconds"])
     medians = frame.groupby(["clinician", "ai"])["seconds"].median().unstack("ai")
     if True not in medians.columns or False not in medians.columns:
-        raise NoTimingDataError("the within-clinician comparison needs both AI and control notes")
+        raise NoTimingDataError(Note("within_needs_both"))
     savings = (medians[False] - medians[True]).dropna().to_numpy()
     if savings.size < 2:
-        raise NoTimingDataError(
-            "the within-clinician comparison needs at least 2 clinicians with both AI and "
-            f"control notes; found {savings.size}"
-        )
+        raise NoTimingDataError(Note("within_too_few", n=int(savings.size)))
     if np.all(savings == 0):
         statistic, p_value = np.nan, 1.0
     else:
@@ -531,10 +524,7 @@ class _TimeFrame:
 
 def _prepare(scores: pd.DataFrame, typing_chars_per_minute: float) -> _TimeFrame:
     if not has_timing(scores):
-        raise NoTimingDataError(
-            "no timing columns (doc_seconds, edit_seconds, or doc_started_at + doc_signed_at); "
-            "time sections skipped. Add documentation times to the input to estimate time saved."
-        )
+        raise NoTimingDataError(Note("no_timing_columns"))
     ai = ai_assisted_mask(scores)
     doc = documentation_seconds(scores).to_numpy()
     if (~ai & np.isfinite(doc)).any():
@@ -543,7 +533,7 @@ def _prepare(scores: pd.DataFrame, typing_chars_per_minute: float) -> _TimeFrame
             np.where(~ai, doc, np.nan),
             "measured",
             "measured",
-            ("control notes found: time saved is measured (control minus AI notes)",),
+            (Note("time_measured"),),
             None,
         )
     if typing_chars_per_minute <= 0:
@@ -551,14 +541,8 @@ def _prepare(scores: pd.DataFrame, typing_chars_per_minute: float) -> _TimeFrame
             f"typing_chars_per_minute must be positive (default 200); got {typing_chars_per_minute}"
         )
     if "final_note" not in scores.columns:
-        raise NoTimingDataError(
-            "no control notes, and the modelled baseline needs final_note to count characters; "
-            "keep the note text in the scores table (do not use --drop-text) or add control notes"
-        )
-    messages = [
-        "no control notes: the baseline is modelled as the typing time of the final note "
-        f"at {typing_chars_per_minute:g} characters per minute"
-    ]
+        raise NoTimingDataError(Note("modelled_needs_text"))
+    messages = [Note("time_modelled", cpm=typing_chars_per_minute)]
     chars = scores["final_note"].fillna("").astype(str).str.len().to_numpy(dtype=float)
     baseline = np.where(ai, chars / typing_chars_per_minute * 60.0, np.nan)
     measured = (
@@ -574,18 +558,19 @@ def _prepare(scores: pd.DataFrame, typing_chars_per_minute: float) -> _TimeFrame
     treated_basis = "measured"
     if missing.any():
         if "char_distance" not in scores.columns:
-            raise NoTimingDataError(
-                f"{int(missing.sum())} AI notes have no measured time and there is no "
-                "char_distance column to predict it from; score the notes with the edit family"
-            )
+            raise NoTimingDataError(Note("untimed_without_distance", n=int(missing.sum())))
         distance = pd.to_numeric(scores["char_distance"], errors="coerce").to_numpy(dtype=float)
         edit_model = fit_edit_time(distance[ai & ~missing], treated[ai & ~missing])
         treated = np.where(missing, edit_model.predict(distance), treated)
         treated_basis = "modelled"
         messages.append(
-            f"{int(missing.sum())} AI notes without measured time: predicted from edit distance "
-            f"(R² = {edit_model.r2:.2f}, {edit_model.seconds_per_100_chars:.1f} s per 100 "
-            f"characters, fitted on {edit_model.n_notes} timed notes)"
+            Note(
+                "time_predicted",
+                n=int(missing.sum()),
+                r2=edit_model.r2,
+                per_100=edit_model.seconds_per_100_chars,
+                n_fit=edit_model.n_notes,
+            )
         )
     return _TimeFrame(treated, baseline, "modelled", treated_basis, tuple(messages), edit_model)
 
@@ -746,7 +731,8 @@ def time_saved(
         ``ci_low``, ``ci_high``, ``unit`` (s, %, ratio, min, h), ``basis``
         (``measured`` or ``modelled``), ``projection``, ``method``, counts,
         ``p_value`` (tests only), ``B``, ``seed``. ``table.attrs["messages"]``
-        lists what was done or skipped, in words.
+        lists what was done or skipped, as :class:`evalkit.stats.notes.Note`
+        strings (English text, with a key and parameters for translation).
 
     Raises
     ------
@@ -776,7 +762,7 @@ def time_saved(
     messages = list(frame.messages)
     levels = [] if by is None else ([by] if isinstance(by, str) else list(by))
     for col in [c for c in levels if c not in scores.columns]:
-        messages.append(f"grouping column {col!r} not in the table: skipped")
+        messages.append(Note("grouping_column_missing", column=col))
     levels = [c for c in levels if c in scores.columns]
     labels, unit = cluster_labels(scores)
     clusters = None if labels is None else labels.to_numpy(dtype=object)
@@ -798,7 +784,7 @@ def time_saved(
         OVERALL, OVERALL, frame, np.arange(len(scores)), clusters, clinicians, clinics, **options
     )
     if not rows:
-        raise NoTimingDataError("no notes with documentation time; time sections skipped")
+        raise NoTimingDataError(Note("no_timed_notes"))
     if mixed_model and frame.basis == "measured":
         rows += _model_rows(scores, n_boot=n_boot, seed=seed, ci=ci, messages=messages)
     for col in levels:
@@ -811,10 +797,7 @@ def time_saved(
             skipped += not group_rows
             rows += group_rows
         if skipped:
-            messages.append(
-                f"{skipped} group(s) of {col} skipped: they lack timed AI notes or timed "
-                "control notes"
-            )
+            messages.append(Note("groups_skipped", n=skipped, column=col))
     table = pd.DataFrame(rows)
     for col in ("B", "seed", "n_clinicians"):
         table[col] = table[col].astype("Int64")
@@ -837,12 +820,12 @@ def _model_rows(
     try:
         fit = fit_time_model(scores, ci=ci)
     except (NoTimingDataError, ValueError) as exc:
-        messages.append(f"mixed model skipped: {exc}")
+        messages.append(Note("mixed_model_skipped", reason=note_of(exc)))
     else:
         method = f"MixedLM {fit.formula}; {fit.random_effects}; REML, Wald CI"
         if not fit.converged:
             method += "; WARNING: did not converge"
-            messages.append("the mixed model did not converge; treat its CI with caution")
+            messages.append(Note("mixed_model_not_converged"))
         common = {
             **base,
             "method": method,
@@ -902,7 +885,7 @@ def _model_rows(
     try:
         within = within_clinician_comparison(scores, n_boot=n_boot, seed=seed, ci=ci)
     except (NoTimingDataError, ValueError) as exc:
-        messages.append(f"within-clinician comparison skipped: {exc}")
+        messages.append(Note("within_skipped", reason=note_of(exc)))
     else:
         rows.append(
             {

@@ -450,7 +450,10 @@ def test_demo_dataset_injected_errors_are_found():
     Every AI-assisted demo note, with its transcript. The demo also holds errors the
     clinician did not correct, which only the transcript can reveal. Measured on
     26 November 2026: recall 0.871, critical recall 0.914, precision 0.889, 407 of 424
-    notes without labelled errors flag-free.
+    notes without labelled errors flag-free. Version 3 (7 December 2026) flags a kept
+    statement only on an explicit contradiction by the talk, so some uncorrected demo
+    errors that a loose question match used to reveal are no longer flagged: recall
+    0.835, critical recall 0.866, precision 0.850.
     """
     import pandas as pd
 
@@ -481,9 +484,9 @@ def test_demo_dataset_injected_errors_are_found():
             for r in mine.itertuples(index=False)
         ]
     table = evaluate_flags(predicted, labelled)
-    assert table.loc["overall", "recall"] >= 0.85
+    assert table.loc["overall", "recall"] >= 0.83
     assert table.loc["overall", "precision"] >= 0.80
-    assert table.loc["critical", "recall"] >= 0.90
+    assert table.loc["critical", "recall"] >= 0.86
     benign = [k for k, v in labelled.items() if not v]
     assert sum(not predicted[k] for k in benign) / len(benign) >= 0.90
 
@@ -585,8 +588,9 @@ def test_kept_score_the_patient_gave_otherwise_is_flagged():
     "transcript, flagged",
     [
         ("Læge: Vågner du om natten?\nPatient: Ja, hver nat.", True),
-        # an echo of the question is a yes
-        ("Læge: Vågner du om natten?\nPatient: Jeg vågner tit om natten og hoster.", True),
+        # an echo answers the question, but (family version 3) only a plain yes or no
+        # overrules a statement the clinician kept
+        ("Læge: Vågner du om natten?\nPatient: Jeg vågner tit om natten og hoster.", False),
         ("Læge: Vågner du om natten?\nPatient: Nej, jeg sover fint.", False),
         # the "når" clause is taken for granted, not asked about
         ("Læge: Kommer der noget op, når du vågner om natten?\nPatient: Nej.", False),

@@ -79,3 +79,85 @@ def test_palette_pairs_used_together_differ_in_greyscale_or_hatch():
 def test_split_groups_suppresses_below_k():
     groups, suppressed = style.split_groups(pd.Series({"b": 5, "a": 4, "c": np.int64(10)}), 5)
     assert groups == ["a", "b", "c"] and suppressed == ["a"]
+
+
+# --------------------------------------------------------------------------- all groups suppressed
+
+
+from evalkit.plots.edits import plot_ecdf, plot_edit_categories  # noqa: E402
+from evalkit.plots.errors import plot_hallucination_flags  # noqa: E402
+from evalkit.plots.style import save_figure, show_all_suppressed  # noqa: E402
+from evalkit.plots.time import plot_time_per_note  # noqa: E402
+
+
+def _small_clinics() -> pd.DataFrame:
+    # Three clinics of 2 notes each: every group is below min_cell=5.
+    return pd.DataFrame(
+        {
+            "clinic_id": ["A", "A", "B", "B", "C", "C"],
+            "ai_note": ["x y", "x", "a b", "a", "p q", "p"],
+            "final_note": ["x y", "x z", "a b", "a c", "p q", "p r"],
+            "char_distance_norm": [0.0, 0.5, 0.0, 0.5, 0.0, 0.5],
+            "wer": [0.0, 0.5, 0.0, 0.5, 0.0, 0.5],
+            "unchanged": [True, False, True, False, True, False],
+            "hallucination_flags": [[{"type": "dose", "severity": "critical"}], [], [], [], [], []],
+            "n_hallucination_flags": [1, 0, 0, 0, 0, 0],
+        }
+    )
+
+
+def _time_table() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "clinic_id": ["A", "A", "B", "B"],
+            "ai_assisted": [True, False, True, False],
+            "estimate": [200.0, 260.0, 180.0, 250.0],
+            "ci_low": [180.0, 230.0, 170.0, 240.0],
+            "ci_high": [220.0, 290.0, 190.0, 260.0],
+            "n_notes": [2, 3, 1, 4],
+        }
+    )
+
+
+FULLY_SUPPRESSED = {
+    "time_per_note": lambda ax, lang: plot_time_per_note(_time_table(), ax=ax, lang=lang),
+    "edit_categories": lambda ax, lang: plot_edit_categories(
+        _small_clinics(), by="clinic_id", ax=ax, lang=lang
+    ),
+    "hallucination_flags": lambda ax, lang: plot_hallucination_flags(
+        _small_clinics(), by="clinic_id", ax=ax, lang=lang
+    ),
+    "ecdf": lambda ax, lang: plot_ecdf(
+        _small_clinics(), metric="wer", by="clinic_id", ax=ax, lang=lang
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(FULLY_SUPPRESSED))
+@pytest.mark.parametrize(
+    ("lang", "start"),
+    [("en", "Not shown: every clinic has fewer than 5 notes"), ("da", "Ikke vist: hver klinik")],
+)
+def test_fully_suppressed_figure_is_a_statement_without_axes(name, lang, start, tmp_path):
+    fig, ax = plt.subplots()
+    ax = FULLY_SUPPRESSED[name](ax, lang)
+    assert not ax.axison
+    assert len(ax.patches) == 0 and len(ax.lines) == 0
+    assert [" ".join(t.get_text().split()) for t in ax.texts][0].startswith(start)
+    (svg,) = save_figure(fig, tmp_path / name, formats=("svg",))
+    text = svg.read_text(encoding="utf-8")
+    assert start.split(":")[0] in text
+    assert 'id="xtick_1"' not in text and 'id="ytick_1"' not in text  # no axes at all
+
+
+def test_partly_suppressed_figure_still_draws_the_shown_groups():
+    df = pd.concat([_small_clinics()] + [_small_clinics().assign(clinic_id="D")] * 3)
+    ax = plot_edit_categories(df, by="clinic_id")
+    assert ax.axison and len(ax.patches) > 0
+
+
+def test_show_all_suppressed_names_the_grouping_in_lower_case():
+    fig, ax = plt.subplots()
+    show_all_suppressed(ax, "consultation_type", min_cell=10, lang="en")
+    text = " ".join(ax.texts[0].get_text().split())
+    assert text.startswith("Not shown: every consultation type has fewer than 10 notes")

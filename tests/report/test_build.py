@@ -301,3 +301,24 @@ def test_edit_scores_only_without_clinics_or_timing(tmp_path):
     # Without clinics the stacked bars and ECDFs are drawn by consultation type.
     assert set(m["figures"]) == {"edit_categories", "ecdf_char_distance_norm", "ecdf_wer"}
     assert 'id="clinic-table"' not in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "statement"),
+    [("da", "Ikke vist: hver klinik har færre end 50 notater"), ("en", "Not shown: every clinic")],
+)
+def test_fully_suppressed_per_clinic_figures_say_why(pilot_scores, tmp_path, lang, statement):
+    # Every clinic (14, 12 and 3 notes) is below k = 50.
+    out = tmp_path / lang
+    html = build_report(
+        pilot_scores, out, lang=lang, min_cell=50, n_boot=N_BOOT, figure_formats=("svg", "png")
+    ).read_text(encoding="utf-8")
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    per_group = [k for k in ("time_per_note", "edit_categories", "hallucination_flags")]
+    assert set(per_group) <= set(manifest["figures"])
+    for key in per_group:
+        figure = re.search(rf'<figure id="fig-{key}".*?</figure>', html, re.S).group()
+        assert statement in " ".join(figure.split()), key
+        svg = (out / "figures" / f"{key}.svg").read_text(encoding="utf-8")
+        assert statement.split(":")[0] in svg and 'id="xtick_1"' not in svg, key
+        assert (out / "figures" / f"{key}.png").stat().st_size > 0

@@ -1,0 +1,435 @@
+"""A consultation as a sequence of utterances: who speaks, what is asked, what is answered.
+
+A transcript is not a note. Most of what a clinician says about a symptom is
+a question ("any fever?"), and the patient's "no" is the statement. This
+module turns a transcript into :class:`Utterance` items (one per sentence of
+a speaker turn) that say, for each sentence:
+
+* who said it (``role``: clinician, patient or other, from the speaker label);
+* whether it is a question, and for a yes/no question how it was answered
+  (``answer``: ``"yes"``, ``"no"`` or ``None`` when the reply is open,
+  mixed or missing) and where (``answered_by``);
+* whether it is a clinician's restatement (``summary``: "so no fever",
+  "så ingen hoste");
+* whether it states nothing about this patient: conditional or advisory talk
+  ("if you get a fever, call us", "hvis du får feber") or someone else's
+  history ("my mother had breast cancer") (``hypothetical``, ``other_person``).
+
+The cue words are data (``evalkit/lexicon/data/dialogue.toml``), one table per
+language. The model reads structure only; what a sentence is *about* (which
+medical concept) is for the caller's matcher to say.
+
+Examples
+--------
+>>> c = parse_consultation("Læge: Har du haft feber?\\nPatient: Nej, ikke rigtigt.", "da")
+>>> [(u.role, u.question, u.answer) for u in c.utterances]
+[('clinician', True, 'no'), ('patient', False, None)]
+>>> c.utterances[0].answered_by
+1
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from evalkit.text.segment import split_sentences, split_turns
+
+__all__ = [
+    "DialogueCues",
+    "Utterance",
+    "Consultation",
+    "dialogue_cues",
+    "parse_consultation",
+    "answer_polarity",
+    "is_hypothetical",
+    "load_dialogue_cues",
+]
+
+_WORDS = re.compile(r"n't|[^\W_]+?(?=n't)|[^\W_]+(?:[-'’][^\W_]+)*")
+_CUE_FIELDS = (
+    "yes",
+    "no",
+    "yes_phrases",
+    "no_phrases",
+    "question_openers",
+    "summary_openers",
+    "hypothetical",
+    "other_person",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DialogueCues:
+    """The cue words of one language (see ``lexicon/data/dialogue.toml``).
+
+    Multi-word entries are stored as tuples of words.
+    """
+
+    language: str
+    yes: frozenset[str]
+    no: frozenset[str]
+    yes_phrases: tuple[tuple[str, ...], ...]
+    no_phrases: tuple[tuple[str, ...], ...]
+    question_openers: tuple[tuple[str, ...], ...]
+    summary_openers: tuple[tuple[str, ...], ...]
+    hypothetical: tuple[tuple[str, ...], ...]
+    other_person: tuple[tuple[str, ...], ...]
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORDS.findall(text)]
+
+
+def _phrases(values: Any, where: str) -> tuple[tuple[str, ...], ...]:
+    if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+        raise ValueError(
+            f"{where} must be a list of non-empty strings; fix the file "
+            "evalkit/lexicon/data/dialogue.toml"
+        )
+    # longest first, so "not really" wins over "not"
+    return tuple(sorted({tuple(_words(v)) for v in values}, key=lambda p: (-len(p), p)))
+
+
+def load_dialogue_cues(data: dict[str, Any], language: str) -> DialogueCues:
+    """Check and convert one language table of the dialogue cue file.
+
+    Raises
+    ------
+    ValueError
+        When the table is missing or an entry is not a list of strings, with
+        the field named.
+
+    Examples
+    --------
+    >>> load_dialogue_cues({"xx": {}}, "xx")
+    Traceback (most recent call last):
+    ...
+    ValueError: dialogue cues [xx].yes must be a list of non-empty strings; fix the file ...
+    """
+    table = data.get(language)
+    if not isinstance(table, dict):
+        raise ValueError(
+            f"dialogue cues have no table [{language}]; add it to "
+            "evalkit/lexicon/data/dialogue.toml or pass language='da' or 'en'"
+        )
+    got: dict[str, Any] = {}
+    for name in _CUE_FIELDS:
+        phrases = _phrases(table.get(name), f"dialogue cues [{language}].{name}")
+        if name in ("yes", "no"):
+            got[name] = frozenset(p[0] for p in phrases if len(p) == 1)
+        else:
+            got[name] = phrases
+    unknown = set(table) - set(_CUE_FIELDS)
+    if unknown:
+        raise ValueError(
+            f"dialogue cues [{language}] has unknown fields {sorted(unknown)}; "
+            f"the fields are {list(_CUE_FIELDS)}"
+        )
+    return DialogueCues(language=language, **got)
+
+
+@cache
+def dialogue_cues(language: str) -> DialogueCues:
+    """The shipped dialogue cues of ``language`` (``"da"`` or ``"en"``), read once."""
+    raw = resources.files("evalkit.lexicon").joinpath("data/dialogue.toml").read_text("utf-8")
+    return load_dialogue_cues(tomllib.loads(raw), language)
+
+
+@dataclass(slots=True)
+class Utterance:
+    """One sentence of one speaker turn.
+
+    Attributes
+    ----------
+    start, end : int
+        Offsets into the transcript.
+    turn : int
+        Index of the speaker turn (consecutive turns by one speaker count as one).
+    speaker : str
+        The label as written, ``""`` when unlabelled.
+    role : {"clinician", "patient", "other"}
+    question : bool
+        Ends with ``?``, or (when unpunctuated) opens like a yes/no question.
+    open_question : bool
+        A question with a question word ("how long", "hvor ondt"): no yes/no
+        answer resolves it.
+    answer : {"yes", "no"} or None
+        For a yes/no question: how the other speaker's next sentence answers it.
+    answered_by : int or None
+        Index of the reply (open questions too: "how high?" - "38.5").
+    summary : bool
+        A clinician's restatement ("so no fever").
+    hypothetical : bool
+        Conditional, advisory or general talk: states nothing about this patient.
+    other_person : bool
+        About someone else ("my mother had ...").
+    """
+
+    start: int
+    end: int
+    turn: int
+    speaker: str
+    role: str
+    question: bool = False
+    open_question: bool = False
+    answer: str | None = None
+    answered_by: int | None = None
+    summary: bool = False
+    hypothetical: bool = False
+    other_person: bool = False
+
+    @property
+    def statement(self) -> bool:
+        """Whether the sentence asserts something about this patient."""
+        return not (self.question or self.hypothetical or self.other_person)
+
+
+@dataclass(slots=True)
+class Consultation:
+    """A parsed transcript.
+
+    Attributes
+    ----------
+    text : str
+    language : str
+    utterances : list of Utterance
+    labelled : bool
+        Whether the transcript has speaker labels.
+    """
+
+    text: str
+    language: str
+    utterances: list[Utterance]
+    labelled: bool
+
+    def utterance_at(self, pos: int) -> int | None:
+        """Index of the utterance holding offset ``pos``, or ``None``."""
+        lo, hi = 0, len(self.utterances)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.utterances[mid].end <= pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < len(self.utterances) and self.utterances[lo].start <= pos:
+            return lo
+        return None
+
+
+_WH = {
+    "da": frozenset("hvad hvor hvornår hvordan hvorfor hvilken hvilket hvilke hvem hvor-".split()),
+    "en": frozenset("what when where how why which who whom whose".split()),
+}
+
+
+def _starts_with(words: list[str], phrases: tuple[tuple[str, ...], ...], skip: int = 2) -> bool:
+    """Whether one of ``phrases`` starts within the first ``skip + 1`` words."""
+    fillers = {"and", "og", "so", "så", "okay", "ok", "um", "uh", "øh", "altså", "well", "og så"}
+    for offset in range(min(skip + 1, len(words))):
+        if offset and words[offset - 1] not in fillers:
+            break
+        for p in phrases:
+            if tuple(words[offset : offset + len(p)]) == p:
+                return True
+    return False
+
+
+def _contains(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    n = len(words)
+    for p in phrases:
+        k = len(p)
+        first = p[0]
+        for i in range(n - k + 1):
+            if words[i] == first and tuple(words[i : i + k]) == p:
+                return True
+    return False
+
+
+def answer_polarity(text: str, cues: DialogueCues) -> str | None:
+    """``"yes"``, ``"no"`` or ``None``: how a reply answers a yes/no question.
+
+    Only the reply's opening counts: a yes or no word among its first words
+    ("Nej, ikke rigtigt", "Yeah, a few times"), or a yes or no phrase at its
+    start ("Not really", "Et par gange"). A reply that opens with both, or with
+    neither, is ``None``: an open reply does not answer the question.
+
+    Examples
+    --------
+    >>> da, en = dialogue_cues("da"), dialogue_cues("en")
+    >>> answer_polarity("Nej, ikke rigtigt.", da), answer_polarity("Ja, et par gange.", da)
+    ('no', 'yes')
+    >>> answer_polarity("not really .", en), answer_polarity("i do n't think so", en)
+    ('no', 'no')
+    >>> answer_polarity("It started on Monday.", en) is None
+    True
+    """
+    words = _words(text)
+    if not words:
+        return None
+    yes_len = _opening(words, cues.yes_phrases)
+    no_len = _opening(words, cues.no_phrases)
+    if words[0] in cues.yes:
+        yes_len = max(yes_len, 1)
+    if words[0] in cues.no or (len(words) > 1 and words[1] in cues.no and words[0] in cues.yes):
+        # "No.", "Yeah, no, not at all": a no right after a yes word is a no
+        no_len = max(no_len, 2 if words[0] in cues.yes else 1)
+    if no_len == yes_len:
+        return None  # neither, or an even mix ("yes and no")
+    if no_len > yes_len and any(w in _PLAIN_YES for w in words[no_len : no_len + 8]):
+        return None  # "No, um, well yeah it's painful": the reply takes its no back
+    if yes_len > no_len and any(w in _PLAIN_NO for w in words[yes_len : yes_len + 8]):
+        return None  # "Yes, I mean no": mixed
+    return "no" if no_len > yes_len else "yes"
+
+
+_PLAIN_YES = frozenset("ja jo jah yes yeah yep yup ya yea".split())
+_PLAIN_NO = frozenset("nej næ næh no nope nah".split())
+_CORRECTION = (
+    ("actually",),
+    ("well", "actually"),
+    ("wait",),
+    ("sorry",),
+    ("jo",),
+    ("vent",),
+    ("faktisk",),
+    ("undskyld",),
+    ("altså", "jo"),
+)
+
+
+def _opening(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Length of the longest of ``phrases`` that opens ``words`` (after fillers), else 0."""
+    fillers = {"and", "og", "well", "um", "uh", "øh", "hmm", "oh", "åh", "altså", "jamen"}
+    best, offset = 0, 0
+    while offset < min(3, len(words)):
+        for p in phrases:
+            if len(p) > best and tuple(words[offset : offset + len(p)]) == p:
+                best = len(p)
+        if words[offset] not in fillers:
+            break
+        offset += 1
+    return best
+
+
+def is_hypothetical(text: str, cues: DialogueCues) -> bool:
+    """Whether a sentence is conditional, advisory or general talk.
+
+    Examples
+    --------
+    >>> is_hypothetical("If you develop chest pain, call 911.", dialogue_cues("en"))
+    True
+    >>> is_hypothetical("Ingen brystsmerter.", dialogue_cues("da"))
+    False
+    """
+    return _contains(_words(text), cues.hypothetical)
+
+
+def _is_question(words: list[str], raw: str, cues: DialogueCues) -> bool:
+    if raw.rstrip().endswith("?"):
+        return True
+    if raw.rstrip()[-1:] in ".!":
+        return False
+    return _starts_with(words, cues.question_openers, skip=2)
+
+
+def parse_consultation(text: str, language: str) -> Consultation:
+    """Split a transcript into utterances and resolve its yes/no questions.
+
+    Parameters
+    ----------
+    text : str
+        The transcript, with speaker labels (``Læge:``/``Patient:``,
+        ``Doctor:``/``Patient:``, ``[doctor]``/``[patient]``, ``D:``/``P:``) or
+        without.
+    language : {"da", "en"}
+
+    Returns
+    -------
+    Consultation
+
+    Notes
+    -----
+    A yes/no question is answered by the first sentence of the next turn of
+    another speaker (for an unlabelled transcript: the next sentence). A
+    question by the patient, an open question, a choice ("A or B?") and a
+    question put to several items that gets a "yes" ("any fever, chills or
+    cough?" - "yes") keep ``answer=None`` for the items: the caller decides
+    which item the yes is about.
+
+    Examples
+    --------
+    >>> text = "[doctor] any chest pain ? [patient] no . [doctor] so no chest pain ."
+    >>> c = parse_consultation(text, "en")
+    >>> [(u.role, u.question, u.answer, u.summary) for u in c.utterances]
+    [('clinician', True, 'no', False), ('patient', False, None, False),
+     ('clinician', False, None, True)]
+    >>> parse_consultation("Hvis du får feber, så ring.", "da").utterances[0].hypothetical
+    True
+    """
+    cues = dialogue_cues(language)
+    wh = _WH.get(language, frozenset())
+    turns = split_turns(text)
+    labelled = any(t.speaker for t in turns)
+    utterances: list[Utterance] = []
+    turn_no = -1
+    last_speaker: str | None = None
+    for t in turns:
+        if t.speaker != last_speaker or not labelled:
+            turn_no += 1
+        last_speaker = t.speaker
+        for s in split_sentences(t.text):
+            raw = s.text
+            words = _words(raw)
+            if not words:
+                continue
+            u = Utterance(t.start + s.start, t.start + s.end, turn_no, t.speaker, t.role)
+            u.question = _is_question(words, raw, cues)
+            if u.question:
+                u.open_question = any(w in wh for w in words)
+            else:
+                u.summary = u.role != "patient" and _starts_with(words, cues.summary_openers, 0)
+            u.hypothetical = _contains(words, cues.hypothetical)
+            u.other_person = _contains(words, cues.other_person)
+            utterances.append(u)
+    _resolve_answers(utterances, cues, labelled, text)
+    return Consultation(text, language, utterances, labelled)
+
+
+def _resolve_answers(
+    utterances: list[Utterance], cues: DialogueCues, labelled: bool, text: str
+) -> None:
+    n = len(utterances)
+    for i, u in enumerate(utterances):
+        if not u.question or u.role == "patient":
+            continue
+        # a question is answered by the next utterance of another speaker, and
+        # only if nothing else (another question by the asker) comes between
+        for j in range(i + 1, min(n, i + 4)):
+            v = utterances[j]
+            if labelled and v.turn == u.turn:
+                if v.question:
+                    break  # "any fever ? any chills ?": the reply answers the last one
+                continue
+            if not labelled and j != i + 1:
+                break
+            if not u.open_question and not u.other_person:
+                # "how high?" has a reply, not a yes or a no; "any family history
+                # of diabetes?" - "yes" is about someone else
+                u.answer = answer_polarity(text[v.start : v.end], cues)
+                if u.answer is not None and _corrected(utterances, j, text):
+                    u.answer = None  # "No. Well, actually, I had a hundred and one"
+            u.answered_by = j
+            break
+
+
+def _corrected(utterances: list[Utterance], j: int, text: str) -> bool:
+    """Whether the replier's next sentence takes the reply back ("Nej. Jo, vent, …")."""
+    if j + 1 >= len(utterances) or utterances[j + 1].turn != utterances[j].turn:
+        return False
+    nxt = _words(text[utterances[j + 1].start : utterances[j + 1].end])
+    return _opening(nxt, _CORRECTION) > 0

@@ -1,0 +1,126 @@
+"""Transcript grounding (family version 3): contradicted against not found.
+
+Hand-written consultations, Danish and English, that exercise the consultation
+model's rules: a question is not an assertion, the reply decides; mixed talk is
+not a contradiction; what the talk never mentions is an unsupported claim, not
+a flag. The standin matcher of test_hallucination keeps these independent of
+the shipped lexicon.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from evalkit.metrics.hallucination import build_index, score_hallucination, transcript_verdict
+from evalkit.metrics.note import NotePair
+
+_spec = importlib.util.spec_from_file_location(
+    "_th", Path(__file__).with_name("test_hallucination.py")
+)
+_th = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_th)
+standin_matcher = _th.standin_matcher
+
+
+def _score(final, draft, transcript, language="da"):
+    pair = NotePair.from_raw(final, draft, transcript, language)
+    return score_hallucination(pair, {"matcher": standin_matcher(language)})
+
+
+def _flags(final, draft, transcript, language="da"):
+    return [f.as_dict() for f in _score(final, draft, transcript, language).flags]
+
+
+@pytest.mark.parametrize(
+    "transcript",
+    [
+        # asked, answered no: the note's pertinent negative is what was said
+        "Læge: Har du haft feber?\nPatient: Nej, ikke rigtigt.",
+        # the doctor's restatement
+        "Læge: Hvordan har du det?\nPatient: Jeg hoster.\nLæge: Så ingen feber?\nPatient: Nej.",
+        # a conditional is no statement about the patient
+        "Læge: Hvis du får feber, så ring igen.\nPatient: Det gør jeg.",
+        # a question nobody answered says nothing
+        "Læge: Har du feber? Og hoster du?\nPatient: Jeg hoster lidt.",
+    ],
+)
+def test_faithful_pertinent_negative_is_not_flagged(transcript):
+    note = "Hoste. Ingen feber."
+    assert [f for f in _flags(note, note, transcript) if f["type"] == "negation"] == []
+
+
+def test_kept_statement_contradicted_by_a_direct_answer_is_flagged_with_the_turn():
+    note = "Hoste. Ingen feber."
+    flags = _flags(note, note, "Læge: Har du haft feber?\nPatient: Ja, i to dage.")
+    neg = [f for f in flags if f["type"] == "negation"]
+    assert [(f["text"], f["source"], f["severity"]) for f in neg] == [
+        ("feber", "transcript", "non-critical")
+    ]
+    assert '"Har du haft feber?" - "Ja, i to dage."' in neg[0]["evidence"]
+
+
+def test_mixed_talk_is_not_an_explicit_contradiction():
+    # fever on Monday, none now: a note saying either is not contradicted
+    transcript = (
+        "Læge: Har du haft feber?\nPatient: Ja, i mandags.\n"
+        "Læge: Og nu?\nPatient: Nej, ingen feber nu."
+    )
+    for note in ("Feber i mandags.", "Ingen feber."):
+        assert [f for f in _flags(note, note, transcript) if f["type"] == "negation"] == []
+
+
+def test_yes_to_a_question_about_several_items_says_nothing_about_each():
+    transcript = "[doctor] any fever or cough ?\n[patient] yes ."
+    note = "No fever."
+    assert [f for f in _flags(note, note, transcript, "en") if f["type"] == "negation"] == []
+
+
+def test_no_to_a_list_question_negates_every_item():
+    ix = build_index(
+        "[doctor] any fever or cough ?\n[patient] no .",
+        "en",
+        standin_matcher("en"),
+        transcript=True,
+    )
+    concepts = {c for c, said in ix.statements.items() if any(x[1] for x in said)}
+    assert concepts, "the standin lexicon should know fever or cough"
+    for cid in concepts:
+        assert transcript_verdict(ix, cid, True, "symptom")[0] == "supports"
+
+
+def test_run_on_negation_in_speech_is_not_a_statement():
+    # "no, just the swelling": the "no" answers something else
+    transcript = "[doctor] anything else ?\n[patient] no , just the cough and the fever ."
+    note = "Cough and fever."
+    assert [f for f in _flags(note, note, transcript, "en") if f["type"] == "negation"] == []
+
+
+def test_a_side_the_talk_never_says_is_unsupported_not_flagged():
+    note = "Smerter i højre knæ."
+    score = _score(note, note, "Læge: Hvor gør det ondt?\nPatient: I knæet, når jeg går.")
+    assert [f.type for f in score.flags] == []
+    claims = score.as_columns()["unsupported_claims"]
+    assert {"kind": "side", "text": "højre"}.items() <= claims[0].items()
+    assert score.as_columns()["n_unsupported_claims"] == len(claims) >= 1
+    assert score.hallucination_free
+
+
+def test_the_opposite_side_in_the_talk_is_flagged():
+    flags = _flags("", "Smerter i venstre side af maven.", "Læge: Hvor?\nPatient: I højre side.")
+    assert ("laterality", "venstre") in {(f["type"], f["text"]) for f in flags}
+
+
+def test_without_transcript_there_are_no_unsupported_claims():
+    score = _score("Smerter i højre knæ.", "Smerter i venstre knæ.", None)
+    assert score.as_columns()["unsupported_claims"] == []
+    assert [f.type for f in score.flags] == ["laterality"]
+
+
+def test_unsupported_claims_do_not_overlap_flags():
+    transcript = "Læge: Har du haft feber?\nPatient: Nej."
+    score = _score("", "Feber. Smerter i højre knæ.", transcript)
+    for c in score.unsupported:
+        assert not any(f.start < c["end"] and c["start"] < f.end for f in score.flags)
