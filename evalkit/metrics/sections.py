@@ -146,14 +146,18 @@ def score_sections(
     )
     items = []
     for i, a in enumerate(aligned):
-        edit = score_edit(a.final_text, a.draft_text)
+        if a.final_text == a.draft_text:
+            distance, wer, unchanged = 0, 0.0, True  # what score_edit gives, without aligning
+        else:
+            edit = score_edit(a.final_text, a.draft_text)
+            distance, wer, unchanged = edit.char_distance, edit.wer, edit.unchanged
         items.append(
             {
                 "section": a.section,
                 "alignment": a.alignment,
-                "char_distance": edit.char_distance,
-                "wer": edit.wer,
-                "unchanged": edit.unchanged,
+                "char_distance": distance,
+                "wer": wer,
+                "unchanged": unchanged,
                 "n_missing_terms": None if missing is None else missing[i],
                 "n_hallucination_flags": None if flags is None else flags[i],
             }

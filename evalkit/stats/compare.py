@@ -608,8 +608,7 @@ def compare_systems(
     for col in ("B", "seed", "mcnemar_b", "mcnemar_c"):
         differences[col] = differences[col].astype("Float64").astype("Int64")
     ranks = pd.DataFrame(rank_rows, columns=list(RANK_COLUMNS))
-    wanted = {m for m in chosen}
-    stats_for = [s for s in STATISTICS if s.column in wanted]
+    stats_for = [s for s in STATISTICS if s.column in set(chosen)]
     if stats_for:
         table = summarize(
             frame, by=[by], n_boot=n_boot, seed=seed, ci=ci, min_cell=0, statistics=stats_for
@@ -630,7 +629,17 @@ def _favours(iv: Interval, direction: str) -> str:
     return "system" if system_higher == (direction == "higher") else "baseline"
 
 
-def _rank_rows(wide, metric, direction, cluster_of, n_boot, seed, ci, resample_counts):
+def _rank_rows(
+    wide: pd.DataFrame,
+    metric: str,
+    direction: str,
+    cluster_of: pd.Series,
+    n_boot: int,
+    seed: int,
+    ci: float,
+    resample_counts,
+) -> list[dict]:
+    """Rank rows of one metric: point ranks and their cluster-bootstrap distribution."""
     complete = wide.dropna()
     names = list(wide.columns)
     n = len(complete)

@@ -274,7 +274,12 @@ def find_sections(text: str, section_map: SectionMap | None = None) -> list[Note
     lookup = smap.headings.get
     for m in _CANDIDATE.finditer(text):
         label = m.group("label")
-        section = lookup(heading_key(label))
+        # The pattern has taken the bullet, the colon and the spaces around the label:
+        # what heading_key would still do is case, a final full stop and inner runs of spaces.
+        key = label.lower().rstrip(" \t.")
+        if "  " in key or "\t" in key:
+            key = _SPACES.sub(" ", key)
+        section = lookup(key)
         if section is not None:
             heads.append((m.start(), m.end(), section, label.strip()))
     sections: list[NoteSection] = []
@@ -324,6 +329,7 @@ class _Groups:
 
     def __init__(self, labels: Iterable[str]) -> None:
         self.parent: dict[str, str] = {}
+        self._keys: dict[str, str] = {}
         for label in labels:
             parts = label.split("+")
             for p in parts:
@@ -337,16 +343,19 @@ class _Groups:
         return part
 
     def key(self, label: str) -> str:
-        root = self._root(label.split("+", 1)[0])
-        parts = [p for p in self.parent if self._root(p) == root]
-        return "+".join(sorted(parts, key=_ORDER.__getitem__))
+        key = self._keys.get(label)
+        if key is None:
+            root = self._root(label.split("+", 1)[0])
+            parts = [p for p in self.parent if self._root(p) == root]
+            key = self._keys[label] = "+".join(sorted(parts, key=_ORDER.__getitem__))
+        return key
 
 
 def _assign_by_content(
     text: str, start: int, end: int, targets: Sequence[str], target_texts: Sequence[str]
 ) -> list[tuple[str, int, int]]:
     """Place the sentences of ``text[start:end]`` in the target sections, keeping their order."""
-    sentences = [s for s in split_sentences(text[start:end])]
+    sentences = split_sentences(text[start:end])
     if not sentences:
         return []
     if len(targets) == 1:
