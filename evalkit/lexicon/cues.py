@@ -44,6 +44,7 @@ SCHEMA: dict[str, tuple[str, ...]] = {
         "pseudo",
         "terminator",
         "connectors",
+        "adjacent",
         "scope_words",
         "after_words",
         "normal",
@@ -87,6 +88,9 @@ class NegationCues:
         Phrase cues of the lexicon matcher, folded (``"u a"``), in file order.
     connectors : frozenset of str
         Words that join the mentions of one negated list ("ingen feber eller hoste").
+    adjacent : frozenset of str
+        Pre cues that negate only a mention right after them: "non smoker", but
+        not the ulcer of "non-healing ulcer".
     scope_words : frozenset of str
         Word cues of the hallucination index that open a scope.
     after_words : frozenset of str
@@ -102,6 +106,7 @@ class NegationCues:
     pseudo: tuple[str, ...]
     terminator: tuple[str, ...]
     connectors: frozenset[str]
+    adjacent: frozenset[str]
     scope_words: frozenset[str]
     after_words: frozenset[str]
     normal: frozenset[str]
@@ -225,6 +230,7 @@ def read_cue_file(path: str | Path) -> LanguageCues:
             pseudo=neg["pseudo"],
             terminator=neg["terminator"],
             connectors=frozenset(neg["connectors"]),
+            adjacent=frozenset(neg["adjacent"]),
             scope_words=frozenset(neg["scope_words"]),
             after_words=frozenset(neg["after_words"]),
             normal=frozenset(neg["normal"]),

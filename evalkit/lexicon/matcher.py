@@ -505,6 +505,11 @@ class Matcher:
                     # "ryger ikke, alkohol …": a pre cue right before a comma
                     # closes its clause ("ikke" after the verb it negates)
                     pre = [c for c in pre if folded[c[1] : c[1] + 1] != ","]
+                adjacent = _adjacent_cues(language)
+                if adjacent:
+                    # "non smoker" negates the smoker; "non-healing ulcer" not the ulcer
+                    firsts = {sp[2] for sp in spans}
+                    pre = [c for c in pre if folded[c[0] : c[1]] not in adjacent or c[3] in firsts]
                 colons = [m.start() for m in _COLON.finditer(folded)] if ":" in folded else None
                 flags = negated_flags(
                     spans, pre, post, boundaries, words, language, pre_boundaries=colons
@@ -682,6 +687,15 @@ def _split_words(folded: str) -> tuple[str, list[int], list[int]]:
     if len(is_word) and is_word[0]:
         folded_starts.insert(0, 0)
     return joined, word_starts.tolist(), folded_starts
+
+
+def _adjacent_cues(language: str) -> frozenset[str]:
+    """Pre cues that negate only a mention right after them (see ``lexicon/cues.py``)."""
+    from evalkit.lexicon.cues import CUE_LANGUAGES, language_cues
+
+    if language not in CUE_LANGUAGES:
+        return frozenset()
+    return language_cues(language).negation.adjacent
 
 
 def _boundaries(folded: str) -> list[int]:

@@ -162,6 +162,9 @@ class Utterance:
         For a yes/no question: how the other speaker's next sentence answers it.
     answered_by : int or None
         Index of the reply (open questions too: "how high?" - "38.5").
+    qualified : bool
+        The reply qualifies its yes or no ("yes, but it's not barky", "nej, men
+        …"): an answer, but not a plain one.
     summary : bool
         A clinician's restatement ("so no fever").
     hypothetical : bool
@@ -179,6 +182,7 @@ class Utterance:
     open_question: bool = False
     answer: str | None = None
     answered_by: int | None = None
+    qualified: bool = False
     summary: bool = False
     hypothetical: bool = False
     other_person: bool = False
@@ -221,6 +225,18 @@ class Consultation:
         return None
 
 
+_REQUESTS = frozenset(
+    {
+        ("can", "you"),
+        ("could", "you"),
+        ("would", "you"),
+        ("kan", "du"),
+        ("kunne", "du"),
+        ("vil", "du"),
+        ("gider", "du"),
+    }
+)
+_LEAD_FILLERS = frozenset("and so okay ok um uh well og så altså øh nå men but".split())
 _WH = {
     "da": frozenset("hvad hvor hvornår hvordan hvorfor hvilken hvilket hvilke hvem hvor-".split()),
     "en": frozenset("what when where how why which who whom whose".split()),
@@ -287,6 +303,7 @@ def answer_polarity(text: str, cues: DialogueCues) -> str | None:
     return "no" if no_len > yes_len else "yes"
 
 
+_QUALIFIERS = frozenset("but though although however except men dog bortset undtagen".split())
 _PLAIN_YES = frozenset("ja jo jah yes yeah yep yup ya yea".split())
 _PLAIN_NO = frozenset("nej næ næh no nope nah".split())
 _CORRECTION = (
@@ -390,7 +407,12 @@ def parse_consultation(text: str, language: str) -> Consultation:
             u = Utterance(t.start + s.start, t.start + s.end, turn_no, t.speaker, t.role)
             u.question = _is_question(words, raw, cues)
             if u.question:
-                u.open_question = any(w in wh for w in words)
+                # a question word leads an open question ("how long …?", "hvor
+                # ondt …?"); later it starts a clause ("dizzy when you stand up?")
+                lead = [w for w in words[:4] if w not in _LEAD_FILLERS]
+                # "can you show me where …?" asks for an answer that is no yes or no
+                request = tuple(lead[:2]) in _REQUESTS and any(w in wh for w in words)
+                u.open_question = request or any(w in wh for w in lead[:2])
             else:
                 u.summary = u.role != "patient" and _starts_with(words, cues.summary_openers, 0)
             u.hypothetical = _contains(words, cues.hypothetical)
@@ -417,12 +439,15 @@ def _resolve_answers(
                 continue
             if not labelled and j != i + 1:
                 break
-            if not u.open_question and not u.other_person:
+            if not (u.open_question or u.other_person or u.hypothetical):
                 # "how high?" has a reply, not a yes or a no; "any family history
-                # of diabetes?" - "yes" is about someone else
-                u.answer = answer_polarity(text[v.start : v.end], cues)
+                # of diabetes?" - "yes" is about someone else; "if you make sure …,
+                # okay?" - "yep" agrees to advice
+                reply = text[v.start : v.end]
+                u.answer = answer_polarity(reply, cues)
                 if u.answer is not None and _corrected(utterances, j, text):
                     u.answer = None  # "No. Well, actually, I had a hundred and one"
+                u.qualified = u.answer is not None and any(w in _QUALIFIERS for w in _words(reply))
             u.answered_by = j
             break
 

@@ -272,3 +272,12 @@ def test_negated_flags_agree_with_scanning_every_mention(layout, language):
     assert negated_flags(mentions, pre, post, boundaries, words, language) == _reference_flags(
         mentions, pre, post, boundaries, words, language
     )
+
+
+def test_adjacent_cue_negates_only_the_next_word():
+    from evalkit.lexicon.matcher import get_matcher
+
+    m = get_matcher("en")
+    assert [(x.text, x.negated) for x in m.find("Non smoker.")] == [("smoker", True)]
+    assert ("ulcer", False) in [(x.text, x.negated) for x in m.find("Non-healing ulcer.")]
+    assert [(x.text, x.negated) for x in m.find("nil smoker")] == [("smoker", True)]

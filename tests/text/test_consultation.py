@@ -145,3 +145,40 @@ def test_utterances_are_ordered_in_bounds_and_answers_point_forward(lines, langu
             assert u.answered_by > i and u.question
         if u.answer is not None:
             assert u.answer in ("yes", "no") and u.answered_by is not None
+
+
+@pytest.mark.parametrize(
+    "question, is_open",
+    [
+        ("Doctor: How long has it lasted?", True),
+        ("Doctor: And when did it start?", True),
+        # a question word later starts a clause, the question is still yes/no
+        ("Doctor: Do you get dizzy when you stand up?", False),
+        ("Læge: Gør det ondt, når du går?", False),
+        # a request for a description is no yes/no question
+        ("Doctor: Can you show me where it hurts?", True),
+        ("Læge: Kan du vise mig, hvor det gør ondt?", True),
+        ("Doctor: Can you walk on it?", False),
+    ],
+)
+def test_open_questions(question, is_open):
+    language = "da" if question.startswith("Læge") else "en"
+    assert parse_consultation(question, language).utterances[0].open_question is is_open
+
+
+def test_qualified_and_corrected_replies():
+    c = parse_consultation("[doctor] a cough ?\n[patient] yes , but it's not barky .", "en")
+    assert c.utterances[0].answer == "yes" and c.utterances[0].qualified
+    c = parse_consultation(
+        "[doctor] any fever ?\n[patient] no . well , actually , i had 101 .", "en"
+    )
+    assert c.utterances[0].answer is None
+    c = parse_consultation("Læge: Har du feber?\nPatient: Nej, ikke rigtigt.", "da")
+    assert c.utterances[0].answer == "no" and not c.utterances[0].qualified
+
+
+def test_advice_and_family_questions_get_no_answer():
+    c = parse_consultation("Doctor: If you keep a diary, okay?\nPatient: Yep.", "en")
+    assert c.utterances[0].answer is None
+    c = parse_consultation("Doctor: Any family history of diabetes?\nPatient: Yes.", "en")
+    assert c.utterances[0].answer is None

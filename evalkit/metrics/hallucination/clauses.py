@@ -74,8 +74,7 @@ class ClauseChecker:
                     # natten?" - "Ja, hver nat"): an explicit contradiction
                     # (only what the lexicon does not cover: the concept check owns
                     # the polarity of concepts, mixed talk included)
-                    polar = any(m.category in POLAR_CATEGORIES for m in u.mentions)
-                    ask = u.negation is not None and not polar
+                    ask = u.negation is not None and not _negates_a_concept(u)
                     q = self._answered(u, transcript) if ask else None
                     head = (
                         _negated_head(pair.ai_note, u, context.language, st.draft.stem_table)
@@ -89,6 +88,9 @@ class ClauseChecker:
                         and not (q.choice or q.echo)
                         and not _asks_normal(transcript.text, q)
                         and any(_stem_match(head, k[2:]) for k in q.stems)
+                        # and about more than one word ("hasn't checked temperature"
+                        # is not answered by "have you had it checked?")
+                        and _shared_words(u, q) >= 2
                     ):
                         flip_t = q
             if flip_f is not None or flip_t is not None:
@@ -234,6 +236,20 @@ _NORMAL_WORDS = frozenset(
 def _asks_normal(text: str, q: Unit) -> bool:
     """A question about normality ("are your bowels working OK?"): its yes is a no."""
     return any(w.group().lower() in _NORMAL_WORDS for w in WORD.finditer(text, q.start, q.end))
+
+
+def _negates_a_concept(u: Unit) -> bool:
+    """Whether the clause's negation cue governs a polar lexicon mention (concept check's job)."""
+    return any(
+        m.category in POLAR_CATEGORIES and m.negated and m.start >= u.negation[0]
+        for m in u.mentions
+    )
+
+
+def _shared_words(u: Unit, q: Unit) -> int:
+    """Content words of a clause that a question has (same stem, or one inside the other)."""
+    theirs = [k[2:] for k in q.stems]
+    return sum(any(_stem_match(k[2:], t) for t in theirs) for k in u.stems)
 
 
 def _stem_match(a: str, b: str) -> bool:

@@ -92,7 +92,11 @@ class ConceptChecker:
                         # finding is the clinician's word, not the patient's
                         category = "finding" if kind == "exam" else m.category
                         verdict_t, said_at = transcript_verdict(
-                            transcript, cid, neg, category, kept=kept
+                            transcript,
+                            cid,
+                            neg,
+                            category,
+                            kept=kept,
                         )
                         if verdict_t == "contradicts" and (cid, said_at) in contradicted:
                             verdict_t = None  # one turn, one flag: the first mention

@@ -50,7 +50,12 @@ KNOWER = {"symptom": "patient", "finding": "clinician", "diagnosis": "clinician"
 
 
 def transcript_verdict(
-    index: TextIndex, concept_id: str, negated: bool, category: str, *, kept: bool = False
+    index: TextIndex,
+    concept_id: str,
+    negated: bool,
+    category: str,
+    *,
+    kept: bool = False,
 ) -> tuple[str | None, int | None]:
     r"""Whether the consultation explicitly states or contradicts a note's mention.
 
@@ -104,7 +109,9 @@ def transcript_verdict(
         return "supports", next(x[0] for x in reversed(said) if x[1] == negated)
     if kept:
         # the clinician heard the talk and signed the statement: only a direct
-        # yes/no question about it, answered the other way, overrules that
+        # yes/no question about it, answered the other way, overrules that (not the
+        # clinician's own talk: transcripts without question marks make a spoken
+        # question look like dictation)
         said = [x for x in said if x[3] == "answer"]
         if not said:
             return None, None
@@ -167,7 +174,11 @@ def anchored_values(index: TextIndex, concept_id: str, attr: str) -> list[Any]:
                 continue
             mentions = u.mentions
             if not mentions and i in asked_by:
-                mentions = index.units[asked_by[i]].mentions
+                q = asked_by[i]
+                mentions = index.units[q].mentions
+                if not mentions and q > 0:
+                    # an elliptical question ("Hvor høj?") is about the last topic
+                    mentions = index.units[q - 1].mentions
             if not mentions:
                 continue
             if attr == "numbers":

@@ -117,6 +117,8 @@ class Unit:
     echo : bool
         Transcripts: the answer comes from a reply that repeats the question's
         words, not from a yes or no word.
+    qualified : bool
+        Transcripts: the reply qualifies its yes or no ("yes, but …").
     choice : bool
         Transcripts: the question offers alternatives ("A, or B?"), so a
         "yes" does not say which.
@@ -145,6 +147,7 @@ class Unit:
     summary: bool = False
     answered_by: int | None = None
     echo: bool = False
+    qualified: bool = False
     choice: bool = False
 
 
@@ -174,7 +177,7 @@ class TextIndex:
         The stems of the index's language, for :meth:`supports_words`.
     statements : dict
         Transcripts: ``concept_id -> [(unit, negated, role, kind), ...]`` in
-        talk order (``kind``: ``answer``, ``echo`` or ``said``): what the
+        talk order (``kind``: ``answer``, ``echo``, ``qualified`` or ``said``): what the
         consultation says about each concept, a statement about this patient
         or a yes/no question with the reply's polarity and the replier's role
         (``summary`` for a clinician's restatement). See
@@ -727,7 +730,7 @@ def _concept_polarities(
                     concepts[m.concept_id].add(polarity)
                     continue
                 replier = units[u.answered_by].role if u.answered_by is not None else ""
-                kind = "echo" if u.echo else "answer"
+                kind = "echo" if u.echo else "qualified" if u.qualified else "answer"
                 statements[m.concept_id].append((i, polarity, replier, kind))
             else:
                 polarity = bool(m.negated)

@@ -6,7 +6,12 @@ from typing import Any
 
 from evalkit.metrics.checkers import CheckContext, Flag, make_flag
 from evalkit.metrics.hallucination.config import CONFIG
-from evalkit.metrics.hallucination.grounding import anchored_values, claim, nearest_mention
+from evalkit.metrics.hallucination.grounding import (
+    anchored_values,
+    claim,
+    conditional,
+    nearest_mention,
+)
 from evalkit.metrics.hallucination.index import TextIndex, _num_key
 from evalkit.metrics.hallucination.state import draft_state, flag_source, quote
 from evalkit.text.numbers import NumberMention, values_match
@@ -52,7 +57,8 @@ class NumberChecker:
                 # the talk contradicts a value only when it gives another value
                 # for the same thing: the drug, test or vital the number belongs to
                 spoken = None
-                if has_t:
+                if has_t and not conditional(pair.ai_note, u, context.language):
+                    # (advice is no statement: "cough can persist for up to a month")
                     anchor = nearest_mention(u.mentions, n.start, n.end)
                     if anchor is not None:
                         spoken = self._anchored_other(transcript, anchor.concept_id, n)
@@ -70,6 +76,7 @@ class NumberChecker:
                             and spoken.kind == "score"
                             and not transcript.supports_number(n)
                         )
+                        or (n.kind == "duration" and spoken.kind == "duration")
                     ):
                         spoken = None
                     if spoken is not None:
@@ -158,6 +165,13 @@ class NumberChecker:
             x.kind == "duration" and _in_days(x) == _in_days(n) for x in said
         ):
             return None  # "7 dage" is "en uge"
+        if n.kind == "duration":
+            # "for tre uger siden" against "i 3 dage"; only when the talk gives the
+            # thing one duration (a cough "for two years, worse the past weeks" has two)
+            spans = [x for x in said if x.kind == "duration" and _in_days(x) is not None]
+            if len({_in_days(x) for x in spans}) == 1 and _in_days(spans[0]) != _in_days(n):
+                return spans[0]
+            return None
         for x in said:
             same_kind = x.kind == n.kind and (x.unit == n.unit or n.kind in ("count", "score"))
             # speech often drops the unit: "it was thirty-eight five"
@@ -202,6 +216,12 @@ class NumberChecker:
             return any(
                 x.unit is None and values_match(n, x) for i in near for x in index.units[i].numbers
             )
+        if n.kind == "duration" and any(
+            x.kind == "duration" and x.unit is not None and _in_days(x) != _in_days(n)
+            for key in keys
+            for x in index.numbers.get(key, ())
+        ):
+            return False  # "tre uger" does not state "3 dage"
         if n.kind in _STATED_ONCE:
             return cls._same_unit_anywhere(index, n) is None
         return True

@@ -104,9 +104,16 @@ def resolve_dialogue(
         if (
             u.wh
             or any(w in OTHER_WORDS for w in asked)  # "any other symptoms?" - "no"
-            or sum(w in YOU for w in asked) >= 2  # two questions in one
+            # two questions in one: "have you had children, or are you planning to?"
+            # (not "do you get dizzy when you stand up?")
+            or (sum(w in YOU for w in asked) >= 2 and u.choice)
         ):
             continue
+        u.qualified = utt.qualified
+        if utt.answer == "no" and _affirms_asked(u, reply, text, stems, stop, cues):
+            # "It's more of a tight chest, is it?" - "No, not really pain, it's
+            # more like, tight": the no is not about what the reply goes on to affirm
+            u.qualified = True
         if utt.answer == "no":
             u.answer = True
         elif utt.answer == "yes":
@@ -115,6 +122,21 @@ def resolve_dialogue(
             said = [m.group().lower() for m in WORD.finditer(text, reply.start, reply.end)]
             if said and not any(w in cues for w in said) and _echoes(said, u, text, stems, stop):
                 u.answer, u.echo = False, True  # a positive echo
+
+
+def _affirms_asked(
+    u: Unit, reply: Any, text: str, stems: StemTable, stop: set[str], cues: set[str]
+) -> bool:
+    """Whether a reply, after its opening, repeats a content word of the question
+    outside any negation's reach."""
+    asked = _main_clause_stems(text, u, stems, stop)
+    words = [w.group().lower() for w in WORD.finditer(text, reply.start, reply.end)]
+    for k, w in enumerate(words[1:], start=1):
+        if w in stop or len(w) < 3 or stems.key(w.rstrip(".")) not in asked:
+            continue
+        if not any(x in cues for x in words[max(0, k - 3) : k]):
+            return True
+    return False
 
 
 def local_negation(text: str, u: Unit, m: Any, cues: set[str]) -> bool:

@@ -115,3 +115,26 @@ def test_unsupported_claims_do_not_overlap_flags():
     score = _score("", "Feber. Smerter i højre knæ.", transcript)
     for c in score.unsupported:
         assert not any(f.start < c["end"] and c["start"] < f.end for f in score.flags)
+
+
+def test_a_kept_duration_the_talk_gives_otherwise_is_flagged():
+    note = "Hoste i 3 dage."
+    flags = _flags(note, note, "Læge: Hvornår startede hosten?\nPatient: For tre uger siden.")
+    assert [(f["type"], f["text"], f["source"]) for f in flags] == [
+        ("number", "3 dage", "transcript")
+    ]
+    # the same duration in other words is no contradiction
+    assert _flags("Hoste i 7 dage.", "Hoste i 7 dage.", "Patient: Jeg har hostet en uge.") == []
+
+
+def test_a_qualified_answer_does_not_overrule_a_kept_statement():
+    note = "No cough."
+    transcript = "[doctor] does he have a cough ?\n[patient] yes , but it's not barky ."
+    assert [f for f in _flags(note, note, transcript, "en") if f["type"] == "negation"] == []
+
+
+def test_a_question_about_normality_answered_yes_is_no_contradiction():
+    # "are your bowels working OK?" - "yes" agrees with "no bowel problems"
+    note = "No bowel problems."
+    transcript = "Doctor: Are your bowels working OK?\nPatient: Yes."
+    assert _flags(note, note, transcript, "en") == []
