@@ -171,7 +171,8 @@ class Regimen:
     spans : tuple of (part, start, end)
         Offsets of each part found, into the parsed text.
     start, end : int
-        Offsets of the parsed span.
+        Offsets from the first to the last part found (of the parsed span when
+        no part is found).
     """
 
     amount: Quantity | None = None
@@ -746,6 +747,8 @@ True, Quantity(value=5.0, high=None, unit='day'))
         spans.append((c.part, c.start, c.end))
         if c.part == "frequency":
             interval = c.interval
+    if spans:
+        start, stop = min(s for _, s, _ in spans), max(e for _, _, e in spans)
     return Regimen(
         **values,  # type: ignore[arg-type]
         interval_hours=interval,
@@ -760,7 +763,7 @@ True, Quantity(value=5.0, high=None, unit='day'))
 _HARD_STOP = re.compile(r"\n|;|(?<=[.!?])[ \t]+(?=[A-ZÆØÅ])(?<!\bp\.n\.\s)")
 # "dgl. Max", "b.i.d. IV": a full stop of an abbreviation does not end the regimen
 _ABBREVIATION_BEFORE = re.compile(
-    r"(?:(?<![^\W\d_])(?:dgl|tbl|tabl|mdr|stk|max|maks|ca|evt|pr|kl)|(?:[^\W\d_]\.)+[^\W\d_])\.$",
+    r"(?:(?<![^\W\d_])(?:dgl|tbl|tabl|mdr|stk|max|maks|ca|evt|pr|kl|mio|mia)|(?:[^\W\d_]\.)+[^\W\d_])\.$",
     _F,
 )
 _DOSE_BEFORE_DRUG = re.compile(r"[ \t]*(?:(?:of|af)[ \t]+)?$", _F)
@@ -858,12 +861,13 @@ def _merge(ahead: Regimen, after: Regimen, begin: int) -> Regimen:
         if values[part] in (None, False):
             values[part] = getattr(ahead, part)
             spans.append((part, s, e))
+    spans.sort(key=lambda t: t[1])
     return Regimen(
         **values,  # type: ignore[arg-type]
         interval_hours=after.interval_hours or ahead.interval_hours,
-        spans=tuple(sorted(spans, key=lambda t: t[1])),
-        start=begin,
-        end=after.end,
+        spans=tuple(spans),
+        start=spans[0][1] if spans else begin,
+        end=max(e for _, _, e in spans) if spans else after.end,
     )
 
 

@@ -279,6 +279,24 @@ def test_compare_types_and_locates_differences(final, draft, language, expected)
     assert _diff(final, draft, language) == expected
 
 
+def test_a_removed_part_is_located_at_the_draft_regimen():
+    final = "Ventoline 2 pust efter behov."
+    draft = "Ventoline 2 pust 4 gange dagligt."
+    (a,) = find_regimens(final, [(0, 9)], language="da")
+    (b,) = find_regimens(draft, [(0, 9)], language="da")
+    removed = [d for d in compare(a, b) if d.change == "removed"]
+    assert [(d.part, draft[d.start : d.end]) for d in removed] == [
+        ("as_needed", "2 pust 4 gange dagligt")
+    ]
+
+
+def test_a_full_stop_inside_a_dose_does_not_end_the_regimen():
+    note = "Penicillin 1 mio. IE x 4 dgl. i 7 dage."
+    (r,) = find_regimens(note, [(0, 10)], language="da")
+    assert r.amount == Quantity(1_000_000, None, "IE") and r.frequency == day(4)
+    assert r.duration == days(7)
+
+
 def test_compare_records_reference_offsets():
     final, draft = "Pamol 1 g x 4 dgl.", "Pamol 1 g x 2 dgl."
     (d,) = compare(parse_regimen(final, language="da"), parse_regimen(draft, language="da"))
