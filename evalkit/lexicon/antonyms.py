@@ -2,8 +2,9 @@
 
 A draft that writes *irregular* where the clinician wrote *regular* has
 flipped a finding without any negation cue. The pairs are data,
-``evalkit/lexicon/data/antonyms.tsv`` (columns ``language``, ``term``,
-``opposite``, ``domain``; the forms of one side separated by ``|``).
+``evalkit/lexicon/data/antonyms.toml`` (a table per language whose
+``pairs`` are ``[term, opposite, domain]``; the forms of one side separated
+by ``|``).
 :func:`load_antonyms` reads them into an :class:`Antonyms` table, whose
 :meth:`Antonyms.find` locates the words of every pair in a text and
 :meth:`Antonyms.opposite` tells whether two words are the two sides of a pair.
@@ -12,18 +13,17 @@ flipped a finding without any negation cue. The pairs are data,
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 __all__ = ["ANTONYMS_PATH", "AntonymMention", "Antonyms", "load_antonyms", "read_antonyms"]
 
-ANTONYMS_PATH = Path(__file__).resolve().parent / "data" / "antonyms.tsv"
+ANTONYMS_PATH = Path(__file__).resolve().parent / "data" / "antonyms.toml"
 """The shipped antonym pairs."""
 
-_COLUMNS = ("language", "term", "opposite", "domain")
 _LANGUAGES = ("da", "en")
-_HEADER = "\t".join(_COLUMNS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +131,9 @@ def _check_language(language: str) -> None:
         raise ValueError(f"language must be 'da' or 'en', got {language!r}")
 
 
-def _forms(cell: str, where: str) -> tuple[str, ...]:
+def _forms(cell: object, where: str) -> tuple[str, ...]:
+    if not isinstance(cell, str):
+        raise ValueError(f"{where}: forms must be a string, got {cell!r}")
     forms = tuple(" ".join(f.split()).lower() for f in cell.split("|"))
     if not all(forms):
         raise ValueError(f"{where}: empty form in {cell!r}; separate forms with a single '|'")
@@ -139,49 +141,47 @@ def _forms(cell: str, where: str) -> tuple[str, ...]:
 
 
 def read_antonyms(path: str | Path) -> Antonyms:
-    """Read an antonym file (tab-separated, ``#`` comments, a header row).
+    """Read an antonym file: TOML with a table per language holding ``pairs``.
+
+    Each pair is ``[term, opposite, domain]``; the forms of one side are
+    separated by ``|`` (``"øm|ømt|ømme"``).
 
     Raises
     ------
     ValueError
-        For a missing header, a wrong number of columns, an unknown language,
-        an empty form, or a form that is on both sides or in two pairs.
+        For invalid TOML, an unknown language table, a pair that is not three
+        strings, an empty form, or a form that is on both sides or in two pairs.
     """
     path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as err:
+        raise ValueError(f"{path.name} is not valid TOML: {err}") from err
+    unknown = sorted(set(data) - set(_LANGUAGES))
+    if unknown:
+        raise ValueError(f"{path.name}: unknown language table(s) {unknown}; use [da] and [en]")
     pairs = []
-    seen: dict[tuple[str, str], int] = {}
-    header_seen = False
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        where = f"{path.name} line {number}"
-        if not header_seen:
-            if tuple(cells) != _COLUMNS:
-                raise ValueError(f"{where}: header must be {_HEADER!r}, got {line!r}")
-            header_seen = True
-            continue
-        if len(cells) != len(_COLUMNS):
-            raise ValueError(
-                f"{where}: {len(cells)} column(s), expected {len(_COLUMNS)} "
-                f"({', '.join(_COLUMNS)}) separated by tabs"
-            )
-        language, term, opposite, domain = cells
-        if language not in _LANGUAGES:
-            raise ValueError(f"{where}: language must be 'da' or 'en', got {language!r}")
-        sides = (_forms(term, where), _forms(opposite, where))
-        for form in (*sides[0], *sides[1]):
-            for variant in _variants(form):
-                key = (language, variant)
-                if key in seen:
-                    raise ValueError(
-                        f"{where}: {variant!r} is already in the pair of line {seen[key]}; "
-                        "a form may stand on one side of one pair only"
-                    )
-                seen[key] = number
-        pairs.append((language, sides[0], sides[1], domain))
-    if not header_seen:
-        raise ValueError(f"{path.name}: no header row; expected {_HEADER!r}")
+    seen: dict[tuple[str, str], str] = {}
+    for language in _LANGUAGES:
+        rows = data.get(language, {}).get("pairs", [])
+        for number, row in enumerate(rows, start=1):
+            where = f"{path.name} [{language}] pair {number}"
+            if not (isinstance(row, list) and len(row) == 3):
+                raise ValueError(f"{where}: expected [term, opposite, domain], got {row!r}")
+            term, opposite, domain = row
+            sides = (_forms(term, where), _forms(opposite, where))
+            for form in (*sides[0], *sides[1]):
+                for variant in _variants(form):
+                    key = (language, variant)
+                    if key in seen:
+                        raise ValueError(
+                            f"{where}: {variant!r} is already in {seen[key]}; "
+                            "a form may stand on one side of one pair only"
+                        )
+                    seen[key] = f"pair {number}"
+            pairs.append((language, sides[0], sides[1], str(domain)))
+    if not pairs:
+        raise ValueError(f"{path.name}: no pairs; add [da] or [en] tables with a pairs list")
     return Antonyms(pairs)
 
 

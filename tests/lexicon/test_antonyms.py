@@ -63,24 +63,39 @@ def test_every_shipped_form_is_found_as_itself():
 
 
 def _write(tmp_path, body: str):
-    path = tmp_path / "antonyms.tsv"
-    path.write_text("language\tterm\topposite\tdomain\n" + body, encoding="utf-8")
+    path = tmp_path / "antonyms.toml"
+    path.write_text(body, encoding="utf-8")
     return path
 
 
 def test_reader_refuses_bad_files(tmp_path):
-    with pytest.raises(ValueError, match="line 2: 3 column"):
-        read_antonyms(_write(tmp_path, "en\tregular\tirregular\n"))
-    with pytest.raises(ValueError, match="language must be 'da' or 'en', got 'de'"):
-        read_antonyms(_write(tmp_path, "de\tregulär\tirregulär\tx\n"))
+    with pytest.raises(ValueError, match=r"\[en\] pair 1: expected \[term, opposite, domain\]"):
+        read_antonyms(_write(tmp_path, '[en]\npairs = [["regular", "irregular"]]\n'))
+    with pytest.raises(ValueError, match=r"unknown language table\(s\) \['de'\]"):
+        read_antonyms(_write(tmp_path, '[de]\npairs = [["regulär", "irregulär", "x"]]\n'))
     with pytest.raises(ValueError, match="empty form"):
-        read_antonyms(_write(tmp_path, "en\tregular||x\tirregular\tx\n"))
-    with pytest.raises(ValueError, match="already in the pair of line 2"):
-        read_antonyms(_write(tmp_path, "en\tnormal\tabnormal\tx\nen\tabnormal\tfine\tx\n"))
-    headless = tmp_path / "headless.tsv"
-    headless.write_text("en\tregular\tirregular\tx\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="header must be"):
-        read_antonyms(headless)
+        read_antonyms(_write(tmp_path, '[en]\npairs = [["regular||x", "irregular", "x"]]\n'))
+    with pytest.raises(ValueError, match="pair 2: 'abnormal' is already in pair 1"):
+        read_antonyms(
+            _write(
+                tmp_path,
+                '[en]\npairs = [["normal", "abnormal", "x"], ["abnormal", "fine", "x"]]\n',
+            )
+        )
+    with pytest.raises(ValueError, match="not valid TOML"):
+        read_antonyms(_write(tmp_path, "[en\n"))
+    with pytest.raises(ValueError, match="no pairs"):
+        read_antonyms(_write(tmp_path, "[en]\n"))
+
+
+def test_the_same_word_may_be_in_pairs_of_both_languages(tmp_path):
+    path = _write(
+        tmp_path,
+        '[da]\npairs = [["normal", "abnorm", "x"]]\n[en]\npairs = [["normal", "abnormal", "x"]]\n',
+    )
+    table = read_antonyms(path)
+    assert table.opposite("normal", "abnorm", language="da")
+    assert table.opposite("normal", "abnormal", language="en")
 
 
 def test_bad_language_and_text_are_refused():
