@@ -1,7 +1,8 @@
 """Hand-labelled cases of ``tests/labelled``: recall and precision of hallucination flags.
 
-Reads ``hallucination_cases.jsonl`` and ``grounding_cases.jsonl`` (one case a
-line: ``id, language, final_note, ai_note, transcript, labels``), scores every
+Reads ``hallucination_cases.jsonl``, ``grounding_cases.jsonl`` and, when it
+exists, ``recall_cases.jsonl`` (one case a line: ``id, language, final_note,
+ai_note, transcript, labels``), scores every
 case with :func:`evalkit.hallucination_flags` and compares the flags with the labelled
 spans of ``ai_note`` by overlap
 (:func:`~evalkit.metrics.hallucination.evaluate_flags`): a label is found when
@@ -18,7 +19,10 @@ Printed, all cases pooled unless said otherwise:
   contradicts it, the dangerous case) and ``both`` (corrected note and
   transcript);
 * the confusion of labelled and predicted types, and how many benign-only
-  cases (no labels) got no flag.
+  cases (no labels) got no flag;
+* ``recall_cases.jsonl`` alone (issue 22): per flag type, and per case class
+  (the first word of its ``note``: ``regimen``, ``invented``, ``grade``,
+  ``duration``, ``presence``, ``antonym``, ``benign``).
 
 With ``--verbose`` (if the dispatcher has it) or ``EVALKIT_BENCH_VERBOSE=1``,
 each missed label and spurious flag is listed by case id (the cases are
@@ -40,13 +44,20 @@ from evalkit.metrics.hallucination import evaluate_flags, flag_confusion
 
 LABELLED_DIR = Path(__file__).resolve().parents[2] / "tests" / "labelled"
 CASE_FILES = ("hallucination_cases.jsonl", "grounding_cases.jsonl")
+OPTIONAL_CASE_FILES = ("recall_cases.jsonl",)
+RECALL_FILE = "recall_cases.jsonl"
 FIELDS = ("id", "language", "final_note", "ai_note", "transcript", "labels")
 
 
+def case_files(directory: Path = LABELLED_DIR) -> tuple[str, ...]:
+    """:data:`CASE_FILES` and those of :data:`OPTIONAL_CASE_FILES` present in ``directory``."""
+    return CASE_FILES + tuple(n for n in OPTIONAL_CASE_FILES if (directory / n).exists())
+
+
 def load_cases(directory: Path = LABELLED_DIR) -> list[dict[str, Any]]:
-    """Every case of :data:`CASE_FILES`, each with the name of its ``file``."""
+    """Every case of :func:`case_files`, each with the name of its ``file``."""
     cases = []
-    for name in CASE_FILES:
+    for name in case_files(directory):
         path = directory / name
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             if not line.strip():
@@ -63,7 +74,9 @@ def load_cases(directory: Path = LABELLED_DIR) -> list[dict[str, Any]]:
     ids = [c["id"] for c in cases]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
-        raise ValueError(f"case ids must be unique across {CASE_FILES}; repeated: {duplicates}")
+        raise ValueError(
+            f"case ids must be unique across {case_files(directory)}; repeated: {duplicates}"
+        )
     return cases
 
 
@@ -137,7 +150,33 @@ def _verbose(args) -> bool:
     ) not in ("", "0")
 
 
+def case_class(case: dict[str, Any]) -> str:
+    """The class of a recall case: the first word of its ``note`` (``regimen``, ``benign`` …)."""
+    return (case.get("note") or "").split(":")[0].strip() or "(none)"
+
+
+def _recall_figures(cases, predicted, labelled) -> dict[str, Any]:
+    ours = [c for c in cases if c["file"] == RECALL_FILE]
+    if not ours:
+        return {}
+    ids = [c["id"] for c in ours]
+    sub_predicted = {i: predicted[i] for i in ids}
+    sub_labelled = {i: labelled[i] for i in ids}
+    by_class = {}
+    for name in sorted({case_class(c) for c in ours}):
+        keep = [c["id"] for c in ours if case_class(c) == name]
+        by_class[name] = _overall({i: predicted[i] for i in keep}, {i: labelled[i] for i in keep})
+    benign = [c["id"] for c in ours if not c["labels"]]
+    return {
+        "recall_cases_by_type": _records(evaluate_flags(sub_predicted, sub_labelled)),
+        "recall_cases_by_class": by_class,
+        "recall_cases_benign": len(benign),
+        "recall_cases_benign_without_flag": sum(not predicted[i] for i in benign),
+    }
+
+
 def run(args) -> dict[str, Any]:
+    files = case_files()
     cases = load_cases()
     predicted = score_cases(cases)
     labelled = {c["id"]: c["labels"] for c in cases}
@@ -152,7 +191,7 @@ def run(args) -> dict[str, Any]:
     listed = {"listed": misses(cases, predicted)} if _verbose(args) else {}
     return {
         **listed,
-        "cases": {name: sum(c["file"] == name for c in cases) for name in CASE_FILES},
+        "cases": {name: sum(c["file"] == name for c in cases) for name in files},
         "labels": sum(len(v) for v in labelled.values()),
         "by_type": _records(evaluate_flags(predicted, labelled)),
         "by_language": {
@@ -160,7 +199,7 @@ def run(args) -> dict[str, Any]:
             for lang in sorted({c["language"] for c in cases})
         },
         "by_file": {
-            name: _overall(*subset(lambda c, name=name: c["file"] == name)) for name in CASE_FILES
+            name: _overall(*subset(lambda c, name=name: c["file"] == name)) for name in files
         },
         "by_flag_source": {
             source: _overall(
@@ -197,6 +236,7 @@ def run(args) -> dict[str, Any]:
         "confusion": {
             str(r): {str(k): int(v) for k, v in row.items()} for r, row in confusion.iterrows()
         },
+        **_recall_figures(cases, predicted, labelled),
     }
 
 
@@ -236,6 +276,13 @@ def show(result: dict[str, Any]) -> None:
     if not confusion.empty:
         print("\nconfusion (rows: labelled type; columns: predicted type)")
         print(confusion.to_string())
+    if "recall_cases_by_type" in result:
+        _table(f"{RECALL_FILE}, per flag type", result["recall_cases_by_type"])
+        _table(f"{RECALL_FILE}, per case class", result["recall_cases_by_class"])
+        print(
+            f"\n{RECALL_FILE} benign cases without a flag: "
+            f"{result['recall_cases_benign_without_flag']}/{result['recall_cases_benign']}"
+        )
     if "listed" not in result:
         print("(set EVALKIT_BENCH_VERBOSE=1 to list missed labels and spurious flags)")
         return

@@ -1,0 +1,194 @@
+"""Tests of grades, scales, intensity words and presence words."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from evalkit.text.grades import GRADE_KINDS, Grade, find_grades, find_presence, same_grade
+
+
+def _only(text: str, language: str | None) -> Grade:
+    found = find_grades(text, language=language)
+    assert len(found) == 1, [(g.text, g.kind) for g in found]
+    return found[0]
+
+
+# (text, language, kind, value, high, text of the mention): hand-computed
+GRADE_SPELLINGS = [
+    ("VAS 6", "da", "pain", 6, None, "VAS 6"),
+    ("VAS: 6", "da", "pain", 6, None, "VAS: 6"),
+    ("VAS 60", "da", "pain", 6, None, "VAS 60"),
+    ("VAS 60/100", "en", "pain", 6, None, "VAS 60/100"),
+    ("NRS 3/10", "en", "pain", 3, None, "NRS 3/10"),
+    ("NRS 3", "da", "pain", 3, None, "NRS 3"),
+    ("pain 8 out of 10", "en", "pain", 8, None, "pain 8 out of 10"),
+    ("pain score of 8", "en", "pain", 8, None, "pain score of 8"),
+    ("smerter 7 ud af 10", "da", "pain", 7, None, "smerter 7 ud af 10"),
+    ("smertescore 4", "da", "pain", 4, None, "smertescore 4"),
+    ("8/10", "en", "pain", 8, None, "8/10"),
+    ("seven out of ten", "en", "pain", 7, None, "seven out of ten"),
+    ("grade II/VI systolic murmur", "en", "murmur", 2, None, "grade II/VI"),
+    ("II/VI", "en", "murmur", 2, None, "II/VI"),
+    ("2/6 systolic murmur", "en", "murmur", 2, None, "2/6"),
+    ("systolisk mislyd 3/6", "da", "murmur", 3, None, "3/6"),
+    ("diastolisk mislyd grad 1/4", "da", "murmur", 1, None, "grad 1/4"),
+    ("reflexes 2+", "en", "plus", 2, None, "2+"),
+    ("patellarrefleks 3+", "da", "plus", 3, None, "3+"),
+    ("1+ pitting oedema", "en", "plus", 1, None, "1+"),
+    ("protein ++", "da", "plus", 2, None, "++"),
+    ("NYHA III", "da", "grade", 3, None, "NYHA III"),
+    ("NYHA class II", "en", "grade", 2, None, "NYHA class II"),
+    ("grad 2", "da", "grade", 2, None, "grad 2"),
+    ("grade 3", "en", "grade", 3, None, "grade 3"),
+    ("stage 3b", "en", "stage", 3.2, None, "stage 3b"),
+    ("stadie IV", "da", "stage", 4, None, "stadie IV"),
+    ("power 4/5", "en", "power", 4, None, "4/5"),
+    ("mild", "en", "intensity", 1, None, "mild"),
+    ("mildly", "en", "intensity", 1, None, "mildly"),
+    ("slight", "en", "intensity", 1, None, "slight"),
+    ("moderate", "en", "intensity", 2, None, "moderate"),
+    ("moderately", "en", "intensity", 2, None, "moderately"),
+    ("severe", "en", "intensity", 3, None, "severe"),
+    ("marked swelling", "en", "intensity", 3, None, "marked"),
+    ("trace", "en", "intensity", 0, None, "trace"),
+    ("mild to moderate", "en", "intensity", 1, 2, "mild to moderate"),
+    ("let", "da", "intensity", 1, None, "let"),
+    ("lette smerter", "da", "intensity", 1, None, "lette"),
+    ("lettere", "da", "intensity", 1, None, "lettere"),
+    ("mildt", "da", "intensity", 1, None, "mildt"),
+    ("moderat", "da", "intensity", 2, None, "moderat"),
+    ("moderate smerter", "da", "intensity", 2, None, "moderate"),
+    ("middelsvær", "da", "intensity", 2, None, "middelsvær"),
+    ("svær", "da", "intensity", 3, None, "svær"),
+    ("svære", "da", "intensity", 3, None, "svære"),
+    ("svært nedsat", "da", "intensity", 3, None, "svært"),
+    ("kraftigt", "da", "intensity", 3, None, "kraftigt"),
+    ("udtalte", "da", "intensity", 3, None, "udtalte"),
+    ("let til moderat", "da", "intensity", 1, 2, "let til moderat"),
+    ("minimal", "da", "intensity", 0, None, "minimal"),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "kind", "value", "high", "span"), GRADE_SPELLINGS)
+def test_grade_normal_forms(text, language, kind, value, high, span):
+    g = _only(text, language)
+    assert (g.kind, g.value, g.high, g.text) == (kind, pytest.approx(value), high, span)
+    assert text[g.start : g.end] == g.text
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("svært ved at gå", "da"),  # difficulty, not severity
+        ("let at forstå", "da"),  # easy
+        ("pain in the knee for 3 days", "en"),  # a duration, not a score
+        ("set 2/6", "da"),  # a date without a murmur word
+        ("morgen + aften", "da"),  # a single plus joins words
+        ("marked by fatigue", "en"),
+        ("", "en"),
+    ],
+)
+def test_words_that_are_not_grades(text, language):
+    assert find_grades(text, language=language) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("VAS 6", "NRS 6/10", True),
+        ("VAS 6", "pain 6 out of 10", True),
+        ("VAS 60", "6/10", True),
+        ("VAS 6", "VAS 3", False),
+        ("grade II/VI murmur", "2/6 murmur", True),
+        ("grade II/VI murmur", "grade IV/VI murmur", False),
+        ("2+", "++", True),
+        ("2+", "3+", False),
+        ("moderate", "moderat", True),
+        ("mild", "svær", False),
+        ("mild to moderate", "mild", False),
+        ("VAS 6", "moderate", None),
+        ("NYHA II", "stage 2", None),
+    ],
+)
+def test_same_grade(a, b, expected):
+    (ga,) = find_grades(a)
+    (gb,) = find_grades(b)
+    assert same_grade(ga, gb) is expected
+
+
+@given(st.integers(0, 10), st.sampled_from(["VAS {}", "NRS {}/10", "pain {} out of 10", "{}/10"]))
+def test_pain_spellings_agree(score, spelling):
+    (g,) = find_grades(spelling.format(score), language="en")
+    (ref,) = find_grades(f"VAS {score}", language="en")
+    assert g.kind == "pain" and same_grade(g, ref)
+
+
+@given(st.integers(1, 6), st.booleans(), st.booleans())
+def test_murmur_roman_and_digits_agree(grade, roman_value, roman_max):
+    numerals = ["I", "II", "III", "IV", "V", "VI"]
+    value = numerals[grade - 1] if roman_value else str(grade)
+    top = "VI" if roman_max else "6"
+    (g,) = find_grades(f"grade {value}/{top} systolic murmur", language="en")
+    assert (g.kind, g.value) == ("murmur", grade)
+
+
+@given(st.text(max_size=60), st.sampled_from([None, "da", "en"]))
+def test_grades_lie_inside_the_text_and_do_not_overlap(text, language):
+    found = find_grades(text, language=language)
+    for g in found:
+        assert g.kind in GRADE_KINDS and text[g.start : g.end] == g.text
+    for a, b in zip(found, found[1:], strict=False):
+        assert a.end <= b.start
+
+
+# --- presence ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Ødem til stede", "da", [("til stede", "present")]),
+        ("Ødem ikke til stede", "da", [("ikke til stede", "absent")]),
+        ("Blod påvist i urinen", "da", [("påvist", "present")]),
+        ("Blod ikke påvist", "da", [("ikke påvist", "absent")]),
+        ("Strep A positiv", "da", [("positiv", "present")]),
+        ("Strep A negativ", "da", [("negativ", "absent")]),
+        ("Pulsen fraværende", "da", [("fraværende", "absent")]),
+        ("Edema present", "en", [("present", "present")]),
+        ("Edema not present", "en", [("not present", "absent")]),
+        ("Bowel sounds absent", "en", [("absent", "absent")]),
+        (
+            "Nitrites positive, leukocytes negative",
+            "en",
+            [
+                ("positive", "present"),
+                ("negative", "absent"),
+            ],
+        ),
+        ("Blood not detected", "en", [("not detected", "absent")]),
+        ("No words here", "en", []),
+    ],
+)
+def test_presence_polarity(text, language, expected):
+    found = find_presence(text, language=language)
+    assert [(w.text, w.polarity) for w in found] == expected
+    for w in found:
+        assert text[w.start : w.end] == w.text
+
+
+# --- bad input ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("function", [find_grades, find_presence])
+def test_bad_input_is_refused(function):
+    with pytest.raises(ValueError, match="language must be"):
+        function("VAS 6", language="de")
+    with pytest.raises(TypeError, match="text must be a str"):
+        function(6)
+
+
+def test_same_grade_refuses_other_objects():
+    with pytest.raises(TypeError, match="must be a Grade"):
+        same_grade("VAS 6", find_grades("VAS 6")[0])
