@@ -134,6 +134,7 @@ class ScoresWriter:
             else self.tmp_path.open("w", encoding="utf-8", newline="")
         )
         self._header_written = not header
+        self._finished = False
         self.rows = 0
 
     def __enter__(self) -> ScoresWriter:
@@ -159,13 +160,23 @@ class ScoresWriter:
         return pa.schema(fields)
 
     def write(self, chunk: pd.DataFrame) -> None:
-        """Append one chunk (same columns every time)."""
+        """Append one chunk (same columns every time).
+
+        Raises
+        ------
+        RuntimeError
+            If the writer was already closed or aborted.
+        """
+        if self._finished:
+            raise RuntimeError(
+                f"ScoresWriter for {self.path.name!r}: write() after close() or abort(); "
+                "open a new ScoresWriter to write again."
+            )
         if self.format == "parquet":
-            if self._schema is None:
+            if self._parquet is None or self._schema is None:
                 self._schema = self._arrow_schema(chunk)
                 self._parquet = pq.ParquetWriter(self.tmp_path, self._schema)
             table = pa.Table.from_pandas(chunk, schema=self._schema, preserve_index=False)
-            assert self._parquet is not None
             self._parquet.write_table(table)
         elif self.format == "csv":
             out = chunk.copy()
@@ -177,14 +188,14 @@ class ScoresWriter:
                         )
                     )
             for col in out.columns if self.neutralise_formulas else ():
-                if out[col].dtype == object:
+                # pandas 3 gives text columns the "str" dtype, older pandas "object"
+                if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
                     out[col] = out[col].map(neutralise_formula)
             out.to_csv(
                 self._text, index=False, header=not self._header_written, lineterminator="\n"
             )
             self._header_written = True
-        else:
-            assert self._text is not None
+        elif self._text is not None:
             cols = list(chunk.columns)
             for row in chunk.itertuples(index=False, name=None):
                 record = {c: _to_jsonable(v) for c, v in zip(cols, row, strict=True)}
@@ -193,6 +204,7 @@ class ScoresWriter:
 
     def close(self) -> Path:
         """Finish the file and move it to its final name."""
+        self._finished = True
         if self._parquet is not None:
             self._parquet.close()
         if self._text is not None:
@@ -204,6 +216,7 @@ class ScoresWriter:
 
     def abort(self) -> None:
         """Remove the temporary file; the final name is never touched."""
+        self._finished = True
         try:
             if self._parquet is not None:
                 self._parquet.close()

@@ -26,7 +26,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["NumberMention", "find_numbers", "parse_number_words", "values_match"]
+__all__ = [
+    "NumberMention",
+    "danish_decimal_words",
+    "danish_number_words",
+    "find_numbers",
+    "parse_number_words",
+    "values_match",
+]
 
 KINDS = (
     "dose",
@@ -216,6 +223,97 @@ def _word_value(word: str, language: str | None) -> float | None:
         if m:
             return float(_DA_UNITS[m.group(1)] + _DA_TENS[m.group(2)])
     return None
+
+
+# The first spelling of each value in the tables above is the standard one
+# ("en" before "et", "tredive" before "tredve", "fyrre" before "fyrretyve").
+_DA_SPELLING = {
+    int(value): word for word, value in reversed([*_DA_UNITS.items(), *_DA_TENS.items()])
+}
+
+
+def danish_number_words(n: int) -> str:
+    """Spell a non-negative integer below one million the way it is said in Danish.
+
+    The words come from the same tables :func:`parse_number_words` reads, so
+    ``parse_number_words(danish_number_words(n), language="da") == n``.
+
+    Parameters
+    ----------
+    n : int
+        The number, ``0 <= n < 1_000_000``.
+
+    Returns
+    -------
+    str
+        The number in words, units before tens ("otteogtredive").
+
+    Raises
+    ------
+    ValueError
+        If ``n`` is negative or one million or more.
+
+    Examples
+    --------
+    >>> danish_number_words(38), danish_number_words(90), danish_number_words(142)
+    ('otteogtredive', 'halvfems', 'hundrede og toogfyrre')
+    >>> danish_number_words(2500)
+    'to tusind fem hundrede'
+    """
+    if not 0 <= n < 1_000_000:
+        raise ValueError(
+            f"danish_number_words handles whole numbers 0 <= n < 1000000, got {n}; "
+            "write larger numbers as digits"
+        )
+    if n < 20:
+        return _DA_SPELLING[n]
+    if n < 100:
+        tens, unit = divmod(n, 10)
+        tens_word = _DA_SPELLING[tens * 10]
+        return tens_word if unit == 0 else f"{_DA_SPELLING[unit]}og{tens_word}"
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        head = "hundrede" if hundreds == 1 else f"{_DA_SPELLING[hundreds]} hundrede"
+        return head if rest == 0 else f"{head} og {danish_number_words(rest)}"
+    thousands, rest = divmod(n, 1000)
+    head = "tusind" if thousands == 1 else f"{danish_number_words(thousands)} tusind"
+    if rest == 0:
+        return head
+    if rest < 100:
+        return f"{head} og {danish_number_words(rest)}"
+    return f"{head} {danish_number_words(rest)}"
+
+
+def danish_decimal_words(value: float, decimals: int) -> str:
+    """Say a number rounded to ``decimals`` places in Danish ("otteogtredive komma fem").
+
+    Trailing zeros of the decimals are not said; a zero fraction is left out.
+
+    Parameters
+    ----------
+    value : float
+        The number, ``0 <= value < 1_000_000``.
+    decimals : int
+        Decimal places to round to before spelling.
+
+    Returns
+    -------
+    str
+        The whole part, then "komma" and the fraction's digits as one number.
+
+    Examples
+    --------
+    >>> danish_decimal_words(38.5, 1), danish_decimal_words(7.0, 0)
+    ('otteogtredive komma fem', 'syv')
+    >>> danish_decimal_words(0.5, 1), danish_decimal_words(36.0, 1)
+    ('nul komma fem', 'seksogtredive')
+    """
+    text = f"{value:.{decimals}f}"
+    whole, _, fraction = text.partition(".")
+    spoken = danish_number_words(int(whole))
+    if fraction and int(fraction):
+        spoken += " komma " + danish_number_words(int(fraction.rstrip("0") or "0"))
+    return spoken
 
 
 # --- units ---------------------------------------------------------------------

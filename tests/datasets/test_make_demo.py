@@ -18,15 +18,15 @@ from evalkit.datasets import demo, make_demo
 from evalkit.datasets.make_demo import (
     ABBREVIATIONS,
     CRITICAL_TYPES,
+    DRAFT_ERRORS,
     HEADINGS,
     PROBLEMS,
+    DraftErrors,
     EditingProfile,
     Layout,
     build_consultation,
-    decimal_words,
     generate,
     make_draft,
-    number_words,
     swap_abbreviation,
 )
 from evalkit.text.normalize import collapse_whitespace, normalize_text
@@ -320,43 +320,6 @@ def test_numbers_in_transcripts_often_spoken_as_words(ai_notes):
 # ---- helpers -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("n", "words"),
-    [
-        (0, "nul"), (7, "syv"), (17, "sytten"), (21, "enogtyve"), (38, "otteogtredive"),
-        (50, "halvtreds"), (72, "tooghalvfjerds"), (95, "femoghalvfems"), (100, "hundrede"),
-        (120, "hundrede og tyve"), (385, "tre hundrede og femogfirs"), (1000, "tusind"),
-        (1500, "tusind fem hundrede"), (2005, "to tusind og fem"),
-    ],
-)  # fmt: skip
-def test_number_words_by_hand(n, words):
-    assert number_words(n) == words
-
-
-def test_number_words_are_distinct():
-    spelled = [number_words(n) for n in range(2000)]
-    assert len(set(spelled)) == len(spelled)
-    assert all(re.fullmatch(r"[a-zæøå ]+", s) for s in spelled)
-
-
-def test_number_words_rejects_out_of_range():
-    with pytest.raises(ValueError, match="number_words"):
-        number_words(-1)
-
-
-@pytest.mark.parametrize(
-    ("value", "decimals", "words"),
-    [
-        (38.5, 1, "otteogtredive komma fem"),
-        (37.0, 1, "syvogtredive"),
-        (0.5, 1, "nul komma fem"),
-        (7.2, 1, "syv komma to"),
-    ],
-)
-def test_decimal_words_by_hand(value, decimals, words):
-    assert decimal_words(value, decimals) == words
-
-
 @given(
     st.lists(
         st.sampled_from(
@@ -406,3 +369,52 @@ def test_command_line_writes_both_files(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert (tmp_path / "notes.csv").is_file() and (tmp_path / "labels.csv").is_file()
     assert "notes.csv" in printed and "labels.csv" in printed
+
+
+# ---- the draft-error configuration --------------------------------------------------------
+
+
+def test_error_weights_cover_every_error_type():
+    types = {t for t, _ in DRAFT_ERRORS.error_weights}
+    assert types == LABEL_TYPES - {"omission"}
+    assert all(w > 0 for _, w in DRAFT_ERRORS.error_weights)
+
+
+def test_light_error_thresholds_give_the_documented_chances():
+    # P(k errors) = gap between thresholds k and k+1 of a uniform draw.
+    edges = (0.0, *DRAFT_ERRORS.light_error_thresholds, 1.0)
+    chances = [round(b - a, 2) for a, b in zip(edges, edges[1:], strict=False)]
+    assert chances == [0.55, 0.31, 0.11, 0.03]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"light_omission": 1.5}, "light_omission is a probability"),
+        ({"vigilance_range": (0.9, 0.8)}, "vigilance_range must be"),
+        ({"heavy_error_thresholds": (0.7, 0.35, 0.9)}, "must rise"),
+        ({"light_benign_weights": (0.5, 0.5)}, "one weight per benign kind"),
+        ({"benign_kinds": ("rephrase", "spellcheck", "number", "reorder")}, "spellcheck"),
+    ],
+)
+def test_draft_errors_reject_bad_values(change, message):
+    with pytest.raises(ValueError, match=message):
+        DraftErrors(**change)
+
+
+def test_draft_errors_change_the_drafts():
+    problem = PROBLEMS[0]
+    profile = EditingProfile(p_unchanged=0.0, p_heavy=0.0, vigilance=0.0, verbosity=0.0)
+    layout = Layout(HEADINGS["soap"], " ")
+    always = DraftErrors(light_error_thresholds=(0.0, 0.0, 0.0))
+    never = DraftErrors(light_error_thresholds=(1.0, 1.0, 1.0), light_omission=0.0)
+    counts = {}
+    for name, errors in (("always", always), ("never", never)):
+        n = 0
+        for seed in range(20):
+            rng = random.Random(seed)
+            consultation = build_consultation(problem, "in-person", rng, with_transcript=False)
+            n += len(make_draft(consultation, profile, rng, layout, errors=errors).labels)
+        counts[name] = n
+    assert counts["never"] == 0
+    assert counts["always"] >= 20 * 2  # three tries per draft; most find a place

@@ -6,8 +6,6 @@ import json
 
 import pandas as pd
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
 import evalkit
@@ -147,15 +145,6 @@ def test_resume_after_sigkill_is_byte_identical(tmp_path):
     assert not parts.exists()
 
 
-def test_resume_refuses_other_input(tmp_path):
-    from evalkit.engine.checkpoint import Checkpoint, ResumeMismatch
-
-    out = tmp_path / "o.csv"
-    Checkpoint(out, [], {"input": "a"}, resume=False)
-    with pytest.raises(ResumeMismatch, match="different input"):
-        Checkpoint(out, [], {"input": "b"}, resume=True)
-
-
 def test_all_families_give_the_same_scores_with_two_jobs():
     """The pool's workers use the matchers built in the parent: same scores as one job."""
     df = notes(12)
@@ -163,28 +152,6 @@ def test_all_families_give_the_same_scores_with_two_jobs():
     one = evalkit.score(df, jobs=1)
     two = evalkit.score(df, jobs=2)
     pd.testing.assert_frame_equal(one, two)
-
-
-def test_matchers_are_built_for_the_first_chunks_languages(monkeypatch):
-    """Before forking, the parent builds the matchers of the chunk's languages (default da)."""
-    from evalkit.engine.local import _warm_matchers
-
-    built = []
-
-    def record(language, extra=()):
-        built.append((language, extra))
-
-    monkeypatch.setattr("evalkit.lexicon.matcher.get_matcher", record)
-    chunk = pd.DataFrame({"language": ["en", None, "en"]})
-    _warm_matchers(chunk, None, {"lexicon_files": ("x.tsv",)})
-    assert built == [("da", ("x.tsv",)), ("en", ("x.tsv",))]
-    built.clear()
-    _warm_matchers(pd.DataFrame({"note_id": ["a"]}), ("terms",), {})
-    assert built == [("da", ())]
-    built.clear()
-    _warm_matchers(pd.DataFrame({"language": ["en"]}), ("edit",), {})
-    _warm_matchers(pd.DataFrame({"language": ["en"]}), None, {"matcher": object()})
-    assert built == []
 
 
 def _failing_score_pair(real):
@@ -220,122 +187,6 @@ def test_a_note_that_fails_to_score_is_quarantined_not_fatal(monkeypatch, tmp_pa
     quarantined = pd.read_csv(summary.quarantine_file, dtype=str)
     assert quarantined["note_id"].tolist() == ["b"] and "BOOM" not in quarantined["reason"][0]
     assert pd.read_csv(dst)["note_id"].tolist() == ["a", "c"]
-
-
-def test_transcripts_are_skipped_only_when_no_family_reads_them(monkeypatch):
-    import evalkit.engine.local as local
-    from evalkit.metrics.registry import list_families
-
-    assert {f.name: f.reads_transcript for f in list_families()} == {
-        "edit": False,
-        "terms": False,
-        "hallucination": True,
-        "sections": False,
-    }
-    chunk = pd.DataFrame(
-        {
-            "final_note": ["Ondt i halsen. Ingen feber.", "Hoste i 3 dage."],
-            "ai_note": ["Ondt i halsen. Feber.", "Hoste i 3 dage."],
-            "transcript": ["Læge: Har du feber? Patient: Nej.", None],
-        }
-    )
-    seen = []
-    real = local.NotePair.from_raw
-
-    def recording(final, draft, transcript=None, language="da"):
-        seen.append(transcript)
-        return real(final, draft, transcript, language)
-
-    monkeypatch.setattr(local.NotePair, "from_raw", recording)
-    edit_terms = local.score_chunk(chunk, families=("edit", "terms"))
-    assert seen == [None, None]
-    seen.clear()
-    everything = local.score_chunk(chunk)
-    assert seen[0] is not None
-    # the edit and terms columns do not depend on the transcript
-    without = local.score_chunk(chunk.drop(columns="transcript"), families=("edit", "terms"))
-    pd.testing.assert_frame_equal(edit_terms, without)
-    pd.testing.assert_frame_equal(edit_terms, everything[edit_terms.columns])
-
-
-def test_scoring_pauses_the_cyclic_collector_and_restores_it(monkeypatch):
-    import gc
-
-    import evalkit.engine.local as local
-
-    states = []
-    real = local.score_pair
-
-    def recording(pair, **kwargs):
-        states.append(gc.isenabled())
-        return real(pair, **kwargs)
-
-    monkeypatch.setattr(local, "score_pair", recording)
-    chunk = pd.DataFrame(
-        {"final_note": ["Hoste.", "Feber."], "ai_note": ["Hoste.", "Ingen feber."]}
-    )
-    assert gc.isenabled()
-    local.score_chunk(chunk, families=("edit",))
-    assert states == [False, False] and gc.isenabled()
-    # a caller that had switched the collector off keeps it off
-    gc.disable()
-    try:
-        local.score_chunk(chunk, families=("edit",))
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
-
-
-def test_overlapping_pauses_switch_the_collector_back_on_after_the_last():
-    import gc
-    import threading
-
-    from evalkit.engine.local import cyclic_gc_paused
-
-    inside, release = threading.Event(), threading.Event()
-
-    def other_thread():
-        with cyclic_gc_paused():
-            inside.set()
-            release.wait(10)
-
-    worker = threading.Thread(target=other_thread)
-    with cyclic_gc_paused():
-        worker.start()
-        assert inside.wait(10)
-    # this thread's pause ended first; the other thread's still holds
-    assert not gc.isenabled()
-    release.set()
-    worker.join(10)
-    assert gc.isenabled()
-
-
-def test_scoring_leaves_no_cyclic_garbage():
-    """While the collector is paused only reference counting frees memory, so
-    scoring must not build reference cycles (they would pile up over a chunk)."""
-    import gc
-
-    from evalkit.datasets import load_demo
-    from evalkit.engine.local import score_chunk
-
-    demo = load_demo().head(60)
-    english = pd.DataFrame(
-        {
-            "final_note": ["Denies fever. Knee pain, left side. Ibuprofen 400 mg."],
-            "ai_note": ["Reports fever. Knee pain, right side. Ibuprofen 800 mg."],
-            "transcript": ["[doctor] any fever ?\n[patient] no . my left knee hurts ."],
-            "language": ["en"],
-        }
-    )
-    score_chunk(demo.head(2))  # build the matchers outside the count
-    gc.collect()
-    gc.disable()
-    try:
-        score_chunk(demo)
-        score_chunk(english)
-        assert gc.collect() == 0
-    finally:
-        gc.enable()
 
 
 def _one_consultation_many_drafts():
@@ -399,21 +250,3 @@ def test_drafts_of_one_consultation_share_its_indexes_and_get_the_same_scores(mo
     # one transcript index per consultation, not per draft
     assert sorted(t for is_t, t in built if is_t) == sorted({t for is_t, t in built if is_t})
     assert sum(is_t for is_t, _ in built) == 3
-
-
-@given(st.lists(st.sampled_from(["a", "b", "c", None]), max_size=30), st.randoms())
-def test_rows_are_grouped_by_reference_in_order_of_first_appearance(transcripts, rnd):
-    from evalkit.engine.local import _grouped_by_reference
-
-    finals = [rnd.choice(["x", "y"]) for _ in transcripts]
-    order = list(_grouped_by_reference(finals, transcripts))
-    assert sorted(order) == list(range(len(finals)))  # every row once
-    keys = [(finals[i], transcripts[i]) for i in order]
-    # each reference forms one run, the runs in order of first appearance
-    runs = [k for j, k in enumerate(keys) if j == 0 or keys[j - 1] != k]
-    assert len(runs) == len(set(keys))
-    assert runs == list(dict.fromkeys(zip(finals, transcripts, strict=True)))
-    # within a run, input order
-    for k in set(keys):
-        rows = [i for i in order if (finals[i], transcripts[i]) == k]
-        assert rows == sorted(rows)

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from evalkit.lexicon import inflection
 from evalkit.lexicon.matcher import (
     Matcher,
     Mention,
@@ -193,13 +192,6 @@ def test_mentions_are_sorted_in_bounds_and_slices_of_the_text(text):
     for m in found:
         assert 0 <= m.start < m.end <= len(text)
         assert m.text == text[m.start : m.end]
-
-
-def test_inflection_rules():
-    assert inflection.accepts_ending("tablet", "terne", "da")
-    assert not inflection.accepts_ending("hoste", "saft", "da")
-    assert not inflection.accepts_ending("øje", "jne", "da")
-    assert inflection.stem_variants("ankel", "da")[0][0] == "ankl"
 
 
 def test_get_matcher_is_cached_and_find_terms_normalises():

@@ -9,7 +9,14 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from evalkit.text import numbers
-from evalkit.text.numbers import NumberMention, find_numbers, parse_number_words, values_match
+from evalkit.text.numbers import (
+    NumberMention,
+    danish_decimal_words,
+    danish_number_words,
+    find_numbers,
+    parse_number_words,
+    values_match,
+)
 
 
 def _one(text: str, language: str | None) -> NumberMention:
@@ -259,3 +266,82 @@ def test_separators_that_make_no_number_are_skipped_not_raised(text):
     # the numbers around them are still found
     found = find_numbers(f"Temp 38,5 og {text} og 12 mg", language="da")
     assert [(n.value, n.unit) for n in found] == [(38.5, None), (12.0, "mg")]
+
+
+# --- spelling Danish numbers ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("n", "words"),
+    [
+        (0, "nul"), (7, "syv"), (17, "sytten"), (21, "enogtyve"), (38, "otteogtredive"),
+        (50, "halvtreds"), (72, "tooghalvfjerds"), (95, "femoghalvfems"), (100, "hundrede"),
+        (120, "hundrede og tyve"), (385, "tre hundrede og femogfirs"), (1000, "tusind"),
+        (1500, "tusind fem hundrede"), (2005, "to tusind og fem"),
+        (999_999, "ni hundrede og nioghalvfems tusind ni hundrede og nioghalvfems"),
+    ],
+)  # fmt: skip
+def test_danish_number_words_by_hand(n, words):
+    assert danish_number_words(n) == words
+
+
+def test_danish_number_words_are_distinct_and_plain():
+    spelled = [danish_number_words(n) for n in range(2000)]
+    assert len(set(spelled)) == len(spelled)
+    assert all(re.fullmatch(r"[a-zæøå ]+", s) for s in spelled)
+
+
+@pytest.mark.parametrize("n", [-1, 1_000_000, 10**9])
+def test_danish_number_words_rejects_out_of_range(n):
+    with pytest.raises(ValueError, match=r"danish_number_words handles .* got " + str(n)):
+        danish_number_words(n)
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "words"),
+    [
+        (38.5, 1, "otteogtredive komma fem"),
+        (37.0, 1, "syvogtredive"),
+        (0.5, 1, "nul komma fem"),
+        (7.2, 1, "syv komma to"),
+        (6.25, 2, "seks komma femogtyve"),
+        (6.20, 2, "seks komma to"),
+        (12.0, 0, "tolv"),
+    ],
+)
+def test_danish_decimal_words_by_hand(value, decimals, words):
+    assert danish_decimal_words(value, decimals) == words
+
+
+# The parser reads a phrase that opens with a bare "tusind" followed by hundreds
+# ("tusind to hundrede", 1200) as tusind × hundrede (100200). The demo spells no
+# such number; the test below fails once the parser is fixed, to lift the exclusion.
+_TUSIND_HUNDREDS = range(1100, 2000)
+
+
+def test_every_number_below_three_thousand_is_parsed_back():
+    wrong = [
+        n
+        for n in range(3000)
+        if n not in _TUSIND_HUNDREDS
+        and parse_number_words(danish_number_words(n), language="da") != n
+    ]
+    assert wrong == []
+
+
+@pytest.mark.xfail(strict=True, reason="parser: leading 'tusind' times 'hundrede'")
+@pytest.mark.parametrize("n", [1100, 1200, 1999])
+def test_tusind_then_hundreds_is_parsed_back(n):
+    assert parse_number_words(danish_number_words(n), language="da") == n
+
+
+@given(st.integers(min_value=0, max_value=999_999).filter(lambda n: n not in _TUSIND_HUNDREDS))
+def test_spelled_numbers_are_parsed_back(n):
+    assert parse_number_words(danish_number_words(n), language="da") == n
+
+
+@given(st.integers(min_value=0, max_value=999), st.integers(min_value=0, max_value=9))
+def test_spelled_decimals_are_parsed_back(whole, tenth):
+    value = whole + tenth / 10
+    spoken = danish_decimal_words(value, 1)
+    assert parse_number_words(spoken, language="da") == pytest.approx(value)
