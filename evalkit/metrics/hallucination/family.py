@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from evalkit.metrics.checkers import CheckContext, Flag, merge_flags, resolve_checkers
+from evalkit.metrics.hallucination.antonyms import AntonymChecker
 from evalkit.metrics.hallucination.cache import IndexCache
 from evalkit.metrics.hallucination.clauses import ClauseChecker
 from evalkit.metrics.hallucination.concepts import ConceptChecker
@@ -18,6 +19,7 @@ from evalkit.metrics.hallucination.grades import (
 )
 from evalkit.metrics.hallucination.index import TextIndex, build_index
 from evalkit.metrics.hallucination.numbers import NumberChecker
+from evalkit.metrics.hallucination.regimens import RegimenChecker
 from evalkit.metrics.registry import MetricInfo, register_family, register_metric
 from evalkit.text.segment import Span, split_sentences
 
@@ -88,6 +90,8 @@ def _reference_index(
 BUILTIN_CHECKERS: tuple[Any, ...] = (
     ConceptChecker(),
     NumberChecker(),
+    RegimenChecker(),
+    AntonymChecker(),
     LateralityChecker(),
     SeverityChecker(),
     QualityChecker(),

@@ -13,6 +13,7 @@ from evalkit.metrics.hallucination.grounding import (
     nearest_mention,
 )
 from evalkit.metrics.hallucination.index import TextIndex, _num_key
+from evalkit.metrics.hallucination.regimens import agreeing_spans
 from evalkit.metrics.hallucination.state import draft_state, flag_source, quote
 from evalkit.text.numbers import NumberMention, values_match
 
@@ -105,6 +106,13 @@ class NumberChecker:
                 other_t = spoken if n.kind != "count" else None
                 if n.kind == "count" and other_f is None and other_t is None:
                     continue
+                if (
+                    other_f is None
+                    and other_t is None
+                    and medication_unit
+                    and any(a < n.end and n.start < b for a, b in agreeing_spans(context, pair))
+                ):
+                    continue  # "2 gange dagligt" is "x 2 dgl.": the regimens agree
                 flag_type = self._type(n, medication_unit)
                 contradicted = other_f is not None or other_t is not None
                 critical = contradicted and (

@@ -16,6 +16,7 @@ from evalkit.metrics.checkers import CheckContext
 from evalkit.metrics.hallucination.config import CONFIG
 from evalkit.metrics.hallucination.index import TextIndex
 from evalkit.metrics.hallucination.words import NEGATION_CUES, STRIP_PUNCT
+from evalkit.text.segment import split_sentences
 
 __all__ = ["DraftState", "draft_state", "flag_source", "local_polarity", "quote", "trim_span"]
 
@@ -82,7 +83,8 @@ class DraftState:
 def _prepare(pair: Any, context: CheckContext) -> DraftState:
     ix = context.indexes
     draft, final, transcript = ix["draft"], ix.get("final"), ix.get("transcript")
-    final_norm = " " + _flat(pair.final_note) + " "
+    # sentence by sentence: a clause after "Ryger ikke." is not right after a negation
+    final_norm = " " + " | ".join(_flat(x.text) for x in split_sentences(pair.final_note)) + " "
     cues = NEGATION_CUES.get(context.language, set())
     min_shared = CONFIG.transcript_min_shared
     aligned, coverage, related_t, endorsed = [], [], [], []

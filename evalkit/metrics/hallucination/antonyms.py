@@ -1,0 +1,76 @@
+"""The antonym check: a finding written as its opposite ("regular" / "irregular").
+
+Findings are often negated without a negation cue: by an antonym ("tender" /
+"non-tender", "øm" / "uøm", "regelmæssig" / "uregelmæssig") or a presence
+word. The pairs are data (``evalkit/lexicon/data/antonyms.toml``, read by
+:mod:`evalkit.lexicon.antonyms`). A draft clause the clinician did not keep
+word for word that writes one side of a pair where an aligned final-note
+clause writes the other, and never the draft's side, is a ``negation`` flag
+with the final note as evidence.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from evalkit.lexicon.antonyms import Antonyms, load_antonyms
+from evalkit.metrics.checkers import CheckContext, Flag, make_flag
+from evalkit.metrics.hallucination.config import CONFIG
+from evalkit.metrics.hallucination.state import draft_state, quote
+
+__all__ = ["AntonymChecker"]
+
+
+@cache
+def _table() -> Antonyms:
+    return load_antonyms()
+
+
+class AntonymChecker:
+    """Antonym pairs turned around between the draft and the final note."""
+
+    name = "antonyms"
+
+    def check(self, pair: Any, context: CheckContext) -> list[Flag]:
+        language = context.language
+        if language not in ("da", "en"):
+            return []
+        st = draft_state(context, pair)
+        final = st.final
+        if final is None:
+            return []
+        table = _table()
+        mine = table.find(pair.ai_note, language=language)
+        if not mine:
+            return []
+        theirs = table.find(pair.final_note, language=language)
+        if not theirs:
+            return []
+        units = st.draft.units
+        flags: list[Flag] = []
+        for a in mine:
+            ui = next((i for i, u in enumerate(units) if u.start <= a.start < u.end), None)
+            if ui is None or st.endorsed[ui] or st.coverage[ui] < CONFIG.loose_coverage:
+                continue
+            near = [final.units[i] for i in st.aligned[ui]]
+            sides = {
+                b.side: b
+                for b in theirs
+                if b.pair == a.pair and any(v.start <= b.start < v.end for v in near)
+            }
+            if a.side in sides or (1 - a.side) not in sides:
+                continue
+            b = sides[1 - a.side]
+            flags.append(
+                make_flag(
+                    pair.ai_note,
+                    a.start,
+                    a.end,
+                    "negation",
+                    f"final note has the opposite: {quote(pair.final_note, b.start, b.end)}",
+                    "final_note",
+                    checker=self.name,
+                )
+            )
+        return flags
