@@ -12,11 +12,13 @@ by ``|``).
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
+
+import ahocorasick
 
 __all__ = ["ANTONYMS_PATH", "AntonymMention", "Antonyms", "load_antonyms", "read_antonyms"]
 
@@ -84,19 +86,17 @@ class Antonyms:
                 for form in forms:
                     for variant in _variants(form):
                         self._lookup[language][variant] = (index, side)
-        self._regex = {
-            lang: re.compile(
-                r"(?<![^\W\d_-])(?:"
-                + "|".join(
-                    re.escape(w).replace(r"\ ", r"[ \t]+")
-                    for w in sorted(table, key=len, reverse=True)
-                )
-                + r")(?![^\W\d_-])",
-                re.IGNORECASE,
-            )
-            for lang, table in self._lookup.items()
-            if table
-        }
+        # one Aho-Corasick automaton per language over the lower-case forms
+        # (pyahocorasick, as the lexicon matcher): a scan costs one pass over the text
+        self._automata: dict[str, Any] = {}
+        for lang, table in self._lookup.items():
+            if not table:
+                continue
+            automaton = ahocorasick.Automaton()
+            for form in table:
+                automaton.add_word(form, form)
+            automaton.make_automaton()
+            self._automata[lang] = automaton
 
     def __len__(self) -> int:
         return len(self.pairs)
@@ -116,13 +116,31 @@ class Antonyms:
         if not isinstance(text, str):
             raise TypeError(f"text must be a str, got {type(text).__name__}; pass the note text")
         _check_language(language)
-        regex = self._regex.get(language)
-        if regex is None:
+        automaton = self._automata.get(language)
+        if automaton is None:
             return []
-        out = []
-        for m in regex.finditer(text):
-            pair, side = self._lookup[language][" ".join(m.group().lower().split())]
-            out.append(AntonymMention(m.start(), m.end(), m.group(), pair, side))
+        low = text.lower()
+        if len(low) != len(text):  # a letter whose lower case is longer: compare per letter
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        hits: list[tuple[int, int, str]] = []
+        for end, form in automaton.iter(low):
+            start = end - len(form) + 1
+            before = low[start - 1] if start else " "
+            after = low[end + 1] if end + 1 < len(low) else " "
+            if before.isalpha() or after.isalpha() or after == "-":
+                continue  # inside a word ("uøm" is not "øm"; "non-tender" is not "non")
+            hits.append((start, end + 1, form))
+        # the longest form wins where forms overlap ("non tender" over "tender")
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        out, last = [], -1
+        for start, end, form in hits:
+            if start < last:
+                continue
+            if any(s2 <= start and end <= e2 and (e2 - s2) > (end - start) for s2, e2, _ in hits):
+                continue
+            pair, side = self._lookup[language][form]
+            out.append(AntonymMention(start, end, text[start:end], pair, side))
+            last = end
         return out
 
 

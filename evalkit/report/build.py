@@ -91,6 +91,8 @@ _SUMMARY_KEYS: tuple[str, ...] = (
     "hallucination_flags_per_100",
     "critical_flags_per_100",
     "hallucination_free_rate",
+    # a separate finding, not a hallucination rate (see docs/metrics/unsupported_claims.md)
+    "unsupported_claims_per_note",
 )
 _CLINIC_KEYS: tuple[str, ...] = (
     "unchanged_rate",

@@ -32,12 +32,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from evalkit.text.segment import split_sentences, split_turns
+from evalkit.text.segment import speaker_role, split_sentences, split_turns
 
 __all__ = [
     "DialogueCues",
@@ -82,7 +83,7 @@ class DialogueCues:
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _WORDS.findall(text)]
+    return _WORDS.findall(text.lower().replace("’", "'"))
 
 
 def _phrases(values: Any, where: str) -> tuple[tuple[str, ...], ...]:
@@ -256,14 +257,14 @@ def _starts_with(words: list[str], phrases: tuple[tuple[str, ...], ...], skip: i
 
 
 def _contains(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    n = len(words)
-    for p in phrases:
-        k = len(p)
-        first = p[0]
-        for i in range(n - k + 1):
-            if words[i] == first and tuple(words[i : i + k]) == p:
-                return True
-    return False
+    """Whether one of ``phrases`` (tuples of words) occurs in ``words``, as whole words."""
+    return _phrase_regex(phrases).search(" " + " ".join(words) + " ") is not None
+
+
+@cache
+def _phrase_regex(phrases: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
+    # one alternation, longest first, searched once per sentence
+    return re.compile(" (?:" + "|".join(re.escape(" ".join(p)) for p in phrases) + ") ")
 
 
 def answer_polarity(text: str, cues: DialogueCues) -> str | None:
@@ -354,7 +355,9 @@ def _is_question(words: list[str], raw: str, cues: DialogueCues) -> bool:
     return _starts_with(words, cues.question_openers, skip=2)
 
 
-def parse_consultation(text: str, language: str) -> Consultation:
+def parse_consultation(
+    text: str, language: str, sentences: Sequence[tuple[int, int, str]] | None = None
+) -> Consultation:
     """Split a transcript into utterances and resolve its yes/no questions.
 
     Parameters
@@ -364,6 +367,11 @@ def parse_consultation(text: str, language: str) -> Consultation:
         ``Doctor:``/``Patient:``, ``[doctor]``/``[patient]``, ``D:``/``P:``) or
         without.
     language : {"da", "en"}
+    sentences : sequence of (start, end, speaker), optional
+        The transcript's sentences within speaker turns when the caller has
+        them already (as :func:`evalkit.text.segment.split_turns` and
+        :func:`~evalkit.text.segment.split_sentences` give them); the same
+        utterances result.
 
     Returns
     -------
@@ -390,34 +398,43 @@ def parse_consultation(text: str, language: str) -> Consultation:
     """
     cues = dialogue_cues(language)
     wh = _WH.get(language, frozenset())
-    turns = split_turns(text)
-    labelled = any(t.speaker for t in turns)
+    if sentences is None:
+        sentences = [
+            (t.start + x.start, t.start + x.end, t.speaker)
+            for t in split_turns(text)
+            for x in split_sentences(t.text)
+        ]
+    labelled = any(speaker for _, _, speaker in sentences)
     utterances: list[Utterance] = []
     turn_no = -1
     last_speaker: str | None = None
-    for t in turns:
-        if t.speaker != last_speaker or not labelled:
+    roles: dict[str, str] = {}
+    for start, end, speaker in sentences:
+        if speaker != last_speaker:
             turn_no += 1
-        last_speaker = t.speaker
-        for s in split_sentences(t.text):
-            raw = s.text
-            words = _words(raw)
-            if not words:
-                continue
-            u = Utterance(t.start + s.start, t.start + s.end, turn_no, t.speaker, t.role)
-            u.question = _is_question(words, raw, cues)
-            if u.question:
-                # a question word leads an open question ("how long …?", "hvor
-                # ondt …?"); later it starts a clause ("dizzy when you stand up?")
-                lead = [w for w in words[:4] if w not in _LEAD_FILLERS]
-                # "can you show me where …?" asks for an answer that is no yes or no
-                request = tuple(lead[:2]) in _REQUESTS and any(w in wh for w in words)
-                u.open_question = request or any(w in wh for w in lead[:2])
-            else:
-                u.summary = u.role != "patient" and _starts_with(words, cues.summary_openers, 0)
-            u.hypothetical = _contains(words, cues.hypothetical)
-            u.other_person = _contains(words, cues.other_person)
-            utterances.append(u)
+        last_speaker = speaker
+        raw = text[start:end]
+        words = _words(raw)
+        if not words:
+            continue
+        role = roles.get(speaker)
+        if role is None:
+            role = roles[speaker] = speaker_role(speaker) if speaker else "other"
+        u = Utterance(start, end, turn_no, speaker, role)
+        u.question = _is_question(words, raw, cues)
+        if u.question:
+            # a question word leads an open question ("how long …?", "hvor
+            # ondt …?"); later it starts a clause ("dizzy when you stand up?")
+            lead = [w for w in words[:4] if w not in _LEAD_FILLERS]
+            # "can you show me where …?" asks for an answer that is no yes or no
+            request = tuple(lead[:2]) in _REQUESTS and any(w in wh for w in words)
+            u.open_question = request or any(w in wh for w in lead[:2])
+        else:
+            u.summary = u.role != "patient" and _starts_with(words, cues.summary_openers, 0)
+        joined = " " + " ".join(words) + " "
+        u.hypothetical = _phrase_regex(cues.hypothetical).search(joined) is not None
+        u.other_person = _phrase_regex(cues.other_person).search(joined) is not None
+        utterances.append(u)
     _resolve_answers(utterances, cues, labelled, text)
     return Consultation(text, language, utterances, labelled)
 

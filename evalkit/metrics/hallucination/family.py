@@ -240,6 +240,7 @@ def score_hallucination(
                 if x.concept_id.startswith("drug:") and any(a <= u.start < b for a, b in spans)
             )
         indexes["draft"], indexes["final"] = draft, final
+        indexes["final_sentences"] = final_sentences
     else:
         indexes["draft"] = build_index(pair.ai_note, language, matcher, cache=cache)
         if has_final:

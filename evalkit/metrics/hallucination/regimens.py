@@ -28,13 +28,28 @@ from evalkit.text.regimen import Regimen, compare, find_regimens
 __all__ = ["RegimenChecker", "agreeing_spans"]
 
 
-def _regimens(index: TextIndex, text: str, language: str) -> dict[str, list[tuple[int, Regimen]]]:
-    """``concept_id -> [(unit, regimen), ...]`` of the drugs named in an index's units."""
+def _regimens(
+    index: TextIndex,
+    text: str,
+    language: str,
+    *,
+    units: set[int] | None = None,
+    concepts: set[str] | None = None,
+) -> dict[str, list[tuple[int, Regimen]]]:
+    """``concept_id -> [(unit, regimen), ...]`` of the drugs named in an index's units.
+
+    ``units`` and ``concepts`` limit the drugs read (the draft's clauses the
+    clinician did not keep; the final note's drugs those name).
+    """
     found: list[tuple[int, int, int, str]] = []
     last_end = -1
     for ui, u in enumerate(index.units):
+        if units is not None and ui not in units:
+            continue
         for m in u.mentions:
             if getattr(m, "category", "") != "medication" or m.start < last_end:
+                continue
+            if concepts is not None and m.concept_id not in concepts:
                 continue
             found.append((m.start, m.end, ui, m.concept_id))
             last_end = m.end
@@ -52,31 +67,54 @@ def _regimens(index: TextIndex, text: str, language: str) -> dict[str, list[tupl
     return out
 
 
+def _pairs(context: CheckContext, pair: Any) -> list[tuple[Regimen, list[Regimen], int]]:
+    """``(final regimen, [draft regimens], unit)`` per drug both notes name once per note.
+
+    Only drugs in draft clauses the clinician did not keep word for word, and
+    only when the final note gives the drug one regimen. Kept in
+    ``context.indexes`` for the regimen and number checks.
+    """
+    found = context.indexes.get("regimen_pairs")
+    if found is not None:
+        return found
+    st = draft_state(context, pair)
+    out: list[tuple[Regimen, list[Regimen], int]] = []
+    open_units = {
+        ui
+        for ui, u in enumerate(st.draft.units)
+        if not st.endorsed[ui]
+        and any(getattr(m, "category", "") == "medication" for m in u.mentions)
+    }
+    if st.final is not None and open_units:
+        drafts = _regimens(st.draft, pair.ai_note, context.language, units=open_units)
+        finals = (
+            _regimens(st.final, pair.final_note, context.language, concepts=set(drafts))
+            if drafts
+            else {}
+        )
+        for cid, items in drafts.items():
+            refs = finals.get(cid)
+            if not refs or len({r for _, r in refs}) > 1:
+                continue  # not named in the final note, or several regimens (a taper)
+            for ui, regimen in items:
+                out.append((refs[0][1], [regimen], ui))
+    context.indexes["regimen_pairs"] = out
+    return out
+
+
 def agreeing_spans(context: CheckContext, pair: Any) -> list[tuple[int, int]]:
     """Draft offsets of regimen parts the final note states the same for the same drug.
 
     "2 gange dagligt" against "x 2 dgl.", "three times a day" against "TID":
     the number check does not report such a value as missing from the final
-    note. Computed once per note (kept in ``context.indexes``).
+    note.
     """
-    found = context.indexes.get("regimen_agree")
-    if found is not None:
-        return found
-    st = draft_state(context, pair)
-    out: list[tuple[int, int]] = []
-    if st.final is not None:
-        drafts = _regimens(st.draft, pair.ai_note, context.language)
-        finals = _regimens(st.final, pair.final_note, context.language) if drafts else {}
-        for cid, items in drafts.items():
-            refs = finals.get(cid)
-            if not refs or len({r for _, r in refs}) > 1:
-                continue
-            ref = refs[0][1]
-            for _, regimen in items:
-                for part, start, end in regimen.spans:
-                    if getattr(regimen, part) == getattr(ref, part):
-                        out.append((start, end))
-    context.indexes["regimen_agree"] = out
+    out = []
+    for ref, regimens, _ in _pairs(context, pair):
+        for regimen in regimens:
+            for part, start, end in regimen.spans:
+                if getattr(regimen, part) == getattr(ref, part):
+                    out.append((start, end))
     return out
 
 
@@ -90,27 +128,10 @@ class RegimenChecker:
     name = "regimens"
 
     def check(self, pair: Any, context: CheckContext) -> list[Flag]:
-        st = draft_state(context, pair)
-        final = st.final
-        if final is None or not any(
-            getattr(m, "category", "") == "medication"
-            for ui, u in enumerate(st.draft.units)
-            if not st.endorsed[ui]
-            for m in u.mentions
-        ):
-            return []
-        drafts = _regimens(st.draft, pair.ai_note, context.language)
-        if not drafts:
-            return []
-        finals = _regimens(final, pair.final_note, context.language)
         flags: list[Flag] = []
-        for cid, items in drafts.items():
-            refs = finals.get(cid)
-            if not refs or len({r for _, r in refs}) > 1:
-                continue  # not named in the final note, or several regimens (a taper)
-            ref = refs[0][1]
-            for ui, regimen in items:
-                if st.endorsed[ui] or regimen == ref:
+        for ref, regimens, _ in _pairs(context, pair):
+            for regimen in regimens:
+                if regimen == ref:
                     continue
                 for d in compare(ref, regimen):
                     if d.change == "removed":
@@ -119,11 +140,10 @@ class RegimenChecker:
                         theirs = quote(pair.final_note, d.reference_start, d.reference_end)
                     else:
                         theirs = quote(pair.final_note, ref.start, ref.end)
-                    what = (
-                        "final note has " + theirs
-                        if d.change == "changed"
-                        else (f"final note has no {d.part.replace('_', ' ')} here: {theirs}")
-                    )
+                    if d.change == "changed":
+                        what = "final note has " + theirs
+                    else:
+                        what = f"final note has no {d.part.replace('_', ' ')} here: {theirs}"
                     flags.append(
                         make_flag(
                             pair.ai_note,

@@ -84,7 +84,8 @@ def _prepare(pair: Any, context: CheckContext) -> DraftState:
     ix = context.indexes
     draft, final, transcript = ix["draft"], ix.get("final"), ix.get("transcript")
     # sentence by sentence: a clause after "Ryger ikke." is not right after a negation
-    final_norm = " " + " | ".join(_flat(x.text) for x in split_sentences(pair.final_note)) + " "
+    sentences = ix.get("final_sentences") or split_sentences(pair.final_note)
+    final_norm = " " + " | ".join(_flat(x.text) for x in sentences) + " "
     cues = NEGATION_CUES.get(context.language, set())
     min_shared = CONFIG.transcript_min_shared
     aligned, coverage, related_t, endorsed = [], [], [], []

@@ -77,7 +77,11 @@ def resolve_dialogue(
     planning to?") get no answer; every question keeps its reply
     (``answered_by``), open ones too ("how high?" - "38.5").
     """
-    consultation = parse_consultation(text, language if language in ("da", "en") else "da")
+    consultation = parse_consultation(
+        text,
+        language if language in ("da", "en") else "da",
+        sentences=[(u.start, u.end, u.speaker) for u in units],
+    )
     by_start = {u.start: u for u in consultation.utterances}
     unit_at = {u.start: i for i, u in enumerate(units)}
     cues = NEGATION_CUES.get(language, set())
