@@ -22,6 +22,7 @@ from rich.progress import (
 
 from evalkit._version import __version__
 from evalkit.io.errors import InputError, OutputError
+from evalkit.schema import DEFAULT_SEED
 
 app = typer.Typer(
     name="evalkit",
@@ -351,7 +352,7 @@ def summarize(
     min_cell: Annotated[
         int, typer.Option(min=0, help="Groups with fewer notes are shown as <k.")
     ] = 5,
-    seed: Annotated[int, typer.Option(help="Bootstrap seed.")] = 12345,
+    seed: Annotated[int, typer.Option(help="Bootstrap seed.")] = DEFAULT_SEED,
     n_boot: Annotated[int, typer.Option(min=1, help="Bootstrap replicates B.")] = 2000,
     ci: Annotated[float, typer.Option(min=0.5, max=0.999, help="Confidence level.")] = 0.95,
     pseudonymize: Annotated[
@@ -424,7 +425,7 @@ def compare(
     metrics: Annotated[
         str | None, typer.Option(help="Comma-separated scores columns, e.g. wer,unchanged.")
     ] = None,
-    seed: Annotated[int, typer.Option(help="Bootstrap seed.")] = 12345,
+    seed: Annotated[int, typer.Option(help="Bootstrap seed.")] = DEFAULT_SEED,
     n_boot: Annotated[int, typer.Option(min=1, help="Bootstrap replicates B.")] = 2000,
     ci: Annotated[float, typer.Option(min=0.5, max=0.999, help="Confidence level.")] = 0.95,
 ) -> None:
@@ -571,7 +572,7 @@ def report(
     ] = 5,
     seed: Annotated[
         int, typer.Option(help="Seed for the bootstrap and the note viewer's sample.")
-    ] = 12345,
+    ] = DEFAULT_SEED,
     n_boot: Annotated[int, typer.Option(min=1, help="Bootstrap replicates B.")] = 2000,
     max_viewer_notes: Annotated[
         int, typer.Option(min=0, help="Notes shown in the per-note viewer.")

@@ -24,7 +24,8 @@ import pandas as pd
 from evalkit.io.contract import LANGUAGES, TEXT_COLUMNS
 from evalkit.io.validate import QUARANTINE_COLUMNS
 from evalkit.metrics.note import NotePair, score_pair
-from evalkit.metrics.registry import MetricInfo, list_families, list_metrics
+from evalkit.metrics.registry import list_families, list_metrics
+from evalkit.schema import MetricInfo
 
 _PANDAS_DTYPES = {"int": "Int64", "float": "float64", "bool": "boolean", "list": "object"}
 

@@ -18,12 +18,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from evalkit.schema import LANGUAGES
+
 __all__ = ["ANTONYMS_PATH", "AntonymMention", "Antonyms", "load_antonyms", "read_antonyms"]
 
 ANTONYMS_PATH = Path(__file__).resolve().parent / "data" / "antonyms.toml"
 """The shipped antonym pairs."""
 
-_LANGUAGES = ("da", "en")
+_LANGUAGES = LANGUAGES
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,6 +43,8 @@ import pandas as pd
 
 from evalkit._files import atomic_path, output_dir
 from evalkit._version import __version__
+from evalkit.io.write import neutralise_formula as neutralise_formula
+from evalkit.io.write import write_table
 from evalkit.metrics.registry import list_metrics
 from evalkit.plots.edits import LIGHT_EDIT_MAX, edit_category, plot_ecdf, plot_edit_categories
 from evalkit.plots.errors import (
@@ -70,12 +72,11 @@ from evalkit.report.i18n import (
     texts,
 )
 from evalkit.report.manifest import build_manifest, signature_string, write_manifest
+from evalkit.schema import DEFAULT_SEED, TEXT_COLUMNS
 from evalkit.stats.notes import Note, note_of
 from evalkit.text.normalize import normalize_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-TEXT_COLUMNS: tuple[str, ...] = ("ai_note", "final_note", "transcript")
-FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@")
 DEFAULT_MAX_VIEWER_NOTES = 200
 DEFAULT_MAX_EXAMPLES = 3
 """Examples shown per hallucination type."""
@@ -116,25 +117,12 @@ _TIME_KEYS: tuple[str, ...] = (
 # --------------------------------------------------------------------------- CSV safety
 
 
-def neutralise_formula(value: Any) -> Any:
-    """Prefix ``'`` to a text cell a spreadsheet would run as a formula.
-
-    Only strings are changed; numbers (including negative ones) stay numbers.
-
-    Examples
-    --------
-    >>> neutralise_formula("=HYPERLINK(\\"http://x\\")")
-    '\\'=HYPERLINK("http://x")'
-    >>> neutralise_formula("-1"), neutralise_formula(-1.5), neutralise_formula("BT 120/80")
-    ("'-1", -1.5, 'BT 120/80')
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
 def write_csv_safe(table: pd.DataFrame, path: str | Path) -> Path:
-    """Write ``table`` as UTF-8 CSV with spreadsheet formulas neutralised.
+    """Write a report table as UTF-8 CSV with spreadsheet formulas neutralised.
+
+    The one CSV writer (:func:`evalkit.io.write.write_table`) with
+    ``neutralise=True``: header and text cells starting with ``= + - @`` get
+    a leading ``'``; numbers stay numbers.
 
     Examples
     --------
@@ -144,15 +132,7 @@ def write_csv_safe(table: pd.DataFrame, path: str | Path) -> Path:
     >>> p.read_text(encoding="utf-8").splitlines()
     ['a,b', "'=1+1,-1", 'ok,2']
     """
-    path = Path(path)
-    safe = table.copy()
-    safe.columns = [neutralise_formula(str(c)) for c in safe.columns]
-    for col in safe.columns:
-        if safe[col].dtype == object or pd.api.types.is_string_dtype(safe[col]):
-            safe[col] = safe[col].map(neutralise_formula)
-    with atomic_path(path, "the report table") as tmp:
-        safe.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
-    return path
+    return write_table(table, path, neutralise=True, what="the report table")
 
 
 # --------------------------------------------------------------------------- note viewer
@@ -331,7 +311,7 @@ def _mark(item: Mapping[str, Any], kind: str, tip: dict[str, str]) -> Mark | Non
 
 
 def select_viewer_notes(
-    scores: pd.DataFrame, *, max_notes: int = DEFAULT_MAX_VIEWER_NOTES, seed: int = 12345
+    scores: pd.DataFrame, *, max_notes: int = DEFAULT_MAX_VIEWER_NOTES, seed: int = DEFAULT_SEED
 ) -> pd.DataFrame:
     """The AI notes shown in the viewer: those with findings first, then a seeded sample.
 
@@ -657,7 +637,7 @@ def build_report(
     lang: str = "da",
     no_text: bool = False,
     min_cell: int = 5,
-    seed: int = 12345,
+    seed: int = DEFAULT_SEED,
     input_path: str | Path | None = None,
     quarantine: pd.DataFrame | None = None,
     read_stats: Any = None,
@@ -730,7 +710,7 @@ def build_report(
     check_min_cell(min_cell)
     frame = _check_frame(scores_or_notes)
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
-        raise ValueError(f"seed must be an integer (default 12345); got {seed!r}")
+        raise ValueError(f"seed must be an integer (default {DEFAULT_SEED}); got {seed!r}")
     out = output_dir(out_dir, "the report folder")
     formats = tuple(dict.fromkeys([*figure_formats, "svg"]))
     run = _Run(out, lang, min_cell, formats)
@@ -1058,8 +1038,6 @@ def _write_report(
     with atomic_path(html_path, "the report") as tmp:
         tmp.write_text(html, encoding="utf-8")
     run.written.append(html_path)
-
-    from evalkit.io.write import write_table
 
     to_write = _no_text_copy(scores) if no_text else scores.copy(deep=False)
     to_write.attrs = {}  # the quarantine frame lives in its own outputs, not in Parquet metadata

@@ -18,11 +18,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from evalkit._files import atomic_path, output_dir
-from evalkit.io.contract import TEXT_COLUMNS
+from evalkit._files import output_dir
 from evalkit.io.errors import InputError, input_os_error
 from evalkit.io.read import detect_format
-from evalkit.io.write import neutralise_formula
+from evalkit.io.write import write_table
+from evalkit.schema import TEXT_COLUMNS
 from evalkit.stats.ci import (
     DEFAULT_CI,
     DEFAULT_N_BOOT,
@@ -573,13 +573,7 @@ class SummaryFiles:
 
 
 def _write_csv(table: pd.DataFrame, path: Path) -> Path:
-    shared = table.copy()
-    for col in ("group", "level"):
-        if col in shared.columns:
-            shared[col] = shared[col].map(neutralise_formula)
-    with atomic_path(path, "the summary table") as tmp:
-        shared.to_csv(tmp, index=False)
-    return path
+    return write_table(table, path, neutralise=("group", "level"), what="the summary table")
 
 
 def write_summary_tables(
