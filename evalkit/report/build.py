@@ -72,7 +72,14 @@ from evalkit.report.i18n import (
     texts,
 )
 from evalkit.report.manifest import build_manifest, signature_string, write_manifest
-from evalkit.schema import DEFAULT_SEED, TEXT_COLUMNS
+from evalkit.schema import (
+    DEFAULT_LANGUAGE,
+    DEFAULT_MIN_CELL,
+    DEFAULT_SEED,
+    LANGUAGES,
+    TEXT_COLUMNS,
+    check_language,
+)
 from evalkit.stats.notes import Note, note_of
 from evalkit.text.normalize import normalize_text
 
@@ -634,9 +641,10 @@ def build_report(
     scores_or_notes: pd.DataFrame,
     out_dir: str | Path,
     *,
-    lang: str = "da",
+    lang: str = DEFAULT_LANGUAGE,
+    notes_lang: str | None = None,
     no_text: bool = False,
-    min_cell: int = 5,
+    min_cell: int = DEFAULT_MIN_CELL,
     seed: int = DEFAULT_SEED,
     input_path: str | Path | None = None,
     quarantine: pd.DataFrame | None = None,
@@ -658,8 +666,11 @@ def build_report(
     out_dir : str or Path
         Output folder; created if needed. Existing files of the same names are replaced.
     lang : {"da", "en"}
-        Language of the report and figure labels; also the default note
-        language when raw notes are scored.
+        Language of the report's interface: its text and figure labels.
+    notes_lang : {"da", "en"}, optional
+        Language of raw notes whose ``language`` is missing, when raw notes are
+        scored (the scores table records it per row). Default: ``lang``.
+        Ignored for a scores table, whose rows carry their language.
     no_text : bool
         Leave out all note text (for sharing beyond the research team).
     min_cell : int
@@ -707,6 +718,7 @@ def build_report(
     """
     started = time.perf_counter()
     check_lang(lang)
+    notes_lang = lang if notes_lang is None else check_language(notes_lang, what="notes_lang")
     check_min_cell(min_cell)
     frame = _check_frame(scores_or_notes)
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
@@ -719,6 +731,7 @@ def build_report(
             run,
             frame,
             lang=lang,
+            notes_lang=notes_lang,
             no_text=no_text,
             min_cell=min_cell,
             seed=seed,
@@ -744,6 +757,7 @@ def _write_report(
     frame: pd.DataFrame,
     *,
     lang: str,
+    notes_lang: str,
     no_text: bool,
     min_cell: int,
     seed: int,
@@ -769,7 +783,7 @@ def _write_report(
         from evalkit.engine import score
 
         step = time.perf_counter()
-        scores = score(frame, lang=lang)
+        scores = score(frame, lang=notes_lang)
         run.timings["scoring"] = time.perf_counter() - step
         if quarantine is None:
             quarantine = scores.attrs.get("quarantine")
@@ -1334,12 +1348,13 @@ def _lexicon_versions(scores: pd.DataFrame) -> dict[str, str]:
         from evalkit.lexicon.loaders import load_lexicon
     except ImportError:
         return {}
+    # scores without a language column name no lexicon rather than a guessed one
     langs = (
         sorted(scores["language"].dropna().astype(str).unique())
         if "language" in scores.columns
-        else ["da"]
+        else []
     )
-    return {lang: load_lexicon(lang).version for lang in langs if lang in ("da", "en")}
+    return {lang: load_lexicon(lang).version for lang in langs if lang in LANGUAGES}
 
 
 def _with_optional_toc(

@@ -322,3 +322,21 @@ def test_fully_suppressed_per_clinic_figures_say_why(pilot_scores, tmp_path, lan
         svg = (out / "figures" / f"{key}.svg").read_text(encoding="utf-8")
         assert statement.split(":")[0] in svg and 'id="xtick_1"' not in svg, key
         assert (out / "figures" / f"{key}.png").stat().st_size > 0
+
+
+def test_interface_and_notes_language_are_two_parameters(tmp_path):
+    notes = pd.DataFrame(
+        {
+            "note_id": ["a", "b"],
+            "final_note": ["No fever.", "BP 120/80"],
+            "ai_note": ["Fever.", "BP 130/80"],
+        }
+    )
+    html = build_report(
+        notes, tmp_path, lang="da", notes_lang="en", n_boot=20, figure_formats=("svg",)
+    )
+    written = pd.read_parquet(tmp_path / "scores.parquet")
+    assert written["language"].tolist() == ["en", "en"]
+    assert '<html lang="da"' in html.read_text(encoding="utf-8")
+    with pytest.raises(ValueError, match="notes_lang 'sv' is not supported"):
+        build_report(notes, tmp_path / "x", lang="da", notes_lang="sv", n_boot=20)
