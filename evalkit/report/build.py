@@ -81,6 +81,7 @@ from evalkit.schema import (
     check_language,
 )
 from evalkit.stats.notes import Note, note_of
+from evalkit.stats.time import DEFAULT_TYPING_CHARS_PER_MINUTE, per_note_time_saved
 from evalkit.text.normalize import normalize_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -581,62 +582,6 @@ def _no_text_copy(scores: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def per_note_time_saved(
-    scores: pd.DataFrame, *, typing_chars_per_minute: float = 200.0
-) -> tuple[pd.Series, str] | None:
-    """Seconds saved per AI note, for the distribution figure.
-
-    ``measured`` (control notes exist): the median documentation time of the
-    same clinician's control notes (of the clinic's, without clinician ids)
-    minus the note's time; notes whose clinician has no control notes are left
-    out. ``modelled`` (no control notes): the typing time of the final note at
-    ``typing_chars_per_minute`` minus the note's measured edit or
-    documentation time. The group-level estimates with CIs come from
-    :func:`evalkit.stats.time.time_saved`; this only shows the spread.
-
-    Returns
-    -------
-    (pandas.Series, basis) or None
-        None when there is no timing.
-
-    Examples
-    --------
-    >>> df = pd.DataFrame({"clinician_id": ["a"] * 3, "ai_assisted": [True, True, False],
-    ...                    "doc_seconds": [100.0, 150.0, 200.0]})
-    >>> saved, basis = per_note_time_saved(df)
-    >>> saved.tolist(), basis
-    ([100.0, 50.0], 'measured')
-    """
-    from evalkit.stats.time import ai_assisted_mask, documentation_seconds, has_timing
-
-    if not has_timing(scores):
-        return None
-    ai = ai_assisted_mask(scores)
-    doc = (
-        documentation_seconds(scores)
-        if {"doc_seconds", "doc_started_at"} & set(scores.columns)
-        else pd.Series(np.nan, index=scores.index)
-    )
-    if (~ai & doc.notna().to_numpy()).any():
-        key_col = next((c for c in ("clinician_id", "clinic_id") if c in scores.columns), None)
-        keys = scores[key_col].astype(str) if key_col else pd.Series("all", index=scores.index)
-        control_median = doc[~ai].groupby(keys[~ai]).median()
-        baseline = keys.map(control_median)
-        saved = (baseline - doc)[ai].dropna()
-        return saved.astype(float), "measured"
-    if "final_note" not in scores.columns:
-        return None
-    measured = (
-        pd.to_numeric(scores["edit_seconds"], errors="coerce")
-        if "edit_seconds" in scores.columns
-        else pd.Series(np.nan, index=scores.index)
-    )
-    measured = measured.fillna(doc)
-    typing = scores["final_note"].fillna("").astype(str).str.len() / typing_chars_per_minute * 60
-    saved = (typing - measured)[ai].dropna()
-    return saved.astype(float), "modelled"
-
-
 def build_report(
     scores_or_notes: pd.DataFrame,
     out_dir: str | Path,
@@ -653,7 +598,7 @@ def build_report(
     light_max: float = LIGHT_EDIT_MAX,
     max_viewer_notes: int = DEFAULT_MAX_VIEWER_NOTES,
     plan: pd.DataFrame | None = None,
-    typing_chars_per_minute: float = 200.0,
+    typing_chars_per_minute: float = DEFAULT_TYPING_CHARS_PER_MINUTE,
     figure_formats: Sequence[str] = FIGURE_FORMATS,
 ) -> Path:
     """Write the evaluation report for a table of notes or of scores.

@@ -481,7 +481,8 @@ def compare_systems(
     from statsmodels.stats.multitest import multipletests
 
     from evalkit.stats.ci import _check_level, _check_n_boot, resample_counts
-    from evalkit.stats.summary import STATISTICS, cluster_labels, interval_for, summarize
+    from evalkit.stats.groups import cluster_labels
+    from evalkit.stats.summary import STATISTICS, interval_for, summarize
 
     if not isinstance(scores, pd.DataFrame):
         raise TypeError(

@@ -13,7 +13,6 @@ from evalkit.report.build import (
     diff_ranges,
     merge_marks,
     neutralise_formula,
-    per_note_time_saved,
     segment,
     select_viewer_notes,
     write_csv_safe,
@@ -175,24 +174,6 @@ def test_invalid_arguments_raise_with_fix(pilot_scores, tmp_path):
         build_report(pilot_scores.drop(columns="note_id"), tmp_path)
     with pytest.raises(TypeError, match="read_notes"):
         build_report("scores.parquet", tmp_path)
-
-
-def test_per_note_time_saved_hand_computed():
-    df = pd.DataFrame(
-        {
-            "clinician_id": ["a", "a", "a", "b", "b", "c"],
-            "ai_assisted": [True, False, False, True, False, True],
-            "doc_seconds": [100.0, 200.0, 300.0, 90.0, 120.0, 50.0],
-        }
-    )
-    saved, basis = per_note_time_saved(df)
-    # a: median control 250 - 100; b: 120 - 90; c has no control notes.
-    assert basis == "measured" and saved.tolist() == [150.0, 30.0]
-    modelled = pd.DataFrame(
-        {"ai_assisted": [True], "doc_seconds": [40.0], "final_note": ["x" * 400]}
-    )
-    saved, basis = per_note_time_saved(modelled, typing_chars_per_minute=200)
-    assert basis == "modelled" and saved.tolist() == [120.0 - 40.0]
 
 
 def test_viewer_selection_prefers_findings_and_is_seeded(pilot_scores):
