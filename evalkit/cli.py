@@ -22,6 +22,7 @@ from rich.progress import (
 
 from evalkit._version import __version__
 from evalkit.io.errors import InputError, OutputError
+from evalkit.schema import DEFAULT_LANGUAGE, DEFAULT_SEED
 
 app = typer.Typer(
     name="evalkit",
@@ -179,7 +180,7 @@ def score(
     ],
     lang: Annotated[
         str, typer.Option(help="Language of rows without a `language` value: da or en.")
-    ] = "da",
+    ] = DEFAULT_LANGUAGE,
     columns: Annotated[
         str | None, typer.Option(help="Map column names: ai_note=draft_text,final_note=signed.")
     ] = None,
@@ -296,7 +297,7 @@ def list_metrics_cmd() -> None:
 def demo(
     out_dir: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("reports/demo"),
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
-    lang: Annotated[str, typer.Option(help="Report language: da or en.")] = "da",
+    lang: Annotated[str, typer.Option(help="Report language: da or en.")] = DEFAULT_LANGUAGE,
     no_text: Annotated[bool, typer.Option("--no-text", help="Leave out all note text.")] = False,
 ) -> None:
     """Run the whole pipeline on the bundled synthetic Danish pilot data: score, summarise, report.
@@ -351,7 +352,7 @@ def summarize(
     min_cell: Annotated[
         int, typer.Option(min=0, help="Groups with fewer notes are shown as <k.")
     ] = 5,
-    seed: Annotated[int, typer.Option(help="Bootstrap seed.")] = 12345,
+    seed: Annotated[int, typer.Option(help="Bootstrap seed.")] = DEFAULT_SEED,
     n_boot: Annotated[int, typer.Option(min=1, help="Bootstrap replicates B.")] = 2000,
     ci: Annotated[float, typer.Option(min=0.5, max=0.999, help="Confidence level.")] = 0.95,
     pseudonymize: Annotated[
@@ -424,7 +425,7 @@ def compare(
     metrics: Annotated[
         str | None, typer.Option(help="Comma-separated scores columns, e.g. wer,unchanged.")
     ] = None,
-    seed: Annotated[int, typer.Option(help="Bootstrap seed.")] = 12345,
+    seed: Annotated[int, typer.Option(help="Bootstrap seed.")] = DEFAULT_SEED,
     n_boot: Annotated[int, typer.Option(min=1, help="Bootstrap replicates B.")] = 2000,
     ci: Annotated[float, typer.Option(min=0.5, max=0.999, help="Confidence level.")] = 0.95,
 ) -> None:
@@ -559,7 +560,14 @@ def report(
             help="Report folder: report.html, figures/, tables/, scores.parquet, manifest.json.",
         ),
     ],
-    lang: Annotated[str, typer.Option(help="Report language: da or en.")] = "da",
+    lang: Annotated[str, typer.Option(help="Report language: da or en.")] = DEFAULT_LANGUAGE,
+    notes_lang: Annotated[
+        str | None,
+        typer.Option(
+            "--notes-lang",
+            help="Language of raw notes without a language column or value (default: --lang).",
+        ),
+    ] = None,
     no_text: Annotated[
         bool,
         typer.Option(
@@ -571,7 +579,7 @@ def report(
     ] = 5,
     seed: Annotated[
         int, typer.Option(help="Seed for the bootstrap and the note viewer's sample.")
-    ] = 12345,
+    ] = DEFAULT_SEED,
     n_boot: Annotated[int, typer.Option(min=1, help="Bootstrap replicates B.")] = 2000,
     max_viewer_notes: Annotated[
         int, typer.Option(min=0, help="Notes shown in the per-note viewer.")
@@ -602,6 +610,7 @@ def report(
         frame,
         out_dir,
         lang=lang,
+        notes_lang=notes_lang,
         no_text=no_text,
         min_cell=min_cell,
         seed=seed,

@@ -52,12 +52,10 @@ from rapidfuzz.distance import Levenshtein
 from evalkit.datasets.demo import LABEL_COLUMNS, LABELS_FILE, NOTE_COLUMNS, NOTES_FILE
 from evalkit.datasets.demo_model import Fact, Num, Problem, Value
 from evalkit.datasets.demo_templates import load_templates
+from evalkit.schema import CRITICAL_TYPES
 
 DEFAULT_SEED = 2026
 """Seed of the committed demo files."""
-
-CRITICAL_TYPES = frozenset({"medication", "dose", "negation", "laterality", "diagnosis"})
-"""Label types graded critical; number, severity, fabrication and omission are non-critical."""
 
 # --------------------------------------------------------------------------------------
 # The templates (data files)

@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 
 from evalkit._files import atomic_path
 from evalkit.io.write import ScoresWriter, output_format
-from evalkit.metrics.registry import MetricInfo
+from evalkit.schema import MetricInfo
 
 STATE_VERSION = 1
 
@@ -110,9 +110,7 @@ class Checkpoint:
     def save(self, index: int, scored: pd.DataFrame, quarantine: pd.DataFrame) -> None:
         """Store one chunk's output rows and quarantined rows; the data part is renamed last."""
         if len(quarantine):
-            with ScoresWriter(
-                self._quarantine_part(index), [], header=False, neutralise_formulas=True
-            ) as w:
+            with ScoresWriter(self._quarantine_part(index), [], header=False, neutralise=True) as w:
                 w.write(quarantine)
         with ScoresWriter(self._part(index), self.metrics, header=index == 0) as writer:
             writer.write(scored)

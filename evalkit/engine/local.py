@@ -21,10 +21,11 @@ from typing import Any
 
 import pandas as pd
 
-from evalkit.io.contract import LANGUAGES, TEXT_COLUMNS
+from evalkit.io.errors import InputError
 from evalkit.io.validate import QUARANTINE_COLUMNS
 from evalkit.metrics.note import NotePair, score_pair
-from evalkit.metrics.registry import MetricInfo, list_families, list_metrics
+from evalkit.metrics.registry import list_families, list_metrics
+from evalkit.schema import LANGUAGES, TEXT_COLUMNS, MetricInfo
 
 _PANDAS_DTYPES = {"int": "Int64", "float": "float64", "bool": "boolean", "list": "object"}
 
@@ -107,8 +108,8 @@ def score_chunk(
         transcripts = chunk["transcript"].tolist()
     else:
         transcripts = [None] * n  # no family reads it: do not normalise it
-    languages = chunk["language"].tolist() if "language" in chunk.columns else ["da"] * n
     assisted = chunk["ai_assisted"].tolist() if "ai_assisted" in chunk.columns else [True] * n
+    languages = _row_languages(chunk, assisted)
     labels = chunk.index.tolist()
     # Control notes and notes that failed keep None in every column.
     values: dict[str, list[Any]] = {name: [None] * n for name in names}
@@ -118,7 +119,7 @@ def score_chunk(
             if _is_control(assisted[i]):
                 continue
             pair = NotePair.from_raw(
-                finals[i], drafts[i], _text_or_none(transcripts[i]), languages[i] or "da"
+                finals[i], drafts[i], _text_or_none(transcripts[i]), languages[i]
             )
             try:
                 row = score_pair(pair, families=family_list, options=options).as_columns()
@@ -139,6 +140,35 @@ def score_chunk(
     if errors:
         out[SCORING_ERROR] = pd.Series(errors, dtype=object).reindex(chunk.index)
     return out
+
+
+def _row_languages(chunk: pd.DataFrame, assisted: list[Any]) -> list[Any]:
+    """Each row's ``language``; raises if a row to be scored has none we support.
+
+    Rows are never scored in a guessed language: the reader
+    (:class:`evalkit.io.validate.Validator`) fills and records the run's
+    language, so a gap here means the rows skipped that step.
+    """
+    if "language" not in chunk.columns:
+        raise InputError(
+            "score_chunk needs a 'language' column (da or en) in the rows it scores; found "
+            f"columns: {', '.join(map(str, chunk.columns))}. Pass the rows through "
+            "evalkit.io.validate.Validator(default_language=...) or add the column."
+        )
+    languages = chunk["language"].tolist()
+    bad = [
+        pos
+        for pos, (lang, ai) in enumerate(zip(languages, assisted, strict=True))
+        if not _is_control(ai) and not (isinstance(lang, str) and lang in LANGUAGES)
+    ]
+    if bad:
+        rows = ", ".join(str(chunk.index[pos]) for pos in bad[:5])
+        raise InputError(
+            f"score_chunk: {len(bad)} row(s) (index {rows}{', ...' if len(bad) > 5 else ''}) "
+            f"have no supported language in column 'language'; use one of "
+            f"{', '.join(LANGUAGES)} (Validator(default_language=...) fills missing ones)."
+        )
+    return languages
 
 
 def _with_batch_objects(options: dict[str, Any], families: list[Any]) -> dict[str, Any]:
@@ -295,10 +325,9 @@ def _warm_matchers(
     from evalkit.lexicon.matcher import get_matcher
 
     extra = tuple(str(f) for f in options.get("lexicon_files") or ())
-    found = set(chunk["language"].tolist()) if "language" in chunk.columns else {None}
-    # score_chunk scores a row without a language as Danish
-    languages = {lang if isinstance(lang, str) and lang else "da" for lang in found}
-    for language in sorted(languages & set(LANGUAGES)):
+    found = set(chunk["language"].tolist()) if "language" in chunk.columns else set()
+    # only the languages score_chunk accepts; a row without one fails there, not here
+    for language in sorted({lang for lang in found if isinstance(lang, str)} & set(LANGUAGES)):
         get_matcher(language, extra)
 
 

@@ -18,6 +18,7 @@ from evalkit.io.contract import LANGUAGES
 from evalkit.io.errors import InputError, input_os_error
 from evalkit.io.read import ReadOptions, check_required_columns, iter_notes
 from evalkit.io.validate import DEFAULT_MAX_CHARS, QUARANTINE_COLUMNS, Validator
+from evalkit.schema import DEFAULT_LANGUAGE
 
 
 @dataclass
@@ -78,7 +79,7 @@ def _options(
 def score(
     notes: pd.DataFrame,
     *,
-    lang: str = "da",
+    lang: str = DEFAULT_LANGUAGE,
     families: Sequence[str] | None = None,
     lexicons: Sequence[str | Path] = (),
     drop_text: bool = False,
@@ -163,7 +164,7 @@ def score_file(
     out_path: str | Path,
     *,
     read_options: ReadOptions | None = None,
-    lang: str = "da",
+    lang: str = DEFAULT_LANGUAGE,
     families: Sequence[str] | None = None,
     lexicons: Sequence[str | Path] = (),
     drop_text: bool = False,

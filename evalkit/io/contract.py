@@ -5,11 +5,11 @@ See ``docs/data-format.md`` for the user-facing description.
 
 from __future__ import annotations
 
+from evalkit.schema import LANGUAGES as LANGUAGES
+from evalkit.schema import TEXT_COLUMNS as TEXT_COLUMNS
+
 REQUIRED_COLUMNS: tuple[str, ...] = ("note_id", "ai_note", "final_note")
 """Columns every notes file must have (after ``--columns`` mapping)."""
-
-TEXT_COLUMNS: tuple[str, ...] = ("ai_note", "final_note", "transcript")
-"""Columns holding note text; never printed in logs."""
 
 ID_COLUMNS: tuple[str, ...] = ("note_id", "clinic_id", "clinician_id")
 
@@ -28,8 +28,6 @@ OPTIONAL_COLUMNS: tuple[str, ...] = (
 
 TIME_COLUMNS: tuple[str, ...] = ("doc_seconds", "edit_seconds")
 TIMESTAMP_COLUMNS: tuple[str, ...] = ("doc_started_at", "doc_signed_at")
-
-LANGUAGES: tuple[str, ...] = ("da", "en")
 
 CONSULTATION_TYPES: tuple[str, ...] = ("video", "phone", "in-person")
 CONSULTATION_TYPE_ALIASES: dict[str, str] = {

@@ -21,6 +21,7 @@ from evalkit.io.contract import (
     TIMESTAMP_COLUMNS,
     TRUE_WORDS,
 )
+from evalkit.schema import DEFAULT_LANGUAGE
 
 MAX_DOC_SECONDS = 4 * 3600
 DEFAULT_MAX_CHARS = 200_000
@@ -34,7 +35,9 @@ class Validator:
     Parameters
     ----------
     default_language : {"da", "en"}
-        Language for rows without a ``language`` value.
+        Language for rows without a ``language`` value (and for every row when
+        the file has no ``language`` column); it is written into the rows'
+        ``language`` column, so the scores table records it.
     max_chars : int
         Longest note (characters) that is scored; longer rows are quarantined
         with a reason rather than cut short quietly.
@@ -46,7 +49,7 @@ class Validator:
         checking (an unknown consultation type). Shown in the run summary.
     """
 
-    default_language: str = "da"
+    default_language: str = DEFAULT_LANGUAGE
     max_chars: int = DEFAULT_MAX_CHARS
     seen_ids: dict[str, int] = field(default_factory=dict)
     warnings: dict[str, list[int]] = field(default_factory=dict)
@@ -80,8 +83,15 @@ class Validator:
             lang = df["language"].map(_clean_str).str.lower()
             lang = lang.fillna(self.default_language).replace("", self.default_language)
             for pos, value in lang[~lang.isin(LANGUAGES)].items():
-                bad(pos, "language", f"language {value!r} is not supported; use da or en")
+                bad(
+                    pos,
+                    "language",
+                    f"language {value!r} is not supported; use {' or '.join(LANGUAGES)}",
+                )
             df["language"] = lang
+        else:
+            # the run's language, recorded per row so that no step has to guess it
+            df["language"] = self.default_language
         if "consultation_type" in df.columns:
             df["consultation_type"] = df["consultation_type"].map(_canonical_type)
             known = df["consultation_type"].isna() | df["consultation_type"].isin(

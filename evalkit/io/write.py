@@ -14,7 +14,7 @@ import json
 import math
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ import pyarrow.parquet as pq
 
 from evalkit._files import _umask, writing
 from evalkit.io.errors import InputError
-from evalkit.metrics.registry import MetricInfo
+from evalkit.schema import MetricInfo
 
 OUTPUT_FORMATS = {".parquet": "parquet", ".pq": "parquet", ".csv": "csv", ".jsonl": "jsonl"}
 _ARROW_SCALARS = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
@@ -92,10 +92,13 @@ class ScoresWriter:
         Metric columns, for the Parquet schema of list-valued columns.
     header : bool
         CSV only: write the header line (off for the continuation parts of a run).
-    neutralise_formulas : bool
+    neutralise : bool or collection of str
         CSV only: prefix ``'`` to text cells starting with ``= + - @`` so a
-        spreadsheet shows them as text. Off for scores files (notes often start
-        with ``-``, and the file is read back by evalkit); on for report tables.
+        spreadsheet shows them as text (see :func:`neutralise_formula`).
+        ``True`` does it for every text column and the header; a collection of
+        column names for those columns' cells only. Off for scores files (notes
+        often start with ``-``, and the file is read back by evalkit); on for
+        tables meant for spreadsheets.
 
     Examples
     --------
@@ -112,11 +115,11 @@ class ScoresWriter:
         path: str | Path,
         metrics: Iterable[MetricInfo],
         *,
-        neutralise_formulas: bool = False,
+        neutralise: bool | Collection[str] = False,
         header: bool = True,
     ) -> None:
         self.path = Path(path)
-        self.neutralise_formulas = neutralise_formulas
+        self.neutralise = neutralise
         self.format = output_format(self.path)
         self.metrics = {m.name: m for m in metrics}
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -187,7 +190,12 @@ class ScoresWriter:
                             None if v is None or v is pd.NA else json.dumps(v, ensure_ascii=False)
                         )
                     )
-            for col in out.columns if self.neutralise_formulas else ():
+            if self.neutralise is True:
+                out.columns = [neutralise_formula(str(c)) for c in out.columns]
+                targets = list(out.columns)
+            else:
+                targets = [c for c in out.columns if self.neutralise and c in self.neutralise]
+            for col in targets:
                 # pandas 3 gives text columns the "str" dtype, older pandas "object"
                 if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
                     out[col] = out[col].map(neutralise_formula)
@@ -231,15 +239,26 @@ def write_table(
     path: str | Path,
     metrics: Iterable[MetricInfo] = (),
     *,
-    neutralise_formulas: bool = False,
+    neutralise: bool | Collection[str] = False,
+    what: str = "the table",
 ) -> Path:
     """Write a whole DataFrame atomically (format from the extension).
 
-    Missing parent folders are created. An operating-system error (permission
-    denied, disk full, ...) raises :class:`evalkit.io.errors.OutputError`, and
-    no file is left under ``path`` or beside it.
+    This is the one writer of evalkit's tables: scores, summaries, report
+    tables. Missing parent folders are created. An operating-system error
+    (permission denied, disk full, ...) raises
+    :class:`evalkit.io.errors.OutputError` naming ``what``, and no file is left
+    under ``path`` or beside it. ``neutralise`` is as in :class:`ScoresWriter`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> p = write_table(pd.DataFrame({"a": ["=1+1", "ok"], "b": [-1, 2]}),
+    ...                 Path(tempfile.mkdtemp()) / "t.csv", neutralise=True)
+    >>> p.read_text(encoding="utf-8").splitlines()
+    ['a,b', "'=1+1,-1", 'ok,2']
     """
-    with writing("the table", path):
-        with ScoresWriter(path, metrics, neutralise_formulas=neutralise_formulas) as writer:
+    with writing(what, path):
+        with ScoresWriter(path, metrics, neutralise=neutralise) as writer:
             writer.write(df)
     return Path(path)

@@ -20,12 +20,14 @@ from typing import Any
 
 import ahocorasick
 
+from evalkit.schema import LANGUAGES
+
 __all__ = ["ANTONYMS_PATH", "AntonymMention", "Antonyms", "load_antonyms", "read_antonyms"]
 
 ANTONYMS_PATH = Path(__file__).resolve().parent / "data" / "antonyms.toml"
 """The shipped antonym pairs."""
 
-_LANGUAGES = ("da", "en")
+_LANGUAGES = LANGUAGES
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from evalkit.schema import LANGUAGES
+
 __all__ = [
     "CUE_LANGUAGES",
     "CueFileError",
@@ -34,7 +36,7 @@ __all__ = [
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
-CUE_LANGUAGES = ("da", "en")
+CUE_LANGUAGES = LANGUAGES
 """Languages with a shipped cue file."""
 
 SCHEMA: dict[str, tuple[str, ...]] = {

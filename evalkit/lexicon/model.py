@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from evalkit.schema import LANGUAGES as LANGUAGES
+
 CATEGORIES = (
     "symptom",
     "finding",
@@ -25,9 +27,6 @@ CATEGORIES = (
     "vital",
 )
 """The allowed values of :attr:`LexiconEntry.category`."""
-
-LANGUAGES = ("da", "en")
-"""Languages the matcher knows inflection and negation cues for."""
 
 SHIPPED_RELEASE = "2026.1"
 """Release tag of the lexicon files shipped in ``evalkit/lexicon/data``."""

@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
+from evalkit.schema import CRITICAL_TYPES
+
 __all__ = [
     "CRITICAL_TYPES",
     "Checker",
@@ -49,9 +51,6 @@ FLAG_TYPES = (
     "severity",
 )
 """The built-in flag types. Plug-in checkers may add their own type names."""
-
-CRITICAL_TYPES = frozenset({"medication", "dose", "negation", "laterality", "diagnosis"})
-"""Types whose default severity is ``critical`` (see the metric card for the mapping)."""
 
 SEVERITIES = ("critical", "non-critical")
 SOURCES = ("transcript", "final_note", "both")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from evalkit.metrics.registry import list_families
+from evalkit.schema import DEFAULT_LANGUAGE
 from evalkit.text.normalize import normalize_text
 
 
@@ -28,7 +29,7 @@ class NotePair:
     final_note: str
     ai_note: str
     transcript: str | None = None
-    language: str = "da"
+    language: str = DEFAULT_LANGUAGE
 
     @classmethod
     def from_raw(
@@ -36,7 +37,7 @@ class NotePair:
         final_note: str | None,
         ai_note: str | None,
         transcript: str | None = None,
-        language: str = "da",
+        language: str = DEFAULT_LANGUAGE,
     ) -> NotePair:
         """Build a pair from raw text, applying :func:`normalize_text` to each part."""
         return cls(
@@ -78,7 +79,7 @@ def score_note(
     ai_note: str,
     *,
     transcript: str | None = None,
-    language: str = "da",
+    language: str = DEFAULT_LANGUAGE,
     families: list[str] | None = None,
     **options: Any,
 ) -> NoteScore:

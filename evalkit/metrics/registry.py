@@ -15,52 +15,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-Direction = Literal["lower", "higher", "none"]
+from evalkit.schema import Direction as Direction
+from evalkit.schema import MetricInfo as MetricInfo
 
 CARDS_DIR = Path(__file__).resolve().parents[2] / "docs" / "metrics"
-
-
-@dataclass(frozen=True)
-class MetricInfo:
-    """Description of one per-note output column.
-
-    Attributes
-    ----------
-    name : str
-        Column name in the scores table.
-    family : str
-        The family that computes it (``edit``, ``terms``, ``hallucination``).
-    definition : str
-        One-sentence definition, shown in reports.
-    range : tuple
-        ``(low, high)``; ``None`` for an open end.
-    direction : {"lower", "higher", "none"}
-        Which way is better.
-    version : str
-        Bumped whenever the definition changes values.
-    dtype : str
-        ``float``, ``int``, ``bool`` or ``list``.
-    best : Any
-        The value for two identical notes.
-    card : str
-        Name of the metric card in ``docs/metrics/`` (without ``.md``).
-    item_fields : tuple of (name, type) pairs, optional
-        For ``list`` metrics: the fields of each item (types ``str``, ``int``,
-        ``float``, ``bool``), so writers can give Parquet a fixed schema.
-    """
-
-    name: str
-    family: str
-    definition: str
-    range: tuple[float | None, float | None]
-    direction: Direction
-    version: str
-    dtype: str
-    best: Any
-    card: str
-    item_fields: tuple[tuple[str, str], ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from evalkit._files import atomic_path, output_dir
+from evalkit.schema import LANGUAGES as LANGUAGES
 
 OKABE_ITO: tuple[str, ...] = (
     "#E69F00",  # orange
@@ -153,7 +154,6 @@ _LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-LANGUAGES: tuple[str, ...] = tuple(_LABELS)
 
 VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
     "consultation_type": {

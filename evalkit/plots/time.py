@@ -21,6 +21,7 @@ from evalkit.plots.style import (
     new_axes,
     show_all_suppressed,
 )
+from evalkit.schema import DEFAULT_SEED
 
 _TIME_COLUMNS = ("estimate", "ci_low", "ci_high", "n_notes")
 
@@ -213,7 +214,7 @@ def plot_edit_vs_time(
     fit: tuple[float, float] | None = None,
     min_cell: int = 5,
     max_points: int = 5000,
-    seed: int = 12345,
+    seed: int = DEFAULT_SEED,
 ) -> Axes:
     """Edit distance against documentation time for AI notes, with the fitted line.
 

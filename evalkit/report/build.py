@@ -43,6 +43,8 @@ import pandas as pd
 
 from evalkit._files import atomic_path, output_dir
 from evalkit._version import __version__
+from evalkit.io.write import neutralise_formula as neutralise_formula
+from evalkit.io.write import write_table
 from evalkit.metrics.registry import list_metrics
 from evalkit.plots.edits import LIGHT_EDIT_MAX, edit_category, plot_ecdf, plot_edit_categories
 from evalkit.plots.errors import (
@@ -70,12 +72,19 @@ from evalkit.report.i18n import (
     texts,
 )
 from evalkit.report.manifest import build_manifest, signature_string, write_manifest
+from evalkit.schema import (
+    DEFAULT_LANGUAGE,
+    DEFAULT_MIN_CELL,
+    DEFAULT_SEED,
+    LANGUAGES,
+    TEXT_COLUMNS,
+    check_language,
+)
 from evalkit.stats.notes import Note, note_of
+from evalkit.stats.time import DEFAULT_TYPING_CHARS_PER_MINUTE, per_note_time_saved
 from evalkit.text.normalize import normalize_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-TEXT_COLUMNS: tuple[str, ...] = ("ai_note", "final_note", "transcript")
-FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@")
 DEFAULT_MAX_VIEWER_NOTES = 200
 DEFAULT_MAX_EXAMPLES = 3
 """Examples shown per hallucination type."""
@@ -118,25 +127,12 @@ _TIME_KEYS: tuple[str, ...] = (
 # --------------------------------------------------------------------------- CSV safety
 
 
-def neutralise_formula(value: Any) -> Any:
-    """Prefix ``'`` to a text cell a spreadsheet would run as a formula.
-
-    Only strings are changed; numbers (including negative ones) stay numbers.
-
-    Examples
-    --------
-    >>> neutralise_formula("=HYPERLINK(\\"http://x\\")")
-    '\\'=HYPERLINK("http://x")'
-    >>> neutralise_formula("-1"), neutralise_formula(-1.5), neutralise_formula("BT 120/80")
-    ("'-1", -1.5, 'BT 120/80')
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
 def write_csv_safe(table: pd.DataFrame, path: str | Path) -> Path:
-    """Write ``table`` as UTF-8 CSV with spreadsheet formulas neutralised.
+    """Write a report table as UTF-8 CSV with spreadsheet formulas neutralised.
+
+    The one CSV writer (:func:`evalkit.io.write.write_table`) with
+    ``neutralise=True``: header and text cells starting with ``= + - @`` get
+    a leading ``'``; numbers stay numbers.
 
     Examples
     --------
@@ -146,15 +142,7 @@ def write_csv_safe(table: pd.DataFrame, path: str | Path) -> Path:
     >>> p.read_text(encoding="utf-8").splitlines()
     ['a,b', "'=1+1,-1", 'ok,2']
     """
-    path = Path(path)
-    safe = table.copy()
-    safe.columns = [neutralise_formula(str(c)) for c in safe.columns]
-    for col in safe.columns:
-        if safe[col].dtype == object or pd.api.types.is_string_dtype(safe[col]):
-            safe[col] = safe[col].map(neutralise_formula)
-    with atomic_path(path, "the report table") as tmp:
-        safe.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
-    return path
+    return write_table(table, path, neutralise=True, what="the report table")
 
 
 # --------------------------------------------------------------------------- note viewer
@@ -333,7 +321,7 @@ def _mark(item: Mapping[str, Any], kind: str, tip: dict[str, str]) -> Mark | Non
 
 
 def select_viewer_notes(
-    scores: pd.DataFrame, *, max_notes: int = DEFAULT_MAX_VIEWER_NOTES, seed: int = 12345
+    scores: pd.DataFrame, *, max_notes: int = DEFAULT_MAX_VIEWER_NOTES, seed: int = DEFAULT_SEED
 ) -> pd.DataFrame:
     """The AI notes shown in the viewer: those with findings first, then a seeded sample.
 
@@ -596,70 +584,15 @@ def _no_text_copy(scores: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def per_note_time_saved(
-    scores: pd.DataFrame, *, typing_chars_per_minute: float = 200.0
-) -> tuple[pd.Series, str] | None:
-    """Seconds saved per AI note, for the distribution figure.
-
-    ``measured`` (control notes exist): the median documentation time of the
-    same clinician's control notes (of the clinic's, without clinician ids)
-    minus the note's time; notes whose clinician has no control notes are left
-    out. ``modelled`` (no control notes): the typing time of the final note at
-    ``typing_chars_per_minute`` minus the note's measured edit or
-    documentation time. The group-level estimates with CIs come from
-    :func:`evalkit.stats.time.time_saved`; this only shows the spread.
-
-    Returns
-    -------
-    (pandas.Series, basis) or None
-        None when there is no timing.
-
-    Examples
-    --------
-    >>> df = pd.DataFrame({"clinician_id": ["a"] * 3, "ai_assisted": [True, True, False],
-    ...                    "doc_seconds": [100.0, 150.0, 200.0]})
-    >>> saved, basis = per_note_time_saved(df)
-    >>> saved.tolist(), basis
-    ([100.0, 50.0], 'measured')
-    """
-    from evalkit.stats.time import ai_assisted_mask, documentation_seconds, has_timing
-
-    if not has_timing(scores):
-        return None
-    ai = ai_assisted_mask(scores)
-    doc = (
-        documentation_seconds(scores)
-        if {"doc_seconds", "doc_started_at"} & set(scores.columns)
-        else pd.Series(np.nan, index=scores.index)
-    )
-    if (~ai & doc.notna().to_numpy()).any():
-        key_col = next((c for c in ("clinician_id", "clinic_id") if c in scores.columns), None)
-        keys = scores[key_col].astype(str) if key_col else pd.Series("all", index=scores.index)
-        control_median = doc[~ai].groupby(keys[~ai]).median()
-        baseline = keys.map(control_median)
-        saved = (baseline - doc)[ai].dropna()
-        return saved.astype(float), "measured"
-    if "final_note" not in scores.columns:
-        return None
-    measured = (
-        pd.to_numeric(scores["edit_seconds"], errors="coerce")
-        if "edit_seconds" in scores.columns
-        else pd.Series(np.nan, index=scores.index)
-    )
-    measured = measured.fillna(doc)
-    typing = scores["final_note"].fillna("").astype(str).str.len() / typing_chars_per_minute * 60
-    saved = (typing - measured)[ai].dropna()
-    return saved.astype(float), "modelled"
-
-
 def build_report(
     scores_or_notes: pd.DataFrame,
     out_dir: str | Path,
     *,
-    lang: str = "da",
+    lang: str = DEFAULT_LANGUAGE,
+    notes_lang: str | None = None,
     no_text: bool = False,
-    min_cell: int = 5,
-    seed: int = 12345,
+    min_cell: int = DEFAULT_MIN_CELL,
+    seed: int = DEFAULT_SEED,
     input_path: str | Path | None = None,
     quarantine: pd.DataFrame | None = None,
     read_stats: Any = None,
@@ -667,7 +600,7 @@ def build_report(
     light_max: float = LIGHT_EDIT_MAX,
     max_viewer_notes: int = DEFAULT_MAX_VIEWER_NOTES,
     plan: pd.DataFrame | None = None,
-    typing_chars_per_minute: float = 200.0,
+    typing_chars_per_minute: float = DEFAULT_TYPING_CHARS_PER_MINUTE,
     figure_formats: Sequence[str] = FIGURE_FORMATS,
 ) -> Path:
     """Write the evaluation report for a table of notes or of scores.
@@ -680,8 +613,11 @@ def build_report(
     out_dir : str or Path
         Output folder; created if needed. Existing files of the same names are replaced.
     lang : {"da", "en"}
-        Language of the report and figure labels; also the default note
-        language when raw notes are scored.
+        Language of the report's interface: its text and figure labels.
+    notes_lang : {"da", "en"}, optional
+        Language of raw notes whose ``language`` is missing, when raw notes are
+        scored (the scores table records it per row). Default: ``lang``.
+        Ignored for a scores table, whose rows carry their language.
     no_text : bool
         Leave out all note text (for sharing beyond the research team).
     min_cell : int
@@ -729,10 +665,11 @@ def build_report(
     """
     started = time.perf_counter()
     check_lang(lang)
+    notes_lang = lang if notes_lang is None else check_language(notes_lang, what="notes_lang")
     check_min_cell(min_cell)
     frame = _check_frame(scores_or_notes)
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
-        raise ValueError(f"seed must be an integer (default 12345); got {seed!r}")
+        raise ValueError(f"seed must be an integer (default {DEFAULT_SEED}); got {seed!r}")
     out = output_dir(out_dir, "the report folder")
     formats = tuple(dict.fromkeys([*figure_formats, "svg"]))
     run = _Run(out, lang, min_cell, formats)
@@ -741,6 +678,7 @@ def build_report(
             run,
             frame,
             lang=lang,
+            notes_lang=notes_lang,
             no_text=no_text,
             min_cell=min_cell,
             seed=seed,
@@ -766,6 +704,7 @@ def _write_report(
     frame: pd.DataFrame,
     *,
     lang: str,
+    notes_lang: str,
     no_text: bool,
     min_cell: int,
     seed: int,
@@ -791,7 +730,7 @@ def _write_report(
         from evalkit.engine import score
 
         step = time.perf_counter()
-        scores = score(frame, lang=lang)
+        scores = score(frame, lang=notes_lang)
         run.timings["scoring"] = time.perf_counter() - step
         if quarantine is None:
             quarantine = scores.attrs.get("quarantine")
@@ -1060,8 +999,6 @@ def _write_report(
     with atomic_path(html_path, "the report") as tmp:
         tmp.write_text(html, encoding="utf-8")
     run.written.append(html_path)
-
-    from evalkit.io.write import write_table
 
     to_write = _no_text_copy(scores) if no_text else scores.copy(deep=False)
     to_write.attrs = {}  # the quarantine frame lives in its own outputs, not in Parquet metadata
@@ -1358,12 +1295,13 @@ def _lexicon_versions(scores: pd.DataFrame) -> dict[str, str]:
         from evalkit.lexicon.loaders import load_lexicon
     except ImportError:
         return {}
+    # scores without a language column name no lexicon rather than a guessed one
     langs = (
         sorted(scores["language"].dropna().astype(str).unique())
         if "language" in scores.columns
-        else ["da"]
+        else []
     )
-    return {lang: load_lexicon(lang).version for lang in langs if lang in ("da", "en")}
+    return {lang: load_lexicon(lang).version for lang in langs if lang in LANGUAGES}
 
 
 def _with_optional_toc(

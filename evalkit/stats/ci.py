@@ -23,8 +23,9 @@ import numpy as np
 from scipy import stats as sps
 from statsmodels.stats.proportion import proportion_confint
 
+from evalkit.schema import DEFAULT_SEED as DEFAULT_SEED
+
 DEFAULT_N_BOOT = 2000
-DEFAULT_SEED = 12345
 DEFAULT_CI = 0.95
 
 # Largest (replicates x columns) block held in memory at once (about 32 MB of float64).

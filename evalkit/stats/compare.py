@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from evalkit.io.write import neutralise_formula
+from evalkit.io.write import write_table
 from evalkit.metrics import get_metric
 from evalkit.stats.ci import DEFAULT_CI, DEFAULT_N_BOOT, DEFAULT_SEED, Interval
 
@@ -349,12 +349,12 @@ class SystemComparison:
         files = {}
         for name in ("systems", "differences", "ranks"):
             path = out / f"{name}.csv"
-            table = getattr(self, name).copy()
-            for col in ("system", "baseline", "group"):
-                if col in table.columns:
-                    table[col] = table[col].map(neutralise_formula)
-            table.to_csv(path, index=False)
-            files[name] = path
+            files[name] = write_table(
+                getattr(self, name),
+                path,
+                neutralise=("system", "baseline", "group"),
+                what=f"the {name} table",
+            )
         return files
 
 
@@ -481,7 +481,8 @@ def compare_systems(
     from statsmodels.stats.multitest import multipletests
 
     from evalkit.stats.ci import _check_level, _check_n_boot, resample_counts
-    from evalkit.stats.summary import STATISTICS, cluster_labels, interval_for, summarize
+    from evalkit.stats.groups import cluster_labels
+    from evalkit.stats.summary import STATISTICS, interval_for, summarize
 
     if not isinstance(scores, pd.DataFrame):
         raise TypeError(

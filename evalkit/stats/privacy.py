@@ -17,8 +17,8 @@ from pathlib import Path
 import pandas as pd
 
 from evalkit.io.errors import input_os_error
+from evalkit.schema import DEFAULT_MIN_CELL as DEFAULT_MIN_CELL
 
-DEFAULT_MIN_CELL = 5
 ID_COLUMNS = ("clinic_id", "clinician_id")
 _MIN_SALT_BYTES = 16
 

@@ -18,11 +18,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from evalkit._files import atomic_path, output_dir
-from evalkit.io.contract import TEXT_COLUMNS
+from evalkit._files import output_dir
 from evalkit.io.errors import InputError, input_os_error
 from evalkit.io.read import detect_format
-from evalkit.io.write import neutralise_formula
+from evalkit.io.write import write_table
+from evalkit.schema import TEXT_COLUMNS
 from evalkit.stats.ci import (
     DEFAULT_CI,
     DEFAULT_N_BOOT,
@@ -37,10 +37,10 @@ from evalkit.stats.ci import (
     t_interval,
     wilson_interval,
 )
+from evalkit.stats.groups import OVERALL, as_flags, cluster_labels
 from evalkit.stats.notes import Note, note_of
 from evalkit.stats.privacy import DEFAULT_MIN_CELL, pseudonymize, suppress_small_cells
-
-OVERALL = "overall"
+from evalkit.stats.time import NoTimingDataError, time_saved
 
 
 @dataclass(frozen=True)
@@ -102,74 +102,6 @@ SUMMARY_COLUMNS = (
     "n_notes_display",
     "suppressed",
 )
-
-
-def cluster_labels(scores: pd.DataFrame) -> tuple[pd.Series | None, str]:
-    """The cluster each note belongs to and the name of the cluster unit.
-
-    Clusters are clinicians. Clinician ids are combined with clinic ids when
-    both exist, so the same clinician id in two clinics counts as two
-    clusters. Without clinician ids, clinics are the clusters; without either,
-    ``(None, "notes")`` (notes treated as independent).
-
-    Examples
-    --------
-    >>> df = pd.DataFrame({"clinic_id": ["A", "B"], "clinician_id": ["1", "1"]})
-    >>> labels, unit = cluster_labels(df)
-    >>> labels.nunique(), unit
-    (2, 'clinicians')
-    >>> cluster_labels(df[["clinic_id"]])[1]
-    'clinics'
-    """
-    has_clinic = "clinic_id" in scores.columns
-    if "clinician_id" not in scores.columns:
-        if has_clinic:
-            return scores["clinic_id"].astype("string").fillna("?"), "clinics"
-        return None, "notes"
-    clinician = scores["clinician_id"].astype("string").fillna("?")
-    if has_clinic:
-        clinic = scores["clinic_id"].astype("string").fillna("?")
-        return clinic + "\x1f" + clinician, "clinicians"
-    return clinician, "clinicians"
-
-
-_TRUE = {"true": 1.0, "1": 1.0, "1.0": 1.0, "yes": 1.0}
-_FALSE = {"false": 0.0, "0": 0.0, "0.0": 0.0, "no": 0.0}
-
-
-def as_flags(series: pd.Series, column: str) -> np.ndarray:
-    """A True/False column as floats 1/0 with ``nan`` for missing values.
-
-    Accepts booleans, 0/1 and the strings ``true``/``false`` (any case), as
-    read back from CSV.
-
-    Examples
-    --------
-    >>> as_flags(pd.Series([True, None, "False", "1"], dtype=object), "unchanged").tolist()
-    [1.0, nan, 0.0, 1.0]
-    """
-
-    def convert(value: object) -> float:
-        if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
-            return np.nan
-        if isinstance(value, (bool, np.bool_)):
-            return float(value)
-        key = str(value).strip().lower()
-        if key in _TRUE:
-            return 1.0
-        if key in _FALSE:
-            return 0.0
-        return -1.0
-
-    flags = np.fromiter((convert(v) for v in series.to_numpy(dtype=object)), float, len(series))
-    bad = flags == -1.0
-    if bad.any():
-        row = int(np.flatnonzero(bad)[0])
-        raise ValueError(
-            f"column {column!r} must hold True/False (or 1/0); row {row} holds another value. "
-            "Re-run scoring or fix the column."
-        )
-    return flags
 
 
 def _numeric(series: pd.Series, column: str, kind: str) -> np.ndarray:
@@ -573,13 +505,7 @@ class SummaryFiles:
 
 
 def _write_csv(table: pd.DataFrame, path: Path) -> Path:
-    shared = table.copy()
-    for col in ("group", "level"):
-        if col in shared.columns:
-            shared[col] = shared[col].map(neutralise_formula)
-    with atomic_path(path, "the summary table") as tmp:
-        shared.to_csv(tmp, index=False)
-    return path
+    return write_table(table, path, neutralise=("group", "level"), what="the summary table")
 
 
 def write_summary_tables(
@@ -611,8 +537,6 @@ def write_summary_tables(
     >>> sorted(res.files), res.messages[0][:20]
     (['summary'], 'no timing columns (d')
     """
-    from evalkit.stats.time import NoTimingDataError, time_saved
-
     out = output_dir(out_dir, "the tables folder")
     result = SummaryFiles()
     if salt is not None:

@@ -46,9 +46,9 @@ from evalkit.stats.ci import (
     cluster_bootstrap_median,
     resample_counts,
 )
+from evalkit.stats.groups import OVERALL, as_flags, cluster_labels
 from evalkit.stats.notes import Note, note_of
 from evalkit.stats.privacy import DEFAULT_MIN_CELL, suppress_small_cells
-from evalkit.stats.summary import OVERALL, as_flags, cluster_labels
 
 DEFAULT_TYPING_CHARS_PER_MINUTE = 200.0
 """Typing speed of the modelled baseline: about 40 words a minute."""
@@ -684,6 +684,50 @@ def _group_rows(
         }
     )
     return rows
+
+
+def per_note_time_saved(
+    scores: pd.DataFrame, *, typing_chars_per_minute: float = DEFAULT_TYPING_CHARS_PER_MINUTE
+) -> tuple[pd.Series, str] | None:
+    """Seconds saved per AI note, for the distribution figure.
+
+    ``measured`` (control notes exist): the median documentation time of the
+    same clinician's control notes (of the clinic's, without clinician ids)
+    minus the note's time; notes whose clinician has no control notes are left
+    out. ``modelled`` (no control notes): the baseline and the AI time of
+    :func:`time_saved` note by note, that is the typing time of the final note
+    at ``typing_chars_per_minute`` minus the note's edit (or documentation)
+    time, predicted from its edit distance where it was not measured. The
+    group-level estimates with CIs come from :func:`time_saved`; this only
+    shows the spread.
+
+    Returns
+    -------
+    (pandas.Series, basis) or None
+        None when :func:`time_saved` has no timing to work with.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"clinician_id": ["a"] * 3, "ai_assisted": [True, True, False],
+    ...                    "doc_seconds": [100.0, 150.0, 200.0]})
+    >>> saved, basis = per_note_time_saved(df)
+    >>> saved.tolist(), basis
+    ([100.0, 50.0], 'measured')
+    """
+    try:
+        frame = _prepare(scores, typing_chars_per_minute)
+    except NoTimingDataError:
+        return None
+    ai = ai_assisted_mask(scores)
+    if frame.basis == "measured":
+        doc = documentation_seconds(scores)
+        key_col = next((c for c in ("clinician_id", "clinic_id") if c in scores.columns), None)
+        keys = scores[key_col].astype(str) if key_col else pd.Series("all", index=scores.index)
+        control_median = doc[~ai].groupby(keys[~ai]).median()
+        saved = (keys.map(control_median) - doc)[ai].dropna()
+        return saved.astype(float), "measured"
+    saved = pd.Series(frame.control - frame.treated, index=scores.index)[ai].dropna()
+    return saved.astype(float), "modelled"
 
 
 def time_saved(

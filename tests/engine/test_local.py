@@ -19,6 +19,7 @@ from evalkit.engine.local import (
     split_failures,
 )
 from evalkit.io.contract import TEXT_COLUMNS
+from evalkit.io.errors import InputError
 from evalkit.io.validate import QUARANTINE_COLUMNS
 from evalkit.metrics.note import score_note
 from evalkit.metrics.registry import list_metrics
@@ -189,7 +190,7 @@ def test_iter_scored_of_nothing_yields_nothing():
 
 
 def test_matchers_are_built_for_the_first_chunks_languages(monkeypatch):
-    """Before forking, the parent builds the matchers of the chunk's languages (default da)."""
+    """Before forking, the parent builds the matchers of the chunk's languages (no guessing)."""
     from evalkit.engine.local import _warm_matchers
 
     built = []
@@ -200,14 +201,36 @@ def test_matchers_are_built_for_the_first_chunks_languages(monkeypatch):
     monkeypatch.setattr("evalkit.lexicon.matcher.get_matcher", record)
     chunk = pd.DataFrame({"language": ["en", None, "en"]})
     _warm_matchers(chunk, None, {"lexicon_files": ("x.tsv",)})
-    assert built == [("da", ("x.tsv",)), ("en", ("x.tsv",))]
+    assert built == [("en", ("x.tsv",))]
     built.clear()
     _warm_matchers(pd.DataFrame({"note_id": ["a"]}), ("terms",), {})
-    assert built == [("da", ())]
+    assert built == []
     built.clear()
     _warm_matchers(pd.DataFrame({"language": ["en"]}), ("edit",), {})
     _warm_matchers(pd.DataFrame({"language": ["en"]}), None, {"matcher": object()})
     assert built == []
+
+
+@pytest.mark.parametrize("missing", [None, float("nan"), pd.NA, "", "fr"])
+def test_score_chunk_refuses_a_row_without_a_supported_language(missing):
+    chunk = _chunk()
+    chunk["language"] = chunk["language"].astype(object)
+    chunk.loc[chunk.index[1], "language"] = missing
+    with pytest.raises(InputError, match=r"1 row\(s\) \(index 11\).*'language'"):
+        score_chunk(chunk, families=("edit",))
+
+
+def test_score_chunk_refuses_rows_without_a_language_column():
+    with pytest.raises(InputError, match="needs a 'language' column"):
+        score_chunk(_chunk().drop(columns="language"), families=("edit",))
+
+
+def test_score_chunk_does_not_need_a_language_for_control_rows():
+    chunk = _chunk()
+    chunk["language"] = chunk["language"].astype(object)
+    chunk["ai_assisted"] = [True, False, True, True]
+    chunk.loc[chunk.index[1], "language"] = None
+    assert score_chunk(chunk, families=("edit",))["wer"].isna().tolist()[1]
 
 
 def test_transcripts_are_skipped_only_when_no_family_reads_them(monkeypatch):
@@ -224,6 +247,7 @@ def test_transcripts_are_skipped_only_when_no_family_reads_them(monkeypatch):
             "final_note": ["Ondt i halsen. Ingen feber.", "Hoste i 3 dage."],
             "ai_note": ["Ondt i halsen. Feber.", "Hoste i 3 dage."],
             "transcript": ["Læge: Har du feber? Patient: Nej.", None],
+            "language": ["da", "da"],
         }
     )
     seen = []
@@ -257,7 +281,11 @@ def test_scoring_pauses_the_cyclic_collector_and_restores_it(monkeypatch):
 
     monkeypatch.setattr(local, "score_pair", recording)
     chunk = pd.DataFrame(
-        {"final_note": ["Hoste.", "Feber."], "ai_note": ["Hoste.", "Ingen feber."]}
+        {
+            "final_note": ["Hoste.", "Feber."],
+            "ai_note": ["Hoste.", "Ingen feber."],
+            "language": ["da", "da"],
+        }
     )
     assert gc.isenabled()
     local.score_chunk(chunk, families=("edit",))

@@ -103,3 +103,15 @@ def test_reasons_never_contain_note_text():
 def test_unsupported_default_language():
     with pytest.raises(ValueError, match="not supported"):
         Validator(default_language="sv")
+
+
+@pytest.mark.parametrize("run_language", ["da", "en"])
+def test_the_runs_language_is_recorded_when_the_file_has_no_language_column(run_language):
+    valid, why = reasons(frame(final_note=["x", "y"]), default_language=run_language)
+    assert not why and valid["language"].tolist() == [run_language, run_language]
+
+
+def test_missing_language_cells_get_the_runs_language_and_nan_is_missing():
+    df = frame(final_note=["x", "y", "z"], language=["EN", None, float("nan")])
+    valid, why = reasons(df, default_language="en")
+    assert not why and valid["language"].tolist() == ["en", "en", "en"]

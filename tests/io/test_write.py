@@ -130,9 +130,22 @@ def test_csv_without_header_for_continuation_parts(tmp_path):
 def test_csv_formula_neutralisation_is_an_option(tmp_path, neutralise):
     out = tmp_path / "s.csv"
     frame = pd.DataFrame({"note_id": ["=1+1"], "text": ["-3 kg"], "n": [-3]})
-    write_table(frame, out, neutralise_formulas=neutralise)
+    write_table(frame, out, neutralise=neutralise)
     body = out.read_text().splitlines()[1]
     assert body == ("'=1+1,'-3 kg,-3" if neutralise else "=1+1,-3 kg,-3")
+
+
+def test_csv_neutralisation_of_named_columns_leaves_the_others(tmp_path):
+    out = tmp_path / "s.csv"
+    frame = pd.DataFrame({"=group": ["=a"], "group": ["+b"], "method": ["-c"]})
+    write_table(frame, out, neutralise=("group",))
+    assert out.read_text().splitlines() == ["=group,group,method", "=a,'+b,-c"]
+
+
+def test_csv_neutralisation_also_covers_the_header(tmp_path):
+    out = tmp_path / "s.csv"
+    write_table(pd.DataFrame({"=x": ["@y"]}), out, neutralise=True)
+    assert out.read_text().splitlines() == ["'=x", "'@y"]
 
 
 def test_jsonl_missing_values_are_null_and_numpy_scalars_plain(tmp_path):

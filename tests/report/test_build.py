@@ -13,7 +13,6 @@ from evalkit.report.build import (
     diff_ranges,
     merge_marks,
     neutralise_formula,
-    per_note_time_saved,
     segment,
     select_viewer_notes,
     write_csv_safe,
@@ -177,24 +176,6 @@ def test_invalid_arguments_raise_with_fix(pilot_scores, tmp_path):
         build_report("scores.parquet", tmp_path)
 
 
-def test_per_note_time_saved_hand_computed():
-    df = pd.DataFrame(
-        {
-            "clinician_id": ["a", "a", "a", "b", "b", "c"],
-            "ai_assisted": [True, False, False, True, False, True],
-            "doc_seconds": [100.0, 200.0, 300.0, 90.0, 120.0, 50.0],
-        }
-    )
-    saved, basis = per_note_time_saved(df)
-    # a: median control 250 - 100; b: 120 - 90; c has no control notes.
-    assert basis == "measured" and saved.tolist() == [150.0, 30.0]
-    modelled = pd.DataFrame(
-        {"ai_assisted": [True], "doc_seconds": [40.0], "final_note": ["x" * 400]}
-    )
-    saved, basis = per_note_time_saved(modelled, typing_chars_per_minute=200)
-    assert basis == "modelled" and saved.tolist() == [120.0 - 40.0]
-
-
 def test_viewer_selection_prefers_findings_and_is_seeded(pilot_scores):
     a = select_viewer_notes(pilot_scores, max_notes=5, seed=1)
     b = select_viewer_notes(pilot_scores, max_notes=5, seed=1)
@@ -322,3 +303,21 @@ def test_fully_suppressed_per_clinic_figures_say_why(pilot_scores, tmp_path, lan
         svg = (out / "figures" / f"{key}.svg").read_text(encoding="utf-8")
         assert statement.split(":")[0] in svg and 'id="xtick_1"' not in svg, key
         assert (out / "figures" / f"{key}.png").stat().st_size > 0
+
+
+def test_interface_and_notes_language_are_two_parameters(tmp_path):
+    notes = pd.DataFrame(
+        {
+            "note_id": ["a", "b"],
+            "final_note": ["No fever.", "BP 120/80"],
+            "ai_note": ["Fever.", "BP 130/80"],
+        }
+    )
+    html = build_report(
+        notes, tmp_path, lang="da", notes_lang="en", n_boot=20, figure_formats=("svg",)
+    )
+    written = pd.read_parquet(tmp_path / "scores.parquet")
+    assert written["language"].tolist() == ["en", "en"]
+    assert '<html lang="da"' in html.read_text(encoding="utf-8")
+    with pytest.raises(ValueError, match="notes_lang 'sv' is not supported"):
+        build_report(notes, tmp_path / "x", lang="da", notes_lang="sv", n_boot=20)

@@ -15,6 +15,7 @@ from evalkit.stats.time import (
     fit_edit_time,
     fit_time_model,
     has_timing,
+    per_note_time_saved,
     time_per_note,
     time_saved,
     within_clinician_comparison,
@@ -252,3 +253,43 @@ def test_one_clinician_with_controls_skips_the_paired_test():
     assert "within-clinician comparison skipped" in messages
     assert "1 group(s) of clinic_id skipped" in messages
     assert "K2" not in set(t.group)
+
+
+def test_per_note_time_saved_hand_computed():
+    df = pd.DataFrame(
+        {
+            "clinician_id": ["a", "a", "a", "b", "b", "c"],
+            "ai_assisted": [True, False, False, True, False, True],
+            "doc_seconds": [100.0, 200.0, 300.0, 90.0, 120.0, 50.0],
+        }
+    )
+    saved, basis = per_note_time_saved(df)
+    # a: median control 250 - 100; b: 120 - 90; c has no control notes.
+    assert basis == "measured" and saved.tolist() == [150.0, 30.0]
+    modelled = pd.DataFrame(
+        {"ai_assisted": [True], "doc_seconds": [40.0], "final_note": ["x" * 400]}
+    )
+    saved, basis = per_note_time_saved(modelled, typing_chars_per_minute=200)
+    assert basis == "modelled" and saved.tolist() == [120.0 - 40.0]
+
+
+def test_per_note_time_saved_fills_untimed_notes_as_the_summary_does():
+    """Modelled: an AI note without a measured time gets the summary's edit-time prediction."""
+    df = pd.DataFrame(
+        {
+            "ai_assisted": [True] * 4,
+            "edit_seconds": [10.0, 20.0, 30.0, None],
+            "char_distance": [10, 20, 30, 40],
+            "final_note": ["x" * 200] * 4,
+        }
+    )
+    saved, basis = per_note_time_saved(df, typing_chars_per_minute=200)
+    # typing time 60 s; edit time fits exactly 1 s per character, so the gap is 40 s
+    assert basis == "modelled" and saved.tolist() == pytest.approx([50.0, 40.0, 30.0, 20.0])
+    table = time_saved(df, by=None, n_boot=50, min_cell=0, mixed_model=False)
+    row = table[table["quantity"] == "seconds_saved_per_note"].iloc[0]
+    assert row["estimate"] == pytest.approx(saved.mean())
+
+
+def test_per_note_time_saved_is_none_without_timing():
+    assert per_note_time_saved(pd.DataFrame({"note_id": ["a"]})) is None
