@@ -261,6 +261,19 @@ def _contains(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     return _phrase_regex(phrases).search(" " + " ".join(words) + " ") is not None
 
 
+_ANY_WORD = re.compile(r"[^\W_]")
+
+
+@cache
+def _text_regex(phrases: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
+    """The phrases as whole words of lower-case text, words separated by anything."""
+    return re.compile(
+        r"(?<![^\W_])(?:"
+        + "|".join(r"[^\w']+".join(re.escape(w) for w in p) for p in phrases)
+        + r")(?![^\W_])"
+    )
+
+
 @cache
 def _phrase_regex(phrases: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
     # one alternation, longest first, searched once per sentence
@@ -414,15 +427,19 @@ def parse_consultation(
             turn_no += 1
         last_speaker = speaker
         raw = text[start:end]
-        words = _words(raw)
-        if not words:
+        low = raw.lower().replace("’", "'")
+        if _ANY_WORD.search(low) is None:
             continue
+        # the opening words decide most of it; the whole sentence is split into
+        # words only for a question (a transcript is mostly statements)
+        head = _WORDS.findall(low[:80])
         role = roles.get(speaker)
         if role is None:
             role = roles[speaker] = speaker_role(speaker) if speaker else "other"
         u = Utterance(start, end, turn_no, speaker, role)
-        u.question = _is_question(words, raw, cues)
+        u.question = _is_question(head, raw, cues)
         if u.question:
+            words = _WORDS.findall(low)
             # a question word leads an open question ("how long …?", "hvor
             # ondt …?"); later it starts a clause ("dizzy when you stand up?")
             lead = [w for w in words[:4] if w not in _LEAD_FILLERS]
@@ -430,10 +447,9 @@ def parse_consultation(
             request = tuple(lead[:2]) in _REQUESTS and any(w in wh for w in words)
             u.open_question = request or any(w in wh for w in lead[:2])
         else:
-            u.summary = u.role != "patient" and _starts_with(words, cues.summary_openers, 0)
-        joined = " " + " ".join(words) + " "
-        u.hypothetical = _phrase_regex(cues.hypothetical).search(joined) is not None
-        u.other_person = _phrase_regex(cues.other_person).search(joined) is not None
+            u.summary = u.role != "patient" and _starts_with(head, cues.summary_openers, 0)
+        u.hypothetical = _text_regex(cues.hypothetical).search(low) is not None
+        u.other_person = _text_regex(cues.other_person).search(low) is not None
         utterances.append(u)
     _resolve_answers(utterances, cues, labelled, text)
     return Consultation(text, language, utterances, labelled)

@@ -18,6 +18,7 @@ final note gives several regimens (a taper) is not compared.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from evalkit.metrics.checkers import CheckContext, Flag, make_flag
@@ -26,6 +27,12 @@ from evalkit.metrics.hallucination.state import draft_state, quote
 from evalkit.text.regimen import Regimen, compare, find_regimens
 
 __all__ = ["RegimenChecker", "agreeing_spans"]
+
+_SCHEDULE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:p\.?\s?n|prn|p\.r\.n|behov|fast|daily|dagligt|dgl|t\.?i\.?d|b\.?i\.?d|"
+    r"q\.?i\.?d|q\d+h|hver|every|weekly|ugentlig\w*|morgen\w*|aften\w*|nightly|needed|"
+    r"regularly|scheduled)(?![^\W\d_])"
+)
 
 
 def _regimens(
@@ -79,11 +86,17 @@ def _pairs(context: CheckContext, pair: Any) -> list[tuple[Regimen, list[Regimen
         return found
     st = draft_state(context, pair)
     out: list[tuple[Regimen, list[Regimen], int]] = []
+    final_drugs = st.final.present if st.final is not None else set()
     open_units = {
         ui
         for ui, u in enumerate(st.draft.units)
         if not st.endorsed[ui]
-        and any(getattr(m, "category", "") == "medication" for m in u.mentions)
+        and any(
+            getattr(m, "category", "") == "medication" and m.concept_id in final_drugs
+            for m in u.mentions
+        )
+        # a regimen has a number or a schedule word ("Pamol p.n.", "morgen og aften")
+        and (u.numbers or _SCHEDULE.search(pair.ai_note, u.start, u.end) is not None)
     }
     if st.final is not None and open_units:
         drafts = _regimens(st.draft, pair.ai_note, context.language, units=open_units)

@@ -85,7 +85,7 @@ def _prepare(pair: Any, context: CheckContext) -> DraftState:
     draft, final, transcript = ix["draft"], ix.get("final"), ix.get("transcript")
     # sentence by sentence: a clause after "Ryger ikke." is not right after a negation
     sentences = ix.get("final_sentences") or split_sentences(pair.final_note)
-    final_norm = " " + " | ".join(_flat(x.text) for x in sentences) + " "
+    final_norm = " " + _flat(_marked_ends(pair.final_note, sentences)) + " "
     cues = NEGATION_CUES.get(context.language, set())
     min_shared = CONFIG.transcript_min_shared
     aligned, coverage, related_t, endorsed = [], [], [], []
@@ -129,6 +129,21 @@ def _verbatim(flat: str, final_flat: str, cues: set[str]) -> bool:
             return True
         pos = final_flat.find(" " + flat + " ", pos + 1)
     return False
+
+
+_END = " \u01c0 "
+"""A letter (so flattening keeps it) that marks a sentence end in the flat final note."""
+
+
+def _marked_ends(text: str, sentences: list[Any]) -> str:
+    """``text`` with a sentence-end marker after each sentence."""
+    parts, last = [], 0
+    for x in sentences:
+        parts.append(text[last : x.end])
+        parts.append(_END)
+        last = x.end
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def _flat(text: str) -> str:
