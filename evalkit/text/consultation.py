@@ -244,16 +244,28 @@ _WH = {
 }
 
 
+_STARTS_FILLERS = frozenset(
+    {"and", "og", "so", "så", "okay", "ok", "um", "uh", "øh", "altså", "well"}
+)
+
+
 def _starts_with(words: list[str], phrases: tuple[tuple[str, ...], ...], skip: int = 2) -> bool:
     """Whether one of ``phrases`` starts within the first ``skip + 1`` words."""
-    fillers = {"and", "og", "so", "så", "okay", "ok", "um", "uh", "øh", "altså", "well", "og så"}
+    firsts = _first_words(phrases)
     for offset in range(min(skip + 1, len(words))):
-        if offset and words[offset - 1] not in fillers:
+        if offset and words[offset - 1] not in _STARTS_FILLERS:
             break
+        if words[offset] not in firsts:
+            continue
         for p in phrases:
             if tuple(words[offset : offset + len(p)]) == p:
                 return True
     return False
+
+
+@cache
+def _first_words(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(p[0] for p in phrases if p)
 
 
 def _contains(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:

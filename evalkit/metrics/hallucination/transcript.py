@@ -16,6 +16,7 @@ clause is about (used by ``ClauseChecker`` in
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
@@ -56,6 +57,7 @@ def turn_sentence_spans(text: str) -> list[tuple[int, int, str]]:
 
 LIST_CHOICE = frozenset({"or", "eller"})
 """A question with one of these offers alternatives: a "yes" does not say which."""
+_CHOICE = re.compile(r"(?i)(?<![^\W\d_])(?:or|eller)(?![^\W\d_])")
 LOCAL_BREAKS = frozenset("but just only except men bare kun undtagen though although".split())
 """Words that end a spoken negation's reach ("no, just the swelling")."""
 LIST_GLUE = frozenset("or and any og eller nogen samt".split())
@@ -97,9 +99,7 @@ def resolve_dialogue(
         if not u.question:
             continue
         u.wh = utt.open_question
-        u.choice = any(
-            w.group().lower() in LIST_CHOICE for w in WORD.finditer(text, u.start, u.end)
-        )
+        u.choice = _CHOICE.search(text, u.start, u.end) is not None
         if utt.answered_by is None:
             continue
         reply = consultation.utterances[utt.answered_by]
