@@ -28,7 +28,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
-from evalkit.metrics.edit import score_edit
+from evalkit.metrics.edit import edit_core
 from evalkit.metrics.registry import MetricInfo, register_family, register_metric
 from evalkit.text.sections import AlignedSection, SectionMap, align_sections, load_section_map
 
@@ -149,8 +149,7 @@ def score_sections(
         if a.final_text == a.draft_text:
             distance, wer, unchanged = 0, 0.0, True  # what score_edit gives, without aligning
         else:
-            edit = score_edit(a.final_text, a.draft_text)
-            distance, wer, unchanged = edit.char_distance, edit.wer, edit.unchanged
+            distance, wer, unchanged = edit_core(a.final_text, a.draft_text)
         items.append(
             {
                 "section": a.section,

@@ -150,3 +150,12 @@ def test_word_counts_token_lists():
 def test_non_string_raises_clear_error():
     with pytest.raises(TypeError, match="expects str"):
         score_edit(123, "x")  # type: ignore[arg-type]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab c\n.,æ", max_size=40), st.text(alphabet="ab c\n.,æ", max_size=40))
+def test_edit_core_equals_score_edit(final, draft):
+    from evalkit.metrics.edit import edit_core, score_edit
+
+    s = score_edit(final, draft)
+    assert edit_core(final, draft) == (s.char_distance, s.wer, s.unchanged)
