@@ -430,6 +430,7 @@ def parse_consultation(
             for x in split_sentences(t.text)
         ]
     labelled = any(speaker for _, _, speaker in sentences)
+    either = _text_regex(cues.hypothetical + cues.other_person)
     utterances: list[Utterance] = []
     turn_no = -1
     last_speaker: str | None = None
@@ -460,8 +461,9 @@ def parse_consultation(
             u.open_question = request or any(w in wh for w in lead[:2])
         else:
             u.summary = u.role != "patient" and _starts_with(head, cues.summary_openers, 0)
-        u.hypothetical = _text_regex(cues.hypothetical).search(low) is not None
-        u.other_person = _text_regex(cues.other_person).search(low) is not None
+        if either.search(low) is not None:  # most sentences have neither: one search
+            u.hypothetical = _text_regex(cues.hypothetical).search(low) is not None
+            u.other_person = _text_regex(cues.other_person).search(low) is not None
         utterances.append(u)
     _resolve_answers(utterances, cues, labelled, text)
     return Consultation(text, language, utterances, labelled)
