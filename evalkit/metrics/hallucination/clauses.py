@@ -9,6 +9,7 @@ from evalkit.metrics.checkers import CheckContext, Flag, make_flag
 from evalkit.metrics.hallucination.cache import StemTable
 from evalkit.metrics.hallucination.concepts import POLAR_CATEGORIES
 from evalkit.metrics.hallucination.config import CONFIG
+from evalkit.metrics.hallucination.grounding import conditional
 from evalkit.metrics.hallucination.index import TextIndex, Unit
 from evalkit.metrics.hallucination.state import draft_state, flag_source, quote, trim_span
 from evalkit.metrics.hallucination.transcript import QuestionIndex
@@ -16,6 +17,7 @@ from evalkit.metrics.hallucination.words import (
     ASSESSMENT_SECTIONS,
     EXAM_SECTIONS,
     META_PREFIXES,
+    OTHER_WORDS,
     POST_NEGATION,
     STOPWORDS,
     WORD,
@@ -74,18 +76,25 @@ class ClauseChecker:
                     # natten?" - "Ja, hver nat"): an explicit contradiction
                     # (only what the lexicon does not cover: the concept check owns
                     # the polarity of concepts, mixed talk included)
-                    ask = u.negation is not None and not _negates_a_concept(u)
-                    q = self._answered(u, transcript) if ask else None
+                    clause = pair.ai_note[u.start : u.end]
+                    ask = (
+                        u.negation is not None
+                        and not _negates_a_concept(u)
+                        # not "denies any other …" (beyond what was said), not advice
+                        and not any(w.group().lower() in OTHER_WORDS for w in WORD.finditer(clause))
+                        and not conditional(pair.ai_note, u, context.language)
+                    )
                     head = (
                         _negated_head(pair.ai_note, u, context.language, st.draft.stem_table)
-                        if q
+                        if ask
                         else None
                     )
+                    q = self._answered(u, transcript) if head is not None else None
                     if (
                         q is not None
-                        and head is not None
                         and q.answer is False
-                        and not (q.choice or q.echo)
+                        and not (q.choice or q.echo or q.qualified)
+                        and q.negation is None
                         and not _asks_normal(transcript.text, q)
                         and any(_stem_match(head, k[2:]) for k in q.stems)
                         # and about more than one word ("hasn't checked temperature"

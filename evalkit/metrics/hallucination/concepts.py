@@ -204,7 +204,39 @@ class ConceptChecker:
                         checker=self.name,
                     )
                 )
+        if has_t and transcript.any_of:
+            flags += self._denies_a_yes_list(st, draft_text)
         return flags
+
+    def _denies_a_yes_list(self, st: DraftState, draft_text: str) -> list[Flag]:
+        """A draft clause denying every item of a list the patient said yes to.
+
+        "Any numbness or tingling?" - "Yes, in my toes" against "No numbness or
+        tingling": whichever item the yes was about, the clause denies it.
+        """
+        transcript = st.transcript
+        out = []
+        for ui, u in enumerate(st.draft.units):
+            denied = {m.concept_id: m for m in u.mentions if m.negated}
+            if len(denied) < 2:
+                continue
+            for qi, cids in transcript.any_of:
+                if cids <= denied.keys():
+                    first = min((denied[c] for c in cids), key=lambda m: m.start)
+                    out.append(
+                        make_flag(
+                            draft_text,
+                            first.start,
+                            first.end,
+                            "negation",
+                            "transcript states the opposite: " + turn_quote(transcript, qi),
+                            "transcript",
+                            severity="non-critical" if st.endorsed[ui] else None,
+                            checker=self.name,
+                        )
+                    )
+                    break
+        return out
 
     def _kept_but_swapped(self, st: DraftState, ui: int, m: Any, language: str) -> str | None:
         """A kept drug the transcript never names while it names another substance.

@@ -182,6 +182,9 @@ class TextIndex:
         or a yes/no question with the reply's polarity and the replier's role
         (``summary`` for a clinician's restatement). See
         :func:`~evalkit.metrics.hallucination.grounding.transcript_verdict`.
+    any_of : list of (unit, frozenset of concept_id)
+        Transcripts: lists asked about that got a plain yes ("any numbness or
+        tingling?" - "yes, in my toes"): at least one item is present.
     """
 
     text: str
@@ -194,6 +197,7 @@ class TextIndex:
     cache: dict[str, Any] = field(default_factory=dict)
     stem_table: StemTable | None = field(default=None, repr=False, compare=False)
     statements: dict[str, list[tuple[int, bool, str, str]]] = field(default_factory=dict)
+    any_of: list[tuple[int, frozenset[str]]] = field(default_factory=list)
 
     def related(self, keys: set[str], *, k: int = 2, min_shared: int = 1) -> list[tuple[int, int]]:
         """Up to ``k`` units sharing the most keys with ``keys``: ``[(unit, shared)]``."""
@@ -332,6 +336,7 @@ def build_index(
         asked,
         stem_table=stems,
         statements=statements,
+        any_of=_yes_to_lists(units, text) if transcript else [],
     )
 
 
@@ -748,6 +753,25 @@ def _concept_polarities(
             concepts[m.concept_id].add(polarity)
             u.concept_polarity.setdefault(m.concept_id, set()).add(polarity)
     return dict(concepts), present, dict(asked), dict(statements)
+
+
+_ANY_WORDS = re.compile(r"(?i)(?<![^\W\d_])(?:any|anything|nogen|noget|nogle)(?![^\W\d_])")
+
+
+def _yes_to_lists(units: list[Unit], text: str) -> list[tuple[int, frozenset[str]]]:
+    """The list questions a plain yes answered: ``[(unit, concepts of the list)]``."""
+    out = []
+    for i, u in enumerate(units):
+        if not u.question or u.answer is not False or u.echo or u.qualified or u.negation:
+            continue
+        polar = [m for m in u.mentions if m.category in SPOKEN_POLAR_CATEGORIES]
+        cids = frozenset(m.concept_id for m in polar)
+        if len(cids) < 2 or not is_list(text, polar):
+            continue
+        if u.choice and _ANY_WORDS.search(text, u.start, u.end) is None:
+            continue  # "is it sharp or dull?" - "yes" is no list answer
+        out.append((i, cids))
+    return out
 
 
 def _numbers_by_value(numbers: list[NumberMention]) -> dict[float, list[NumberMention]]:

@@ -138,3 +138,12 @@ def test_a_question_about_normality_answered_yes_is_no_contradiction():
     note = "No bowel problems."
     transcript = "Doctor: Are your bowels working OK?\nPatient: Yes."
     assert _flags(note, note, transcript, "en") == []
+
+
+def test_denying_every_item_of_a_list_the_patient_said_yes_to_is_flagged():
+    note = "No fever or cough."
+    transcript = "[doctor] any fever or cough ?\n[patient] yes , since monday ."
+    flags = [f for f in _flags(note, note, transcript, "en") if f["type"] == "negation"]
+    assert [(f["text"], f["source"]) for f in flags] == [("fever", "transcript")]
+    # the clause that denies only some of the items is not contradicted
+    assert _flags("No fever. Cough.", "No fever. Cough.", transcript, "en") == []
