@@ -127,19 +127,8 @@ def score_edit(final_note: str, ai_note: str) -> EditScore:
     final_words = final.split()
     draft_words = draft.split()
     subs, dels, ins, hits = word_counts(final_words, draft_words)
-    edits = subs + dels + ins
     longest = max(len(final), len(draft))
-    if final == draft:
-        distance = 0
-    else:
-        distance = Levenshtein.distance(
-            final, draft, score_hint=_word_edit_hint(final_words, draft_words, edits) or 1
-        )
-    n_ref = len(final_words)
-    if n_ref:
-        wer = edits / n_ref
-    else:
-        wer = 0.0 if not draft_words else 1.0
+    distance, wer = _distance_and_wer(final, draft, final_words, draft_words, subs + dels + ins)
     if draft:
         kept = LCSseq.similarity(final, draft) / len(draft)
     else:
@@ -175,22 +164,26 @@ def edit_core(final_note: str, ai_note: str) -> tuple[int, float, bool]:
     draft = normalize_text(ai_note)
     final_words = final.split()
     draft_words = draft.split()
-    if final_words == draft_words:
-        edits = 0
-    else:
-        edits = Levenshtein.distance(final_words, draft_words)
+    edits = 0 if final_words == draft_words else Levenshtein.distance(final_words, draft_words)
+    distance, wer = _distance_and_wer(final, draft, final_words, draft_words, edits)
+    return distance, wer, final_words == draft_words
+
+
+def _distance_and_wer(
+    final: str, draft: str, final_words: list[str], draft_words: list[str], edits: int
+) -> tuple[int, float]:
+    """Character distance and WER of normalised texts, given the word edits."""
     if final == draft:
         distance = 0
     else:
         distance = Levenshtein.distance(
             final, draft, score_hint=_word_edit_hint(final_words, draft_words, edits) or 1
         )
-    n_ref = len(final_words)
-    if n_ref:
-        wer = edits / n_ref
+    if final_words:
+        wer = edits / len(final_words)
     else:
         wer = 0.0 if not draft_words else 1.0
-    return distance, wer, final_words == draft_words
+    return distance, wer
 
 
 def char_distance(final_note: str, ai_note: str) -> int:
