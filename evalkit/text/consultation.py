@@ -268,11 +268,6 @@ def _first_words(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
     return frozenset(p[0] for p in phrases if p)
 
 
-def _contains(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    """Whether one of ``phrases`` (tuples of words) occurs in ``words``, as whole words."""
-    return _phrase_regex(phrases).search(" " + " ".join(words) + " ") is not None
-
-
 _ANY_WORD = re.compile(r"[^\W_]")
 
 
@@ -284,12 +279,6 @@ def _text_regex(phrases: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
         + "|".join(r"[^\w']+".join(re.escape(w) for w in p) for p in phrases)
         + r")(?![^\W_])"
     )
-
-
-@cache
-def _phrase_regex(phrases: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
-    # one alternation, longest first, searched once per sentence
-    return re.compile(" (?:" + "|".join(re.escape(" ".join(p)) for p in phrases) + ") ")
 
 
 def answer_polarity(text: str, cues: DialogueCues) -> str | None:
@@ -369,7 +358,7 @@ def is_hypothetical(text: str, cues: DialogueCues) -> bool:
     >>> is_hypothetical("Ingen brystsmerter.", dialogue_cues("da"))
     False
     """
-    return _contains(_words(text), cues.hypothetical)
+    return _text_regex(cues.hypothetical).search(text.lower().replace("’", "'")) is not None
 
 
 def _is_question(words: list[str], raw: str, cues: DialogueCues) -> bool:

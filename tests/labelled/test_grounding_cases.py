@@ -8,13 +8,14 @@ consultations (transcript and signed note) where any flag is a false alarm.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import Counter
 from pathlib import Path
 
 import pytest
+
+from tests.labelled.cases import known_types, read_cases
 
 HERE = Path(__file__).resolve().parent
 GROUNDING_PATH = HERE / "grounding_cases.jsonl"
@@ -26,14 +27,6 @@ BENIGN_FIELDS = {"id", "language", "transcript", "final_note", "note"}
 LABEL_FIELDS = {"type", "start", "end", "text"}
 # A speaker label at the start of a line: "Læge:", "P:", "Doctor:", "Mor:", "[doctor]".
 TURN_LABEL = re.compile(r"^(?:\[[a-z]+\]|[A-Za-zÆØÅæøå]+:)", re.MULTILINE)
-
-
-def _read(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
-def _known_types() -> set[str]:
-    return {lab["type"] for case in _read(HALLUCINATION_PATH) for lab in case["labels"]}
 
 
 def label_problems(case: dict, known_types: set[str]) -> list[str]:
@@ -93,13 +86,13 @@ def test_label_problems_catches_a_shifted_offset():
 
 
 def test_grounding_cases_are_valid():
-    known = _known_types()
-    problems = [p for case in _read(GROUNDING_PATH) for p in label_problems(case, known)]
+    known = known_types()
+    problems = [p for case in read_cases(GROUNDING_PATH) for p in label_problems(case, known)]
     assert problems == []
 
 
 def test_grounding_cases_cover_what_the_benchmark_reports():
-    cases = _read(GROUNDING_PATH)
+    cases = read_cases(GROUNDING_PATH)
     ids = [c["id"] for c in cases]
     assert len(ids) == len(set(ids))
     labelled = Counter(c["language"] for c in cases if c["labels"])
@@ -111,12 +104,12 @@ def test_grounding_cases_cover_what_the_benchmark_reports():
 
 
 def test_grounding_ids_do_not_clash_with_hallucination_cases():
-    ours = {c["id"] for c in _read(GROUNDING_PATH)}
-    theirs = {c["id"] for c in _read(HALLUCINATION_PATH)}
+    ours = {c["id"] for c in read_cases(GROUNDING_PATH)}
+    theirs = {c["id"] for c in read_cases(HALLUCINATION_PATH)}
     assert ours.isdisjoint(theirs)
 
 
-@pytest.mark.parametrize("case", _read(BENIGN_PATH), ids=lambda c: c["id"])
+@pytest.mark.parametrize("case", read_cases(BENIGN_PATH), ids=lambda c: c["id"])
 def test_danish_benign_case_shape(case):
     assert set(case) == BENIGN_FIELDS
     assert case["language"] == "da"
@@ -128,7 +121,7 @@ def test_danish_benign_case_shape(case):
 
 
 def test_danish_benign_corpus_size_and_formats():
-    cases = _read(BENIGN_PATH)
+    cases = read_cases(BENIGN_PATH)
     assert len(cases) >= 40
     assert len({c["id"] for c in cases}) == len(cases)
     first_labels = Counter(

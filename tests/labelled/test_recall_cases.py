@@ -11,10 +11,11 @@ of offsets.
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections import Counter
 from pathlib import Path
+
+from tests.labelled.cases import known_types, read_cases
 
 HERE = Path(__file__).resolve().parent
 RECALL_PATH = HERE / "recall_cases.jsonl"
@@ -31,14 +32,6 @@ CLASSES = {
     "presence": "negation",
     "antonym": "negation",
 }
-
-
-def _read(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
-def _known_types() -> set[str]:
-    return {lab["type"] for case in _read(HALLUCINATION_PATH) for lab in case["labels"]}
 
 
 def case_problems(case: dict, known_types: set[str]) -> list[str]:
@@ -111,13 +104,13 @@ def test_case_problems_catches_a_shifted_offset_and_a_wrong_class():
 
 
 def test_recall_cases_are_valid():
-    known = _known_types()
-    problems = [p for case in _read(RECALL_PATH) for p in case_problems(case, known)]
+    known = known_types()
+    problems = [p for case in read_cases(RECALL_PATH) for p in case_problems(case, known)]
     assert problems == []
 
 
 def test_recall_cases_cover_every_class_in_both_languages():
-    cases = _read(RECALL_PATH)
+    cases = read_cases(RECALL_PATH)
     ids = [c["id"] for c in cases]
     assert len(ids) == len(set(ids))
     assert len(cases) >= 60
@@ -132,6 +125,6 @@ def test_recall_cases_cover_every_class_in_both_languages():
 
 
 def test_recall_ids_do_not_clash_with_other_labelled_cases():
-    ours = {c["id"] for c in _read(RECALL_PATH)}
-    theirs = {c["id"] for p in (HALLUCINATION_PATH, GROUNDING_PATH) for c in _read(p)}
+    ours = {c["id"] for c in read_cases(RECALL_PATH)}
+    theirs = {c["id"] for p in (HALLUCINATION_PATH, GROUNDING_PATH) for c in read_cases(p)}
     assert ours.isdisjoint(theirs)

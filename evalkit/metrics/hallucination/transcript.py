@@ -55,8 +55,7 @@ def turn_sentence_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-LIST_CHOICE = frozenset({"or", "eller"})
-"""A question with one of these offers alternatives: a "yes" does not say which."""
+# a question with "or" offers alternatives: a "yes" does not say which
 _CHOICE = re.compile(r"(?i)(?<![^\W\d_])(?:or|eller)(?![^\W\d_])")
 LOCAL_BREAKS = frozenset("but just only except men bare kun undtagen though although".split())
 """Words that end a spoken negation's reach ("no, just the swelling")."""
