@@ -64,6 +64,7 @@ SCHEMA: dict[str, tuple[str, ...]] = {
         "you",
         "other",
         "subordinators",
+        "determiners",
         "meta_prefixes",
         "dose",
         "not_drug_endings",

@@ -501,6 +501,7 @@ class Matcher:
                 boundaries.sort()
                 if words is None:
                     words = joined[1:-1].split(" ")
+                trailing = _trailing_cues(folded, pre, spans, language)
                 if "," in folded:
                     # "ryger ikke, alkohol …": a pre cue right before a comma
                     # closes its clause ("ikke" after the verb it negates)
@@ -514,6 +515,8 @@ class Matcher:
                 flags = negated_flags(
                     spans, pre, post, boundaries, words, language, pre_boundaries=colons
                 )
+                for i in trailing:
+                    flags[i] = True
 
         # Mentions are built through the slot setters (see _MENTION_SETTERS).
         set_start, set_end, set_text, set_concept, set_category, set_negated, set_parts = (
@@ -687,6 +690,45 @@ def _split_words(folded: str) -> tuple[str, list[int], list[int]]:
     if len(is_word) and is_word[0]:
         folded_starts.insert(0, 0)
     return joined, word_starts.tolist(), folded_starts
+
+
+_CLAUSE_END = frozenset(".,;:!?\n")
+
+
+def _trailing_cues(
+    folded: str, pre: list[tuple[int, int, int, int]], spans: list, language: str
+) -> list[int]:
+    """Mentions negated by a cue word right after them that ends the clause.
+
+    Danish puts "ikke" after the verb it negates: "Ryger ikke.", "Hoster ikke,
+    feber ikke målt". Such a cue (one of the language's ``after_words`` that is
+    also a pre cue), directly after a mention and followed by punctuation or
+    the end of the text, negates that one mention, not a list before it ("Har
+    feber og hoster ikke" negates only the cough).
+    """
+    after = _after_words(language)
+    if not after or not pre:
+        return []
+    by_end = {sp[3]: i for i, sp in enumerate(spans)}
+    out = []
+    for cue in pre:
+        i = by_end.get(cue[2])
+        if i is None or folded[cue[0] : cue[1]] not in after:
+            continue
+        rest = folded[cue[1] : cue[1] + 2].lstrip(" ")
+        if not rest or rest[0] in _CLAUSE_END:
+            out.append(i)
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _after_words(language: str) -> frozenset[str]:
+    """Cue words that negate the word before them ("hoster ikke"; ``lexicon/cues.py``)."""
+    from evalkit.lexicon.cues import CUE_LANGUAGES, language_cues
+
+    if language not in CUE_LANGUAGES:
+        return frozenset()
+    return language_cues(language).negation.after_words
 
 
 def _adjacent_cues(language: str) -> frozenset[str]:

@@ -336,3 +336,36 @@ def test_mentions_equal_ones_built_by_the_constructor(pieces):
         rebuilt = Mention(m.start, m.end, m.text, m.concept_id, m.category, m.negated, m.parts)
         assert type(m) is Mention
         assert m == rebuilt and hash(m) == hash(rebuilt) and repr(m) == repr(rebuilt)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Danish "ikke" after the verb it negates, at the end of the clause
+        ("Ryger ikke.", [("Ryger", True)]),
+        ("Hoster ikke, feber ikke målt.", [("Hoster", True), ("feber", False)]),
+        # only the mention right before it, not a list
+        ("Har feber og hoster ikke.", [("feber", False), ("hoster", True)]),
+        # "ikke" before a word is a pre cue as before
+        ("Nej, det klør ikke.", [("klør", True)]),
+        ("Feber: ikke målt.", [("Feber", False)]),
+        ("Hoster ikke meget om natten.", [("Hoster", False)]),
+    ],
+)
+def test_a_clause_final_ikke_negates_the_mention_before_it(text, expected):
+    found = [(m.text, m.negated) for m in get_matcher("da").find(text)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("Hun har kastet op to gange.", "sym:vomiting"),
+        ("Det klør.", "sym:itch"),
+        ("Kløende udslæt.", "sym:itch"),
+        ("Jeg ryger 20 om dagen.", "dx:smoking"),
+        ("Smerterne udstråler til armen.", "sym:radiating_pain"),
+    ],
+)
+def test_spoken_danish_forms_name_the_symptom(text, concept):
+    assert concept in {m.concept_id for m in get_matcher("da").find(text)}

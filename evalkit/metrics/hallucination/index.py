@@ -23,6 +23,7 @@ from evalkit.metrics.hallucination.transcript import (
     is_list,
     keep_answered_polarity,
     local_negation,
+    presupposed,
     resolve_dialogue,
     turn_sentence_spans,
 )
@@ -321,7 +322,7 @@ def build_index(
         resolve_dialogue(units, text, language, stems, stop)
         keep_answered_polarity(units, text, stems, stop)
     concepts, present, asked, statements = _concept_polarities(
-        units, text, _negation_cues(language), transcript=transcript
+        units, text, _negation_cues(language), stop, transcript=transcript
     )
     if todo is not None:
         present.update(m.concept_id for m in mentions)
@@ -664,7 +665,7 @@ def _postings(units: list[Unit]) -> dict[str, list[int]]:
 
 
 def _concept_polarities(
-    units: list[Unit], text: str, cues: set[str], *, transcript: bool
+    units: list[Unit], text: str, cues: set[str], stop: set[str], *, transcript: bool
 ) -> tuple[
     dict[str, set[bool]],
     set[str],
@@ -689,11 +690,18 @@ def _concept_polarities(
     statements: dict[str, list[tuple[int, bool, str, str]]] = defaultdict(list)
     replies: dict[int, tuple[bool, set[str]]] = {}
     answered_only: dict[int, set[str]] = {}
+    asks: dict[int, set[str]] = {}
     if transcript:
         for i, u in enumerate(units):
             if not u.question or u.answer is None:
                 continue
-            polar = [m for m in u.mentions if m.category in SPOKEN_POLAR_CATEGORIES]
+            polar = [
+                m
+                for m in u.mentions
+                if m.category in SPOKEN_POLAR_CATEGORIES and not presupposed(text, u, m, stop)
+            ]
+            if polar:
+                asks[i] = {m.concept_id for m in polar}
             if u.answered_by is not None:
                 replies[u.answered_by] = (u.answer, {m.concept_id for m in polar})
             if u.answer and len(polar) > 1 and not is_list(text, polar):
@@ -710,6 +718,8 @@ def _concept_polarities(
             if u.question:
                 if u.answer is None:
                     continue
+                if transcript and m.concept_id not in asks.get(i, ()):
+                    continue  # "any blood when you cough?" - "no": the cough is given
                 if u.negation is not None:
                     continue  # "No vomiting?" - "Yes"; "it hasn't helped the itch?" - "No"
                 if not u.answer:

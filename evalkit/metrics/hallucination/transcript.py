@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from evalkit.metrics.hallucination.config import CONFIG
 from evalkit.metrics.hallucination.words import (
+    DETERMINERS,
     NEGATION_CUES,
     OTHER_WORDS,
     POST_NEGATION,
@@ -41,6 +42,7 @@ __all__ = [
     "is_list",
     "keep_answered_polarity",
     "local_negation",
+    "presupposed",
     "resolve_dialogue",
     "turn_sentence_spans",
 ]
@@ -159,6 +161,52 @@ def local_negation(text: str, u: Unit, m: Any, cues: set[str]) -> bool:
             return True
     after = [w.group().lower() for w in WORD.finditer(text, m.end, min(u.end, m.end + 20))][:2]
     return any(w in POST_NEGATION for w in after)
+
+
+def presupposed(text: str, u: Unit, m: Any, stop: set[str]) -> bool:
+    """Whether a yes/no question takes a mention for given instead of asking about it.
+
+    A reply answers what the question asks, not what it presupposes: the cough
+    of "any blood when you cough?" (a subordinate clause), the rash of "is the
+    rash itchy?" and the cough of "has your cough got worse?" (a given noun,
+    after a determiner, with more of the question after it). A "no" to such a
+    question does not deny the mention.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> q = "Any blood when you cough?"
+    >>> presupposed(q, NS(start=0, end=len(q)), NS(start=19, end=24), set())
+    True
+    >>> presupposed(q, NS(start=0, end=len(q)), NS(start=4, end=9), set())
+    False
+    >>> q = "Is the rash itchy?"
+    >>> presupposed(q, NS(start=0, end=len(q)), NS(start=7, end=11), {"is", "the"})
+    True
+    >>> q = "Do you have the rash still?"
+    >>> presupposed(q, NS(start=0, end=len(q)), NS(start=16, end=20), {"still", "the"})
+    False
+    """
+    words = [(w.start(), w.group().lower()) for w in WORD.finditer(text, u.start, u.end)]
+    head = [w for a, w in words if a < m.start]
+    if head:
+        if head[0] in SUBORDINATORS:
+            # "If you bend over, does it hurt?": the subordinate clause runs to the comma
+            comma = text.find(",", u.start, u.end)
+            if comma != -1 and m.start < comma:
+                return True
+        elif any(w in SUBORDINATORS for w in head[1:]):
+            return True
+    if not head or head[-1] not in DETERMINERS:
+        return False
+    for a, w in words:
+        if a < m.end:
+            continue
+        if w in SUBORDINATORS:
+            break
+        if w not in stop and len(w) >= 3:
+            return True
+    return False
 
 
 def is_list(text: str, mentions: list[Any]) -> bool:

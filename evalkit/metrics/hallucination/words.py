@@ -50,6 +50,8 @@ INTENSITY_NOT_BEFORE = _union(c.intensity_not_before for c in _CUES)
 QUALITY: dict[str, int] = _merged(c.quality for c in _CUES)
 COPULAS = _union(c.words["copulas"] for c in _CUES)
 SUBORDINATORS = _union(c.words["subordinators"] for c in _CUES)
+DETERMINERS = _union(c.words["determiners"] for c in _CUES)
+"""Words that make the noun after them given (\"the rash\", \"din hoste\")."""
 LIST_WORDS = _union(c.words["list"] for c in _CUES)
 YOU = _union(c.words["you"] for c in _CUES)
 OTHER_WORDS = _union(c.words["other"] for c in _CUES)

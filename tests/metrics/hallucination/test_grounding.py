@@ -147,3 +147,27 @@ def test_denying_every_item_of_a_list_the_patient_said_yes_to_is_flagged():
     assert [(f["text"], f["source"]) for f in flags] == [("fever", "transcript")]
     # the clause that denies only some of the items is not contradicted
     assert _flags("No fever. Cough.", "No fever. Cough.", transcript, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("final", "transcript", "language"),
+    [
+        # the cough is given by the "when" clause; the no is about blood
+        ("Cough for 3 days.", "Doctor: Any fever when you cough?\nPatient: No, never.", "en"),
+        # "the fever" is given; the no is about whether it went down
+        ("Fever since Monday.", "Doctor: Has the fever gone down?\nPatient: No.", "en"),
+        ("Feber i 3 dage.", "Læge: Er din feber faldet?\nPatient: Nej.", "da"),
+        ("Hoste i 3 dage.", "Læge: Har du feber, når du hoster?\nPatient: Nej.", "da"),
+    ],
+)
+def test_a_no_does_not_deny_what_the_question_takes_for_given(final, transcript, language):
+    # the kept statement matches the presupposed concept; no flag
+    assert _flags(final, final, transcript, language) == []
+
+
+def test_a_no_still_denies_what_the_question_asks():
+    flags = _flags(
+        "Hoste. Feber.", "Hoste. Feber.", "Læge: Har du feber, når du hoster?\nPatient: Nej."
+    )
+    # the fever is asked in the main clause and denied
+    assert [(f["type"], f["text"]) for f in flags] == [("negation", "Feber")]
