@@ -27,6 +27,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from evalkit.metrics.hallucination.state import quote
+from evalkit.metrics.hallucination.transcript import LIST_GLUE
 from evalkit.text.consultation import dialogue_cues, is_hypothetical
 
 if TYPE_CHECKING:
@@ -112,10 +113,46 @@ def transcript_verdict(
         # yes/no question about it, answered the other way, overrules that (not the
         # clinician's own talk: transcripts without question marks make a spoken
         # question look like dictation)
-        said = [x for x in said if x[3] == "answer"]
+        said = [
+            x
+            for x in said
+            if x[3] == "answer"
+            or (
+                # a finding the clinician dictates while examining ("your lungs sound
+                # clear, no crackles"), with no side or other part named beside it
+                x[3] == "said"
+                and x[1]
+                and category == "finding"
+                and x[2] == "clinician"
+                and not index.units[x[0]].sides
+                and _bare_negative(index, x[0], concept_id)
+            )
+        ]
         if not said:
             return None, None
     return "contradicts", said[-1][0]
+
+
+_NEXT_WORD = re.compile(r"[\s]*([^\W\d_]+|[,.;:!?]|$)")
+
+
+def _bare_negative(index: TextIndex, unit: int, concept_id: str) -> bool:
+    """Whether a unit only denies the concept, bare ("clear, no crackles, no wheezing").
+
+    Every mention of the concept in the unit is negated and none goes on to a
+    part or aspect ("no pain with palpation outside the elbow"): after it comes
+    punctuation, the end, or a word that joins a list.
+    """
+    u = index.units[unit]
+    found = [m for m in u.mentions if m.concept_id == concept_id]
+    if not found or not all(m.negated for m in found):
+        return False
+    for m in found:
+        nxt = _NEXT_WORD.match(index.text, m.end, u.end)
+        word = nxt.group(1).lower() if nxt else ""
+        if word and word[0].isalpha() and word not in LIST_GLUE:
+            return False
+    return True
 
 
 def turn_quote(index: TextIndex, unit: int) -> str:
@@ -203,8 +240,11 @@ _PROBLEM_SECTION_WORDS = frozenset(
     "konklusion diagnose diagnoser problemer".split()
 )
 _EXAM_SECTION_WORDS = frozenset(
-    "o obj objektivt objektiv undersøgelse fund exam examination physical pe".split()
+    "o obj objektivt objektiv undersøgelse fund exam examination physical pe status "
+    "praesens".split()
 )
+_STATUS_PRAESENS = re.compile(r"^st\.?\s?p\.?$")
+"""Danish "St.p." (status praesens), the examination, not the plan."""
 
 
 def section_kind(section: str) -> str:
@@ -214,9 +254,11 @@ def section_kind(section: str) -> str:
     --------
     >>> section_kind("assessment and plan"), section_kind("objektivt"), section_kind("hpi")
     ('problem', 'exam', '')
+    >>> section_kind("st.p"), section_kind("st. p."), section_kind("p")
+    ('exam', 'exam', 'problem')
     """
     words = set(re.findall(r"[^\W\d_]+", section))
-    if words & _EXAM_SECTION_WORDS:
+    if words & _EXAM_SECTION_WORDS or _STATUS_PRAESENS.match(section.strip()):
         return "exam"
     if words & _PROBLEM_SECTION_WORDS:
         return "problem"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from evalkit.lexicon import get_matcher
 from evalkit.metrics.hallucination import build_index, score_hallucination, transcript_verdict
 from evalkit.metrics.note import NotePair
 from tests.metrics.hallucination.conftest import standin_matcher
@@ -171,3 +172,23 @@ def test_a_no_still_denies_what_the_question_asks():
     )
     # the fever is asked in the main clause and denied
     assert [(f["type"], f["text"]) for f in flags] == [("negation", "Feber")]
+
+
+@pytest.mark.parametrize(
+    ("transcript", "flagged"),
+    [
+        # the clinician dictates a bare normal finding: a kept finding is contradicted
+        ("Doctor: Your lungs sound clear, no crackles, no wheezing.", True),
+        # a part or aspect named after it: not the same finding
+        ("Doctor: No crackles on the right side.", False),
+        ("Doctor: No crackles with deep breaths, let me listen again.", False),
+        # mixed talk
+        ("Doctor: No crackles there. Some crackles at the base.", False),
+    ],
+)
+def test_a_dictated_bare_negative_finding_overrules_a_kept_finding(transcript, flagged):
+    note = "Exam: crackles at the base."
+    matcher = get_matcher("en")
+    pair = NotePair.from_raw(note, note, transcript, "en")
+    flags = score_hallucination(pair, {"matcher": matcher}).flags
+    assert any(f.type == "negation" and f.source == "transcript" for f in flags) == flagged
