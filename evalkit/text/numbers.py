@@ -747,6 +747,8 @@ def find_numbers(
     [(500.0, None, 'mg'), (2.0, 3.0, '/day'), (5.0, None, 'day')]
     >>> [(x.value, x.unit) for x in find_numbers("pain is seven out of ten", language="en")]
     [(7.0, '/10')]
+    >>> [(x.value, x.value_high) for x in find_numbers("one forty-two over eighty-eight")]
+    [(142.0, 88.0)]
     """
     if language not in (None, "da", "en"):
         raise ValueError(
@@ -764,6 +766,8 @@ def find_numbers(
             i += 1
             continue
         value, j, multi = _parse_sequence(text, toks, i)
+        if t.kind == "word" and value in (1.0, 2.0) and j < n and toks[j].kind == "word":
+            value, j = _spoken_systolic(text, toks, j, value)
         start, end = t.start, toks[j - 1].end
         if toks[j - 1].low == "mio" and text[end : end + 1] == ".":
             end += 1
@@ -836,6 +840,26 @@ def find_numbers(
         out.append(_new_mention(start, end, text[start:end], value, high, unit, kind))
         i = _skip_to(toks, j, end)
     return out
+
+
+def _spoken_systolic(text: str, toks: list[_Tok], j: int, hundreds: float) -> tuple[float, int]:
+    """A blood pressure read out in the spoken way: "one forty-two over eighty-eight".
+
+    ``hundreds`` (one or two) is the word before ``toks[j]``; when a number from 10
+    to 99 follows it directly and then "over" or "/" and another number, the two
+    read as one systolic value (142). Anything else is left as it was (so "one
+    twenty milligram tablet" stays one and twenty).
+    """
+    if not _adjacent(text, toks[j - 1], toks[j]):
+        return hundreds, j
+    rest, j2, _ = _parse_sequence(text, toks, j)
+    if not 10 <= rest <= 99 or rest != int(rest):
+        return hundreds, j
+    om = _OVER.match(text, toks[j2 - 1].end)
+    k = _token_at(toks, j2, om.end()) if om is not None else None
+    if k is None or toks[k].kind not in ("num", "word"):
+        return hundreds, j
+    return 100 * hundreds + rest, j2
 
 
 # The common mention is built through the slot descriptors: the same object as

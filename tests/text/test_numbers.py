@@ -345,3 +345,38 @@ def test_spelled_decimals_are_parsed_back(whole, tenth):
     value = whole + tenth / 10
     spoken = danish_decimal_words(value, 1)
     assert parse_number_words(spoken, language="da") == pytest.approx(value)
+
+
+_ONES = "zero one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _en_two_digits(n: int) -> str:
+    if n < 20:
+        return _TEENS[n - 10]
+    tens, ones = divmod(n, 10)
+    return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+
+
+@given(
+    st.integers(110, 299).filter(lambda s: s % 100 >= 10),
+    st.integers(40, 99),
+)
+def test_a_spoken_blood_pressure_reads_back(systolic, diastolic):
+    # "one forty-two over eighty-eight" is 142/88
+    hundreds, rest = divmod(systolic, 100)
+    dia = _en_two_digits(diastolic)
+    spoken = f"blood pressure is {_ONES[hundreds]} {_en_two_digits(rest)} over {dia} today"
+    found = [(m.value, m.value_high, m.kind) for m in find_numbers(spoken, language="en")]
+    assert found == [(float(systolic), float(diastolic), "blood_pressure")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["take one twenty milligram tablet", "one forty over there", "one twenty"],
+)
+def test_one_and_a_tens_word_stay_apart_outside_a_blood_pressure(text):
+    assert all(
+        m.kind != "blood_pressure" and m.value < 100 for m in find_numbers(text, language="en")
+    )
