@@ -30,6 +30,23 @@ _STATED_ONCE = frozenset({"score", "vital", "lab"})
 _DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
 
 
+def _both_precise(a: NumberMention, b: NumberMention) -> bool:
+    """Two values with decimals, neither a rounding of the other (38,9 against
+    "niogtredive komma otte"): speech that says a decimal gives the value exactly.
+
+    Examples
+    --------
+    >>> from evalkit.text.numbers import find_numbers
+    >>> x, y, z = (find_numbers(t, language="da")[0] for t in ("38,9", "39,8", "39"))
+    >>> _both_precise(x, y), _both_precise(x, z), _both_precise(x, x)
+    (True, False, False)
+    """
+    if a.value_high is not None or b.value_high is not None:
+        return False
+    frac = (a.value % 1, b.value % 1)
+    return all(f > 1e-9 for f in frac) and abs(a.value - b.value) > 0.15
+
+
 def _in_days(n: NumberMention) -> float | None:
     factor = _DAYS.get(n.unit or "")
     return None if factor is None else round(n.value * factor, 3)
@@ -78,6 +95,7 @@ class NumberChecker:
                             and not transcript.supports_number(n)
                         )
                         or (n.kind == "duration" and spoken.kind == "duration")
+                        or _both_precise(n, spoken)
                     ):
                         spoken = None
                     if spoken is not None:

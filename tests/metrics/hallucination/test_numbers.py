@@ -58,3 +58,19 @@ def test_dose_number_and_score_flags_come_from_the_number_check():
         "39,5",
     )
     assert _raised("Smerter 3/10.", "Smerter 8/10.")[0][:3] == ("severity", "numbers", "8/10")
+
+
+def test_a_spoken_decimal_contradicts_a_kept_value_with_decimals():
+    note = "Feber, max 38,9."
+    spoken = "Læge: Hvor høj var feberen?\nPatient: Niogtredive komma otte i nat."
+    flags = _flags(note, note, transcript=spoken)
+    assert [(f["type"], f["text"], f["source"]) for f in flags] == [
+        ("number", "38,9", "transcript")
+    ]
+
+
+def test_a_spoken_whole_number_does_not_contradict_a_kept_decimal():
+    # speech drops decimals: "niogtredive" for 38,9 is no explicit contradiction
+    note = "Feber, max 38,9."
+    spoken = "Læge: Hvor høj var feberen?\nPatient: Næsten niogtredive."
+    assert _flags(note, note, transcript=spoken) == []
