@@ -512,8 +512,16 @@ class Matcher:
                     firsts = {sp[2] for sp in spans}
                     pre = [c for c in pre if folded[c[0] : c[1]] not in adjacent or c[3] in firsts]
                 colons = [m.start() for m in _COLON.finditer(folded)] if ":" in folded else None
+                commas = [i for i, c in enumerate(folded) if c == ","] if post else None
                 flags = negated_flags(
-                    spans, pre, post, boundaries, words, language, pre_boundaries=colons
+                    spans,
+                    pre,
+                    post,
+                    boundaries,
+                    words,
+                    language,
+                    pre_boundaries=colons,
+                    commas=commas,
                 )
                 for i in trailing:
                     flags[i] = True

@@ -93,6 +93,7 @@ def negated_flags(
     words: list[str],
     language: str,
     pre_boundaries: list[int] | None = None,
+    commas: list[int] | None = None,
 ) -> list[bool]:
     """Polarity of each mention given the cues and the sorted boundary positions.
 
@@ -101,7 +102,11 @@ def negated_flags(
     ``pre_boundaries`` end only the scope of pre cues: a colon starts a new
     field, so "ryger ikke, fast medicin: levothyroxin" does not negate the drug,
     while "allergi: nej" still negates the allergy. (The matcher also drops pre
-    cues right before a comma: "ryger ikke, alkohol …".)
+    cues right before a comma: "ryger ikke, alkohol …".) ``commas`` (their
+    positions) keep a post cue from reaching back over a comma to a mention
+    with other words in between: in "højre trommehinde rød, venstre ua" the
+    "ua" is about the left side, not the eardrum; a list before the cue
+    ("feber, hoste og ondt i halsen benægtes") is still negated.
 
     Examples
     --------
@@ -155,6 +160,13 @@ def negated_flags(
                 break
             if following is None:
                 if cue[2] - m[3] > POST_WINDOW:
+                    break
+                if (
+                    commas
+                    and cue[2] > m[3]
+                    and any(m[1] <= c < cue_start for c in commas)
+                    and not _listed(words[m[3] : cue[2]], connectors)
+                ):
                     break
             elif not _listed(words[m[3] : following[2]], connectors):
                 break

@@ -281,3 +281,22 @@ def test_adjacent_cue_negates_only_the_next_word():
     assert [(x.text, x.negated) for x in m.find("Non smoker.")] == [("smoker", True)]
     assert ("ulcer", False) in [(x.text, x.negated) for x in m.find("Non-healing ulcer.")]
     assert [(x.text, x.negated) for x in m.find("nil smoker")] == [("smoker", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ua" is about the left side, not about the eardrum before the comma
+        ("Højre trommehinde rød og bulende, venstre ua.", [("trommehinde", False)]),
+        # a list before a post cue is still negated over its commas
+        (
+            "Feber, hoste og ondt i halsen benægtes.",
+            [("Feber", True), ("hoste", True), ("ondt i halsen", True)],
+        ),
+        ("St.p.: Hjerte, lunger ua.", [("Hjerte", True), ("lunger", True)]),
+    ],
+)
+def test_a_post_cue_does_not_reach_back_over_a_comma_to_other_words(text, expected):
+    from evalkit.lexicon import get_matcher
+
+    assert [(m.text, m.negated) for m in get_matcher("da").find(text)] == expected

@@ -44,6 +44,10 @@ class HallucinationConfig:
         above which the clauses say the same thing: side and grade words are
         compared, a new symptom in it is taken as rewording, and a polarity
         flip against it is critical.
+    swap_coverage : float
+        Share of a draft sentence's keys in its one aligned final-note sentence
+        above which right and left named in the opposite order are a swap
+        (laterality), not a rewrite.
     loose_coverage : float
         Share above which the aligned final-note clauses are taken as the
         clause's counterpart for numbers, for "has X instead" evidence and for
@@ -74,6 +78,7 @@ class HallucinationConfig:
     transcript_min_shared: int = 2
     aligned_coverage: float = 0.5
     loose_coverage: float = 0.34
+    swap_coverage: float = 0.8
     transcript_coverage: float = 0.5
     answer_head_words: int = 8
     echo_words: int = 12

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from evalkit.metrics.checkers import CheckContext, Flag, make_flag
@@ -31,12 +32,14 @@ class _WordGradeChecker:
             marks = getattr(u, self.attr)
             if not marks:
                 continue
-            ref_f = self._marks(
-                final, st.aligned[ui] if st.coverage[ui] >= CONFIG.aligned_coverage else []
-            )
+            aligned = st.aligned[ui] if st.coverage[ui] >= CONFIG.aligned_coverage else []
+            ref_f = self._marks(final, aligned)
+            swapped = self._swapped(pair.ai_note, marks, final, aligned, st.coverage[ui])
             for value, (s, e) in marks.items():
                 spoken = self._contradicted(transcript, u, value, s, e)
-                if value in ref_f or st.endorsed[ui]:
+                if swapped:
+                    ref_f = {k: v for k, v in ref_f.items() if k != value}
+                elif value in ref_f or st.endorsed[ui]:
                     if spoken is not None and self._said_anywhere(transcript, value):
                         spoken = None  # the talk gives this side or grade too
                     # kept by the clinician: at most non-critical, and only when the
@@ -91,6 +94,38 @@ class _WordGradeChecker:
         return flags
 
     _OPPOSITE_SIDE = {"R": "L", "L": "R"}
+
+    def _swapped(
+        self,
+        draft_text: str,
+        marks: dict,
+        final: TextIndex | None,
+        aligned: list[int],
+        coverage: float,
+    ) -> bool:
+        """Right and left named in one sentence of both notes, in the opposite order.
+
+        "Højre trommehinde rød og bulende, venstre ua." against "Venstre
+        trommehinde rød og bulende, højre ua.": both sides are in both notes,
+        but each finding goes with the other side. Only for one aligned
+        sentence whose words are nearly all the same (``CONFIG.swap_coverage``).
+        """
+        if (
+            self.attr != "sides"
+            or final is None
+            or len(aligned) != 1
+            or coverage < CONFIG.swap_coverage
+            or set(marks) != {"R", "L"}
+        ):
+            return False
+        theirs = getattr(final.units[aligned[0]], self.attr)
+        if set(theirs) != {"R", "L"}:
+            return False
+        # each side goes with the words the other side has in the final note (a
+        # reordering that keeps each side's words is no swap)
+        mine = {k: _word_after(draft_text, e) for k, (_, e) in marks.items()}
+        other = {k: _word_after(final.text, e) for k, (_, e) in theirs.items()}
+        return mine["R"] != mine["L"] and mine["R"] == other["L"] and mine["L"] == other["R"]
 
     def _opposite_in_related(
         self, transcript: TextIndex, u: Unit, value: Any
@@ -159,6 +194,15 @@ class _WordGradeChecker:
             if u.start <= pos < u.end:
                 return u.start, u.end
         return pos, pos
+
+
+_NEXT = re.compile(r"\W*(\w+)")
+
+
+def _word_after(text: str, end: int) -> str:
+    """The word after position ``end`` (lower case; "" at the end)."""
+    m = _NEXT.match(text, end)
+    return m.group(1).lower() if m else ""
 
 
 class LateralityChecker(_WordGradeChecker):

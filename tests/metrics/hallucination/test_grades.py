@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from evalkit.lexicon import get_matcher
+from evalkit.metrics.hallucination import score_hallucination
+from evalkit.metrics.note import NotePair
 from tests.metrics.hallucination.conftest import _flags
 
 
@@ -58,3 +61,37 @@ def test_an_evaluation_turned_around_is_raised_by_the_quality_check():
     assert _raised("Sover godt om natten.", "Sover dårligt om natten.") == [
         ("negation", "quality", "dårligt", "critical")
     ]
+
+
+@pytest.mark.parametrize(
+    ("draft", "final", "swapped"),
+    [
+        # each finding went with the other side
+        (
+            "Højre trommehinde rød og bulende, venstre ua.",
+            "Venstre trommehinde rød og bulende, højre ua.",
+            True,
+        ),
+        (
+            "Left tympanic membrane erythematous, right normal.",
+            "Right tympanic membrane erythematous, left normal.",
+            True,
+        ),
+        # reordered, each side keeps its words: no swap
+        (
+            "Højre trommehinde rød og bulende, venstre ua.",
+            "Venstre ua, højre trommehinde rød og bulende.",
+            False,
+        ),
+        (
+            "Left tympanic membrane erythematous, right normal.",
+            "Right normal, left tympanic membrane erythematous.",
+            False,
+        ),
+    ],
+)
+def test_sides_swapped_within_one_sentence(draft, final, swapped):
+    language = "da" if "ø" in draft else "en"
+    pair = NotePair.from_raw(final, draft, None, language)
+    flags = score_hallucination(pair, {"matcher": get_matcher(language)}).flags
+    assert any(f.type == "laterality" for f in flags) == swapped
