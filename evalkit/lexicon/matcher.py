@@ -34,6 +34,7 @@ listed once per substance), the mention is reported once per concept.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -128,6 +129,9 @@ class _Pattern:
     inflectable: bool
     compoundable: bool
     stoplisted: bool
+    inverse: bool = False
+    """The term names the absence of a concept ("uøm", "non-tender"): its mention
+    is that concept, negated (see :func:`_inverse_base`)."""
     concept_id: str = field(init=False)
     category: str = field(init=False)
 
@@ -209,11 +213,18 @@ class Matcher:
         anchored: dict[str, bool] = {}
         modifiers: dict[str, _Pattern] = {}
         folded_terms = {e.term: fold(e.term) for e in lexicon.entries if e.language == language}
-        known = set(folded_terms.values())
+        # a negated form stays a term of its own when its base is stoplisted
+        # ("non-tender": "tender" alone is an everyday word the matcher skips)
+        known = {f for t, f in folded_terms.items() if f not in stop_folded and t not in stop_raw}
         n_terms = 0
+        concepts = {e.concept_id for e in lexicon.entries if e.language == language}
         for entry in lexicon.entries:
             if entry.language != language:
                 continue
+            base = _inverse_base(entry.concept_id, concepts)
+            if base is not None:
+                entry = dataclasses.replace(entry, concept_id=base)
+            inverse = base is not None
             folded = folded_terms[entry.term]
             if not folded or _is_negated_form(folded, pre_cues, known):
                 continue
@@ -234,7 +245,8 @@ class Matcher:
             )
             if compoundable or (language == "da" and inflectable and len(words) == 1):
                 modifiers.setdefault(
-                    folded, _Pattern(entry, last, None, inflectable, compoundable, stoplisted)
+                    folded,
+                    _Pattern(entry, last, None, inflectable, compoundable, stoplisted, inverse),
                 )
             forms = [(folded, None)]
             if inflectable:
@@ -243,7 +255,7 @@ class Matcher:
             for form, required in forms:
                 key = form if compoundable else " " + form
                 keys.setdefault(key, []).append(
-                    _Pattern(entry, last, required, inflectable, compoundable, stoplisted)
+                    _Pattern(entry, last, required, inflectable, compoundable, stoplisted, inverse)
                 )
                 anchored[key] = not compoundable
         automaton = ahocorasick.Automaton()
@@ -550,7 +562,7 @@ class Matcher:
                 set_text(mention, surface)
                 set_concept(mention, pattern.concept_id)
                 set_category(mention, pattern.category)
-                set_negated(mention, negated)
+                set_negated(mention, negated or pattern.inverse)
                 set_parts(mention, nested)
                 append(mention)
         return mentions
@@ -613,6 +625,26 @@ class Matcher:
             return True
         following = words[last_word_index + 1] if last_word_index + 1 < len(words) else ""
         return following[:1].isdigit()
+
+
+def _inverse_base(concept_id: str, concepts: set[str]) -> str | None:
+    """The concept a ``<kind>:no_<name>`` concept is the absence of, if the lexicon has it.
+
+    "uøm" and "non-tender" (``find:no_tenderness``) then compare equal to "ikke
+    øm" and "not tender" (``find:tenderness``, negated).
+
+    Examples
+    --------
+    >>> _inverse_base("find:no_tenderness", {"find:tenderness"})
+    'find:tenderness'
+    >>> _inverse_base("find:no_abnormality", {"find:tenderness"}) is None
+    True
+    """
+    kind, sep, name = concept_id.partition(":")
+    if not sep or not name.startswith("no_"):
+        return None
+    base = f"{kind}:{name[3:]}"
+    return base if base in concepts else None
 
 
 def _is_negated_form(folded: str, pre_cues: tuple[str, ...], known: set[str]) -> bool:

@@ -369,3 +369,19 @@ def test_a_clause_final_ikke_negates_the_mention_before_it(text, expected):
 )
 def test_spoken_danish_forms_name_the_symptom(text, concept):
     assert concept in {m.concept_id for m in get_matcher("da").find(text)}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # the absence of a concept is that concept, negated
+        ("da", "Abdomen uøm.", ("uøm", "find:tenderness", True)),
+        ("da", "Abdomen ikke øm.", ("øm", "find:tenderness", True)),
+        # a negated form stays a term when its base is an everyday word
+        ("en", "Abdomen soft, non-tender.", ("non-tender", "find:tenderness", True)),
+        ("en", "Abdomen nontender.", ("nontender", "find:tenderness", True)),
+    ],
+)
+def test_a_term_for_an_absence_is_its_concept_negated(language, text, expected):
+    found = [(m.text, m.concept_id, m.negated) for m in get_matcher(language).find(text)]
+    assert expected in found

@@ -18,8 +18,22 @@ from evalkit.lexicon.antonyms import Antonyms, load_antonyms
 from evalkit.metrics.checkers import CheckContext, Flag, make_flag
 from evalkit.metrics.hallucination.config import CONFIG
 from evalkit.metrics.hallucination.state import draft_state, quote
+from evalkit.metrics.hallucination.words import NEGATION_CUES, WORD
 
 __all__ = ["AntonymChecker"]
+
+
+def _negated_at(text: str, start: int, language: str) -> bool:
+    """Whether one of the two words before ``start`` is a negation cue ("ikke øm", "not tender").
+
+    Examples
+    --------
+    >>> _negated_at("Abdomen ikke øm.", 13, "da"), _negated_at("Abdomen øm.", 8, "da")
+    (True, False)
+    """
+    before = [w.group().lower() for w in WORD.finditer(text, max(0, start - 30), start)][-2:]
+    cues = NEGATION_CUES.get(language, frozenset())
+    return any(w in cues for w in before)
 
 
 @cache
@@ -54,12 +68,14 @@ class AntonymChecker:
             if ui is None or st.endorsed[ui] or st.coverage[ui] < CONFIG.loose_coverage:
                 continue
             near = [final.units[i] for i in st.aligned[ui]]
+            # "ikke øm" is "uøm": a negation cue right before a word turns its side
+            mine_side = a.side ^ _negated_at(pair.ai_note, a.start, language)
             sides = {
-                b.side: b
+                b.side ^ _negated_at(pair.final_note, b.start, language): b
                 for b in theirs
                 if b.pair == a.pair and any(v.start <= b.start < v.end for v in near)
             }
-            if a.side in sides or (1 - a.side) not in sides:
+            if mine_side in sides or (1 - mine_side) not in sides:
                 continue
             b = sides[1 - a.side]
             flags.append(

@@ -28,6 +28,7 @@ from evalkit.metrics.hallucination.transcript import (
     turn_sentence_spans,
 )
 from evalkit.metrics.hallucination.words import (
+    ADJACENT_CUES,
     AMBIGUOUS_SIDES,
     BUT_WORDS,
     COPULAS,
@@ -420,6 +421,9 @@ def _attach_items(
         if u is not None:
             u.mentions.append(m)
             u.keys.add(f"c:{m.concept_id}")
+            for part in m.parts:
+                # "Abdomen soft" holds the abdomen: "Abdomen is soft" shares it
+                u.keys.add(f"c:{part}")
         covered.append((m.start, m.end))
     for n in numbers:
         u = unit_of(n.start)
@@ -529,9 +533,23 @@ def _mark_words(
                     u.polarity[stem] = {True}
                 scope_left = 0
                 continue
+            if bare in ADJACENT_CUES and bare not in cues:
+                # "non-tender": the next word only, never the subject before it
+                scope_left = 1
+                continue
             if bare in cues or low in cues or bare in NORMAL_CUES:
                 scope_left = _open_negation_scope(
-                    u, words, wi, bare, prev_word, text, scope_left, last_stem, last_wi, unit_stems
+                    u,
+                    words,
+                    wi,
+                    bare,
+                    prev_word,
+                    text,
+                    scope_left,
+                    last_stem,
+                    last_wi,
+                    unit_stems,
+                    stop,
                 )
                 continue
             if _mark_word_class(u, words, lowered, wi, bare, own_cues, stop):
@@ -572,6 +590,9 @@ def _mark_words(
         u.keys.add("w" + skey[1:])
 
 
+_CLAUSE_END = frozenset(".,;:!?\n")
+
+
 def _open_negation_scope(
     u: Unit,
     words: list[re.Match[str]],
@@ -583,6 +604,7 @@ def _open_negation_scope(
     last_stem: str | None,
     last_wi: int,
     unit_stems: list[str],
+    stop: set[str],
 ) -> int:
     """Apply the negation or "normal" cue ``words[wi]``; returns the words left in scope.
 
@@ -608,7 +630,18 @@ def _open_negation_scope(
             u.polarity[stem] = {True}
         return 0  # used after its subject: no forward scope
     if post and last_stem is not None and scope_left == 0 and joined:
-        u.polarity[last_stem] = {True}
+        rest = text[w.end() : min(u.end, w.end() + 3)].lstrip(" ")
+        nxt = words[wi + 1].group().lower() if wi + 1 < len(words) else ""
+        if (
+            normal
+            or not rest
+            or rest[0] in _CLAUSE_END
+            or nxt in stop
+            or words[wi + 1].start() >= u.end
+        ):
+            # "Hoster ikke.", "Vågner ikke om natten", "ødemer ikke til stede"; not
+            # "Abdomen ikke øm", where the cue negates the word after it
+            u.polarity[last_stem] = {True}
     # "normal" governs the next word only ("normalt syn"); real cues a window
     return CONFIG.normal_cue_window if normal else CONFIG.negation_window
 
@@ -874,6 +907,7 @@ def _special_words(cues: set[str]) -> frozenset[str]:
     return frozenset(
         cues
         | NORMAL_CUES
+        | ADJACENT_CUES
         | NO_REMARKS
         | SIDES.keys()
         | INTENSITY.keys()

@@ -30,6 +30,18 @@ _STATED_ONCE = frozenset({"score", "vital", "lab"})
 _DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
 
 
+def _same_duration(index: TextIndex, n: NumberMention) -> bool:
+    """Whether the text gives a duration of the same length in days anywhere."""
+    days = _in_days(n)
+    if days is None or n.value_high is not None:
+        return False
+    return any(
+        x.kind == "duration" and x.value_high is None and _in_days(x) == days
+        for values in index.numbers.values()
+        for x in values
+    )
+
+
 def _both_precise(a: NumberMention, b: NumberMention) -> bool:
     """Two values with decimals, neither a rounding of the other (38,9 against
     "niogtredive komma otte"): speech that says a decimal gives the value exactly.
@@ -227,6 +239,8 @@ class NumberChecker:
         value the talk gives with its unit and another value ("seks ud af ti")
         is not supported by a stray "tre".
         """
+        if n.kind == "duration" and _same_duration(index, n):
+            return True  # "7 days" is "a week"
         if not index.supports_number(n):
             return False
         if n.unit is None:
@@ -279,6 +293,10 @@ class NumberChecker:
             return None
         for i in units:
             for x in index.units[i].numbers:
+                if n.kind == "duration" == x.kind and None not in (_in_days(n), _in_days(x)):
+                    if _in_days(n) != _in_days(x):
+                        return x  # "for 7 days" against "for 2 weeks"
+                    continue
                 same_kind = x.kind == n.kind and (x.unit == n.unit or n.kind in ("count", "score"))
                 # speech often drops the unit: "it was thirty-eight five"
                 same_kind = same_kind or (spoken and x.kind == "count" and n.kind in _UNIT_DROPPED)

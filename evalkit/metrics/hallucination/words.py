@@ -34,6 +34,8 @@ STOPWORDS: dict[str, frozenset[str]] = {c.language: c.stopwords for c in _CUES}
 NEGATION_CUES: dict[str, frozenset[str]] = {c.language: c.negation.scope_words for c in _CUES}
 """Per language: word cues that open a negation scope."""
 NORMAL_CUES = _union(c.negation.normal for c in _CUES)
+ADJACENT_CUES = _union(c.negation.adjacent for c in _CUES)
+"""Prefix cues that negate only the next word ("non-tender", not "non-healing ulcer")."""
 POST_NEGATION = _union(c.negation.after_words for c in _CUES)
 NO_REMARKS = _union(c.negation.no_remarks for c in _CUES)
 NEG_ANSWER = _union(c.answers["no"] for c in _CUES)
