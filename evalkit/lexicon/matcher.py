@@ -37,11 +37,13 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import tomllib
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from operator import itemgetter
+from pathlib import Path
 from typing import Any
 
 import ahocorasick
@@ -627,19 +629,43 @@ class Matcher:
         return following[:1].isdigit()
 
 
-def _inverse_base(concept_id: str, concepts: set[str]) -> str | None:
-    """The concept a ``<kind>:no_<name>`` concept is the absence of, if the lexicon has it.
+ABSENCES_PATH = Path(__file__).resolve().parent / "data" / "absences.toml"
 
-    "uøm" and "non-tender" (``find:no_tenderness``) then compare equal to "ikke
-    øm" and "not tender" (``find:tenderness``, negated).
+
+@functools.lru_cache(maxsize=1)
+def absences() -> dict[str, str]:
+    """The table of ``data/absences.toml``: concept → the concept it is the absence of."""
+    with ABSENCES_PATH.open("rb") as f:
+        table = tomllib.load(f).get("absence_of", {})
+    for key, value in table.items():
+        if not (isinstance(value, str) and ":" in key and ":" in value):
+            raise ValueError(
+                f"{ABSENCES_PATH}: [absence_of] {key!r} = {value!r} must map one concept id "
+                "to another (kind:name = kind:name)"
+            )
+    return dict(table)
+
+
+def _inverse_base(concept_id: str, concepts: set[str]) -> str | None:
+    """The concept ``concept_id`` names the absence of, if the lexicon has it.
+
+    From the table of ``data/absences.toml`` ("afebril" is no fever), or by
+    name: ``<kind>:no_<name>`` is the absence of ``<kind>:<name>``. "uøm" and
+    "non-tender" (``find:no_tenderness``) then compare equal to "ikke øm" and
+    "not tender" (``find:tenderness``, negated).
 
     Examples
     --------
     >>> _inverse_base("find:no_tenderness", {"find:tenderness"})
     'find:tenderness'
+    >>> _inverse_base("find:afebrile", {"sym:fever"})
+    'sym:fever'
     >>> _inverse_base("find:no_abnormality", {"find:tenderness"}) is None
     True
     """
+    listed = absences().get(concept_id)
+    if listed is not None:
+        return listed if listed in concepts else None
     kind, sep, name = concept_id.partition(":")
     if not sep or not name.startswith("no_"):
         return None

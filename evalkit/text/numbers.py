@@ -30,6 +30,7 @@ __all__ = [
     "NumberMention",
     "danish_decimal_words",
     "danish_number_words",
+    "duration_days",
     "find_numbers",
     "parse_number_words",
     "values_match",
@@ -898,6 +899,22 @@ def _skip_to(toks: list[_Tok], i: int, pos: int) -> int:
 
 
 _UNIT_FACTORS = {"g": ("mg", 1000.0), "µg": ("mg", 0.001)}
+
+
+DAYS_PER_UNIT = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
+"""Days in each duration unit (a month as 30 days, a year as 365)."""
+
+
+def duration_days(m: NumberMention) -> float | None:
+    """A duration in days ("2 uger" and "14 dage" are 14), or None for anything else.
+
+    Examples
+    --------
+    >>> [duration_days(m) for m in find_numbers("i 2 uger, i 14 dage, 5 mg", language="da")]
+    [14.0, 14.0, None]
+    """
+    factor = DAYS_PER_UNIT.get(m.unit or "") if m.kind == "duration" else None
+    return None if factor is None else round(m.value * factor, 3)
 
 
 def values_match(a: NumberMention, b: NumberMention, *, rel_tol: float = 1e-6) -> bool:

@@ -48,7 +48,7 @@ from evalkit.metrics.hallucination.words import (
     STOPWORDS,
     WORD,
 )
-from evalkit.text.numbers import NumberMention, find_numbers, values_match
+from evalkit.text.numbers import NumberMention, duration_days, find_numbers, values_match
 from evalkit.text.segment import Span, clauses_of, split_sentences
 
 __all__ = ["SPOKEN_POLAR_CATEGORIES", "TextIndex", "Unit", "build_index"]
@@ -237,6 +237,9 @@ def _num_key(value: float) -> float:
 
 
 def _canonical_number_key(m: NumberMention) -> str:
+    days = duration_days(m)
+    if days is not None:
+        return f"n:{days:g}d"  # "2 uger" is "14 dage"
     value = m.value * 1000 if m.unit == "g" else m.value
     return f"n:{_num_key(value):g}"
 

@@ -15,7 +15,7 @@ from evalkit.metrics.hallucination.grounding import (
 from evalkit.metrics.hallucination.index import TextIndex, _num_key
 from evalkit.metrics.hallucination.regimens import agreeing_spans
 from evalkit.metrics.hallucination.state import draft_state, flag_source, quote
-from evalkit.text.numbers import NumberMention, values_match
+from evalkit.text.numbers import NumberMention, duration_days, values_match
 
 __all__ = ["NumberChecker"]
 
@@ -27,16 +27,15 @@ _UNIT_DROPPED = frozenset({"vital", "lab", "blood_pressure"})
 # frequencies or doses: "ti om dagen" may be cigarettes; not durations or blood
 # pressures: "for 7 uger siden" and "om fire uger", home and clinic readings)
 _STATED_ONCE = frozenset({"score", "vital", "lab"})
-_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
 
 
 def _same_duration(index: TextIndex, n: NumberMention) -> bool:
     """Whether the text gives a duration of the same length in days anywhere."""
-    days = _in_days(n)
+    days = duration_days(n)
     if days is None or n.value_high is not None:
         return False
     return any(
-        x.kind == "duration" and x.value_high is None and _in_days(x) == days
+        x.kind == "duration" and x.value_high is None and duration_days(x) == days
         for values in index.numbers.values()
         for x in values
     )
@@ -57,11 +56,6 @@ def _both_precise(a: NumberMention, b: NumberMention) -> bool:
         return False
     frac = (a.value % 1, b.value % 1)
     return all(f > 1e-9 for f in frac) and abs(a.value - b.value) > 0.15
-
-
-def _in_days(n: NumberMention) -> float | None:
-    factor = _DAYS.get(n.unit or "")
-    return None if factor is None else round(n.value * factor, 3)
 
 
 class NumberChecker:
@@ -200,14 +194,16 @@ class NumberChecker:
         if any(values_match(n, x) for x in said):
             return None
         if n.kind == "duration" and any(
-            x.kind == "duration" and _in_days(x) == _in_days(n) for x in said
+            x.kind == "duration" and duration_days(x) == duration_days(n) for x in said
         ):
             return None  # "7 dage" is "en uge"
         if n.kind == "duration":
             # "for tre uger siden" against "i 3 dage"; only when the talk gives the
             # thing one duration (a cough "for two years, worse the past weeks" has two)
-            spans = [x for x in said if x.kind == "duration" and _in_days(x) is not None]
-            if len({_in_days(x) for x in spans}) == 1 and _in_days(spans[0]) != _in_days(n):
+            spans = [x for x in said if x.kind == "duration" and duration_days(x) is not None]
+            if len({duration_days(x) for x in spans}) == 1 and duration_days(
+                spans[0]
+            ) != duration_days(n):
                 return spans[0]
             return None
         for x in said:
@@ -257,7 +253,7 @@ class NumberChecker:
                 x.unit is None and values_match(n, x) for i in near for x in index.units[i].numbers
             )
         if n.kind == "duration" and any(
-            x.kind == "duration" and x.unit is not None and _in_days(x) != _in_days(n)
+            x.kind == "duration" and x.unit is not None and duration_days(x) != duration_days(n)
             for key in keys
             for x in index.numbers.get(key, ())
         ):
@@ -269,7 +265,7 @@ class NumberChecker:
     @staticmethod
     def _same_unit_anywhere(index: TextIndex, n: NumberMention) -> NumberMention | None:
         if n.kind == "duration" and any(
-            _in_days(x) == _in_days(n)
+            duration_days(x) == duration_days(n)
             for values in index.numbers.values()
             for x in values
             if x.kind == "duration"
@@ -293,8 +289,11 @@ class NumberChecker:
             return None
         for i in units:
             for x in index.units[i].numbers:
-                if n.kind == "duration" == x.kind and None not in (_in_days(n), _in_days(x)):
-                    if _in_days(n) != _in_days(x):
+                if n.kind == "duration" == x.kind and None not in (
+                    duration_days(n),
+                    duration_days(x),
+                ):
+                    if duration_days(n) != duration_days(x):
                         return x  # "for 7 days" against "for 2 weeks"
                     continue
                 same_kind = x.kind == n.kind and (x.unit == n.unit or n.kind in ("count", "score"))
