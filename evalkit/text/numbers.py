@@ -181,6 +181,7 @@ _MULTIPLIERS = {
     "tusinde": 1000,
     "thousand": 1000,
     "mio": 1_000_000,
+    "mill": 1_000_000,
     "million": 1_000_000,
     "millioner": 1_000_000,
     "millions": 1_000_000,
@@ -770,7 +771,7 @@ def find_numbers(
         if t.kind == "word" and value in (1.0, 2.0) and j < n and toks[j].kind == "word":
             value, j = _spoken_systolic(text, toks, j, value)
         start, end = t.start, toks[j - 1].end
-        if toks[j - 1].low == "mio" and text[end : end + 1] == ".":
+        if toks[j - 1].low in ("mio", "mill") and text[end : end + 1] == ".":
             end += 1
         high: float | None = None
         unit: str | None = None

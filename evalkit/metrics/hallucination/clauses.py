@@ -185,11 +185,21 @@ class ClauseChecker:
             if other.heading or common * 2 < len(u.stems) or common * 2 < len(other.stems):
                 continue
             shared = flipped = 0
+            last = None
             for stem, pol in u.polarity.items():
                 theirs = other.polarity.get(stem)
                 if theirs and len(pol) == 1 and len(theirs) == 1:
                     shared += 1
-                    flipped += pol != theirs
+                    if pol != theirs:
+                        flipped += 1
+                        last = (stem, pol)
+            if shared == 1 and last is not None:
+                # one shared word flipped, while the negation also covers words the
+                # other clause lacks, is about those words ("Tidligere rask" /
+                # "Ingen tidligere sygdomme": the diseases are denied, not the past)
+                negated_side = u if last[1] == {True} else other
+                if any(p == {True} and k != last[0] for k, p in negated_side.polarity.items()):
+                    continue
             # most shared words must flip: one word at the edge of a negation
             # window is noise ("not monitoring his blood sugar" / "… of his blood sugar")
             if flipped and flipped * 2 >= shared:

@@ -54,3 +54,10 @@ def test_benign_rewording_is_not_flagged(draft, final, language):
 )
 def test_the_real_error_next_to_it_is_flagged(draft, final, language, expected):
     assert expected in {t for t, _ in _flags(draft, final, language)}
+
+
+def test_one_shared_word_flipped_beside_other_denied_words_is_no_contradiction():
+    # the diseases are denied, not the past
+    assert _flags("Tidligere rask.", "Ingen tidligere sygdomme.", "da") == []
+    # the word alone, turned around, still is
+    assert ("negation", "Fortsat træt") in _flags("Fortsat træt.", "Ingen træthed.", "da")
