@@ -64,6 +64,7 @@ SCHEMA: dict[str, tuple[str, ...]] = {
         "you",
         "other",
         "subordinators",
+        "episodic",
         "determiners",
         "meta_prefixes",
         "dose",

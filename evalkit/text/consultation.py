@@ -481,11 +481,26 @@ def _resolve_answers(
                 # okay?" - "yep" agrees to advice
                 reply = text[v.start : v.end]
                 u.answer = answer_polarity(reply, cues)
-                if u.answer is not None and _corrected(utterances, j, text):
+                if u.answer is not None and (
+                    _corrected(utterances, j, text)
+                    or _reversed(utterances, j, text, u.answer, cues)
+                ):
                     u.answer = None  # "No. Well, actually, I had a hundred and one"
                 u.qualified = u.answer is not None and any(w in _QUALIFIERS for w in _words(reply))
             u.answered_by = j
             break
+
+
+def _reversed(
+    utterances: list[Utterance], j: int, text: str, answer: str, cues: DialogueCues
+) -> bool:
+    """Whether the replier's next sentence answers the other way ("Yes, absolutely." -
+    "No, not, no, nothing."): a reply that says both is no answer."""
+    if j + 1 >= len(utterances) or utterances[j + 1].turn != utterances[j].turn:
+        return False
+    nxt = utterances[j + 1]
+    other = answer_polarity(text[nxt.start : nxt.end], cues)
+    return other is not None and other != answer
 
 
 def _corrected(utterances: list[Utterance], j: int, text: str) -> bool:

@@ -182,3 +182,18 @@ def test_advice_and_family_questions_get_no_answer():
     assert c.utterances[0].answer is None
     c = parse_consultation("Doctor: Any family history of diabetes?\nPatient: Yes.", "en")
     assert c.utterances[0].answer is None
+
+
+@pytest.mark.parametrize(
+    ("reply", "answer"),
+    [
+        # a reply that says yes and then no is no answer
+        ("Patient: Yes, absolutely.\nPatient: No, not, no, nothing.", None),
+        ("Patient: Nej.\nPatient: Jo, lidt.", None),
+        # the same answer twice is that answer
+        ("Patient: No.\nPatient: No, nothing.", "no"),
+    ],
+)
+def test_a_reply_that_answers_both_ways_is_no_answer(reply, answer):
+    c = parse_consultation(f"Doctor: Any neck pain at all?\n{reply}", "en")
+    assert c.utterances[0].answer == answer

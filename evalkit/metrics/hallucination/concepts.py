@@ -24,7 +24,7 @@ from evalkit.metrics.hallucination.state import (
     local_polarity,
     quote,
 )
-from evalkit.metrics.hallucination.words import WORD
+from evalkit.metrics.hallucination.words import EPISODIC, WORD
 
 __all__ = ["POLAR_CATEGORIES", "ConceptChecker"]
 
@@ -85,7 +85,10 @@ class ConceptChecker:
                 ):
                     kept = support_f or st.endorsed[ui]
                     kind = section_kind(u.section)
-                    if not (kept and kind == "problem"):
+                    # "Occasionally, she feels dizzy": a "no" to "are you dizzy?" is
+                    # about today, not about the episodes the clinician kept
+                    episodic = kept and not neg and _episodic(draft_text, u.start, u.end)
+                    if not (kept and kind == "problem") and not episodic:
                         # an assessment or plan names problems, not how the
                         # patient is today ("Lightheadedness - on meclizine" against
                         # "any dizziness?" - "no, I feel fine"); an examination
@@ -262,6 +265,7 @@ class ConceptChecker:
                     x.category == m.category
                     and x.concept_id not in named
                     and x.concept_id not in classes
+                    and not _same_substance(m.text, x.text)
                 ):
                     return f"transcript has {quote(transcript.text, x.start, x.end)} instead"
         return None
@@ -288,6 +292,7 @@ class ConceptChecker:
             if x.category == m.category
             and x.concept_id not in named | classes
             and not x.concept_id.startswith("drug:")
+            and not _same_substance(m.text, x.text)
         }
         dosed = [
             x
@@ -350,3 +355,31 @@ def _derived_in(term: str, index: TextIndex, units: list[int]) -> bool:
 def _same_family(a: str, b: str) -> bool:
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     return long.startswith(short) or (len(short) >= 4 and long[:4] == short[:4])
+
+
+def _same_substance(a: str, b: str) -> bool:
+    """Whether one drug name's words are all in the other's ("lidocaine" / "lidocaine viscous").
+
+    Examples
+    --------
+    >>> _same_substance("lidocaine viscous", "Lidocaine")
+    True
+    >>> _same_substance("lidocaine", "prilocaine")
+    False
+    """
+    x = {w for w in a.lower().split() if len(w) >= 4}
+    y = {w for w in b.lower().split() if len(w) >= 4}
+    return bool(x and y) and (x <= y or y <= x)
+
+
+def _episodic(text: str, start: int, end: int) -> bool:
+    """Whether the sentence up to ``end`` calls the statement episodic ("occasionally").
+
+    Examples
+    --------
+    >>> _episodic("Occasionally, she feels dizzy.", 14, 29), _episodic("Feels dizzy.", 0, 11)
+    (True, False)
+    """
+    lo = max(0, start - 60)
+    cut = max(text.rfind(".", lo, start), text.rfind("\n", lo, start))
+    return EPISODIC.search(text, cut + 1 if cut >= 0 else lo, end) is not None

@@ -54,6 +54,11 @@ COPULAS = _union(c.words["copulas"] for c in _CUES)
 SUBORDINATORS = _union(c.words["subordinators"] for c in _CUES)
 DETERMINERS = _union(c.words["determiners"] for c in _CUES)
 """Words that make the noun after them given (\"the rash\", \"din hoste\")."""
+_EPISODIC = sorted(_union(c.words["episodic"] for c in _CUES), key=len, reverse=True)
+EPISODIC = re.compile(
+    r"(?i)(?<![^\W\d_])(?:" + "|".join(map(re.escape, _EPISODIC)) + r")(?![^\W\d_])"
+)
+"""Words that make a statement episodic ("occasionally", "af og til"), as one regex."""
 LIST_WORDS = _union(c.words["list"] for c in _CUES)
 YOU = _union(c.words["you"] for c in _CUES)
 OTHER_WORDS = _union(c.words["other"] for c in _CUES)

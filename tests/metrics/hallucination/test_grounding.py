@@ -192,3 +192,18 @@ def test_a_dictated_bare_negative_finding_overrules_a_kept_finding(transcript, f
     pair = NotePair.from_raw(note, note, transcript, "en")
     flags = score_hallucination(pair, {"matcher": matcher}).flags
     assert any(f.type == "negation" and f.source == "transcript" for f in flags) == flagged
+
+
+@pytest.mark.parametrize(
+    ("note", "flagged"),
+    [
+        # episodes the clinician kept are not denied by a "no" about today
+        ("Occasionally she has a fever.", False),
+        ("Sometimes fever in the evening.", False),
+        ("Fever since Monday.", True),
+    ],
+)
+def test_a_no_about_today_does_not_deny_kept_episodes(note, flagged):
+    talk = "Doctor: Do you have a fever?\nPatient: No."
+    got = _flags(note, note, talk, "en")
+    assert bool(got) == flagged
