@@ -44,7 +44,7 @@ from evalkit.metrics.hallucination import evaluate_flags, flag_confusion
 
 LABELLED_DIR = Path(__file__).resolve().parents[2] / "tests" / "labelled"
 CASE_FILES = ("hallucination_cases.jsonl", "grounding_cases.jsonl")
-OPTIONAL_CASE_FILES = ("recall_cases.jsonl",)
+OPTIONAL_CASE_FILES = ("recall_cases.jsonl", "grounding_cases_2.jsonl")
 RECALL_FILE = "recall_cases.jsonl"
 FIELDS = ("id", "language", "final_note", "ai_note", "transcript", "labels")
 

@@ -19,6 +19,7 @@ from tests.labelled.cases import known_types, read_cases
 
 HERE = Path(__file__).resolve().parent
 GROUNDING_PATH = HERE / "grounding_cases.jsonl"
+SECOND_PATH = HERE / "grounding_cases_2.jsonl"
 BENIGN_PATH = HERE / "danish_benign.jsonl"
 HALLUCINATION_PATH = HERE / "hallucination_cases.jsonl"
 
@@ -107,6 +108,17 @@ def test_grounding_ids_do_not_clash_with_hallucination_cases():
     ours = {c["id"] for c in read_cases(GROUNDING_PATH)}
     theirs = {c["id"] for c in read_cases(HALLUCINATION_PATH)}
     assert ours.isdisjoint(theirs)
+
+
+def test_the_second_grounding_set_is_valid_and_apart():
+    # written after the first rules were tuned, as a check of how far they carry
+    cases = read_cases(SECOND_PATH)
+    known = known_types()
+    assert [p for case in cases for p in label_problems(case, known)] == []
+    ids = {c["id"] for c in cases}
+    assert len(ids) == len(cases) == 16
+    assert ids.isdisjoint({c["id"] for c in read_cases(GROUNDING_PATH)})
+    assert sum(not c["labels"] for c in cases) == 8
 
 
 @pytest.mark.parametrize("case", read_cases(BENIGN_PATH), ids=lambda c: c["id"])

@@ -216,6 +216,18 @@ def anchored_values(index: TextIndex, concept_id: str, attr: str) -> list[Any]:
                 if not mentions and q > 0:
                     # an elliptical question ("Hvor høj?") is about the last topic
                     mentions = index.units[q - 1].mentions
+            elif (
+                not mentions
+                and i > 0
+                and attr == "numbers"
+                and any(n.kind in _MEASURED for n in u.numbers)
+            ):
+                prev = index.units[i - 1]
+                if prev.speaker == u.speaker and not prev.question and prev.statement:
+                    # a measurement read out right after naming it: "Jeg måler dit
+                    # blodtryk. Det er hundrede og tredive over firs." (not durations:
+                    # "that stays in for about a week" is about something else)
+                    mentions = prev.mentions
             if not mentions:
                 continue
             if attr == "numbers":
@@ -228,6 +240,10 @@ def anchored_values(index: TextIndex, concept_id: str, attr: str) -> list[Any]:
                     table[m.concept_id].append((value, i))
         index.cache[key] = table
     return table.get(concept_id, [])
+
+
+_MEASURED = frozenset({"blood_pressure", "vital", "lab", "score"})
+"""Kinds of number a clinician reads out as a measurement."""
 
 
 def conditional(text: str, u: Unit, language: str) -> bool:

@@ -59,9 +59,13 @@ def _coverage(keys: set[str], index: TextIndex, aligned: list[int]) -> float:
     if not keys:
         return 0.0
     union: set[str] = set()
+    stems: set[str] = set()
     for i in aligned:
         union |= index.units[i].keys
-    return len(keys & union) / len(keys)
+        stems |= index.units[i].stems
+    # a word of the draft inside a final-note mention counts ("soft" in "Abdomen soft")
+    found = sum(k in union or (k[:2] == "w:" and "s:" + k[2:] in stems) for k in keys)
+    return found / len(keys)
 
 
 @dataclass(slots=True)

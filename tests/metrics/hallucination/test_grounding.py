@@ -207,3 +207,12 @@ def test_a_no_about_today_does_not_deny_kept_episodes(note, flagged):
     talk = "Doctor: Do you have a fever?\nPatient: No."
     got = _flags(note, note, talk, "en")
     assert bool(got) == flagged
+
+
+def test_a_measurement_read_out_after_naming_it_belongs_to_it():
+    talk = "Læge: Jeg måler lige dit blodtryk. Det er hundrede og tredive over firs."
+    flags = _flags("BT 150/95.", "BT 150/95.", talk, "da")
+    assert [(f["type"], f["text"]) for f in flags] == [("number", "150/95")]
+    # a duration said next is not attached the same way
+    talk = "Læge: Du får et dræn i brystet. Det sidder i cirka en uge."
+    assert _flags("Brystsmerter i 7 år.", "Brystsmerter i 7 år.", talk, "da") == []

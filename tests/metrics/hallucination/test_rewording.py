@@ -33,6 +33,8 @@ def _flags(draft: str, final: str, language: str) -> list[tuple[str, str]]:
         ("Hoste i 7 dage.", "Hoste i en uge.", "da"),
         ("Abdomen not tender.", "Abdomen non-tender.", "en"),
         ("Abdomen is soft and nontender.", "Abdomen soft, non-tender.", "en"),
+        # "soft" is inside the final note's mention "Abdomen soft"
+        ("Abdomen is soft and not tender.", "Abdomen soft, non-tender.", "en"),
         ("No fever. Cough for 7 days.", "Cough for a week. No fever.", "en"),
         ("Cough for 14 days.", "Cough for 2 weeks.", "en"),
         ("Non-healing ulcer on the left foot.", "Non-healing ulcer on the left foot.", "en"),
