@@ -25,6 +25,7 @@ from evalkit.metrics.hallucination.transcript import (
     local_negation,
     presupposed,
     resolve_dialogue,
+    scale_replies,
     turn_sentence_spans,
 )
 from evalkit.metrics.hallucination.words import (
@@ -325,6 +326,7 @@ def build_index(
     if transcript:
         resolve_dialogue(units, text, language, stems, stop)
         keep_answered_polarity(units, text, stems, stop)
+        numbers = scale_replies(units, numbers, text)
     concepts, present, asked, statements = _concept_polarities(
         units, text, _negation_cues(language), stop, transcript=transcript
     )

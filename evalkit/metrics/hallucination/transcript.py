@@ -31,6 +31,7 @@ from evalkit.metrics.hallucination.words import (
     YOU,
 )
 from evalkit.text.consultation import parse_consultation
+from evalkit.text.numbers import NumberMention
 from evalkit.text.segment import speaker_role, split_sentences, split_turns
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ __all__ = [
     "local_negation",
     "presupposed",
     "resolve_dialogue",
+    "scale_replies",
     "turn_sentence_spans",
 ]
 
@@ -127,6 +129,55 @@ def resolve_dialogue(
             said = [m.group().lower() for m in WORD.finditer(text, reply.start, reply.end)]
             if said and not any(w in cues for w in said) and _echoes(said, u, text, stems, stop):
                 u.answer, u.echo = False, True  # a positive echo
+
+
+_SCALE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:scale|skala)(?![^\W\d_]).{0,40}?(?<![^\W\d_])(?:10|ten|ti)(?![^\W\d_])"
+)
+"""A question that sets a scale of ten ("on a scale of one to ten", "på en skala fra 0 til 10")."""
+
+
+def scale_replies(units: list[Unit], numbers: list[Any], text: str) -> list[Any]:
+    """Read a bare number in the reply to a scale-of-ten question as a score.
+
+    "On a scale of one to ten, how bad is the pain?" - "About an eight" gives
+    8/10, as the note would write it. Only whole numbers from 0 to 10 with no
+    unit of their own, in the reply's first sentence.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> from evalkit.text.numbers import find_numbers
+    >>> t = "On a scale of one to ten how bad is it? About an eight."
+    >>> q = NS(question=True, start=0, end=39, answered_by=1)
+    >>> r = NS(question=False, start=40, end=55)
+    >>> ns = find_numbers(t, language="en")
+    >>> r.numbers = [n for n in ns if n.start >= 40]
+    >>> [(n.value, n.unit, n.kind) for n in scale_replies([q, r], ns, t) if n.start >= 40]
+    [(8.0, '/10', 'score')]
+    """
+    changed: dict[int, Any] = {}
+    for u in units:
+        if not u.question or u.answered_by is None or _SCALE.search(text, u.start, u.end) is None:
+            continue
+        reply = units[u.answered_by]
+        new = []
+        for n in reply.numbers:
+            if (
+                n.kind == "count"
+                and n.unit is None
+                and n.value_high is None
+                and (0 <= n.value <= 10 and n.value == int(n.value))
+            ):
+                x = NumberMention(n.start, n.end, n.text, n.value, None, "/10", "score")
+                changed[id(n)] = x
+                new.append(x)
+            else:
+                new.append(n)
+        reply.numbers = new
+    if not changed:
+        return numbers
+    return [changed.get(id(n), n) for n in numbers]
 
 
 def _affirms_asked(

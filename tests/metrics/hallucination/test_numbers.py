@@ -74,3 +74,13 @@ def test_a_spoken_whole_number_does_not_contradict_a_kept_decimal():
     note = "Feber, max 38,9."
     spoken = "Læge: Hvor høj var feberen?\nPatient: Næsten niogtredive."
     assert _flags(note, note, transcript=spoken) == []
+
+
+def test_a_bare_reply_to_a_scale_question_is_a_score():
+    note = "Pain 3/10."
+    talk = "Doctor: On a scale of one to ten, how bad is the pain?\nPatient: About an eight."
+    flags = _flags(note, note, transcript=talk, language="en")
+    assert [(f["type"], f["text"]) for f in flags] == [("severity", "3/10")]
+    # the same reply to a question without a scale is no score
+    talk = "Doctor: How many times did you wake up?\nPatient: About eight."
+    assert _flags(note, note, transcript=talk, language="en") == []
