@@ -1,0 +1,486 @@
+"""Medical terms beyond the lexicon, and when two forms of a term are the same concept.
+
+The lexicon matcher (:mod:`evalkit.lexicon.matcher`) finds the terms it
+lists. :class:`OpenVocabulary` finds more in the words it left, by rules that
+need no list of the terms themselves:
+
+* **Latin anatomy**: an abbreviation or Latin name of a structure followed by
+  Latin words (``m. supraspinatus``, ``lig. collaterale mediale``,
+  ``nervus ulnaris``), category ``anatomy``, source ``latin``;
+* **vertebral levels and dermatomes** (``C6``, ``Th10``, ``L5-S1``),
+  ``anatomy``, source ``level``;
+* **Danish compounds**: a word that splits into a modifier and a known head
+  (a single-word lexicon term, or one of the clinical heads of
+  :data:`CLINICAL_HEADS`) is a term of the head's category, source
+  ``compound``; a word that splits into two common words is a plain word;
+* **clinical word endings** (``-itis``, ``-ectomy``/``-ektomi``,
+  ``-scopy``/``-skopi``, ``-algia``/``-algi``, ...), source ``suffix``;
+* **rare content words**: a word of at least :data:`MIN_RARE_LENGTH` letters
+  whose stem is not among the common words of the language (``wordfreq``
+  frequencies at or above :data:`COMMON_ZIPF`), category ``other``, source
+  ``frequency``. Capitalised words inside a sentence (names) are left out.
+
+Concept equivalence (:meth:`TermEquivalence.present`) decides whether the
+draft holds a term in another form: the same word stems (inflection, verb
+and noun forms that share a stem), a synonym of the curated table
+``data/synonyms.tsv`` (lay and clinical forms, abbreviations), the Latin
+abbreviation against the full word (``m.`` and ``musculus``), and a compound
+against its parts (``meniskruptur`` and ``ruptur af menisken``).
+
+Everything that depends only on the language (common words, heads, the
+synonym table) is built once per process; what depends on the notes
+(decisions per distinct word, stems) lives in a :class:`OpenVocabulary` that
+the terms family builds once per batch.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import snowballstemmer
+
+from evalkit.lexicon.loaders import DATA_DIR
+from evalkit.lexicon.model import Lexicon
+
+COMMON_ZIPF = 3.0
+"""Zipf frequency (log10 of uses per billion words) at or above which a word is common."""
+
+MIN_RARE_LENGTH = 5
+"""Fewest letters of a word the frequency fallback reports."""
+
+MIN_PART = 3
+"""Fewest letters of each part when a Danish compound is split."""
+
+SYNONYMS_PATH = DATA_DIR / "synonyms.tsv"
+"""The curated synonym table (group, language, phrase)."""
+
+LINKING_LETTERS = ("s", "e")
+"""Danish linking letters between the parts of a compound (``lyske|smerter``)."""
+
+CLINICAL_HEADS: dict[str, dict[str, str]] = {
+    "da": {
+        "smerte": "symptom",
+        "smerter": "symptom",
+        "pine": "symptom",
+        "stivhed": "finding",
+        "skyhed": "symptom",
+        "anæstesi": "procedure",
+        "undersøgelse": "procedure",
+        "behandling": "procedure",
+        "operation": "procedure",
+        "monitorering": "procedure",
+        "træning": "procedure",
+        "skopi": "procedure",
+        "fraktur": "diagnosis",
+        "brud": "diagnosis",
+        "betændelse": "diagnosis",
+        "infektion": "diagnosis",
+        "blødning": "finding",
+        "refleks": "finding",
+        "respons": "finding",
+        "muskel": "anatomy",
+        "muskler": "anatomy",
+        "knogle": "anatomy",
+        "led": "anatomy",
+        "sene": "anatomy",
+    },
+    "en": {},
+}
+"""Clinical heads of Danish compounds and their category (besides lexicon terms)."""
+
+CLINICAL_SUFFIXES: dict[str, tuple[tuple[str, str], ...]] = {
+    "da": (
+        ("ektomi", "procedure"),
+        ("tomi", "procedure"),
+        ("skopi", "procedure"),
+        ("grafi", "procedure"),
+        ("plastik", "procedure"),
+        ("itis", "diagnosis"),
+        ("algi", "symptom"),
+        ("ose", "diagnosis"),
+        ("emi", "finding"),
+        ("pati", "diagnosis"),
+    ),
+    "en": (
+        ("ectomy", "procedure"),
+        ("otomy", "procedure"),
+        ("oscopy", "procedure"),
+        ("ography", "procedure"),
+        ("ogram", "procedure"),
+        ("plasty", "procedure"),
+        ("itis", "diagnosis"),
+        ("algia", "symptom"),
+        ("osis", "diagnosis"),
+        ("emia", "finding"),
+        ("pathy", "diagnosis"),
+        ("edema", "finding"),
+    ),
+}
+"""Word endings that mark a clinical term, with the category they give."""
+
+LATIN_PREFIXES = {
+    "m": "musculus",
+    "mm": "musculus",
+    "musculus": "musculus",
+    "musculi": "musculus",
+    "n": "nervus",
+    "nn": "nervus",
+    "nervus": "nervus",
+    "a": "arteria",
+    "aa": "arteria",
+    "arteria": "arteria",
+    "v": "vena",
+    "vv": "vena",
+    "vena": "vena",
+    "lig": "ligamentum",
+    "ligg": "ligamentum",
+    "ligamentum": "ligamentum",
+    "proc": "processus",
+    "processus": "processus",
+    "tuberositas": "tuberositas",
+    "epicondylus": "epicondylus",
+}
+"""Abbreviations and names that start a Latin anatomical term, to their full form."""
+
+_LATIN_ENDINGS = (
+    "us", "is", "um", "ae", "ii", "alis", "aris", "ior", "ius", "eus", "ale", "are",
+    "ium", "ia", "ata", "osa", "ica", "ensis", "ans", "ens",
+)  # fmt: skip
+_LATIN = re.compile(
+    r"\b(?P<prefix>(?:mm?|nn?|aa?|vv?|ligg?|proc)\.|(?:musculi|musculus|nervus|arteria|vena|"
+    r"ligamentum|processus|tuberositas|epicondylus)\b)\s*"
+    r"(?P<words>[a-zæøå]{3,}(?:\s+[a-zæøå]{3,}){0,2})",
+    re.IGNORECASE,
+)
+_LEVEL = re.compile(
+    r"\b(?:(?:dermatom(?:e|er|erne)?|niveau|level)\s+)?"
+    r"(?:C[1-8]|Th?(?:1[0-2]|[1-9])|L[1-5]|S[1-5])"
+    r"(?:\s*[-–/]\s*(?:C[1-8]|Th?(?:1[0-2]|[1-9])|L[1-5]|S[1-5]))?\b"
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_LETTERS = re.compile(r"[^\W_]+")
+_LEVEL_PART = re.compile(r"[A-Za-z]+\d+")
+_STEMMERS = {"da": "danish", "en": "english"}
+
+
+@dataclass(frozen=True, slots=True)
+class OpenTerm:
+    """A term found outside the lexicon.
+
+    Attributes
+    ----------
+    start, end : int
+        Offsets into the normalised note.
+    text : str
+        The surface text.
+    category : str
+        ``anatomy``, the head's or suffix's category, or ``other``.
+    source : str
+        The rule: ``latin``, ``level``, ``compound``, ``suffix`` or ``frequency``.
+    key : tuple of str
+        The folded words the draft must hold (in some form) for the term to be present.
+    """
+
+    start: int
+    end: int
+    text: str
+    category: str
+    source: str
+    key: tuple[str, ...]
+
+    def as_dict(self, negated: bool = False) -> dict[str, Any]:
+        """The item shape of ``missing_terms``, with ``source``."""
+        return {
+            "term": self.text,
+            "concept_id": "open:" + " ".join(self.key),
+            "category": self.category,
+            "start": self.start,
+            "end": self.end,
+            "negated": negated,
+            "source": self.source,
+        }
+
+
+@functools.lru_cache(maxsize=4)
+def _stemmer(language: str) -> Any:
+    return snowballstemmer.stemmer(_STEMMERS.get(language, "danish"))
+
+
+@functools.lru_cache(maxsize=4)
+def common_stems(language: str) -> frozenset[str]:
+    """Stems of the words of ``language`` that are common in general text.
+
+    From ``wordfreq``'s frequency table (shipped in its wheel, read offline):
+    every word at or above :data:`COMMON_ZIPF`, folded and stemmed.
+
+    Examples
+    --------
+    >>> "patient" in common_stems("en"), "papilledema" in common_stems("en")
+    (True, False)
+    """
+    import wordfreq
+
+    threshold = 10 ** (COMMON_ZIPF - 9)
+    stem = _stemmer(language).stemWord
+    table = wordfreq.get_frequency_dict(language)
+    return frozenset(stem(w) for w, f in table.items() if f >= threshold and w.isalpha())
+
+
+@functools.lru_cache(maxsize=4)
+def synonym_groups(language: str) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """The synonym table of ``language``: stemmed phrase → group, group → phrases.
+
+    Returns ``(phrase_group, group_phrases)`` with phrases as space-joined stems.
+
+    Examples
+    --------
+    >>> by_phrase, by_group = synonym_groups("da")
+    >>> by_phrase[stem_phrase("næseblod", "da")]
+    'epistaxis'
+    """
+    phrase_group: dict[str, str] = {}
+    group_phrases: dict[str, set[str]] = {}
+    with SYNONYMS_PATH.open(encoding="utf-8", newline="") as fh:
+        rows = csv.reader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        header = next(rows)
+        if header != ["group", "language", "phrase"]:
+            raise ValueError(
+                f"{SYNONYMS_PATH.name}: header must be group, language, phrase; found {header}"
+            )
+        for number, row in enumerate(rows, start=2):
+            if len(row) != 3:
+                raise ValueError(
+                    f"{SYNONYMS_PATH.name} row {number}: expected 3 tab-separated fields, "
+                    f"found {len(row)}"
+                )
+            group, lang, phrase = row
+            if lang != language:
+                continue
+            stemmed = stem_phrase(phrase, language)
+            phrase_group[stemmed] = group
+            group_phrases.setdefault(group, set()).add(stemmed)
+    return phrase_group, {g: frozenset(p) for g, p in group_phrases.items()}
+
+
+def stem_phrase(phrase: str, language: str) -> str:
+    """The folded words of ``phrase``, each stemmed, joined by single spaces.
+
+    Examples
+    --------
+    >>> stem_phrase("Kastet op", "da") == stem_phrase("kaster op", "da")
+    True
+    """
+    stem = _stemmer(language).stemWord
+    return " ".join(stem(w) for w in _LETTERS.findall(phrase.casefold()))
+
+
+class OpenVocabulary:
+    """Open-vocabulary terms and concept equivalence for one language, built once per batch.
+
+    Parameters
+    ----------
+    lexicon : Lexicon
+        Its single-word terms of ``language`` serve as compound heads.
+    language : {"da", "en"}
+
+    Examples
+    --------
+    >>> from evalkit.lexicon.model import Lexicon, LexiconEntry
+    >>> lex = Lexicon([LexiconEntry("smerte", "sym:pain", "symptom", "da", "demo")])
+    >>> ov = OpenVocabulary(lex, language="da")
+    >>> [(t.text, t.category, t.source) for t in ov.find("Ømhed over m. supraspinatus, L5-S1.")]
+    [('m. supraspinatus', 'anatomy', 'latin'), ('L5-S1', 'anatomy', 'level')]
+    >>> ov.present(("meniskruptur",), "Ruptur af menisken.")
+    True
+    """
+
+    def __init__(self, lexicon: Lexicon, *, language: str) -> None:
+        self.language = language
+        self._stem = _stemmer(language).stemWord
+        self._common = common_stems(language)
+        heads: dict[str, str] = {}
+        if language == "da":
+            for entry in lexicon.entries:
+                if entry.language == language and entry.term.isalpha() and len(entry.term) >= 4:
+                    heads.setdefault(entry.term.casefold(), entry.category)
+            heads.update(CLINICAL_HEADS.get(language, {}))
+        self._heads = heads
+        self._head_stems = {self._stem(h): c for h, c in heads.items()}
+        self._suffixes = CLINICAL_SUFFIXES.get(language, ())
+        self._phrase_group, self._group_phrases = synonym_groups(language)
+        self._stems: dict[str, str] = {}
+        self._decisions: dict[str, tuple[str, str] | None] = {}
+
+    def stem(self, word: str) -> str:
+        """The stem of a folded word, remembered for the batch."""
+        found = self._stems.get(word)
+        if found is None:
+            found = self._stems[word] = self._stem(word)
+        return found
+
+    def find(self, text: str, covered: bytearray | None = None) -> list[OpenTerm]:
+        """Open-vocabulary terms of a normalised note, left to right.
+
+        Parameters
+        ----------
+        text : str
+            The normalised note.
+        covered : bytearray, optional
+            One byte per character of ``text``, non-zero where a lexicon term
+            was found; those characters are not analysed again.
+        """
+        if not text:
+            return []
+        covered = covered if covered is not None else bytearray(len(text))
+        found: list[OpenTerm] = []
+        taken = bytearray(covered)
+        for m in _LATIN.finditer(text):
+            words = m.group("words").split()
+            latin = [w for w in words if w.casefold().endswith(_LATIN_ENDINGS)]
+            if not latin or not words[0].casefold().endswith(_LATIN_ENDINGS):
+                continue
+            words = words[: next(i for i, w in enumerate(words + [""]) if w not in latin)]
+            end = m.start("words")
+            end = text.find(words[-1], end) + len(words[-1])
+            found.append(self._latin(text, m.start(), end, m.group("prefix"), words))
+            taken[m.start() : end] = b"\x01" * (end - m.start())
+        for m in _LEVEL.finditer(text):
+            if taken.find(1, m.start(), m.end()) < 0:
+                levels = tuple(p.casefold() for p in _LEVEL_PART.findall(m.group()))
+                found.append(OpenTerm(m.start(), m.end(), m.group(), "anatomy", "level", levels))
+                taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+        folded = text.casefold()
+        candidates = {w for w in _WORD.findall(folded) if len(w) >= MIN_PART + 1}
+        wanted = {w: d for w in candidates if (d := self._decide(w)) is not None}
+        if wanted:
+            pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, wanted)) + r")\b")
+            seen: set[str] = set()
+            for m in pattern.finditer(folded):
+                word = m.group()
+                if word in seen or taken.find(1, m.start(), m.end()) >= 0:
+                    continue
+                category, source = wanted[word]
+                if source == "frequency" and _inside_sentence_capital(text, m.start()):
+                    continue
+                seen.add(word)
+                found.append(OpenTerm(m.start(), m.end(), text[m.start() : m.end()],
+                                      category, source, (word,)))  # fmt: skip
+        found.sort(key=lambda t: t.start)
+        return found
+
+    def _latin(self, text: str, start: int, end: int, prefix: str, words: list[str]) -> OpenTerm:
+        full = LATIN_PREFIXES[prefix.rstrip(".").casefold()]
+        key = tuple(w.casefold() for w in words)
+        if full in ("tuberositas", "epicondylus", "processus"):
+            key = (full, *key)
+        return OpenTerm(start, end, text[start:end], "anatomy", "latin", key)
+
+    def _decide(self, word: str) -> tuple[str, str] | None:
+        # (category, source) for a folded word no lexicon term covered, or None
+        # for a plain word; one decision per distinct word per batch.
+        if word in self._decisions:
+            return self._decisions[word]
+        decision = self._decide_new(word)
+        self._decisions[word] = decision
+        return decision
+
+    def _decide_new(self, word: str) -> tuple[str, str] | None:
+        plain = word
+        if self.stem(plain) in self._common or len(plain) < MIN_RARE_LENGTH:
+            return None
+        for suffix, category in self._suffixes:
+            if word.endswith(suffix) and len(word) >= len(suffix) + MIN_PART:
+                return category, "suffix"
+        if self.language == "da":
+            split = self._split(plain)
+            if split == _PLAIN:
+                return None
+            if split is not None:
+                return split
+        return "other", "frequency"
+
+    def _split(self, word: str) -> tuple[str, str] | str | None:
+        # A Danish compound: the longest known clinical head decides the
+        # category; two common parts make a plain word ("fodboldspiller").
+        plain = False
+        for i in range(MIN_PART, len(word) - MIN_PART + 1):
+            head = word[i:]
+            modifier = word[:i]
+            category = self._heads.get(head) or self._head_stems.get(self.stem(head))
+            if category is not None:
+                return category, "compound"
+            if not plain and self._is_common(head) and self._is_common_modifier(modifier):
+                plain = True
+        return _PLAIN if plain else None
+
+    def _is_common(self, part: str) -> bool:
+        return len(part) >= MIN_PART and self.stem(part) in self._common
+
+    def _is_common_modifier(self, modifier: str) -> bool:
+        if self._is_common(modifier):
+            return True
+        return modifier[-1:] in LINKING_LETTERS and self._is_common(modifier[:-1])
+
+    def draft_stems(self, draft: str) -> tuple[set[str], str]:
+        """The stems of a draft's words, as a set and as a space-joined string."""
+        stems = [self.stem(w) for w in _LETTERS.findall(draft.casefold())]
+        return set(stems), " " + " ".join(stems) + " "
+
+    def present(
+        self, key: Iterable[str], draft: str, stems: tuple[set[str], str] | None = None
+    ) -> bool:
+        """Whether the draft holds the concept of ``key`` (folded words) in any form.
+
+        ``stems`` is :meth:`draft_stems` of the draft, when already computed.
+        """
+        words = tuple(key)
+        stem_set, joined = stems if stems is not None else self.draft_stems(draft)
+        return all(self._word_present(w, stem_set, joined) for w in words) or self._synonym_present(
+            words, joined
+        )
+
+    def _word_present(self, word: str, stem_set: set[str], joined: str) -> bool:
+        if self.stem(word) in stem_set:
+            return True
+        if word in LATIN_PREFIXES:
+            return True
+        if self.language != "da" or len(word) < 2 * MIN_PART:
+            return False
+        # A compound against its parts: both parts (the modifier perhaps with a
+        # linking letter) are words of the draft.
+        for i in range(MIN_PART, len(word) - MIN_PART + 1):
+            head, modifier = word[i:], word[:i]
+            if self.stem(head) in stem_set or head in stem_set:
+                if self.stem(modifier) in stem_set or modifier in stem_set:
+                    return True
+                if modifier[-1:] in LINKING_LETTERS and self.stem(modifier[:-1]) in stem_set:
+                    return True
+        return False
+
+    def _synonym_present(self, words: tuple[str, ...], joined: str) -> bool:
+        group = self._phrase_group.get(" ".join(self.stem(w) for w in words))
+        if group is None:
+            return False
+        return any(f" {p} " in joined for p in self._group_phrases[group])
+
+    def equivalent_present(self, surface: str, draft_stems: tuple[set[str], str]) -> bool:
+        """Whether the draft holds a lexicon term's surface text in another form."""
+        words = tuple(_LETTERS.findall(surface.casefold()))
+        return bool(words) and self.present(words, "", draft_stems)
+
+
+_PLAIN = "plain"
+
+
+def _inside_sentence_capital(text: str, start: int) -> bool:
+    # A capitalised word that does not start a sentence, line or list item is
+    # most often a name; the frequency fallback leaves it out.
+    if not text[start].isupper():
+        return False
+    before = text[:start].rstrip(" \t")
+    return bool(before) and before[-1] not in ".!?:\n•-*"
