@@ -17,10 +17,11 @@ need no list of the terms themselves:
   ``-scopy``/``-skopi``, ``-algia``/``-algi``, ...), source ``suffix``;
 * **rare content words**: a word of at least :data:`MIN_RARE_LENGTH` letters
   whose stem is not among the common words of the language (``wordfreq``
-  frequencies at or above :data:`COMMON_ZIPF`), category ``other``, source
+  frequencies at or above :data:`COMMON_ZIPF`) and that is no participle or
+  adverb (:data:`NON_TERM_ENDINGS`), category ``other``, source
   ``frequency``. Capitalised words inside a sentence (names) are left out.
 
-Concept equivalence (:meth:`TermEquivalence.present`) decides whether the
+Concept equivalence (:meth:`OpenVocabulary.present`) decides whether the
 draft holds a term in another form: the same word stems (inflection, verb
 and noun forms that share a stem), a synonym of the curated table
 ``data/synonyms.tsv`` (lay and clinical forms, abbreviations), the Latin
@@ -55,6 +56,9 @@ MIN_RARE_LENGTH = 5
 
 MIN_PART = 3
 """Fewest letters of each part when a Danish compound is split."""
+
+MIN_HEAD = 4
+"""Fewest letters of the head (last part) of a Danish compound."""
 
 SYNONYMS_PATH = DATA_DIR / "synonyms.tsv"
 """The curated synonym table (group, language, phrase)."""
@@ -123,6 +127,9 @@ CLINICAL_SUFFIXES: dict[str, tuple[tuple[str, str], ...]] = {
 }
 """Word endings that mark a clinical term, with the category they give."""
 
+NON_TERM_ENDINGS = {"da": ("ende", "endes", "vis", "mæssig", "mæssigt"), "en": ("ly",)}
+"""Endings of participles and adverbs (``recidiverende``, ``reportedly``): rare, but not terms."""
+
 LATIN_PREFIXES = {
     "m": "musculus",
     "mm": "musculus",
@@ -162,7 +169,13 @@ _LEVEL = re.compile(
     r"(?:C[1-8]|Th?(?:1[0-2]|[1-9])|L[1-5]|S[1-5])"
     r"(?:\s*[-–/]\s*(?:C[1-8]|Th?(?:1[0-2]|[1-9])|L[1-5]|S[1-5]))?\b"
 )
-_WORD = re.compile(r"[^\W\d_]+")
+# Cheap first looks: the full patterns run only on notes where these match.
+_LATIN_TRIGGERS = (
+    " m.", " n.", " a.", " v.", " mm.", " lig.", "proc.", "muscul", "nervus",
+    "arteria", "vena ", "ligament", "processus", "tuberositas", "epicondyl",
+)  # fmt: skip
+_MAY_BE_LEVEL = re.compile(r"[CTLS]h?\d")
+_WORD = re.compile(r"\w+")
 _LETTERS = re.compile(r"[^\W_]+")
 _LEVEL_PART = re.compile(r"[A-Za-z]+\d+")
 _STEMMERS = {"da": "danish", "en": "english"}
@@ -229,6 +242,21 @@ def common_stems(language: str) -> frozenset[str]:
     stem = _stemmer(language).stemWord
     table = wordfreq.get_frequency_dict(language)
     return frozenset(stem(w) for w, f in table.items() if f >= threshold and w.isalpha())
+
+
+@functools.lru_cache(maxsize=4)
+def common_words(language: str) -> frozenset[str]:
+    """The words of ``language`` at or above :data:`COMMON_ZIPF`, as ``wordfreq`` spells them.
+
+    Examples
+    --------
+    >>> "the" in common_words("en")
+    True
+    """
+    import wordfreq
+
+    threshold = 10 ** (COMMON_ZIPF - 9)
+    return frozenset(w for w, f in wordfreq.get_frequency_dict(language).items() if f >= threshold)
 
 
 @functools.lru_cache(maxsize=4)
@@ -303,6 +331,7 @@ class OpenVocabulary:
         self.language = language
         self._stem = _stemmer(language).stemWord
         self._common = common_stems(language)
+        self._common_words = common_words(language)
         heads: dict[str, str] = {}
         if language == "da":
             for entry in lexicon.entries:
@@ -310,11 +339,10 @@ class OpenVocabulary:
                     heads.setdefault(entry.term.casefold(), entry.category)
             heads.update(CLINICAL_HEADS.get(language, {}))
         self._heads = heads
-        self._head_stems = {self._stem(h): c for h, c in heads.items()}
         self._suffixes = CLINICAL_SUFFIXES.get(language, ())
         self._phrase_group, self._group_phrases = synonym_groups(language)
         self._stems: dict[str, str] = {}
-        self._decisions: dict[str, tuple[str, str] | None] = {}
+        self._decisions: dict[str, Any] = {}
 
     def stem(self, word: str) -> str:
         """The stem of a folded word, remembered for the batch."""
@@ -339,37 +367,46 @@ class OpenVocabulary:
         covered = covered if covered is not None else bytearray(len(text))
         found: list[OpenTerm] = []
         taken = bytearray(covered)
-        for m in _LATIN.finditer(text):
-            words = m.group("words").split()
-            latin = [w for w in words if w.casefold().endswith(_LATIN_ENDINGS)]
-            if not latin or not words[0].casefold().endswith(_LATIN_ENDINGS):
+        folded = text.casefold()
+        spaced = " " + folded
+        latin = _LATIN.finditer(text) if any(t in spaced for t in _LATIN_TRIGGERS) else ()
+        for m in latin:
+            if taken.find(1, m.start(), m.end()) >= 0:
                 continue
-            words = words[: next(i for i, w in enumerate(words + [""]) if w not in latin)]
+            words = m.group("words").split()
+            latin_words = [w for w in words if w.casefold().endswith(_LATIN_ENDINGS)]
+            if not latin_words or not words[0].casefold().endswith(_LATIN_ENDINGS):
+                continue
+            words = words[: next(i for i, w in enumerate(words + [""]) if w not in latin_words)]
             end = m.start("words")
             end = text.find(words[-1], end) + len(words[-1])
             found.append(self._latin(text, m.start(), end, m.group("prefix"), words))
             taken[m.start() : end] = b"\x01" * (end - m.start())
-        for m in _LEVEL.finditer(text):
+        levels = _LEVEL.finditer(text) if _MAY_BE_LEVEL.search(text) else ()
+        for m in levels:
             if taken.find(1, m.start(), m.end()) < 0:
                 levels = tuple(p.casefold() for p in _LEVEL_PART.findall(m.group()))
                 found.append(OpenTerm(m.start(), m.end(), m.group(), "anatomy", "level", levels))
                 taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-        folded = text.casefold()
-        candidates = {w for w in _WORD.findall(folded) if len(w) >= MIN_PART + 1}
-        wanted = {w: d for w in candidates if (d := self._decide(w)) is not None}
-        if wanted:
-            pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, wanted)) + r")\b")
-            seen: set[str] = set()
-            for m in pattern.finditer(folded):
-                word = m.group()
-                if word in seen or taken.find(1, m.start(), m.end()) >= 0:
-                    continue
-                category, source = wanted[word]
-                if source == "frequency" and _inside_sentence_capital(text, m.start()):
-                    continue
-                seen.add(word)
-                found.append(OpenTerm(m.start(), m.end(), text[m.start() : m.end()],
-                                      category, source, (word,)))  # fmt: skip
+        # Most words are common in their exact form: one set difference drops them.
+        candidates = set(_WORD.findall(folded)) - self._common_words
+        decisions = self._decisions
+        for word in candidates:
+            if len(word) < MIN_RARE_LENGTH or not word.isalpha():
+                continue
+            decision = decisions.get(word, _UNSEEN)
+            if decision is _UNSEEN:
+                decision = decisions[word] = self._decide_new(word)
+            if decision is None:
+                continue
+            at = _first_free(folded, word, taken)
+            if at < 0:
+                continue
+            category, source = decision
+            if source == "frequency" and _inside_sentence_capital(text, at):
+                continue
+            end = at + len(word)
+            found.append(OpenTerm(at, end, text[at:end], category, source, (word,)))
         found.sort(key=lambda t: t.start)
         return found
 
@@ -380,15 +417,6 @@ class OpenVocabulary:
             key = (full, *key)
         return OpenTerm(start, end, text[start:end], "anatomy", "latin", key)
 
-    def _decide(self, word: str) -> tuple[str, str] | None:
-        # (category, source) for a folded word no lexicon term covered, or None
-        # for a plain word; one decision per distinct word per batch.
-        if word in self._decisions:
-            return self._decisions[word]
-        decision = self._decide_new(word)
-        self._decisions[word] = decision
-        return decision
-
     def _decide_new(self, word: str) -> tuple[str, str] | None:
         plain = word
         if self.stem(plain) in self._common or len(plain) < MIN_RARE_LENGTH:
@@ -396,6 +424,8 @@ class OpenVocabulary:
         for suffix, category in self._suffixes:
             if word.endswith(suffix) and len(word) >= len(suffix) + MIN_PART:
                 return category, "suffix"
+        if word.endswith(NON_TERM_ENDINGS.get(self.language, ())):
+            return None
         if self.language == "da":
             split = self._split(plain)
             if split == _PLAIN:
@@ -407,47 +437,45 @@ class OpenVocabulary:
     def _split(self, word: str) -> tuple[str, str] | str | None:
         # A Danish compound: the longest known clinical head decides the
         # category; two common parts make a plain word ("fodboldspiller").
+        # Parts are compared in their base forms (endings stripped), no stemming.
+        heads = self._heads
         plain = False
-        for i in range(MIN_PART, len(word) - MIN_PART + 1):
+        for i in range(MIN_PART, len(word) - MIN_HEAD + 1):
             head = word[i:]
-            modifier = word[:i]
-            category = self._heads.get(head) or self._head_stems.get(self.stem(head))
-            if category is not None:
-                return category, "compound"
-            if not plain and self._is_common(head) and self._is_common_modifier(modifier):
+            for form in _base_forms(head):
+                category = heads.get(form)
+                if category is not None:
+                    return category, "compound"
+            if not plain and self._is_common(head) and self._is_common_modifier(word[:i]):
                 plain = True
         return _PLAIN if plain else None
 
     def _is_common(self, part: str) -> bool:
-        return len(part) >= MIN_PART and self.stem(part) in self._common
+        common = self._common_words
+        return len(part) >= MIN_PART and any(form in common for form in _base_forms(part))
 
     def _is_common_modifier(self, modifier: str) -> bool:
         if self._is_common(modifier):
             return True
         return modifier[-1:] in LINKING_LETTERS and self._is_common(modifier[:-1])
 
-    def draft_stems(self, draft: str) -> tuple[set[str], str]:
-        """The stems of a draft's words, as a set and as a space-joined string."""
-        stems = [self.stem(w) for w in _LETTERS.findall(draft.casefold())]
-        return set(stems), " " + " ".join(stems) + " "
+    def draft_stems(self, draft: str) -> DraftWords:
+        """The words of a draft, for :meth:`present` (stems are computed only when asked)."""
+        return DraftWords(self, draft)
 
-    def present(
-        self, key: Iterable[str], draft: str, stems: tuple[set[str], str] | None = None
-    ) -> bool:
+    def present(self, key: Iterable[str], draft: str, stems: DraftWords | None = None) -> bool:
         """Whether the draft holds the concept of ``key`` (folded words) in any form.
 
         ``stems`` is :meth:`draft_stems` of the draft, when already computed.
         """
         words = tuple(key)
-        stem_set, joined = stems if stems is not None else self.draft_stems(draft)
-        return all(self._word_present(w, stem_set, joined) for w in words) or self._synonym_present(
-            words, joined
+        found = stems if stems is not None else self.draft_stems(draft)
+        return all(self._word_present(w, found) for w in words) or self._synonym_present(
+            words, found
         )
 
-    def _word_present(self, word: str, stem_set: set[str], joined: str) -> bool:
-        if self.stem(word) in stem_set:
-            return True
-        if word in LATIN_PREFIXES:
+    def _word_present(self, word: str, draft: DraftWords) -> bool:
+        if word in draft.words or word in LATIN_PREFIXES or draft.has_stem(self.stem(word)):
             return True
         if self.language != "da" or len(word) < 2 * MIN_PART:
             return False
@@ -455,26 +483,96 @@ class OpenVocabulary:
         # linking letter) are words of the draft.
         for i in range(MIN_PART, len(word) - MIN_PART + 1):
             head, modifier = word[i:], word[:i]
-            if self.stem(head) in stem_set or head in stem_set:
-                if self.stem(modifier) in stem_set or modifier in stem_set:
+            if draft.has_stem(self.stem(head)):
+                if draft.has_stem(self.stem(modifier)):
                     return True
-                if modifier[-1:] in LINKING_LETTERS and self.stem(modifier[:-1]) in stem_set:
+                if modifier[-1:] in LINKING_LETTERS and draft.has_stem(self.stem(modifier[:-1])):
                     return True
         return False
 
-    def _synonym_present(self, words: tuple[str, ...], joined: str) -> bool:
+    def _synonym_present(self, words: tuple[str, ...], draft: DraftWords) -> bool:
         group = self._phrase_group.get(" ".join(self.stem(w) for w in words))
         if group is None:
             return False
+        joined = draft.joined_stems()
         return any(f" {p} " in joined for p in self._group_phrases[group])
 
-    def equivalent_present(self, surface: str, draft_stems: tuple[set[str], str]) -> bool:
+    def equivalent_present(self, surface: str, draft: DraftWords) -> bool:
         """Whether the draft holds a lexicon term's surface text in another form."""
         words = tuple(_LETTERS.findall(surface.casefold()))
-        return bool(words) and self.present(words, "", draft_stems)
+        return bool(words) and self.present(words, "", draft)
+
+
+class DraftWords:
+    """The folded words of one draft; their stems are computed only when a check needs them.
+
+    Examples
+    --------
+    >>> from evalkit.lexicon.model import Lexicon
+    >>> d = OpenVocabulary(Lexicon([]), language="da").draft_stems("Kastede op.")
+    >>> d.has_stem("kast"), d.joined_stems()
+    (True, ' kast op ')
+    """
+
+    __slots__ = ("_by_prefix", "_joined", "_text", "_vocabulary", "words")
+
+    def __init__(self, vocabulary: OpenVocabulary, draft: str) -> None:
+        self._vocabulary = vocabulary
+        self._text = draft.casefold()
+        self.words = set(_LETTERS.findall(self._text))
+        self._by_prefix: dict[str, list[str]] | None = None
+        self._joined: str | None = None
+
+    def has_stem(self, stem: str) -> bool:
+        """Whether a draft word has this stem (Snowball stems keep a word's first letters)."""
+        if stem in self.words:
+            return True
+        if self._by_prefix is None:
+            self._by_prefix = {}
+            for word in self.words:
+                self._by_prefix.setdefault(word[:_PREFIX], []).append(word)
+        of = self._vocabulary.stem
+        return any(of(w) == stem for w in self._by_prefix.get(stem[:_PREFIX], ()))
+
+    def joined_stems(self) -> str:
+        """Every word of the draft stemmed, in order, with a space at both ends."""
+        if self._joined is None:
+            of = self._vocabulary.stem
+            self._joined = " " + " ".join(of(w) for w in _LETTERS.findall(self._text)) + " "
+        return self._joined
+
+
+_PREFIX = 3
 
 
 _PLAIN = "plain"
+
+
+_UNSEEN = object()
+_DA_ENDINGS = ("erne", "ene", "ne", "en", "et", "er", "e", "n", "r", "t", "s")
+
+
+def _base_forms(part: str) -> list[str]:
+    # The part and the part less one Danish inflectional ending.
+    forms = [part]
+    for ending in _DA_ENDINGS:
+        if part.endswith(ending) and len(part) - len(ending) >= MIN_PART:
+            forms.append(part[: -len(ending)])
+    return forms
+
+
+def _first_free(folded: str, word: str, taken: bytearray) -> int:
+    # The first whole-word occurrence of ``word`` not inside a found term, or -1.
+    at = folded.find(word)
+    while at >= 0:
+        end = at + len(word)
+        whole = (at == 0 or not folded[at - 1].isalnum()) and (
+            end == len(folded) or not folded[end].isalnum()
+        )
+        if whole and taken.find(1, at, end) < 0:
+            return at
+        at = folded.find(word, at + 1)
+    return -1
 
 
 def _inside_sentence_capital(text: str, start: int) -> bool:
