@@ -24,7 +24,7 @@ need no list of the terms themselves:
 Concept equivalence (:meth:`OpenVocabulary.present`) decides whether the
 draft holds a term in another form: the same word stems (inflection, verb
 and noun forms that share a stem), a synonym of the curated table
-``data/synonyms.tsv`` (lay and clinical forms, abbreviations), the Latin
+``data/synonyms.txt`` (lay and clinical forms, abbreviations), the Latin
 abbreviation against the full word (``m.`` and ``musculus``), and a compound
 against its parts (``meniskruptur`` and ``ruptur af menisken``).
 
@@ -60,7 +60,7 @@ MIN_PART = 3
 MIN_HEAD = 4
 """Fewest letters of the head (last part) of a Danish compound."""
 
-SYNONYMS_PATH = DATA_DIR / "synonyms.tsv"
+SYNONYMS_PATH = DATA_DIR / "synonyms.txt"
 """The curated synonym table (group, language, phrase)."""
 
 LINKING_LETTERS = ("s", "e")
@@ -475,19 +475,25 @@ class OpenVocabulary:
         )
 
     def _word_present(self, word: str, draft: DraftWords) -> bool:
-        if word in draft.words or word in LATIN_PREFIXES or draft.has_stem(self.stem(word)):
+        # A word of five letters or more inside the draft's text is there
+        # (perhaps inside a compound): one substring search, no tokenising.
+        if len(word) >= MIN_RARE_LENGTH and word in draft.text:
+            return True
+        if word in LATIN_PREFIXES or word in draft.words or draft.has_stem(self.stem(word)):
             return True
         if self.language != "da" or len(word) < 2 * MIN_PART:
             return False
         # A compound against its parts: both parts (the modifier perhaps with a
-        # linking letter) are words of the draft.
+        # linking letter) are in the draft, perhaps inflected; substring
+        # searches only, no stemming.
         for i in range(MIN_PART, len(word) - MIN_PART + 1):
             head, modifier = word[i:], word[:i]
-            if draft.has_stem(self.stem(head)):
-                if draft.has_stem(self.stem(modifier)):
-                    return True
-                if modifier[-1:] in LINKING_LETTERS and draft.has_stem(self.stem(modifier[:-1])):
-                    return True
+            if not _part_in(head, draft):
+                continue
+            if _part_in(modifier, draft):
+                return True
+            if modifier[-1:] in LINKING_LETTERS and _part_in(modifier[:-1], draft):
+                return True
         return False
 
     def _synonym_present(self, words: tuple[str, ...], draft: DraftWords) -> bool:
@@ -514,14 +520,21 @@ class DraftWords:
     (True, ' kast op ')
     """
 
-    __slots__ = ("_by_prefix", "_joined", "_text", "_vocabulary", "words")
+    __slots__ = ("_by_prefix", "_joined", "_vocabulary", "_words", "text")
 
     def __init__(self, vocabulary: OpenVocabulary, draft: str) -> None:
         self._vocabulary = vocabulary
-        self._text = draft.casefold()
-        self.words = set(_LETTERS.findall(self._text))
+        self.text = draft.casefold()
+        self._words: set[str] | None = None
         self._by_prefix: dict[str, list[str]] | None = None
         self._joined: str | None = None
+
+    @property
+    def words(self) -> set[str]:
+        """The draft's distinct folded words (split on first use)."""
+        if self._words is None:
+            self._words = set(_LETTERS.findall(self.text))
+        return self._words
 
     def has_stem(self, stem: str) -> bool:
         """Whether a draft word has this stem (Snowball stems keep a word's first letters)."""
@@ -538,7 +551,7 @@ class DraftWords:
         """Every word of the draft stemmed, in order, with a space at both ends."""
         if self._joined is None:
             of = self._vocabulary.stem
-            self._joined = " " + " ".join(of(w) for w in _LETTERS.findall(self._text)) + " "
+            self._joined = " " + " ".join(of(w) for w in _LETTERS.findall(self.text)) + " "
         return self._joined
 
 
@@ -549,6 +562,16 @@ _PLAIN = "plain"
 
 
 _UNSEEN = object()
+
+
+def _part_in(part: str, draft: DraftWords) -> bool:
+    # A part of four letters or more anywhere in the draft's text (so its
+    # inflected forms count); a shorter one only as a whole word.
+    if len(part) > MIN_PART:
+        return part in draft.text
+    return len(part) == MIN_PART and part in draft.words
+
+
 _DA_ENDINGS = ("erne", "ene", "ne", "en", "et", "er", "e", "n", "r", "t", "s")
 
 
