@@ -515,7 +515,7 @@ class DraftWords:
     Examples
     --------
     >>> from evalkit.lexicon.model import Lexicon
-    >>> d = OpenVocabulary(Lexicon([]), language="da").draft_stems("Kastede op.")
+    >>> d = OpenVocabulary(Lexicon([]), language="da").draft_stems("Kastet op.")
     >>> d.has_stem("kast"), d.joined_stems()
     (True, ' kast op ')
     """
