@@ -34,10 +34,11 @@ from typing import Any
 
 from evalkit.lexicon.matcher import Matcher, Mention, get_matcher, mentions_as_dicts
 from evalkit.lexicon.model import Lexicon
+from evalkit.lexicon.openvocab import OpenVocabulary
 from evalkit.metrics.registry import MetricInfo, register_family, register_metric
 from evalkit.text.normalize import normalize_text
 
-VERSION = "1"
+VERSION = "2"
 
 _ITEM_FIELDS = (
     ("term", "str"),
@@ -46,7 +47,10 @@ _ITEM_FIELDS = (
     ("start", "int"),
     ("end", "int"),
     ("negated", "bool"),
+    ("source", "str"),
 )
+TERM_CACHE_OPTION = "term_vocabularies"
+"""The ``options`` key of the per-batch :class:`TermVocabularies`."""
 _MATCHERS: dict[tuple[int, str], tuple[Lexicon, Matcher]] = {}
 
 
@@ -88,8 +92,22 @@ class TermScore:
         }
 
 
-def compare_mentions(final: list[Mention], draft: list[Mention]) -> TermScore:
+def compare_mentions(
+    final: list[Mention],
+    draft: list[Mention],
+    *,
+    vocabulary: OpenVocabulary | None = None,
+    final_text: str = "",
+    draft_text: str = "",
+) -> TermScore:
     """Compare the mentions of a final note and a draft by (concept, polarity).
+
+    With an :class:`~evalkit.lexicon.openvocab.OpenVocabulary` and the two
+    normalised texts, a lexicon concept the draft lacks still counts as
+    present when the draft holds it in another form (stem, synonym, compound
+    against its parts) and has no mention of that concept with the other
+    polarity; and the final note's open-vocabulary terms (outside the
+    lexicon's matches) are compared too.
 
     Examples
     --------
@@ -104,13 +122,83 @@ def compare_mentions(final: list[Mention], draft: list[Mention]) -> TermScore:
     missing = [m for key, m in final_first.items() if not _present(key, m, draft_cover)]
     added = [m for key, m in draft_first.items() if not _present(key, m, final_cover)]
     n_final = len(final_first)
+    missing_items = mentions_as_dicts(missing)
+    open_missing: list[dict[str, Any]] = []
+    if vocabulary is not None and final_text:
+        stems = None
+        if missing:
+            stems = vocabulary.draft_stems(draft_text)
+            draft_concepts = {key[0] for key in draft_cover}
+            kept = [
+                item
+                for item, m in zip(missing_items, missing, strict=True)
+                if m.concept_id in draft_concepts
+                or not vocabulary.equivalent_present(m.text, stems)
+            ]
+            missing_items = kept
+        covered = bytearray(len(final_text))
+        for m in final:
+            covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+        open_terms = vocabulary.find(final_text, covered)
+        if open_terms:
+            if stems is None:
+                stems = vocabulary.draft_stems(draft_text)
+            keys = set()
+            for term in open_terms:
+                if term.key in keys:
+                    continue
+                keys.add(term.key)
+                if not vocabulary.present(term.key, draft_text, stems):
+                    open_missing.append(term.as_dict())
+            n_final += len(keys)
+    for item in missing_items:
+        item["source"] = "lexicon"
+    missing_items += open_missing
+    missing_items.sort(key=lambda item: item["start"])
+    added_items = mentions_as_dicts(added)
+    for item in added_items:
+        item["source"] = "lexicon"
+    n_missing = len(missing_items)
     return TermScore(
-        missing_terms=mentions_as_dicts(missing),
-        n_missing_terms=len(missing),
+        missing_terms=missing_items,
+        n_missing_terms=n_missing,
         n_final_terms=n_final,
-        term_recall=(n_final - len(missing)) / n_final if n_final else 1.0,
-        added_terms=mentions_as_dicts(added),
+        term_recall=(n_final - n_missing) / n_final if n_final else 1.0,
+        added_terms=added_items,
     )
+
+
+class TermVocabularies:
+    """One :class:`~evalkit.lexicon.openvocab.OpenVocabulary` per (matcher, language), per batch.
+
+    The terms family registers it as a batch option, so the decisions it
+    remembers per distinct word live as long as the batch.
+
+    Examples
+    --------
+    >>> from evalkit.lexicon.model import Lexicon, LexiconEntry
+    >>> lex = Lexicon([LexiconEntry("feber", "sym:fever", "symptom", "da", "demo")])
+    >>> cache = TermVocabularies()
+    >>> cache.get(lex, "da") is cache.get(lex, "da")
+    True
+    """
+
+    def __init__(self) -> None:
+        self._built: dict[tuple[int, str], tuple[Lexicon, OpenVocabulary]] = {}
+
+    def get(self, lexicon: Lexicon, language: str) -> OpenVocabulary:
+        """The vocabulary of ``lexicon`` and ``language``, built on first use."""
+        key = (id(lexicon), language)
+        found = self._built.get(key)
+        if found is None or found[0] is not lexicon:
+            found = (lexicon, OpenVocabulary(lexicon, language=language))
+            self._built[key] = found
+        return found[1]
+
+
+def batch_options() -> dict[str, Any]:
+    """Objects the terms family wants built once per batch."""
+    return {TERM_CACHE_OPTION: TermVocabularies()}
 
 
 def score_terms(
@@ -120,6 +208,7 @@ def score_terms(
     language: str = "da",
     matcher: Matcher | None = None,
     lexicon: Lexicon | None = None,
+    vocabularies: TermVocabularies | None = None,
 ) -> TermScore:
     """Find the medical terms of the final note that the AI draft lacks.
 
@@ -135,6 +224,8 @@ def score_terms(
         A pre-built matcher (fastest for many notes).
     lexicon : Lexicon, optional
         A lexicon to build a matcher from (cached per lexicon object).
+    vocabularies : TermVocabularies, optional
+        Open-vocabulary detectors to reuse across calls (one per batch).
 
     Returns
     -------
@@ -153,9 +244,15 @@ def score_terms(
     ([('feber', True)], 0.5)
     """
     matcher = _resolve_matcher(language, matcher, lexicon)
-    final = matcher.find(normalize_text(final_note))
-    draft = matcher.find(normalize_text(ai_note))
-    return compare_mentions(final, draft)
+    final_text, draft_text = normalize_text(final_note), normalize_text(ai_note)
+    vocabulary = (vocabularies or TermVocabularies()).get(matcher.lexicon, matcher.language)
+    return compare_mentions(
+        matcher.find(final_text),
+        matcher.find(draft_text),
+        vocabulary=vocabulary,
+        final_text=final_text,
+        draft_text=draft_text,
+    )
 
 
 def _index(
@@ -219,7 +316,21 @@ def _compute(pair: Any, options: dict[str, Any], previous: dict[str, Any]) -> Te
         options.get("lexicon"),
         tuple(options.get("lexicon_files") or ()),
     )
-    return compare_mentions(matcher.find(pair.final_note), matcher.find(pair.ai_note))
+    cache = options.get(TERM_CACHE_OPTION)
+    if cache is None:
+        cache = TermVocabularies()  # a single-note call: nothing to share
+    elif not isinstance(cache, TermVocabularies):
+        raise TypeError(
+            f"options[{TERM_CACHE_OPTION!r}] must be a TermVocabularies, got "
+            f"{type(cache).__name__}; leave it out to get a new one"
+        )
+    return compare_mentions(
+        matcher.find(pair.final_note),
+        matcher.find(pair.ai_note),
+        vocabulary=cache.get(matcher.lexicon, matcher.language),
+        final_text=pair.final_note,
+        draft_text=pair.ai_note,
+    )
 
 
 for _info in (
@@ -283,4 +394,11 @@ for _info in (
 ):
     register_metric(_info)
 
-register_family("terms", _compute, order=20, version=VERSION, reads_transcript=False)
+register_family(
+    "terms",
+    _compute,
+    order=20,
+    version=VERSION,
+    reads_transcript=False,
+    batch_options=batch_options,
+)

@@ -198,6 +198,7 @@ VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
             "procedure": "procedure",
             "lab": "lab",
             "vital": "vital sign",
+            "other": "other (rare word)",
         },
         "da": {
             "medication": "lægemiddel",
@@ -208,6 +209,7 @@ VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
             "procedure": "procedure",
             "lab": "laboratorieprøve",
             "vital": "vitalparameter",
+            "other": "andet (sjældent ord)",
         },
     },
     "source": {

@@ -37,6 +37,7 @@ PACKAGES: tuple[str, ...] = (
     "jiwer",
     "pyahocorasick",
     "snowballstemmer",
+    "wordfreq",
     "typer",
 )
 """Packages whose versions the manifest records."""

@@ -69,6 +69,7 @@ def test_items_carry_offsets_into_the_normalised_final_note():
         "start": 6,
         "end": 11,
         "negated": False,
+        "source": "lexicon",
     }
     assert (s.n_missing_terms, s.n_final_terms, s.term_recall) == (1, 2, 0.5)
 
@@ -200,7 +201,10 @@ def test_lexicon_files_option_adds_user_terms(tmp_path):
     )
     assert [t["concept_id"] for t in scored.terms.missing_terms] == ["med:zyxopril"]
     plain = evalkit.metrics.score_pair(pair, families=["terms"], options={})
-    assert plain.terms.n_missing_terms == 0
+    # Without the user lexicon the rare word is found only by the frequency fallback.
+    assert [(t["concept_id"], t["category"], t["source"]) for t in plain.terms.missing_terms] == [
+        ("open:zyxopril", "other", "frequency")
+    ]
 
 
 def test_a_wrong_matcher_option_raises():

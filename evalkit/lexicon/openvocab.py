@@ -1,0 +1,607 @@
+"""Medical terms beyond the lexicon, and when two forms of a term are the same concept.
+
+The lexicon matcher (:mod:`evalkit.lexicon.matcher`) finds the terms it
+lists. :class:`OpenVocabulary` finds more in the words it left, by rules that
+need no list of the terms themselves:
+
+* **Latin anatomy**: an abbreviation or Latin name of a structure followed by
+  Latin words (``m. supraspinatus``, ``lig. collaterale mediale``,
+  ``nervus ulnaris``), category ``anatomy``, source ``latin``;
+* **vertebral levels and dermatomes** (``C6``, ``Th10``, ``L5-S1``),
+  ``anatomy``, source ``level``;
+* **Danish compounds**: a word that splits into a modifier and a known head
+  (a single-word lexicon term, or one of the clinical heads of
+  :data:`CLINICAL_HEADS`) is a term of the head's category, source
+  ``compound``; a word that splits into two common words is a plain word;
+* **clinical word endings** (``-itis``, ``-ectomy``/``-ektomi``,
+  ``-scopy``/``-skopi``, ``-algia``/``-algi``, ...), source ``suffix``;
+* **rare content words**: a word of at least :data:`MIN_RARE_LENGTH` letters
+  whose stem is not among the common words of the language (``wordfreq``
+  frequencies at or above :data:`COMMON_ZIPF`) and that is no participle or
+  adverb (:data:`NON_TERM_ENDINGS`), category ``other``, source
+  ``frequency``. Capitalised words inside a sentence (names) are left out.
+
+Concept equivalence (:meth:`OpenVocabulary.present`) decides whether the
+draft holds a term in another form: the same word stems (inflection, verb
+and noun forms that share a stem), a synonym of the curated table
+``data/synonyms.txt`` (lay and clinical forms, abbreviations), the Latin
+abbreviation against the full word (``m.`` and ``musculus``), and a compound
+against its parts (``meniskruptur`` and ``ruptur af menisken``).
+
+Everything that depends only on the language (common words, heads, the
+synonym table) is built once per process; what depends on the notes
+(decisions per distinct word, stems) lives in a :class:`OpenVocabulary` that
+the terms family builds once per batch.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import snowballstemmer
+
+from evalkit.lexicon.loaders import DATA_DIR
+from evalkit.lexicon.model import Lexicon
+
+COMMON_ZIPF = 3.0
+"""Zipf frequency (log10 of uses per billion words) at or above which a word is common."""
+
+MIN_RARE_LENGTH = 5
+"""Fewest letters of a word the frequency fallback reports."""
+
+MIN_PART = 3
+"""Fewest letters of each part when a Danish compound is split."""
+
+MIN_HEAD = 4
+"""Fewest letters of the head (last part) of a Danish compound."""
+
+SYNONYMS_PATH = DATA_DIR / "synonyms.txt"
+"""The curated synonym table (group, language, phrase)."""
+
+LINKING_LETTERS = ("s", "e")
+"""Danish linking letters between the parts of a compound (``lyske|smerter``)."""
+
+CLINICAL_HEADS: dict[str, dict[str, str]] = {
+    "da": {
+        "smerte": "symptom",
+        "smerter": "symptom",
+        "pine": "symptom",
+        "stivhed": "finding",
+        "skyhed": "symptom",
+        "anæstesi": "procedure",
+        "undersøgelse": "procedure",
+        "behandling": "procedure",
+        "operation": "procedure",
+        "monitorering": "procedure",
+        "træning": "procedure",
+        "skopi": "procedure",
+        "fraktur": "diagnosis",
+        "brud": "diagnosis",
+        "betændelse": "diagnosis",
+        "infektion": "diagnosis",
+        "blødning": "finding",
+        "refleks": "finding",
+        "respons": "finding",
+        "muskel": "anatomy",
+        "muskler": "anatomy",
+        "knogle": "anatomy",
+        "led": "anatomy",
+        "sene": "anatomy",
+    },
+    "en": {},
+}
+"""Clinical heads of Danish compounds and their category (besides lexicon terms)."""
+
+CLINICAL_SUFFIXES: dict[str, tuple[tuple[str, str], ...]] = {
+    "da": (
+        ("ektomi", "procedure"),
+        ("tomi", "procedure"),
+        ("skopi", "procedure"),
+        ("grafi", "procedure"),
+        ("plastik", "procedure"),
+        ("itis", "diagnosis"),
+        ("algi", "symptom"),
+        ("ose", "diagnosis"),
+        ("emi", "finding"),
+        ("pati", "diagnosis"),
+    ),
+    "en": (
+        ("ectomy", "procedure"),
+        ("otomy", "procedure"),
+        ("oscopy", "procedure"),
+        ("ography", "procedure"),
+        ("ogram", "procedure"),
+        ("plasty", "procedure"),
+        ("itis", "diagnosis"),
+        ("algia", "symptom"),
+        ("osis", "diagnosis"),
+        ("emia", "finding"),
+        ("pathy", "diagnosis"),
+        ("edema", "finding"),
+    ),
+}
+"""Word endings that mark a clinical term, with the category they give."""
+
+NON_TERM_ENDINGS = {"da": ("ende", "endes", "vis", "mæssig", "mæssigt"), "en": ("ly",)}
+"""Endings of participles and adverbs (``recidiverende``, ``reportedly``): rare, but not terms."""
+
+LATIN_PREFIXES = {
+    "m": "musculus",
+    "mm": "musculus",
+    "musculus": "musculus",
+    "musculi": "musculus",
+    "n": "nervus",
+    "nn": "nervus",
+    "nervus": "nervus",
+    "a": "arteria",
+    "aa": "arteria",
+    "arteria": "arteria",
+    "v": "vena",
+    "vv": "vena",
+    "vena": "vena",
+    "lig": "ligamentum",
+    "ligg": "ligamentum",
+    "ligamentum": "ligamentum",
+    "proc": "processus",
+    "processus": "processus",
+    "tuberositas": "tuberositas",
+    "epicondylus": "epicondylus",
+}
+"""Abbreviations and names that start a Latin anatomical term, to their full form."""
+
+_LATIN_ENDINGS = (
+    "us", "is", "um", "ae", "ii", "alis", "aris", "ior", "ius", "eus", "ale", "are",
+    "ium", "ia", "ata", "osa", "ica", "ensis", "ans", "ens",
+)  # fmt: skip
+_LATIN = re.compile(
+    r"\b(?P<prefix>(?:mm?|nn?|aa?|vv?|ligg?|proc)\.|(?:musculi|musculus|nervus|arteria|vena|"
+    r"ligamentum|processus|tuberositas|epicondylus)\b)\s*"
+    r"(?P<words>[a-zæøå]{3,}(?:\s+[a-zæøå]{3,}){0,2})",
+    re.IGNORECASE,
+)
+_LEVEL = re.compile(
+    r"\b(?:(?:dermatom(?:e|er|erne)?|niveau|level)\s+)?"
+    r"(?:C[1-8]|Th?(?:1[0-2]|[1-9])|L[1-5]|S[1-5])"
+    r"(?:\s*[-–/]\s*(?:C[1-8]|Th?(?:1[0-2]|[1-9])|L[1-5]|S[1-5]))?\b"
+)
+# Cheap first looks: the full patterns run only on notes where these match.
+_LATIN_TRIGGERS = (
+    " m.", " n.", " a.", " v.", " mm.", " lig.", "proc.", "muscul", "nervus",
+    "arteria", "vena ", "ligament", "processus", "tuberositas", "epicondyl",
+)  # fmt: skip
+_MAY_BE_LEVEL = re.compile(r"[CTLS]h?\d")
+_WORD = re.compile(r"\w+")
+_LETTERS = re.compile(r"[^\W_]+")
+_LEVEL_PART = re.compile(r"[A-Za-z]+\d+")
+_STEMMERS = {"da": "danish", "en": "english"}
+
+
+@dataclass(frozen=True, slots=True)
+class OpenTerm:
+    """A term found outside the lexicon.
+
+    Attributes
+    ----------
+    start, end : int
+        Offsets into the normalised note.
+    text : str
+        The surface text.
+    category : str
+        ``anatomy``, the head's or suffix's category, or ``other``.
+    source : str
+        The rule: ``latin``, ``level``, ``compound``, ``suffix`` or ``frequency``.
+    key : tuple of str
+        The folded words the draft must hold (in some form) for the term to be present.
+    """
+
+    start: int
+    end: int
+    text: str
+    category: str
+    source: str
+    key: tuple[str, ...]
+
+    def as_dict(self, negated: bool = False) -> dict[str, Any]:
+        """The item shape of ``missing_terms``, with ``source``."""
+        return {
+            "term": self.text,
+            "concept_id": "open:" + " ".join(self.key),
+            "category": self.category,
+            "start": self.start,
+            "end": self.end,
+            "negated": negated,
+            "source": self.source,
+        }
+
+
+@functools.lru_cache(maxsize=4)
+def _stemmer(language: str) -> Any:
+    return snowballstemmer.stemmer(_STEMMERS.get(language, "danish"))
+
+
+@functools.lru_cache(maxsize=4)
+def common_stems(language: str) -> frozenset[str]:
+    """Stems of the words of ``language`` that are common in general text.
+
+    From ``wordfreq``'s frequency table (shipped in its wheel, read offline):
+    every word at or above :data:`COMMON_ZIPF`, folded and stemmed.
+
+    Examples
+    --------
+    >>> "patient" in common_stems("en"), "papilledema" in common_stems("en")
+    (True, False)
+    """
+    import wordfreq
+
+    threshold = 10 ** (COMMON_ZIPF - 9)
+    stem = _stemmer(language).stemWord
+    table = wordfreq.get_frequency_dict(language)
+    return frozenset(stem(w) for w, f in table.items() if f >= threshold and w.isalpha())
+
+
+@functools.lru_cache(maxsize=4)
+def common_words(language: str) -> frozenset[str]:
+    """The words of ``language`` at or above :data:`COMMON_ZIPF`, as ``wordfreq`` spells them.
+
+    Examples
+    --------
+    >>> "the" in common_words("en")
+    True
+    """
+    import wordfreq
+
+    threshold = 10 ** (COMMON_ZIPF - 9)
+    return frozenset(w for w, f in wordfreq.get_frequency_dict(language).items() if f >= threshold)
+
+
+@functools.lru_cache(maxsize=4)
+def synonym_groups(language: str) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """The synonym table of ``language``: stemmed phrase → group, group → phrases.
+
+    Returns ``(phrase_group, group_phrases)`` with phrases as space-joined stems.
+
+    Examples
+    --------
+    >>> by_phrase, by_group = synonym_groups("da")
+    >>> by_phrase[stem_phrase("næseblod", "da")]
+    'epistaxis'
+    """
+    phrase_group: dict[str, str] = {}
+    group_phrases: dict[str, set[str]] = {}
+    with SYNONYMS_PATH.open(encoding="utf-8", newline="") as fh:
+        rows = csv.reader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        header = next(rows)
+        if header != ["group", "language", "phrase"]:
+            raise ValueError(
+                f"{SYNONYMS_PATH.name}: header must be group, language, phrase; found {header}"
+            )
+        for number, row in enumerate(rows, start=2):
+            if len(row) != 3:
+                raise ValueError(
+                    f"{SYNONYMS_PATH.name} row {number}: expected 3 tab-separated fields, "
+                    f"found {len(row)}"
+                )
+            group, lang, phrase = row
+            if lang != language:
+                continue
+            stemmed = stem_phrase(phrase, language)
+            phrase_group[stemmed] = group
+            group_phrases.setdefault(group, set()).add(stemmed)
+    return phrase_group, {g: frozenset(p) for g, p in group_phrases.items()}
+
+
+def stem_phrase(phrase: str, language: str) -> str:
+    """The folded words of ``phrase``, each stemmed, joined by single spaces.
+
+    Examples
+    --------
+    >>> stem_phrase("Kastet op", "da") == stem_phrase("kaster op", "da")
+    True
+    """
+    stem = _stemmer(language).stemWord
+    return " ".join(stem(w) for w in _LETTERS.findall(phrase.casefold()))
+
+
+class OpenVocabulary:
+    """Open-vocabulary terms and concept equivalence for one language, built once per batch.
+
+    Parameters
+    ----------
+    lexicon : Lexicon
+        Its single-word terms of ``language`` serve as compound heads.
+    language : {"da", "en"}
+
+    Examples
+    --------
+    >>> from evalkit.lexicon.model import Lexicon, LexiconEntry
+    >>> lex = Lexicon([LexiconEntry("smerte", "sym:pain", "symptom", "da", "demo")])
+    >>> ov = OpenVocabulary(lex, language="da")
+    >>> [(t.text, t.category, t.source) for t in ov.find("Ømhed over m. supraspinatus, L5-S1.")]
+    [('m. supraspinatus', 'anatomy', 'latin'), ('L5-S1', 'anatomy', 'level')]
+    >>> ov.present(("meniskruptur",), "Ruptur af menisken.")
+    True
+    """
+
+    def __init__(self, lexicon: Lexicon, *, language: str) -> None:
+        self.language = language
+        self._stem = _stemmer(language).stemWord
+        self._common = common_stems(language)
+        self._common_words = common_words(language)
+        heads: dict[str, str] = {}
+        if language == "da":
+            for entry in lexicon.entries:
+                if entry.language == language and entry.term.isalpha() and len(entry.term) >= 4:
+                    heads.setdefault(entry.term.casefold(), entry.category)
+            heads.update(CLINICAL_HEADS.get(language, {}))
+        self._heads = heads
+        self._suffixes = CLINICAL_SUFFIXES.get(language, ())
+        self._phrase_group, self._group_phrases = synonym_groups(language)
+        self._stems: dict[str, str] = {}
+        self._decisions: dict[str, Any] = {}
+
+    def stem(self, word: str) -> str:
+        """The stem of a folded word, remembered for the batch."""
+        found = self._stems.get(word)
+        if found is None:
+            found = self._stems[word] = self._stem(word)
+        return found
+
+    def find(self, text: str, covered: bytearray | None = None) -> list[OpenTerm]:
+        """Open-vocabulary terms of a normalised note, left to right.
+
+        Parameters
+        ----------
+        text : str
+            The normalised note.
+        covered : bytearray, optional
+            One byte per character of ``text``, non-zero where a lexicon term
+            was found; those characters are not analysed again.
+        """
+        if not text:
+            return []
+        covered = covered if covered is not None else bytearray(len(text))
+        found: list[OpenTerm] = []
+        taken = bytearray(covered)
+        folded = text.casefold()
+        spaced = " " + folded
+        latin = _LATIN.finditer(text) if any(t in spaced for t in _LATIN_TRIGGERS) else ()
+        for m in latin:
+            if taken.find(1, m.start(), m.end()) >= 0:
+                continue
+            words = m.group("words").split()
+            latin_words = [w for w in words if w.casefold().endswith(_LATIN_ENDINGS)]
+            if not latin_words or not words[0].casefold().endswith(_LATIN_ENDINGS):
+                continue
+            words = words[: next(i for i, w in enumerate(words + [""]) if w not in latin_words)]
+            end = m.start("words")
+            end = text.find(words[-1], end) + len(words[-1])
+            found.append(self._latin(text, m.start(), end, m.group("prefix"), words))
+            taken[m.start() : end] = b"\x01" * (end - m.start())
+        levels = _LEVEL.finditer(text) if _MAY_BE_LEVEL.search(text) else ()
+        for m in levels:
+            if taken.find(1, m.start(), m.end()) < 0:
+                levels = tuple(p.casefold() for p in _LEVEL_PART.findall(m.group()))
+                found.append(OpenTerm(m.start(), m.end(), m.group(), "anatomy", "level", levels))
+                taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+        # Most words are common in their exact form: one set difference drops them.
+        candidates = set(_WORD.findall(folded)) - self._common_words
+        decisions = self._decisions
+        for word in candidates:
+            if len(word) < MIN_RARE_LENGTH or not word.isalpha():
+                continue
+            decision = decisions.get(word, _UNSEEN)
+            if decision is _UNSEEN:
+                decision = decisions[word] = self._decide_new(word)
+            if decision is None:
+                continue
+            at = _first_free(folded, word, taken)
+            if at < 0:
+                continue
+            category, source = decision
+            if source == "frequency" and _inside_sentence_capital(text, at):
+                continue
+            end = at + len(word)
+            found.append(OpenTerm(at, end, text[at:end], category, source, (word,)))
+        found.sort(key=lambda t: t.start)
+        return found
+
+    def _latin(self, text: str, start: int, end: int, prefix: str, words: list[str]) -> OpenTerm:
+        full = LATIN_PREFIXES[prefix.rstrip(".").casefold()]
+        key = tuple(w.casefold() for w in words)
+        if full in ("tuberositas", "epicondylus", "processus"):
+            key = (full, *key)
+        return OpenTerm(start, end, text[start:end], "anatomy", "latin", key)
+
+    def _decide_new(self, word: str) -> tuple[str, str] | None:
+        plain = word
+        if self.stem(plain) in self._common or len(plain) < MIN_RARE_LENGTH:
+            return None
+        for suffix, category in self._suffixes:
+            if word.endswith(suffix) and len(word) >= len(suffix) + MIN_PART:
+                return category, "suffix"
+        if word.endswith(NON_TERM_ENDINGS.get(self.language, ())):
+            return None
+        if self.language == "da":
+            split = self._split(plain)
+            if split == _PLAIN:
+                return None
+            if split is not None:
+                return split
+        return "other", "frequency"
+
+    def _split(self, word: str) -> tuple[str, str] | str | None:
+        # A Danish compound: the longest known clinical head decides the
+        # category; two common parts make a plain word ("fodboldspiller").
+        # Parts are compared in their base forms (endings stripped), no stemming.
+        heads = self._heads
+        plain = False
+        for i in range(MIN_PART, len(word) - MIN_HEAD + 1):
+            head = word[i:]
+            for form in _base_forms(head):
+                category = heads.get(form)
+                if category is not None:
+                    return category, "compound"
+            if not plain and self._is_common(head) and self._is_common_modifier(word[:i]):
+                plain = True
+        return _PLAIN if plain else None
+
+    def _is_common(self, part: str) -> bool:
+        common = self._common_words
+        return len(part) >= MIN_PART and any(form in common for form in _base_forms(part))
+
+    def _is_common_modifier(self, modifier: str) -> bool:
+        if self._is_common(modifier):
+            return True
+        return modifier[-1:] in LINKING_LETTERS and self._is_common(modifier[:-1])
+
+    def draft_stems(self, draft: str) -> DraftWords:
+        """The words of a draft, for :meth:`present` (stems are computed only when asked)."""
+        return DraftWords(self, draft)
+
+    def present(self, key: Iterable[str], draft: str, stems: DraftWords | None = None) -> bool:
+        """Whether the draft holds the concept of ``key`` (folded words) in any form.
+
+        ``stems`` is :meth:`draft_stems` of the draft, when already computed.
+        """
+        words = tuple(key)
+        found = stems if stems is not None else self.draft_stems(draft)
+        return all(self._word_present(w, found) for w in words) or self._synonym_present(
+            words, found
+        )
+
+    def _word_present(self, word: str, draft: DraftWords) -> bool:
+        # A word of five letters or more inside the draft's text is there
+        # (perhaps inside a compound): one substring search, no tokenising.
+        if len(word) >= MIN_RARE_LENGTH and word in draft.text:
+            return True
+        if word in LATIN_PREFIXES or word in draft.words or draft.has_stem(self.stem(word)):
+            return True
+        if self.language != "da" or len(word) < 2 * MIN_PART:
+            return False
+        # A compound against its parts: both parts (the modifier perhaps with a
+        # linking letter) are in the draft, perhaps inflected; substring
+        # searches only, no stemming.
+        for i in range(MIN_PART, len(word) - MIN_PART + 1):
+            head, modifier = word[i:], word[:i]
+            if not _part_in(head, draft):
+                continue
+            if _part_in(modifier, draft):
+                return True
+            if modifier[-1:] in LINKING_LETTERS and _part_in(modifier[:-1], draft):
+                return True
+        return False
+
+    def _synonym_present(self, words: tuple[str, ...], draft: DraftWords) -> bool:
+        group = self._phrase_group.get(" ".join(self.stem(w) for w in words))
+        if group is None:
+            return False
+        joined = draft.joined_stems()
+        return any(f" {p} " in joined for p in self._group_phrases[group])
+
+    def equivalent_present(self, surface: str, draft: DraftWords) -> bool:
+        """Whether the draft holds a lexicon term's surface text in another form."""
+        words = tuple(_LETTERS.findall(surface.casefold()))
+        return bool(words) and self.present(words, "", draft)
+
+
+class DraftWords:
+    """The folded words of one draft; their stems are computed only when a check needs them.
+
+    Examples
+    --------
+    >>> from evalkit.lexicon.model import Lexicon
+    >>> d = OpenVocabulary(Lexicon([]), language="da").draft_stems("Kastet op.")
+    >>> d.has_stem("kast"), d.joined_stems()
+    (True, ' kast op ')
+    """
+
+    __slots__ = ("_by_prefix", "_joined", "_vocabulary", "_words", "text")
+
+    def __init__(self, vocabulary: OpenVocabulary, draft: str) -> None:
+        self._vocabulary = vocabulary
+        self.text = draft.casefold()
+        self._words: set[str] | None = None
+        self._by_prefix: dict[str, list[str]] | None = None
+        self._joined: str | None = None
+
+    @property
+    def words(self) -> set[str]:
+        """The draft's distinct folded words (split on first use)."""
+        if self._words is None:
+            self._words = set(_LETTERS.findall(self.text))
+        return self._words
+
+    def has_stem(self, stem: str) -> bool:
+        """Whether a draft word has this stem (Snowball stems keep a word's first letters)."""
+        if stem in self.words:
+            return True
+        if self._by_prefix is None:
+            self._by_prefix = {}
+            for word in self.words:
+                self._by_prefix.setdefault(word[:_PREFIX], []).append(word)
+        of = self._vocabulary.stem
+        return any(of(w) == stem for w in self._by_prefix.get(stem[:_PREFIX], ()))
+
+    def joined_stems(self) -> str:
+        """Every word of the draft stemmed, in order, with a space at both ends."""
+        if self._joined is None:
+            of = self._vocabulary.stem
+            self._joined = " " + " ".join(of(w) for w in _LETTERS.findall(self.text)) + " "
+        return self._joined
+
+
+_PREFIX = 3
+
+
+_PLAIN = "plain"
+
+
+_UNSEEN = object()
+
+
+def _part_in(part: str, draft: DraftWords) -> bool:
+    # A part of four letters or more anywhere in the draft's text (so its
+    # inflected forms count); a shorter one only as a whole word.
+    if len(part) > MIN_PART:
+        return part in draft.text
+    return len(part) == MIN_PART and part in draft.words
+
+
+_DA_ENDINGS = ("erne", "ene", "ne", "en", "et", "er", "e", "n", "r", "t", "s")
+
+
+def _base_forms(part: str) -> list[str]:
+    # The part and the part less one Danish inflectional ending.
+    forms = [part]
+    for ending in _DA_ENDINGS:
+        if part.endswith(ending) and len(part) - len(ending) >= MIN_PART:
+            forms.append(part[: -len(ending)])
+    return forms
+
+
+def _first_free(folded: str, word: str, taken: bytearray) -> int:
+    # The first whole-word occurrence of ``word`` not inside a found term, or -1.
+    at = folded.find(word)
+    while at >= 0:
+        end = at + len(word)
+        whole = (at == 0 or not folded[at - 1].isalnum()) and (
+            end == len(folded) or not folded[end].isalnum()
+        )
+        if whole and taken.find(1, at, end) < 0:
+            return at
+        at = folded.find(word, at + 1)
+    return -1
+
+
+def _inside_sentence_capital(text: str, start: int) -> bool:
+    # A capitalised word that does not start a sentence, line or list item is
+    # most often a name; the frequency fallback leaves it out.
+    if not text[start].isupper():
+        return False
+    before = text[:start].rstrip(" \t")
+    return bool(before) and before[-1] not in ".!?:\n•-*"

@@ -1,0 +1,171 @@
+"""Open-vocabulary terms and concept equivalence (evalkit/lexicon/openvocab.py)."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evalkit.lexicon import openvocab
+from evalkit.lexicon.matcher import get_matcher
+from evalkit.lexicon.model import Lexicon, LexiconEntry
+from evalkit.lexicon.openvocab import OpenVocabulary, common_stems, stem_phrase, synonym_groups
+from evalkit.metrics.terms import TermVocabularies, score_terms
+
+LEX = Lexicon(
+    [
+        LexiconEntry("smerte", "sym:pain", "symptom", "da", "test"),
+        LexiconEntry("hovedpine", "sym:headache", "symptom", "da", "test"),
+        LexiconEntry("pain", "sym:pain", "symptom", "en", "test"),
+    ]
+)
+DA = OpenVocabulary(LEX, language="da")
+EN = OpenVocabulary(LEX, language="en")
+
+
+def _found(vocabulary, text):
+    return [(t.text, t.category, t.source) for t in vocabulary.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ømhed over m. supraspinatus.", [("m. supraspinatus", "anatomy", "latin")]),
+        ("Øm ved lig. collaterale mediale.", [("lig. collaterale mediale", "anatomy", "latin")]),
+        ("Puls i a. radialis", [("a. radialis", "anatomy", "latin")]),
+        ("Prolaps L5-S1 og C6.", [("L5-S1", "anatomy", "level"), ("C6", "anatomy", "level")]),
+        # the head of the compound is a lexicon term: its category
+        ("Klager over klyngehovedpine.", [("klyngehovedpine", "symptom", "compound")]),
+        # a curated clinical head
+        ("Anlagt infiltrationsanæstesi.", [("infiltrationsanæstesi", "procedure", "compound")]),
+        # two common words make a plain compound, no term
+        ("Han er fodboldspiller.", []),
+        # common words are never terms
+        ("Patienten har det godt i dag.", []),
+    ],
+)
+def test_danish_open_terms_hand_computed(text, expected):
+    assert _found(DA, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Signs of papilledema.", [("papilledema", "finding", "suffix")]),
+        ("Tenderness at T10.", [("T10", "anatomy", "level")]),
+        ("She saw Dr. Gutierrez today.", []),  # a capitalised word inside a sentence: a name
+        ("The patient is doing well.", []),
+    ],
+)
+def test_english_open_terms_hand_computed(text, expected):
+    assert _found(EN, text) == expected
+
+
+def test_covered_characters_are_not_analysed_again():
+    text = "Ømhed over m. supraspinatus."
+    covered = bytearray(len(text))
+    covered[11:27] = b"\x01" * 16
+    assert DA.find(text, covered) == []
+
+
+@pytest.mark.parametrize(
+    ("key", "draft", "present"),
+    [
+        (("meniskruptur",), "Ruptur af menisken.", True),  # compound against its parts
+        (("musculus", "deltoideus"), "Ømhed over m. deltoideus.", True),  # abbreviation
+        (("hyperkeratosen",), "Tiltagende hyperkeratose.", True),  # inflection
+        (("epistaxis",), "Tilbagevendende næseblod.", True),  # lay synonym
+        (("opkastning",), "Har kastet op i nat.", True),  # noun against verb phrase
+        (("epistaxis",), "Hovedpine.", False),
+        (("meniskruptur",), "Ruptur af sene.", False),
+    ],
+)
+def test_danish_equivalence_hand_computed(key, draft, present):
+    assert DA.present(key, draft) is present
+
+
+def test_english_equivalence_hand_computed():
+    assert EN.present(("vomiting",), "She vomited twice.")
+    assert EN.present(("range", "of", "motion"), "Full ROM.")
+    assert not EN.present(("papilledema",), "No swelling.")
+
+
+def test_synonym_table_is_grouped_by_stems():
+    by_phrase, by_group = synonym_groups("da")
+    assert by_phrase[stem_phrase("Kastede op", "da")] == "vomiting"
+    assert stem_phrase("opkastning", "da") in by_group["vomiting"]
+
+
+def test_a_bad_synonym_row_says_where(tmp_path, monkeypatch):
+    bad = tmp_path / "synonyms.tsv"
+    bad.write_text("group\tlanguage\tphrase\nx\tda\n", encoding="utf-8")
+    monkeypatch.setattr(openvocab, "SYNONYMS_PATH", bad)
+    synonym_groups.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="row 2: expected 3"):
+            synonym_groups("da")
+    finally:
+        synonym_groups.cache_clear()
+
+
+def test_word_frequencies_load_without_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise RuntimeError("network used")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    common_stems.cache_clear()
+    stems = common_stems("da")
+    assert "patient" in stems and len(stems) > 1000
+
+
+def test_decisions_are_remembered_per_batch():
+    vocabulary = OpenVocabulary(LEX, language="da")
+    vocabulary.find("Klyngehovedpine og klyngehovedpine.")
+    assert vocabulary._decisions["klyngehovedpine"] == ("symptom", "compound")
+
+
+_WORDS = st.sampled_from(
+    [
+        "hyperkeratose",
+        "knæartroskopi",
+        "m. supraspinatus",
+        "L5-S1",
+        "lyskesmerter",
+        "feber",
+        "hoste",
+        "klyngehovedpine",
+        "paræstesier",
+        "og",
+        "i dag",
+        "ingen",
+    ]
+)
+_ENDINGS = st.sampled_from(["", "n", "en", "er", "erne"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=8), st.lists(_WORDS, max_size=8))
+def test_a_term_present_verbatim_in_both_notes_is_never_missing(shared, extra):
+    final = ". ".join(shared) + "."
+    draft = ". ".join(extra + shared) + "."
+    matcher = get_matcher("da")
+    score = score_terms(final, draft, language="da", matcher=matcher)
+    assert score.n_missing_terms == 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["hyperkeratose", "knæartroskopi", "lyskesmerte", "paræstesi"]), _ENDINGS)
+def test_an_inflection_of_a_present_term_is_never_missing(word, ending):
+    if word.endswith("e") and ending.startswith("e"):
+        ending = ending[1:]  # hyperkeratose-n, not -en
+    elif not word.endswith("e") and not ending.startswith("e"):
+        ending = "e" + ending if ending else ""  # knæartroskopi-en, not -n
+    vocabularies = TermVocabularies()
+    score = score_terms(
+        f"Der ses {word}{ending}.", f"Der ses {word}.", language="da", vocabularies=vocabularies
+    )
+    assert score.n_missing_terms == 0
