@@ -51,6 +51,7 @@ SCHEMA: dict[str, tuple[str, ...]] = {
         "after_words",
         "normal",
         "no_remarks",
+        "state_words",
     ),
     "answers": ("yes", "no"),
     "sides": ("right", "left", "both", "ambiguous", "nouns", "prepositions"),
@@ -103,6 +104,9 @@ class NegationCues:
         Words marking a normal finding ("normalt", "unremarkable").
     no_remarks : frozenset of str
         Words that after "uden" mark a normal finding ("uden anmærkninger").
+    state_words : frozenset of str
+        Words that after a copula deny the whole subject ("Straight leg raise is
+        negative", "Strep A er negativ").
     """
 
     pre: tuple[str, ...]
@@ -115,6 +119,7 @@ class NegationCues:
     after_words: frozenset[str]
     normal: frozenset[str]
     no_remarks: frozenset[str]
+    state_words: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -239,6 +244,7 @@ def read_cue_file(path: str | Path) -> LanguageCues:
             after_words=frozenset(neg["after_words"]),
             normal=frozenset(neg["normal"]),
             no_remarks=frozenset(neg["no_remarks"]),
+            state_words=frozenset(neg["state_words"]),
         ),
         answers=MappingProxyType({k: frozenset(v) for k, v in tables["answers"].items()}),
         sides=MappingProxyType(

@@ -46,6 +46,7 @@ from evalkit.metrics.hallucination.words import (
     SIDE_NOUNS,
     SIDE_PREPOSITIONS,
     SIDES,
+    STATE_WORDS,
     STOPWORDS,
     WORD,
 )
@@ -542,7 +543,7 @@ def _mark_words(
                 # "non-tender": the next word only, never the subject before it
                 scope_left = 1
                 continue
-            if bare in cues or low in cues or bare in NORMAL_CUES:
+            if bare in cues or low in cues or bare in NORMAL_CUES or bare in STATE_WORDS:
                 scope_left = _open_negation_scope(
                     u,
                     words,
@@ -629,7 +630,12 @@ def _open_negation_scope(
         if gap == 1
         else gap == 2 and prev_word in COPULAS
     )
-    if normal and scope_left == 0 and (joined or prev_word in COPULAS):
+    at_end = text[w.end() : min(u.end, w.end() + 3)].lstrip(" ")[:1] in ("", *_CLAUSE_END)
+    if scope_left == 0 and (
+        (normal and (joined or prev_word in COPULAS))
+        # "Straight leg raise is negative", "Strep A negativ."
+        or (bare in STATE_WORDS and (prev_word in COPULAS or at_end))
+    ):
         # "Chest x-ray is normal", "Synet er normalt": the whole subject
         for stem in unit_stems:
             u.polarity[stem] = {True}
@@ -912,6 +918,7 @@ def _special_words(cues: set[str]) -> frozenset[str]:
     return frozenset(
         cues
         | NORMAL_CUES
+        | STATE_WORDS
         | ADJACENT_CUES
         | NO_REMARKS
         | SIDES.keys()

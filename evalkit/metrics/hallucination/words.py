@@ -38,6 +38,8 @@ ADJACENT_CUES = _union(c.negation.adjacent for c in _CUES)
 """Prefix cues that negate only the next word ("non-tender", not "non-healing ulcer")."""
 POST_NEGATION = _union(c.negation.after_words for c in _CUES)
 NO_REMARKS = _union(c.negation.no_remarks for c in _CUES)
+STATE_WORDS = _union(c.negation.state_words for c in _CUES)
+"""Words that after a copula deny the whole subject ("Straight leg raise is negative")."""
 NEG_ANSWER = _union(c.answers["no"] for c in _CUES)
 POS_ANSWER = _union(c.answers["yes"] for c in _CUES)
 SIDES: dict[str, str] = _merged(c.sides for c in _CUES)

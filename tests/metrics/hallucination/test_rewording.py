@@ -38,6 +38,15 @@ def _flags(draft: str, final: str, language: str) -> list[tuple[str, str]]:
         ("No fever. Cough for 7 days.", "Cough for a week. No fever.", "en"),
         ("Cough for 14 days.", "Cough for 2 weeks.", "en"),
         ("Non-healing ulcer on the left foot.", "Non-healing ulcer on the left foot.", "en"),
+        # a state word after a copula, or ending the clause, denies the whole subject
+        (
+            "Negative straight leg raising bilaterally.",
+            "Straight leg raise is negative bilaterally.",
+            "en",
+        ),
+        ("Bowel sounds are absent.", "No bowel sounds.", "en"),
+        ("Strep A negativ.", "Strep A er negativ.", "da"),
+        ("Tarmlyde er fraværende.", "Ingen tarmlyde.", "da"),
     ],
 )
 def test_benign_rewording_is_not_flagged(draft, final, language):
@@ -49,6 +58,7 @@ def test_benign_rewording_is_not_flagged(draft, final, language):
     [
         ("Abdomen øm.", "Abdomen uøm.", "da", "negation"),
         ("Hoster.", "Hoster ikke.", "da", "negation"),
+        ("Strep A positiv.", "Strep A er negativ.", "da", "negation"),
         ("Abdomen tender.", "Abdomen non-tender.", "en", "negation"),
         ("Hoste i 10 dage.", "Hoste i 2 uger.", "da", "number"),
         ("Cough for 7 days.", "Cough for 2 weeks.", "en", "number"),
