@@ -68,6 +68,7 @@ from evalkit.report.i18n import (
     evidence_text,
     method_text,
     metric_definition,
+    quarantine_reason_text,
     render_note,
     texts,
 )
@@ -905,7 +906,9 @@ def _write_report(
         for m in list_metrics()
     ]
     run.table("metrics", pd.DataFrame(metrics))
-    quarantine_reasons = _quarantine_reasons(quarantine)
+    quarantine_reasons = [
+        (quarantine_reason_text(reason, lang), n) for reason, n in _quarantine_reasons(quarantine)
+    ]
     if quarantine_reasons:
         run.table(
             "quarantine_reasons", pd.DataFrame(quarantine_reasons, columns=["reason", "count"])

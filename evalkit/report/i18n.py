@@ -508,6 +508,81 @@ def evidence_text(evidence: Any, lang: str) -> str:
     return re.sub("\x00(\\d+)\x00", lambda m: quotes[int(m.group(1))], text)
 
 
+_AI_HINT_DA = " (sæt ai_assisted=false for et notat skrevet uden AI)"
+QUARANTINE_REASONS_DA: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), danish)
+    for pattern, danish in (
+        (r"^note_id is empty$", "note_id er tom"),
+        (r"^duplicate note_id$", "note_id findes allerede"),
+        (
+            r"^(\w+) is missing( \(for a note written without AI set ai_assisted=false\))?$",
+            "{0} mangler{1}",
+        ),
+        (
+            r"^(\w+) is empty( \(for a note written without AI set ai_assisted=false\))?$",
+            "{0} er tom{1}",
+        ),
+        (r"^(\w+) is a (\w+), not text$", "{0} er en {1}, ikke tekst"),
+        (
+            r"^(\w+) has ([\d,.]+) characters, more than the limit of ([\d,.]+)$",
+            "{0} har {1} tegn, mere end grænsen på {2}",
+        ),
+        (r"^(\w+) is not an ISO 8601 timestamp$", "{0} er ikke et ISO 8601-tidsstempel"),
+        (r"^doc_started_at is after doc_signed_at$", "doc_started_at ligger efter doc_signed_at"),
+        (
+            r"^doc_signed_at is more than (\d+) s after doc_started_at$",
+            "doc_signed_at ligger mere end {0} s efter doc_started_at",
+        ),
+        (
+            r"^ai_assisted value (.+) is not true/false \(use true/false, 1/0 or ja/nej\)$",
+            "ai_assisted-værdien {0} er hverken sand eller falsk "
+            "(brug true/false, 1/0 eller ja/nej)",
+        ),
+        (r"^(\w+) is not a number$", "{0} er ikke et tal"),
+        (
+            r"^(\w+)=(\S+) is not a plausible time \(must be (.+) and ≤ (\d+) s\)$",
+            "{0}={1} er ikke en sandsynlig tid (skal være {2} og ≤ {3} s)",
+        ),
+        (r"^language (.+) is not supported$", "sproget {0} understøttes ikke"),
+        (
+            r"^evalkit failed to score this note \((\w+)\)$",
+            "evalkit kunne ikke score dette notat ({0})",
+        ),
+    )
+)
+"""The quarantine reasons of :mod:`evalkit.io.validate` and the engine (their first
+clause, as the report groups them) and their Danish wording."""
+
+
+def quarantine_reason_text(reason: str, lang: str, *, strict: bool = False) -> str:
+    """A quarantine reason (its first clause) in ``lang``.
+
+    Column names and values stay as written. An unknown reason is shown as it
+    is, or raises ``KeyError`` with ``strict=True`` (the tests' check that
+    every reason has a translation).
+
+    Examples
+    --------
+    >>> quarantine_reason_text("final_note is empty", "da")
+    'final_note er tom'
+    >>> quarantine_reason_text("doc_seconds is not a number", "da")
+    'doc_seconds er ikke et tal'
+    """
+    text = str(reason).strip()
+    if check_lang(lang) == "en":
+        return text
+    for pattern, danish in QUARANTINE_REASONS_DA:
+        m = pattern.match(text)
+        if m is not None:
+            groups = [g or "" for g in m.groups()]
+            if danish.endswith("{1}") and groups[1:2] and groups[1]:
+                groups[1] = _AI_HINT_DA
+            return danish.format(*groups)
+    if strict:
+        raise KeyError(f"no Danish wording for the quarantine reason {text!r}")
+    return text
+
+
 METRIC_DEFINITIONS: dict[str, dict[str, str]] = {
     "da": {
         "char_distance": "Levenshtein-afstand i tegn mellem endeligt notat og udkast",
@@ -580,6 +655,7 @@ __all__ = [
     "TEXTS",
     "evidence_text",
     "method_text",
+    "quarantine_reason_text",
     "metric_definition",
     "render_note",
     "texts",

@@ -1,0 +1,98 @@
+"""Every quarantine reason reaches a Danish report in Danish (issue 24).
+
+The bad rows below trigger each reason :class:`evalkit.io.validate.Validator`
+gives; each reason's first clause (what the report groups on) must have a
+Danish wording in :data:`evalkit.report.i18n.QUARANTINE_REASONS_DA`.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from evalkit.io.validate import Validator
+from evalkit.report.i18n import QUARANTINE_REASONS_DA, quarantine_reason_text
+
+
+def _bad_rows() -> pd.DataFrame:
+    ok = {"ai_note": "Hoste.", "final_note": "Hoste i 3 dage."}
+    rows = [
+        {"note_id": "", **ok},
+        {"note_id": "a", **ok},
+        {"note_id": "a", **ok},  # duplicate
+        {"note_id": "b", "ai_note": "Hoste.", "final_note": None},
+        {"note_id": "c", "ai_note": "   ", "final_note": "Hoste."},
+        {"note_id": "d", **ok, "ai_assisted": "måske"},
+        {"note_id": "e", **ok, "doc_seconds": "lang tid"},
+        {"note_id": "f", **ok, "doc_seconds": "-5"},
+        {"note_id": "g", **ok, "language": "sv"},
+        {"note_id": "h", **ok, "doc_started_at": "i går"},
+        {
+            "note_id": "i",
+            **ok,
+            "doc_started_at": "2026-03-02T10:00:00+01:00",
+            "doc_signed_at": "2026-03-02T09:00:00+01:00",
+        },
+        {
+            "note_id": "j",
+            **ok,
+            "doc_started_at": "2026-03-02T10:00:00+01:00",
+            "doc_signed_at": "2026-03-04T10:00:00+01:00",
+        },
+        {"note_id": "k", "ai_note": "x" * 50, "final_note": "Hoste."},
+        {"note_id": "l", "ai_note": 5, "final_note": "Hoste."},
+    ]
+    return pd.DataFrame(rows)
+
+
+def _first_clauses(quarantine: pd.DataFrame) -> list[str]:
+    return sorted(set(quarantine["reason"].astype(str).str.split(";").str[0].str.strip()))
+
+
+def test_every_validator_reason_has_a_danish_wording():
+    _, quarantine = Validator(max_chars=40).split(_bad_rows())
+    reasons = _first_clauses(quarantine)
+    # one reason per broken rule (the first "a" is fine; the rest are each quarantined)
+    assert len(quarantine) == 13
+    danish = [quarantine_reason_text(r, "da", strict=True) for r in reasons]
+    assert all(d != r for d, r in zip(danish, reasons, strict=True))
+    # English stays as written
+    assert [quarantine_reason_text(r, "en") for r in reasons] == reasons
+
+
+def test_an_unknown_reason_is_shown_as_is_or_raises_when_strict():
+    assert quarantine_reason_text("something new", "da") == "something new"
+    with pytest.raises(KeyError, match="no Danish wording"):
+        quarantine_reason_text("something new", "da", strict=True)
+
+
+def test_the_engine_reason_has_a_danish_wording():
+    reason = "evalkit failed to score this note (ValueError)"
+    assert (
+        quarantine_reason_text(reason, "da") == "evalkit kunne ikke score dette notat (ValueError)"
+    )
+    assert len(QUARANTINE_REASONS_DA) >= 14
+
+
+def test_a_danish_report_shows_the_reasons_in_danish(pilot_scores, tmp_path):
+    from typer.testing import CliRunner
+
+    from evalkit.cli import app
+
+    scores = pilot_scores.copy()
+    scores.attrs = {}
+    path = tmp_path / "scores.parquet"
+    scores.to_parquet(path)
+    _, quarantine = Validator(max_chars=40).split(_bad_rows())
+    quarantine.to_csv(tmp_path / "scores.parquet.quarantine.csv", index=False)
+    args = ["report", str(path), "--out", str(tmp_path / "r"), "--no-text", "--n-boot", "50"]
+    result = CliRunner().invoke(app, [*args, "--lang", "da"])
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "r" / "report.html").read_text(encoding="utf-8")
+    assert "final_note mangler" in html and "note_id findes allerede" in html
+    for english in ("is missing", "is empty", "is not a number", "duplicate note_id"):
+        assert english not in html
+    m = json.loads((tmp_path / "r" / "manifest.json").read_text(encoding="utf-8"))
+    assert m["rows"]["quarantined"] == 13
