@@ -355,31 +355,46 @@ def select_viewer_notes(
 # --------------------------------------------------------------------------- formatting
 
 
-def _fmt(value: Any, unit: str = "") -> str:
+def _fmt(value: Any, unit: str = "", decimal: str = ".") -> str:
+    """A number as the report shows it; ``decimal=","`` for Danish (1.234,5).
+
+    Examples
+    --------
+    >>> _fmt(0.1234), _fmt(0.1234, decimal=","), _fmt(12345.0, "s", decimal=",")
+    ('0.123', '0,123', '12.345 s')
+    >>> _fmt(0.253, "rate", decimal=",")
+    '25,3 %'
+    """
     if value is None or (isinstance(value, float) and not np.isfinite(value)) or pd.isna(value):
         return "—"
     value = float(value)
     if unit == "%":
-        return f"{value:.1f} %"
-    if unit == "rate":
-        return f"{100 * value:.1f} %"
-    if unit in ("s", "min", "h"):
-        return f"{value:,.0f} {unit}" if abs(value) >= 10 else f"{value:.1f} {unit}"
-    if abs(value) >= 100:
-        return f"{value:,.0f}"
-    if abs(value) >= 10:
-        return f"{value:.1f}"
-    return f"{value:.3f}" if abs(value) < 1 else f"{value:.2f}"
+        out = f"{value:.1f} %"
+    elif unit == "rate":
+        out = f"{100 * value:.1f} %"
+    elif unit in ("s", "min", "h"):
+        out = f"{value:,.0f} {unit}" if abs(value) >= 10 else f"{value:.1f} {unit}"
+    elif abs(value) >= 100:
+        out = f"{value:,.0f}"
+    elif abs(value) >= 10:
+        out = f"{value:.1f}"
+    else:
+        out = f"{value:.3f}" if abs(value) < 1 else f"{value:.2f}"
+    # Python writes 1,234.5; Danish writes 1.234,5
+    return out.translate(_DANISH_MARKS) if decimal == "," else out
+
+
+_DANISH_MARKS = str.maketrans({",": ".", ".": ","})
 
 
 def _stat_unit(statistic: str) -> str:
     return "rate" if statistic.endswith("_rate") else ""
 
 
-def _ci(low: Any, high: Any, unit: str) -> str:
+def _ci(low: Any, high: Any, unit: str, decimal: str = ".") -> str:
     if pd.isna(low) or pd.isna(high):
         return "—"
-    return f"{_fmt(low, unit)} – {_fmt(high, unit)}"
+    return f"{_fmt(low, unit, decimal)} – {_fmt(high, unit, decimal)}"
 
 
 def _count_display(n: int, min_cell: int) -> str:
@@ -1121,8 +1136,8 @@ def _time_rows(table: pd.DataFrame | None, t: Mapping[str, str], lang: str) -> l
             rows.append(
                 {
                     "quantity": t[f"q_{key}"],
-                    "estimate": _fmt(r["estimate"], unit),
-                    "ci": _ci(r["ci_low"], r["ci_high"], unit),
+                    "estimate": _fmt(r["estimate"], unit, t["decimal_mark"]),
+                    "ci": _ci(r["ci_low"], r["ci_high"], unit, t["decimal_mark"]),
                     "n": "—" if n is None or pd.isna(n) or str(n) in ("<NA>", "nan") else str(n),
                     "badge": badge,
                     "badge_text": t[badge],
@@ -1145,8 +1160,8 @@ def _summary_cards(
         cards.append(
             {
                 "label": t[key],
-                "value": _fmt(r["estimate"], unit),
-                "ci": _ci(r["ci_low"], r["ci_high"], unit),
+                "value": _fmt(r["estimate"], unit, t["decimal_mark"]),
+                "ci": _ci(r["ci_low"], r["ci_high"], unit, t["decimal_mark"]),
                 "n": str(r["n_notes_display"]),
                 "basis": "",
             }
@@ -1161,8 +1176,8 @@ def _summary_cards(
                 0,
                 {
                     "label": t["time"],
-                    "value": _fmt(r["estimate"], "s"),
-                    "ci": _ci(r["ci_low"], r["ci_high"], "s"),
+                    "value": _fmt(r["estimate"], "s", t["decimal_mark"]),
+                    "ci": _ci(r["ci_low"], r["ci_high"], "s", t["decimal_mark"]),
                     "n": str(r["n_notes_display"]),
                     "basis": str(r["basis"]),
                 },
@@ -1191,11 +1206,12 @@ def _clinic_table(
         ]
         for key in stats:
             r = g.loc[key]
-            unit = _stat_unit(key)
+            unit, mark = _stat_unit(key), t["decimal_mark"]
             row.append(
                 "—"
                 if suppressed or pd.isna(r["estimate"])
-                else f"{_fmt(r['estimate'], unit)} ({_ci(r['ci_low'], r['ci_high'], unit)})"
+                else f"{_fmt(r['estimate'], unit, mark)} "
+                f"({_ci(r['ci_low'], r['ci_high'], unit, mark)})"
             )
         rows.append(row)
     return {"header": header, "rows": rows}
@@ -1383,10 +1399,10 @@ def _section_and_system_figures(
     return [
         {
             "system": str(r.system),
-            "estimate": _fmt(r.estimate),
+            "estimate": _fmt(r.estimate, decimal=t["decimal_mark"]),
             "rank": f"{r.rank:g}",
             "interval": f"{r.rank_low:g}–{r.rank_high:g}",
-            "p_best": _fmt(r.p_best, "rate"),
+            "p_best": _fmt(r.p_best, "rate", t["decimal_mark"]),
         }
         for r in ranks.itertuples()
     ]

@@ -96,3 +96,21 @@ def test_a_danish_report_shows_the_reasons_in_danish(pilot_scores, tmp_path):
         assert english not in html
     m = json.loads((tmp_path / "r" / "manifest.json").read_text(encoding="utf-8"))
     assert m["rows"]["quarantined"] == 13
+
+
+@pytest.mark.parametrize(("lang", "mark", "other"), [("da", ",", "."), ("en", ".", ",")])
+def test_report_numbers_use_the_languages_decimal_mark(pilot_scores, tmp_path, lang, mark, other):
+    import re
+
+    from evalkit.report import build_report
+
+    scores = pilot_scores.copy()
+    scores.attrs = {}
+    build_report(scores, tmp_path / lang, lang=lang, n_boot=50, no_text=True)
+    html = (tmp_path / lang / "report.html").read_text(encoding="utf-8")
+    shown = re.findall(r'<div class="v">([^<]+)</div><div class="ci">[^:]*: ([^·<]+)', html)
+    assert shown, "no summary cards found"
+    numbers = [x for pair in shown for x in pair]
+    decimals = [x for x in numbers if re.search(r"\d[.,]\d", x)]
+    assert decimals and all(re.search(rf"\d{re.escape(mark)}\d", x) for x in decimals)
+    assert not any(re.search(rf"\d{re.escape(other)}\d{{1,2}}\b(?!\d)", x) for x in decimals)
