@@ -158,7 +158,11 @@ def test_demo_dataset_injected_errors_are_found():
     notes without labelled errors flag-free. Version 3 (7 December 2026) flags a kept
     statement only on an explicit contradiction by the talk, so some uncorrected demo
     errors that a loose question match used to reveal are no longer flagged: recall
-    0.835, critical recall 0.866, precision 0.850.
+    0.835, critical recall 0.866, precision 0.850. Version 4 (issue 22) looks for a
+    removed clause's counterpart anywhere in the final note (reordered, split, merged,
+    abbreviated): 16 spurious fabrication flags fewer, two labelled errors whose words
+    recur in another clause lost: recall 0.830, critical recall 0.866, precision 0.887,
+    399 of 424 flag-free.
     """
     import pandas as pd
 
@@ -189,8 +193,8 @@ def test_demo_dataset_injected_errors_are_found():
             for r in mine.itertuples(index=False)
         ]
     table = evaluate_flags(predicted, labelled)
-    assert table.loc["overall", "recall"] >= 0.83
-    assert table.loc["overall", "precision"] >= 0.80
+    assert table.loc["overall", "recall"] >= 0.82
+    assert table.loc["overall", "precision"] >= 0.85
     assert table.loc["critical", "recall"] >= 0.86
     benign = [k for k, v in labelled.items() if not v]
     assert sum(not predicted[k] for k in benign) / len(benign) >= 0.90
