@@ -144,9 +144,10 @@ def supported_share(
     consecutive ones (a split sentence), so reordered, split and merged
     sentences find theirs, while words scattered over unrelated clauses do
     not add up. With ``anywhere`` (for transcripts, where talk spreads one
-    fact over several turns) the reference as a whole. Measured over the clause's keys (concepts, words, numbers)
-    and over its word stems and numbers (the lexicon may code two spellings
-    of one finding as different concepts); the larger share is kept. A
+    fact over several turns) the reference as a whole. Measured over the
+    clause's keys (concepts, words, numbers) and over its word stems and
+    numbers (the lexicon may code two spellings of one finding as different
+    concepts); the larger share is kept. A
     concept or number counts when the reference clause has the same key (a
     number also when it is written as a Roman numeral, "II/VI" for "2/6"); a
     word when :func:`word_supported`, or as an initialism ("DTRs" / "deep
