@@ -283,10 +283,12 @@ _ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "5": "v", "6": "vi"}
 class _Reference:
     """Where each stem, short word and initialism of a reference index stands (its units)."""
 
-    __slots__ = ("index", "initials", "short", "stems")
+    __slots__ = ("initials", "postings", "short", "stems")
 
     def __init__(self, index: TextIndex) -> None:
-        self.index = index
+        # the postings, not the index: the index's cache holds this object, and a
+        # reference back would be a cycle only the garbage collector frees
+        self.postings = index.postings
         self.stems: dict[str, set[int]] = {}
         for key, units in index.postings.items():
             if key.startswith(("w:", "s:")):
@@ -304,7 +306,7 @@ class _Reference:
 
     def units_of(self, key: str, spelled: frozenset[int]) -> frozenset[int]:
         """The units that support one content key of a draft clause."""
-        postings = self.index.postings
+        postings = self.postings
         out = set(postings.get(key, ()))
         kind, value = key[:2], key[2:]
         if kind in ("w:", "s:"):
