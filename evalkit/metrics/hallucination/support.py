@@ -113,7 +113,7 @@ class SupportChecker:
             if len(u.keys) < 2 and not (u.mentions or assessment):
                 continue
             s, e = trim_span(pair.ai_note, u.start, u.end)
-            parts = ["no counterpart in the final note"] if has_f else []
+            parts = ["clinician removed it from the final note"] if has_f else []
             if has_t:
                 parts.append("not supported by the transcript")
             critical = any(
