@@ -89,29 +89,33 @@ class SupportChecker:
                 continue
             if any(f.start < u.end and u.start < f.end for f in existing):
                 continue
+            if not has_f and (not has_t or len(u.keys) < 3):
+                continue
+            assessment = u.section in ASSESSMENT_SECTIONS
+            clinical = bool(u.mentions or u.numbers) or assessment or u.section in EXAM_SECTIONS
+            if len(u.keys) < 2 and not (u.mentions or assessment):
+                continue
+            if (
+                with_lexicon
+                and not clinical
+                and (
+                    len(u.keys) < CONFIG.support_min_words
+                    or _is_meta(pair.ai_note[u.start : u.end])
+                )
+            ):
+                continue
             f_share = supported_share(st.draft, u, final) if has_f else 0.0
             if f_share >= CONFIG.support_final_share:
                 continue  # said elsewhere in the note: reordered, split or merged
             t_share = supported_share(st.draft, u, transcript, anywhere=True) if has_t else 0.0
             if t_share >= CONFIG.transcript_coverage:
                 continue
-            if not has_f and (not has_t or len(u.keys) < 3):
-                continue
-            assessment = u.section in ASSESSMENT_SECTIONS
-            clinical = bool(u.mentions or u.numbers) or assessment or u.section in EXAM_SECTIONS
             if with_lexicon and not clinical:
                 # outside assessment and findings, a removed clause the lexicon
                 # finds nothing in is flagged only when none of its words is in
                 # either reference and it is not about the consultation itself
-                if (
-                    f_share > 0.0
-                    or t_share > 0.0
-                    or len(u.keys) < CONFIG.support_min_words
-                    or _is_meta(pair.ai_note[u.start : u.end])
-                ):
+                if f_share > 0.0 or t_share > 0.0:
                     continue
-            if len(u.keys) < 2 and not (u.mentions or assessment):
-                continue
             s, e = trim_span(pair.ai_note, u.start, u.end)
             parts = ["clinician removed it from the final note"] if has_f else []
             if has_t:
@@ -283,7 +287,7 @@ _ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "5": "v", "6": "vi"}
 class _Reference:
     """Where each stem, short word and initialism of a reference index stands (its units)."""
 
-    __slots__ = ("initials", "postings", "short", "stems")
+    __slots__ = ("_initials", "_short", "_spans", "_text", "memo", "postings", "stems")
 
     def __init__(self, index: TextIndex) -> None:
         # the postings, not the index: the index's cache holds this object, and a
@@ -293,30 +297,50 @@ class _Reference:
         for key, units in index.postings.items():
             if key.startswith(("w:", "s:")):
                 self.stems.setdefault(key[2:], set()).update(units)
-        self.short: dict[str, set[int]] = {}
-        self.initials: dict[str, set[int]] = {}
-        for i, u in enumerate(index.units):
-            for run in _runs(index.text, u.start, u.end):
-                for letters, _, _ in _initials(run):
-                    self.initials.setdefault(letters, set()).add(i)
-            for w in _runs(index.text, u.start, u.end)[0]:
-                if 2 <= len(w) <= 5 and w.isalpha():
-                    self.short.setdefault(w, set()).add(i)
-                    self.short.setdefault(w.rstrip("s"), set()).add(i)
+        self.memo: dict[str, frozenset[int]] = {}
+        self._text = index.text
+        self._spans = [(u.start, u.end) for u in index.units]
+        self._short: dict[str, set[int]] | None = None
+        self._initials: dict[str, set[int]] | None = None
+
+    @property
+    def short(self) -> dict[str, set[int]]:
+        """Words of two to five letters, as written and without a plural s: their units."""
+        if self._short is None:
+            self._short = {}
+            for i, (start, end) in enumerate(self._spans):
+                for w in _runs(self._text, start, end)[0]:
+                    if 2 <= len(w) <= 5 and w.isalpha():
+                        self._short.setdefault(w, set()).add(i)
+                        self._short.setdefault(w.rstrip("s"), set()).add(i)
+        return self._short
+
+    @property
+    def initials(self) -> dict[str, set[int]]:
+        """Initials of every run of two to four words of a unit: their units."""
+        if self._initials is None:
+            self._initials = {}
+            for i, (start, end) in enumerate(self._spans):
+                for run in _runs(self._text, start, end):
+                    for letters, _, _ in _initials(run):
+                        self._initials.setdefault(letters, set()).add(i)
+        return self._initials
 
     def units_of(self, key: str, spelled: frozenset[int]) -> frozenset[int]:
         """The units that support one content key of a draft clause."""
-        postings = self.postings
-        out = set(postings.get(key, ()))
-        kind, value = key[:2], key[2:]
-        if kind in ("w:", "s:"):
-            for r in _matches(value, self.stems):
-                out |= self.stems[r]
-            out |= self.initials.get(value, set())
-            out |= spelled
-        elif kind == "n:" and value in _ROMAN:
-            out.update(postings.get("w:" + _ROMAN[value], ()))
-        return frozenset(out)
+        found = self.memo.get(key)
+        if found is None:
+            postings = self.postings
+            out = set(postings.get(key, ()))
+            kind, value = key[:2], key[2:]
+            if kind in ("w:", "s:") and not out:
+                for r in _matches(value, self.stems):
+                    out |= self.stems[r]
+                out |= self.initials.get(value, set())
+            elif kind == "n:" and value in _ROMAN:
+                out.update(postings.get("w:" + _ROMAN[value], ()))
+            found = self.memo[key] = frozenset(out)
+        return found | spelled if spelled else found
 
 
 def _reference(index: TextIndex) -> _Reference:
