@@ -51,7 +51,7 @@ from evalkit.metrics.hallucination.words import (
     WORD,
 )
 from evalkit.text.numbers import NumberMention, duration_days, find_numbers, values_match
-from evalkit.text.segment import Span, clauses_of, split_sentences
+from evalkit.text.segment import CLAUSE_END, Span, clauses_of, split_sentences
 
 __all__ = ["SPOKEN_POLAR_CATEGORIES", "TextIndex", "Unit", "build_index"]
 
@@ -596,9 +596,6 @@ def _mark_words(
         u.keys.add("w" + skey[1:])
 
 
-_CLAUSE_END = frozenset(".,;:!?\n")
-
-
 def _open_negation_scope(
     u: Unit,
     words: list[re.Match[str]],
@@ -630,7 +627,7 @@ def _open_negation_scope(
         if gap == 1
         else gap == 2 and prev_word in COPULAS
     )
-    at_end = text[w.end() : min(u.end, w.end() + 3)].lstrip(" ")[:1] in ("", *_CLAUSE_END)
+    at_end = text[w.end() : min(u.end, w.end() + 3)].lstrip(" ")[:1] in ("", *CLAUSE_END)
     if scope_left == 0 and (
         (normal and (joined or prev_word in COPULAS))
         # "Straight leg raise is negative", "Strep A negativ."
@@ -646,7 +643,7 @@ def _open_negation_scope(
         if (
             normal
             or not rest
-            or rest[0] in _CLAUSE_END
+            or rest[0] in CLAUSE_END
             or nxt in stop
             or words[wi + 1].start() >= u.end
         ):
