@@ -10,20 +10,28 @@ Text made by earlier steps is translated here, not written in English into the p
 
 * messages of the statistics layer arrive as :class:`evalkit.stats.notes.Note`
   (a key and parameters) and are rendered with :data:`MESSAGES`;
+* quarantine reasons arrive as a code and parameters (the ``reason_code`` and
+  ``reason_params`` columns, see :mod:`evalkit.io.reasons`) and are rendered
+  with :data:`QUARANTINE_REASONS`;
 * interval and model descriptions (the ``method`` column) and hallucination
   evidence are built from a fixed set of English phrases, which
   :func:`method_text` and :func:`evidence_text` replace phrase by phrase
-  (quoted note text is left alone);
+  (quoted note text is left alone; numbers get the language's decimal mark);
 * metric definitions come from the registry in English and from
   :data:`METRIC_DEFINITIONS` in Danish.
+
+Numbers in all of them are written with :func:`evalkit.plots.style.format_number`
+(``0,85`` in Danish, ``0.85`` in English), the one owner of that rule.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
-from evalkit.plots.style import LANGUAGES, check_lang
+from evalkit.io.reasons import REASONS, Reason
+from evalkit.plots.style import LANGUAGES, check_lang, format_text, localise_number
 from evalkit.stats.notes import TEMPLATES, Note
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -381,7 +389,91 @@ def render_note(note: Any, lang: str) -> str:
     if not isinstance(note, Note):
         return str(note)
     params = {k: render_note(v, lang) if isinstance(v, Note) else v for k, v in note.params.items()}
-    return MESSAGES[check_lang(lang)][note.key].format(**params)
+    return format_text(MESSAGES[check_lang(lang)][note.key], lang, **params)
+
+
+QUARANTINE_REASONS: dict[str, dict[str, str]] = {
+    "en": dict(REASONS),
+    "da": {
+        "language_unsupported": "sprogkoden {value!r} understøttes ikke; brug en af {choices}",
+        "note_id_empty": "note_id er tom; hver række kræver et entydigt note_id",
+        "note_id_duplicate": "note_id går igen; først set i række {first_row}; gør id'erne "
+        "entydige",
+        "text_missing": "{column} mangler",
+        "text_empty": "{column} er tom",
+        "text_not_text": "{column} er en {type}, ikke tekst; gem notaterne som tekst",
+        "text_too_long": "{column} har {length:,} tegn, flere end grænsen på {limit:,}; tjek "
+        "eksporten, eller hæv grænsen med --max-chars",
+        "draft_missing": "ai_note mangler (sæt ai_assisted=false for et notat skrevet uden AI)",
+        "draft_empty": "ai_note er tom (sæt ai_assisted=false for et notat skrevet uden AI)",
+        "timestamp_invalid": "{column} er ikke et ISO 8601-tidspunkt; skriv f.eks. "
+        "2026-03-02T09:15:00+01:00",
+        "started_after_signed": "doc_started_at ligger efter doc_signed_at; byt om på dem eller "
+        "ret dem",
+        "documentation_too_long": "doc_signed_at ligger mere end {limit} s efter "
+        "doc_started_at; tjek tidspunkterne",
+        "ai_assisted_invalid": "ai_assisted-værdien {value!r} er hverken sand eller falsk "
+        "(brug true/false, 1/0 eller ja/nej)",
+        "seconds_not_number": "{column} er ikke et tal; skriv sekunder som 312 eller 312,5",
+        "seconds_implausible": "{column}={value:g} er ikke en plausibel tid (skal være {bound} "
+        "og ≤ {limit} s); ret den, eller lad feltet stå tomt",
+        "scoring_failed": "evalkit kunne ikke score dette notat ({error}); de andre rækker blev "
+        "scoret. Meld fejlen med notatets note_id",
+    },
+}
+"""Quarantine reasons by code (see :mod:`evalkit.io.reasons`); same codes in each language.
+
+Each is ``what is wrong; how to fix it``: :func:`reason_headline` shows the first clause."""
+
+
+def reason_of(row: Mapping[str, Any]) -> Reason | None:
+    """The :class:`~evalkit.io.reasons.Reason` of one quarantine row, or None.
+
+    None when the row has no ``reason_code`` (a quarantine file written before
+    evalkit kept codes, or by hand) or its code or parameters are not readable.
+
+    Examples
+    --------
+    >>> reason_of({"reason_code": "text_empty", "reason_params": '{"column": "final_note"}'}).text
+    'final_note is empty'
+    >>> reason_of({"reason": "final_note is empty"}) is None
+    True
+    """
+    code = row.get("reason_code")
+    if not isinstance(code, str) or code not in REASONS:
+        return None
+    params = row.get("reason_params")
+    try:
+        return Reason.from_json(code, params if isinstance(params, str) else None)
+    except (ValueError, KeyError):
+        return None
+
+
+def reason_text(reason: Reason, lang: str) -> str:
+    """The full quarantine reason in ``lang``.
+
+    Examples
+    --------
+    >>> reason_text(Reason("text_too_long", {"column": "ai_note", "length": 250000,
+    ...                                      "limit": 200000}), "da").split("; ")[0]
+    'ai_note har 250\\xa0000 tegn, flere end grænsen på 200\\xa0000'
+    """
+    return format_text(QUARANTINE_REASONS[check_lang(lang)][reason.code], lang, **reason.params)
+
+
+def reason_headline(reason: Reason, lang: str) -> str:
+    """What is wrong, without the fix: the first clause of the reason in ``lang``.
+
+    The report counts rows per headline, so that, for example, every duplicate
+    ``note_id`` is one line however many rows it first appeared in.
+
+    Examples
+    --------
+    >>> reason_headline(Reason("note_id_duplicate", {"first_row": 3}), "da")
+    'note_id går igen'
+    """
+    template = QUARANTINE_REASONS[check_lang(lang)][reason.code]
+    return format_text(template.split("; ")[0], lang, **reason.params)
 
 
 _UNITS_DA = {"clinicians": "klinikere", "clinics": "klinikker", "notes": "notater"}
@@ -390,6 +482,10 @@ _UNIT = r"(clinicians|clinics|notes)"
 
 def _unit(match: re.Match[str], group: int = 1) -> str:
     return _UNITS_DA[match.group(group)]
+
+
+def _da_number(match: re.Match[str], group: int = 1) -> str:
+    return localise_number(match.group(group), "da")
 
 
 # Ordered: longer phrases before the phrases they contain.
@@ -436,9 +532,12 @@ _METHOD_PHRASES_DA: tuple[tuple[str, Any], ...] = (
     (r"Wilcoxon signed-rank p", "Wilcoxons fortegnsrangtest p"),
     (
         r"projection: saving per note x ([\d.]+) notes/day",
-        r"fremskrivning: besparelse pr. notat x \1 notater/dag",
+        lambda m: f"fremskrivning: besparelse pr. notat x {_da_number(m)} notater/dag",
     ),
-    (r"x ([\d.]+) days/year x ([\d.e+]+) clinicians/clinic", r"x \1 dage/år x \2 klinikere/klinik"),
+    (
+        r"x ([\d.]+) days/year x ([\d.e+-]+) clinicians/clinic",
+        lambda m: f"x {_da_number(m)} dage/år x {_da_number(m, 2)} klinikere/klinik",
+    ),
     (r"CI from ", "KI fra "),
 )
 
@@ -577,10 +676,14 @@ __all__ = [
     "LANGUAGES",
     "MESSAGES",
     "METRIC_DEFINITIONS",
+    "QUARANTINE_REASONS",
     "TEXTS",
     "evidence_text",
     "method_text",
     "metric_definition",
+    "reason_headline",
+    "reason_of",
+    "reason_text",
     "render_note",
     "texts",
 ]
