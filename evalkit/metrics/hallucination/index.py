@@ -319,7 +319,7 @@ def build_index(
         # offsets stay valid and the matcher sees its negation cue
         text = text.replace(" n't", "n't ")
     stop = STOPWORDS.get(language, STOPWORDS["da"])
-    stems = (cache or IndexCache()).stems(language)
+    stems = (cache if cache is not None else IndexCache()).stems(language)
     mentions, numbers = _find_items(text, language, matcher, sentences, todo, stop)
     covered = _attach_items(units, mentions, numbers)
     _mark_sections(units, text, transcript=transcript, outside_headings=outside_headings)

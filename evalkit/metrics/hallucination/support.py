@@ -21,6 +21,7 @@ an invented clause naming a drug or a diagnosis is critical, others are not.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -293,7 +294,7 @@ _ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "5": "v", "6": "vi"}
 class _Reference:
     """Where each stem, short word and initialism of a reference index stands (its units)."""
 
-    __slots__ = ("_initials", "_short", "_spans", "_text", "memo", "postings", "stems")
+    __slots__ = ("_initials", "_short", "_spans", "_text", "_words", "memo", "postings", "stems")
 
     def __init__(self, index: TextIndex) -> None:
         # the postings, not the index: the index's cache holds this object, and a
@@ -306,31 +307,60 @@ class _Reference:
         self.memo: dict[str, frozenset[int]] = {}
         self._text = index.text
         self._spans = [(u.start, u.end) for u in index.units]
+        self._words: list[list[list[str]]] | None = None
         self._short: dict[str, set[int]] | None = None
-        self._initials: dict[str, set[int]] | None = None
+        self._initials: tuple[list[str], list[list[int]]] | None = None
+
+    @property
+    def words(self) -> list[list[list[str]]]:
+        """Each unit's :func:`_runs`, read once for the short words and the initials."""
+        if self._words is None:
+            self._words = [_runs(self._text, start, end) for start, end in self._spans]
+        return self._words
 
     @property
     def short(self) -> dict[str, set[int]]:
         """Words of two to five letters, as written and without a plural s: their units."""
         if self._short is None:
             self._short = {}
-            for i, (start, end) in enumerate(self._spans):
-                for w in _runs(self._text, start, end)[0]:
+            for i, runs in enumerate(self.words):
+                for w in runs[0]:
                     if 2 <= len(w) <= 5 and w.isalpha():
                         self._short.setdefault(w, set()).add(i)
                         self._short.setdefault(w.rstrip("s"), set()).add(i)
         return self._short
 
-    @property
-    def initials(self) -> dict[str, set[int]]:
-        """Initials of every run of two to four words of a unit: their units."""
+    def initials(self, letters: str) -> set[int]:
+        """The units with a run of two to four words whose initials spell ``letters``.
+
+        The initials of consecutive words are consecutive letters of a unit's
+        string of first letters, so a run's initials are a substring of length
+        two to four of it: one string per word list (all words, words over
+        three letters), the units' parts separated by a space, searched with
+        ``str.find`` instead of listing every run of every unit.
+        """
+        if not 2 <= len(letters) <= 4 or " " in letters:
+            return set()
         if self._initials is None:
-            self._initials = {}
-            for i, (start, end) in enumerate(self._spans):
-                for run in _runs(self._text, start, end):
-                    for letters, _, _ in _initials(run):
-                        self._initials.setdefault(letters, set()).add(i)
-        return self._initials
+            texts, starts = [], []
+            for which in (0, 1):
+                parts, offsets, at = [], [], 0
+                for runs in self.words:
+                    firsts = "".join(w[0] for w in runs[which])
+                    offsets.append(at)
+                    parts.append(firsts)
+                    at += len(firsts) + 1
+                texts.append(" ".join(parts))
+                starts.append(offsets)
+            self._initials = (texts, starts)
+        texts, starts = self._initials
+        out: set[int] = set()
+        for text, offsets in zip(texts, starts, strict=True):
+            at = text.find(letters)
+            while at >= 0:
+                out.add(bisect_right(offsets, at) - 1)
+                at = text.find(letters, at + 1)
+        return out
 
     def units_of(self, key: str, spelled: frozenset[int]) -> frozenset[int]:
         """The units that support one content key of a draft clause."""
@@ -342,7 +372,7 @@ class _Reference:
             if kind in ("w:", "s:") and not out:
                 for r in _matches(value, self.stems):
                     out |= self.stems[r]
-                out |= self.initials.get(value, set())
+                out |= self.initials(value)
             elif kind == "n:" and value in _ROMAN:
                 out.update(postings.get("w:" + _ROMAN[value], ()))
             found = self.memo[key] = frozenset(out)

@@ -149,3 +149,33 @@ def test_reordered_sentences_never_fabricated(sentences, rnd):
     shuffled = list(sentences)
     rnd.shuffle(shuffled)
     assert _fabrications(" ".join(sentences), " ".join(shuffled)) == []
+
+
+def test_initialism_units_hand_computed():
+    from evalkit.metrics.hallucination.support import _Reference
+
+    ref = _Reference(build_index("Deep tendon reflexes normal. Shortness of breath.", "en", None))
+    assert ref.initials("dtr") == {0}
+    assert ref.initials("sob") == {1}
+    assert ref.initials("rns") == set()  # across two units: no run
+    assert ref.initials("d") == set() and ref.initials("dtrns") == set()
+
+
+_words = st.lists(st.sampled_from(["ab", "bad", "cold", "dry", "eye", "a", "of"]), max_size=6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_words, min_size=1, max_size=4), st.text("abcdeo", min_size=1, max_size=5))
+def test_initialism_units_match_every_run_listed(sentences, letters):
+    from evalkit.metrics.hallucination.support import _initials, _Reference, _runs
+
+    text = " ".join(" ".join(ws) + "." for ws in sentences)
+    ref = _Reference(build_index(text, "en", None))
+    listed = {
+        i
+        for i, (start, end) in enumerate(ref._spans)
+        for run in _runs(ref._text, start, end)
+        for spelled, _, _ in _initials(run)
+        if spelled == letters
+    }
+    assert ref.initials(letters) == listed
