@@ -177,8 +177,8 @@ def _modifiers_lost(
     # stand together in the draft, so a lost modifier is an omission.
     lost = []
     for key, m in final_first.items():
-        if key in draft_cover or not m.parts:
-            continue
+        if key in draft_cover or not _present(key, m, draft_cover):
+            continue  # held directly, or already missing
         if not vocabulary.equivalent_present(m.text, stems):
             lost.append(m)
     return lost
