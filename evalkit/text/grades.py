@@ -242,7 +242,7 @@ _MURMUR = re.compile(
 )
 _GRADE = re.compile(
     _W + r"(?P<name>grade|grad|stage|stadie|stadium|class|klasse|NYHA|GOLD|CCS|CKD)"
-    r"(?:[ \t]+(?:class|klasse|stage|stadie))?[ \t]*(?P<v>"
+    r"(?:(?:[ \t]+|-)(?:class|klasse|stage|stadie))?[ \t]*(?P<v>"
     + _ROMAN_RE
     + r"|\d)(?P<sub>[a-c])?"
     + _E

@@ -35,6 +35,8 @@ GRADE_SPELLINGS = [
     ("systolisk mislyd 3/6", "da", "murmur", 3, None, "3/6"),
     ("diastolisk mislyd grad 1/4", "da", "murmur", 1, None, "grad 1/4"),
     ("reflexes 2+", "en", "plus", 2, None, "2+"),
+    ("NYHA-klasse III", "da", "grade", 3, None, "NYHA-klasse III"),
+    ("NYHA class IV", "en", "grade", 4, None, "NYHA class IV"),
     ("patellarrefleks 3+", "da", "plus", 3, None, "3+"),
     ("1+ pitting oedema", "en", "plus", 1, None, "1+"),
     ("protein ++", "da", "plus", 2, None, "++"),
