@@ -15,7 +15,9 @@ from evalkit.metrics.hallucination.config import config_hash
 from evalkit.metrics.hallucination.grades import (
     LateralityChecker,
     QualityChecker,
+    ScaleChecker,
     SeverityChecker,
+    drop_numbers_in_grades,
 )
 from evalkit.metrics.hallucination.index import TextIndex, build_index
 from evalkit.metrics.hallucination.numbers import NumberChecker
@@ -35,7 +37,7 @@ __all__ = [
     "score_hallucination",
 ]
 
-VERSION = "4"
+VERSION = "5"
 
 INDEX_CACHE_OPTION = "index_cache"
 """The ``options`` key of the :class:`IndexCache` a batch shares between its notes."""
@@ -95,6 +97,7 @@ BUILTIN_CHECKERS: tuple[Any, ...] = (
     AntonymChecker(),
     LateralityChecker(),
     SeverityChecker(),
+    ScaleChecker(),
     QualityChecker(),
 )
 """The checks every note gets; :class:`ClauseChecker` and then :class:`SupportChecker`
@@ -259,7 +262,9 @@ def score_hallucination(
     if not pair.ai_note.strip() or (not has_final and not pair.transcript):
         found: list[Flag] = []
     else:
-        found = [f for c in BUILTIN_CHECKERS for f in c.check(pair, context)]
+        found = drop_numbers_in_grades(
+            [f for c in BUILTIN_CHECKERS for f in c.check(pair, context)]
+        )
         found += _CLAUSE_CHECKER.check(pair, context, found)
         found += _SUPPORT_CHECKER.check(pair, context, found)
     for checker in extra:
