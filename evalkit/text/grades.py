@@ -33,9 +33,10 @@ Kinds of grade (:data:`GRADE_KINDS`):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from evalkit.text.numbers import find_numbers, parse_number_words
+from evalkit.text.numbers import NumberMention, find_numbers, parse_number_words
 
 __all__ = [
     "GRADE_KINDS",
@@ -214,7 +215,9 @@ def _number(token: str, language: str | None) -> float | None:
     return parse_number_words(token, language=language)
 
 
-def _pain(text: str, language: str | None) -> list[Grade]:
+def _pain(
+    text: str, language: str | None, numbers: Sequence[NumberMention] | None = None
+) -> list[Grade]:
     out = []
     for m in _PAIN_SCALE.finditer(text):
         value = _number(m.group("num"), language)
@@ -228,7 +231,9 @@ def _pain(text: str, language: str | None) -> list[Grade]:
         name = m.group("name").upper()
         scale = name if name in {"VAS", "NRS", "NPRS", "VRS"} else None
         out.append(Grade(m.start(), m.end(), m.group(), "pain", value * 10 / maximum, None, scale))
-    for n in find_numbers(text, language=language):
+    if numbers is None:
+        numbers = find_numbers(text, language=language)
+    for n in numbers:
         if n.kind == "score" and n.unit in ("/10", "/100"):
             scaled = n.value * 10 / float(n.unit[1:])
             out.append(Grade(n.start, n.end, n.text, "pain", scaled, None, None))
@@ -302,7 +307,9 @@ def _intensity(text: str, language: str | None) -> list[Grade]:
     return out
 
 
-def find_grades(text: str, *, language: str | None = None) -> list[Grade]:
+def find_grades(
+    text: str, *, language: str | None = None, numbers: Sequence[NumberMention] | None = None
+) -> list[Grade]:
     """Find pain scores, murmur, plus and stage grades and intensity words.
 
     Parameters
@@ -311,6 +318,9 @@ def find_grades(text: str, *, language: str | None = None) -> list[Grade]:
         Normalised text.
     language : {"da", "en"} or None
         Language of ``text``; ``None`` uses the words of both.
+    numbers : sequence of NumberMention, optional
+        ``find_numbers(text, language=language)`` when the caller has it
+        already (the hallucination index does); the same grades result.
 
     Returns
     -------
@@ -337,7 +347,7 @@ def find_grades(text: str, *, language: str | None = None) -> list[Grade]:
     _check_text(text)
     _check_language(language)
     candidates = [
-        *_pain(text, language),
+        *_pain(text, language, numbers),
         *_murmurs(text),
         *_grades(text),
         *_plus(text),

@@ -162,3 +162,27 @@ def test_bad_input_is_refused(function):
 def test_same_grade_refuses_other_objects():
     with pytest.raises(TypeError, match="must be a Grade"):
         same_grade("VAS 6", find_grades("VAS 6")[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("VAS 6, smerter 7/10, systolisk mislyd grad II/VI, NYHA III.", "da"),
+        ("Pain 8 out of 10. Reflexes 2+ bilaterally. Power 4/5 left.", "en"),
+        ("Kraft 5/5, smerte score 3 af 10, stadie 2b.", "da"),
+    ],
+)
+def test_numbers_given_give_the_same_grades(text, language):
+    from evalkit.text.numbers import find_numbers
+
+    numbers = find_numbers(text, language=language)
+    assert find_grades(text, language=language, numbers=numbers) == find_grades(
+        text, language=language
+    )
+
+
+def test_numbers_given_are_the_ones_read():
+    # muscle power "4/5" comes from the number finder only: no numbers, no power grade
+    text = "Power 4/5 left."
+    assert [g.kind for g in find_grades(text, language="en")] == ["power"]
+    assert [g.kind for g in find_grades(text, language="en", numbers=[])] == []

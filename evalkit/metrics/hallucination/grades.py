@@ -272,7 +272,13 @@ def scale_grades(index: TextIndex, language: str) -> list[list[Grade]]:
     found = [[] for _ in index.units]
     text = index.text
     if _GRADE_HINT.search(text) is not None:
-        grades = [g for g in find_grades(text, language=language) if g.kind in SCALE_KINDS]
+        kept = index.cache.get("numbers:all")
+        numbers = kept[1] if kept is not None and kept[0] == language else None
+        grades = [
+            g
+            for g in find_grades(text, language=language, numbers=numbers)
+            if g.kind in SCALE_KINDS
+        ]
         ui = 0
         for g in grades:
             while ui < len(index.units) and index.units[ui].end <= g.start:

@@ -334,7 +334,7 @@ def build_index(
     if todo is not None:
         present.update(m.concept_id for m in mentions)
     by_value = _numbers_by_value(numbers)
-    return TextIndex(
+    index = TextIndex(
         text,
         units,
         _postings(units),
@@ -346,6 +346,11 @@ def build_index(
         statements=statements,
         any_of=_yes_to_lists(units, text) if transcript else [],
     )
+    if todo is None and not transcript:
+        # every number of the whole text, as find_numbers gives it: the scale
+        # check's grade finder reads them instead of tokenising the text again
+        index.cache["numbers:all"] = (language if language in ("da", "en") else None, numbers)
+    return index
 
 
 def _split_units(
