@@ -18,7 +18,10 @@ and :func:`evalkit.score_terms` (open-vocabulary detection included):
     ``tests/labelled/omission_cases.jsonl``, written by hand before tuning:
     Danish clinician additions (``kind: omission``) and benign edits of both
     languages (``kind: benign``: rewording, abbreviation, inflection,
-    synonym, compound against its parts) that must report nothing.
+    synonym, compound against its parts) that must report nothing; and
+    ``tests/labelled/omission_cases_en.jsonl``, English cases of the same
+    schema written before the rules they test (derived nouns, anatomy and
+    finding pairs, multi-word findings, everyday anatomy, initialisms).
 
 A predicted missing term is correct when it overlaps an expected term's span
 in the final note; polarity is not compared here (the terms cases of
@@ -48,6 +51,7 @@ from evalkit.text.segment import split_sentences
 
 LABELLED = Path(__file__).resolve().parents[2] / "tests" / "labelled"
 CASES_PATH = LABELLED / "omission_cases.jsonl"
+EN_CASES_PATH = LABELLED / "omission_cases_en.jsonl"
 EN_LABELS_PATH = LABELLED / "omission_en_labels.jsonl"
 MIN_DELETED_WORDS = 4
 
@@ -228,7 +232,7 @@ def run(args) -> dict[str, Any]:
         if args.limit is not None:
             english = english[: args.limit]
         result["en-aci"] = evaluate(english)
-    result["own-cases"] = evaluate(own_cases())
+    result["own-cases"] = evaluate(own_cases() + own_cases(EN_CASES_PATH))
     return result
 
 
