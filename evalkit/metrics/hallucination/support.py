@@ -36,6 +36,7 @@ from evalkit.metrics.hallucination.words import (
     STOPWORDS,
     WORD,
 )
+from evalkit.text.initialisms import run_initials as _initials
 
 __all__ = ["SupportChecker", "span_supported", "supported_share", "word_supported"]
 
@@ -390,15 +391,6 @@ def _runs(text: str, start: int, end: int) -> list[list[str]]:
     """The words of ``text[start:end]``, lower case: all of them, and those over three letters."""
     words = [w.group().lower().rstrip(".") for w in WORD.finditer(text, start, end)]
     return [words, [w for w in words if len(w) > 3]]
-
-
-def _initials(words: list[str]) -> list[tuple[str, int, int]]:
-    """Initials of every run of two to four words: ``(initials, first, last + 1)``."""
-    out = []
-    for size in (2, 3, 4):
-        for i in range(len(words) - size + 1):
-            out.append(("".join(w[0] for w in words[i : i + size]), i, i + size))
-    return out
 
 
 def _initialisms(draft: TextIndex, u: Unit, ref: _Reference) -> dict[str, frozenset[int]]:
