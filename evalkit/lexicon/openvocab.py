@@ -19,14 +19,21 @@ need no list of the terms themselves:
   whose stem is not among the common words of the language (``wordfreq``
   frequencies at or above :data:`COMMON_ZIPF`) and that is no participle or
   adverb (:data:`NON_TERM_ENDINGS`), category ``other``, source
-  ``frequency``. Capitalised words inside a sentence (names) are left out.
+  ``frequency``; a word with a derivational ending (:data:`DERIVED_ENDINGS`:
+  ``ambulation``, ``laxity``) is judged by its own frequency, since its stem
+  is often common. Capitalised words inside a sentence (names) are left out;
+* **initialisms**: two to five capitals, perhaps with a plural ``s``
+  (``ACL``, ``DTRs``), not a common word and not on a heading line,
+  category ``other``, source ``initialism``.
 
 Concept equivalence (:meth:`OpenVocabulary.present`) decides whether the
 draft holds a term in another form: the same word stems (inflection, verb
 and noun forms that share a stem), a synonym of the curated table
 ``data/synonyms.txt`` (lay and clinical forms, abbreviations), the Latin
 abbreviation against the full word (``m.`` and ``musculus``), and a compound
-against its parts (``meniskruptur`` and ``ruptur af menisken``).
+against its parts (``meniskruptur`` and ``ruptur af menisken``), and an
+initialism against the words it spells, either way round (``ROM`` and
+``range of motion``, ``DTRs`` and ``deep tendon reflexes``).
 
 Everything that depends only on the language (common words, heads, the
 synonym table) is built once per process; what depends on the notes
@@ -47,6 +54,7 @@ import snowballstemmer
 
 from evalkit.lexicon.loaders import DATA_DIR
 from evalkit.lexicon.model import Lexicon
+from evalkit.text.initialisms import initialism_letters, spelled_runs
 
 COMMON_ZIPF = 3.0
 """Zipf frequency (log10 of uses per billion words) at or above which a word is common."""
@@ -62,6 +70,16 @@ MIN_HEAD = 4
 
 PHRASE_SLACK = 3
 """Extra draft words allowed between the words of a multi-word term that is still present."""
+
+MIN_SPELLED = 3
+"""Fewest letters of an initialism that stands for the words it spells (two match by chance)."""
+
+INITIALISM_COMMON_ZIPF = 4.5
+"""Zipf frequency at or above which an all-capital word is an ordinary word (``OK``, ``AM``).
+
+Higher than :data:`COMMON_ZIPF`: ``wordfreq`` folds case, so clinical
+initialisms (``ACL`` 3.4, ``CBC`` 3.5) are frequent as folded words.
+"""
 
 SYNONYMS_PATH = DATA_DIR / "synonyms.txt"
 """The curated synonym table (group, language, phrase)."""
@@ -133,6 +151,37 @@ CLINICAL_SUFFIXES: dict[str, tuple[tuple[str, str], ...]] = {
 NON_TERM_ENDINGS = {"da": ("ende", "endes", "vis", "mæssig", "mæssigt"), "en": ("ly",)}
 """Endings of participles and adverbs (``recidiverende``, ``reportedly``): rare, but not terms."""
 
+DERIVED_ENDINGS = {"da": (), "en": ("ation", "ition", "ity", "ment", "ing")}
+"""Derivational endings: a word with one is judged by its own frequency, not by its stem's.
+
+A noun or gerund made from a common stem is often a clinical term in its
+own right (``ambulation``, ``urination``, ``laxity``, ``impingement``): the
+stem (``ambul``, ``urin``, ``lax``) is common, the derived word is not.
+"""
+
+PLAIN_PREFIXES = {"da": (), "en": ("re",)}
+"""Prefixes that make a plain word of a common one (``reevaluate``, ``reschedule``)."""
+
+FINDING_HEADS: dict[str, frozenset[str]] = {
+    "da": frozenset(),
+    "en": frozenset(
+        (
+            "tenderness", "swelling", "effusion", "weakness", "strength", "spasm",
+            "spasms", "stiffness", "crepitus", "laxity", "deformity", "atrophy", "edema",
+            "erythema", "pulses", "pulse", "reflexes", "reflex", "instability", "numbness",
+            "injury", "injuries", "sensation", "ecchymosis", "bruising",
+        )
+    ),
+}  # fmt: skip
+"""Head nouns of an exam finding that an anatomical word in front of them makes specific.
+
+An anatomy term followed by one of these (or by a lexicon finding or
+symptom) is one finding (``calf tenderness``, ``knee effusion``): the draft
+holds it only when the two stand together, not when it names the site in
+one sentence and the finding in another. Danish writes such findings as
+compounds (``knæhævelse``), which the compound rule handles.
+"""
+
 LATIN_PREFIXES = {
     "m": "musculus",
     "mm": "musculus",
@@ -178,7 +227,9 @@ _LATIN_TRIGGERS = (
     "arteria", "vena ", "ligament", "processus", "tuberositas", "epicondyl",
 )  # fmt: skip
 _MAY_BE_LEVEL = re.compile(r"[CTLS]h?\d")
+_INITIALISM = re.compile(r"(?<![\w-])[A-ZÆØÅ]{2,5}s?(?![\w-])")
 _WORD = re.compile(r"\w+")
+_LINE = re.compile(r"[^\n]+")
 _LETTERS = re.compile(r"[^\W_]+")
 _LEVEL_PART = re.compile(r"[A-Za-z]+\d+")
 _STEMMERS = {"da": "danish", "en": "english"}
@@ -208,6 +259,11 @@ class OpenTerm:
     category: str
     source: str
     key: tuple[str, ...]
+
+    @property
+    def letters(self) -> str | None:
+        """The letters the term spells when it is an initialism, else None."""
+        return initialism_letters(self.text) if self.source == "initialism" else None
 
     def as_dict(self, negated: bool = False) -> dict[str, Any]:
         """The item shape of ``missing_terms``, with ``source``."""
@@ -391,6 +447,17 @@ class OpenVocabulary:
                 levels = tuple(p.casefold() for p in _LEVEL_PART.findall(m.group()))
                 found.append(OpenTerm(m.start(), m.end(), m.group(), "anatomy", "level", levels))
                 taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+        for m in _INITIALISM.finditer(text):
+            letters = initialism_letters(m.group())
+            if (
+                letters is None
+                or taken.find(1, m.start(), m.end()) >= 0
+                or self._ordinary_capitals(m.group())
+                or _is_label(text, m.start(), m.end())
+            ):
+                continue
+            found.append(OpenTerm(m.start(), m.end(), m.group(), "other", "initialism", (letters,)))
+            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         # Most words are common in their exact form: one set difference drops them.
         candidates = set(_WORD.findall(folded)) - self._common_words
         decisions = self._decisions
@@ -413,6 +480,17 @@ class OpenVocabulary:
         found.sort(key=lambda t: t.start)
         return found
 
+    def _ordinary_capitals(self, word: str) -> bool:
+        # An ordinary word or unit in capitals ("OK", "AM", "PLAN").
+        key = "\x00" + word
+        found = self._decisions.get(key)
+        if found is None:
+            import wordfreq
+
+            zipf = wordfreq.zipf_frequency(word.casefold(), self.language)
+            found = self._decisions[key] = zipf >= INITIALISM_COMMON_ZIPF
+        return bool(found)
+
     def _latin(self, text: str, start: int, end: int, prefix: str, words: list[str]) -> OpenTerm:
         full = LATIN_PREFIXES[prefix.rstrip(".").casefold()]
         key = tuple(w.casefold() for w in words)
@@ -422,7 +500,15 @@ class OpenVocabulary:
 
     def _decide_new(self, word: str) -> tuple[str, str] | None:
         plain = word
-        if self.stem(plain) in self._common or len(plain) < MIN_RARE_LENGTH:
+        if len(plain) < MIN_RARE_LENGTH:
+            return None
+        if any(
+            word.startswith(p) and word[len(p) :] in self._common_words
+            for p in PLAIN_PREFIXES.get(self.language, ())
+        ):
+            return None
+        derived = word.endswith(DERIVED_ENDINGS.get(self.language, ()))
+        if not derived and self.stem(plain) in self._common:
             return None
         for suffix, category in self._suffixes:
             if word.endswith(suffix) and len(word) >= len(suffix) + MIN_PART:
@@ -478,6 +564,58 @@ class OpenVocabulary:
         else:
             present = self._phrase_present(words, found)
         return present or self._synonym_present(words, found)
+
+    def term_present(self, term: OpenTerm, draft: DraftWords) -> bool:
+        """Whether the draft holds an open-vocabulary term in any form (an initialism as words)."""
+        if self.present(term.key, draft.text, draft):
+            return True
+        letters = term.letters
+        return letters is not None and draft.spells(letters)
+
+    def spelled_spans(self, text: str, draft: DraftWords) -> list[tuple[int, int]]:
+        """Spans of ``text`` whose words spell an initialism of the draft (``DTRs``).
+
+        A term of the final note inside such a span is written in the
+        draft as the initialism; offsets into ``text``.
+
+        Examples
+        --------
+        >>> ov = OpenVocabulary(Lexicon([]), language="en")
+        >>> ov.spelled_spans("Deep tendon reflexes 2+.", ov.draft_stems("DTRs 2+."))
+        [(0, 20)]
+        """
+        letters = [x for x in draft.initialisms if len(x) >= MIN_SPELLED]
+        if not letters:
+            return []
+        spans = []
+        for line in _LINE.finditer(text):
+            matches = list(_LETTERS.finditer(line.group()))
+            words = [m.group().casefold() for m in matches]
+            if not words:
+                continue
+            at = line.start()
+            for letter in letters:
+                for i, j in spelled_runs(letter, words):
+                    spans.append((at + matches[i].start(), at + matches[j - 1].end()))
+        return sorted(spans)
+
+    def held_as_initialism(
+        self, text: str, start: int, end: int, spans: list[tuple[int, int]], draft: DraftWords
+    ) -> bool:
+        """Whether ``text[start:end]`` overlaps a spelled span and its other words are in the draft.
+
+        ``spans`` are :meth:`spelled_spans`: "Full range of motion" against
+        "Full ROM" (``range of motion`` is spelled, ``full`` is in the draft).
+        """
+        inside = [(s, e) for s, e in spans if s < end and start < e]
+        if not inside:
+            return False
+        for m in _LETTERS.finditer(text, start, end):
+            if any(s <= m.start() and m.end() <= e for s, e in inside):
+                continue
+            if not self._word_present(m.group().casefold(), draft):
+                return False
+        return True
 
     def _phrase_present(self, words: tuple[str, ...], draft: DraftWords) -> bool:
         # The words of a multi-word term must stand together in the draft:
@@ -539,9 +677,17 @@ class OpenVocabulary:
         return any(f" {p} " in joined for p in self._group_phrases[group])
 
     def equivalent_present(self, surface: str, draft: DraftWords) -> bool:
-        """Whether the draft holds a lexicon term's surface text in another form."""
+        """Whether the draft holds a lexicon term's surface text in another form.
+
+        An initialism (``ROM``) is also held by the words it spells.
+        """
         words = tuple(_LETTERS.findall(surface.casefold()))
-        return bool(words) and self.present(words, "", draft)
+        if not words:
+            return False
+        if self.present(words, "", draft):
+            return True
+        letters = initialism_letters(surface)
+        return letters is not None and draft.spells(letters)
 
 
 class DraftWords:
@@ -555,11 +701,17 @@ class DraftWords:
     (True, ' kast op ')
     """
 
-    __slots__ = ("_by_prefix", "_joined", "_tokens", "_vocabulary", "_words", "text")
+    __slots__ = (
+        "_by_prefix", "_initialisms", "_joined", "_source", "_spelled", "_tokens",
+        "_vocabulary", "_words", "text",
+    )  # fmt: skip
 
     def __init__(self, vocabulary: OpenVocabulary, draft: str) -> None:
         self._vocabulary = vocabulary
+        self._source = draft
         self.text = draft.casefold()
+        self._initialisms: frozenset[str] | None = None
+        self._spelled: dict[str, bool] = {}
         self._words: set[str] | None = None
         self._tokens: list[str] | None = None
         self._by_prefix: dict[str, list[str]] | None = None
@@ -589,6 +741,26 @@ class DraftWords:
                 self._by_prefix.setdefault(word[:_PREFIX], []).append(word)
         of = self._vocabulary.stem
         return any(of(w) == stem for w in self._by_prefix.get(stem[:_PREFIX], ()))
+
+    @property
+    def initialisms(self) -> frozenset[str]:
+        """The letters of the draft's initialisms (``DTRs`` gives ``dtr``), found on first use."""
+        if self._initialisms is None:
+            found = (initialism_letters(m.group()) for m in _INITIALISM.finditer(self._source))
+            self._initialisms = frozenset(f for f in found if f is not None)
+        return self._initialisms
+
+    def spells(self, letters: str) -> bool:
+        """Whether the draft holds the initialism ``letters`` or a run of words spelling it."""
+        found = self._spelled.get(letters)
+        if found is None:
+            found = letters in self.initialisms
+            # Two letters are spelled by chance too often ("has returned").
+            if not found and len(letters) >= MIN_SPELLED:
+                lines = (_LETTERS.findall(line) for line in self.text.split("\n"))
+                found = any(spelled_runs(letters, words) for words in lines if words)
+            self._spelled[letters] = found
+        return found
 
     def joined_stems(self) -> str:
         """Every word of the draft stemmed, in order, with a space at both ends."""
@@ -639,6 +811,17 @@ def _first_free(folded: str, word: str, taken: bytearray) -> int:
             return at
         at = folded.find(word, at + 1)
     return -1
+
+
+def _is_label(text: str, start: int, end: int) -> bool:
+    # A heading ("HPI", "ASSESSMENT AND PLAN": a line with no lower-case
+    # letter) or an inline label ("ROS: ..."): it names a section, not a finding.
+    if text[end : end + 1] == ":" or text[end : end + 2] == " :":
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return not any(c.islower() for c in line)
 
 
 def _inside_sentence_capital(text: str, start: int) -> bool:

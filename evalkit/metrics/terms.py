@@ -29,12 +29,13 @@ shipped lexicon of the pair's language is used.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from evalkit.lexicon.matcher import Matcher, Mention, get_matcher, mentions_as_dicts
 from evalkit.lexicon.model import Lexicon
-from evalkit.lexicon.openvocab import OpenVocabulary
+from evalkit.lexicon.openvocab import FINDING_HEADS, OpenVocabulary
 from evalkit.metrics.registry import MetricInfo, register_family, register_metric
 from evalkit.text.normalize import normalize_text
 
@@ -52,6 +53,11 @@ _ITEM_FIELDS = (
 TERM_CACHE_OPTION = "term_vocabularies"
 """The ``options`` key of the per-batch :class:`TermVocabularies`."""
 _MATCHERS: dict[tuple[int, str], tuple[Lexicon, Matcher]] = {}
+PAIR_HEAD_CATEGORIES = frozenset({"finding", "symptom"})
+"""Lexicon categories of a finding that an anatomy term in front of it makes one term."""
+_PAIR_GAP = re.compile(r"[ \t]+")
+_HEAD_WORD = re.compile(r"[^\W\d_]+")
+_PAIR_WORDS = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +141,15 @@ def compare_mentions(
             ]
         missing += _modifiers_lost(final_first, draft_cover, vocabulary, stems)
         missing += _mentions_lost(final, draft, vocabulary, stems)
+        pairs = _pairs_lost(final, final_text, missing, draft_cover, vocabulary, stems)
+        n_final += len(pairs)
+        spelled = vocabulary.spelled_spans(final_text, stems)
+        if spelled:
+            missing = [
+                m
+                for m in missing
+                if not vocabulary.held_as_initialism(final_text, m.start, m.end, spelled, stems)
+            ]
         covered = bytearray(len(final_text))
         for m in final:
             covered[m.start : m.end] = b"\x01" * (m.end - m.start)
@@ -145,9 +160,16 @@ def compare_mentions(
                 if term.key in keys:
                     continue
                 keys.add(term.key)
-                if not vocabulary.present(term.key, draft_text, stems):
-                    open_missing.append(term.as_dict())
+                if vocabulary.term_present(term, stems) or (
+                    spelled
+                    and vocabulary.held_as_initialism(
+                        final_text, term.start, term.end, spelled, stems
+                    )
+                ):
+                    continue
+                open_missing.append(term.as_dict())
             n_final += len(keys)
+        open_missing += pairs
     missing_items = mentions_as_dicts(missing)
     for item in missing_items:
         item["source"] = "lexicon"
@@ -182,6 +204,59 @@ def _modifiers_lost(
         if not vocabulary.equivalent_present(m.text, stems):
             lost.append(m)
     return lost
+
+
+def _pairs_lost(
+    final: list[Mention],
+    final_text: str,
+    missing: list[Mention],
+    draft_cover: set[tuple[str, bool]],
+    vocabulary: OpenVocabulary,
+    stems: Any,
+) -> list[dict[str, Any]]:
+    # An anatomy term right before a finding ("calf tenderness", "knee
+    # effusion") is one finding: when the draft has both parts but not
+    # together (the calf in one sentence, tenderness of the ankle in
+    # another), the site of the finding is lost. A pair whose part is
+    # already missing is not reported twice. One item per pair of words.
+    heads = FINDING_HEADS.get(vocabulary.language, frozenset())
+    if not heads:
+        return []
+    lost_at = {m.start for m in missing}
+    by_start = {m.start: m for m in final}
+    items: dict[tuple[str, ...], dict[str, Any]] = {}
+    for m in final:
+        if m.category != "anatomy" or m.start in lost_at:
+            continue
+        if (m.concept_id, m.negated) not in draft_cover:
+            continue
+        after = _PAIR_GAP.match(final_text, m.end)
+        if after is None:
+            continue
+        head_start = after.end()
+        head = by_start.get(head_start)
+        if head is not None and head.category in PAIR_HEAD_CATEGORIES:
+            if head.start in lost_at or (head.concept_id, head.negated) not in draft_cover:
+                continue
+            end, negated = head.end, head.negated
+        else:
+            word = _HEAD_WORD.match(final_text, head_start)
+            if word is None or word.group().casefold() not in heads:
+                continue
+            end, negated = word.end(), False
+        key = tuple(w.casefold() for w in _PAIR_WORDS.findall(final_text, m.start, end))
+        if key in items or vocabulary.present(key, "", stems):
+            continue
+        items[key] = {
+            "term": final_text[m.start : end],
+            "concept_id": "open:" + " ".join(key),
+            "category": "finding",
+            "start": m.start,
+            "end": end,
+            "negated": negated,
+            "source": "pair",
+        }
+    return list(items.values())
 
 
 def _mentions_lost(
