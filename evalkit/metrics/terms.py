@@ -150,6 +150,13 @@ def compare_mentions(
                 for m in missing
                 if not vocabulary.held_as_initialism(final_text, m.start, m.end, spelled, stems)
             ]
+            pairs = [
+                p
+                for p in pairs
+                if not vocabulary.held_as_initialism(
+                    final_text, p["start"], p["end"], spelled, stems
+                )
+            ]
         covered = bytearray(len(final_text))
         for m in final:
             covered[m.start : m.end] = b"\x01" * (m.end - m.start)
@@ -217,8 +224,10 @@ def _pairs_lost(
     # An anatomy term right before a finding ("calf tenderness", "knee
     # effusion") is one finding: when the draft has both parts but not
     # together (the calf in one sentence, tenderness of the ankle in
-    # another), the site of the finding is lost. A pair whose part is
-    # already missing is not reported twice. One item per pair of words.
+    # another), the site of the finding is lost. A pair whose lexicon part
+    # is already missing is not reported twice; a lost site before a head
+    # word the draft lacks too ("lower extremity strength") loses the
+    # finding as well. One item per pair of words.
     heads = FINDING_HEADS.get(vocabulary.language, frozenset())
     if not heads:
         return []
@@ -226,22 +235,25 @@ def _pairs_lost(
     by_start = {m.start: m for m in final}
     items: dict[tuple[str, ...], dict[str, Any]] = {}
     for m in final:
-        if m.category != "anatomy" or m.start in lost_at:
+        if m.category != "anatomy":
             continue
-        if (m.concept_id, m.negated) not in draft_cover:
-            continue
+        site_lost = m.start in lost_at or (m.concept_id, m.negated) not in draft_cover
         after = _PAIR_GAP.match(final_text, m.end)
         if after is None:
             continue
         head_start = after.end()
         head = by_start.get(head_start)
         if head is not None and head.category in PAIR_HEAD_CATEGORIES:
-            if head.start in lost_at or (head.concept_id, head.negated) not in draft_cover:
+            if site_lost or head.start in lost_at:
+                continue
+            if (head.concept_id, head.negated) not in draft_cover:
                 continue
             end, negated = head.end, head.negated
         else:
             word = _HEAD_WORD.match(final_text, head_start)
             if word is None or word.group().casefold() not in heads:
+                continue
+            if site_lost and vocabulary.present((word.group().casefold(),), "", stems):
                 continue
             end, negated = word.end(), False
         key = tuple(w.casefold() for w in _PAIR_WORDS.findall(final_text, m.start, end))
