@@ -46,6 +46,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -230,6 +231,7 @@ _MAY_BE_LEVEL = re.compile(r"[CTLS]h?\d")
 _INITIALISM = re.compile(r"(?<![\w-])[A-ZÆØÅ]{2,5}s?(?![\w-])")
 _WORD = re.compile(r"\w+")
 _LINE = re.compile(r"[^\n]+")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _LETTERS = re.compile(r"[^\W_]+")
 _LEVEL_PART = re.compile(r"[A-Za-z]+\d+")
 _STEMMERS = {"da": "danish", "en": "english"}
@@ -634,6 +636,23 @@ class OpenVocabulary:
                 return True
         return False
 
+    def near(
+        self, first: Iterable[int], second: Iterable[int], words: int, draft: DraftWords
+    ) -> bool:
+        """Whether two token positions of the draft stand in one sentence, a term's width apart.
+
+        The width is that of a multi-word term of ``words`` words
+        (``words + PHRASE_SLACK``).
+        """
+        width = words + PHRASE_SLACK
+        later = sorted(second)
+        sentence = draft.sentence_of
+        return any(abs(p - q) < width and sentence(p) == sentence(q) for p in first for q in later)
+
+    def word_positions(self, word: str, draft: DraftWords) -> list[int]:
+        """Token positions of the draft where the folded ``word`` stands in some form."""
+        return self._positions(word, draft)
+
     def _positions(self, word: str, draft: DraftWords) -> list[int]:
         # Token positions of the draft where ``word`` stands in some form:
         # the word itself, a word of the same stem, or (five letters or
@@ -702,7 +721,8 @@ class DraftWords:
     """
 
     __slots__ = (
-        "_by_prefix", "_initialisms", "_joined", "_source", "_spelled", "_tokens",
+        "_breaks", "_by_prefix", "_initialisms", "_joined", "_source", "_spelled", "_starts",
+        "_tokens",
         "_vocabulary", "_words", "text",
     )  # fmt: skip
 
@@ -712,6 +732,8 @@ class DraftWords:
         self.text = draft.casefold()
         self._initialisms: frozenset[str] | None = None
         self._spelled: dict[str, bool] = {}
+        self._starts: list[int] | None = None
+        self._breaks: list[int] | None = None
         self._words: set[str] | None = None
         self._tokens: list[str] | None = None
         self._by_prefix: dict[str, list[str]] | None = None
@@ -723,6 +745,23 @@ class DraftWords:
         if self._tokens is None:
             self._tokens = _LETTERS.findall(self.text)
         return self._tokens
+
+    def token_index(self, offset: int) -> int:
+        """The position in :attr:`tokens` of the word at or after character ``offset``."""
+        return bisect_left(self._token_starts(), offset)
+
+    def sentence_of(self, position: int) -> int:
+        """The number of sentence ends (``.``, ``!``, ``?``, a line break) before a token."""
+        if self._breaks is None:
+            self._breaks = [m.start() for m in _SENTENCE_END.finditer(self.text)]
+        starts = self._token_starts()
+        at = starts[position] if position < len(starts) else len(self.text)
+        return bisect_left(self._breaks, at)
+
+    def _token_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [m.start() for m in _LETTERS.finditer(self.text)]
+        return self._starts
 
     @property
     def words(self) -> set[str]:

@@ -141,7 +141,7 @@ def compare_mentions(
             ]
         missing += _modifiers_lost(final_first, draft_cover, vocabulary, stems)
         missing += _mentions_lost(final, draft, vocabulary, stems)
-        pairs = _pairs_lost(final, final_text, missing, draft_cover, vocabulary, stems)
+        pairs = _pairs_lost(final, final_text, draft, missing, vocabulary, stems)
         n_final += len(pairs)
         spelled = vocabulary.spelled_spans(final_text, stems)
         if spelled:
@@ -216,8 +216,8 @@ def _modifiers_lost(
 def _pairs_lost(
     final: list[Mention],
     final_text: str,
+    draft: list[Mention],
     missing: list[Mention],
-    draft_cover: set[tuple[str, bool]],
     vocabulary: OpenVocabulary,
     stems: Any,
 ) -> list[dict[str, Any]]:
@@ -237,7 +237,7 @@ def _pairs_lost(
     for m in final:
         if m.category != "anatomy":
             continue
-        site_lost = m.start in lost_at or (m.concept_id, m.negated) not in draft_cover
+        site_lost = m.start in lost_at
         after = _PAIR_GAP.match(final_text, m.end)
         if after is None:
             continue
@@ -246,8 +246,6 @@ def _pairs_lost(
         if head is not None and head.category in PAIR_HEAD_CATEGORIES:
             if site_lost or head.start in lost_at:
                 continue
-            if (head.concept_id, head.negated) not in draft_cover:
-                continue
             end, negated = head.end, head.negated
         else:
             word = _HEAD_WORD.match(final_text, head_start)
@@ -255,9 +253,13 @@ def _pairs_lost(
                 continue
             if site_lost and vocabulary.present((word.group().casefold(),), "", stems):
                 continue
-            end, negated = word.end(), False
+            head, end, negated = None, word.end(), False
         key = tuple(w.casefold() for w in _PAIR_WORDS.findall(final_text, m.start, end))
-        if key in items or vocabulary.present(key, "", stems):
+        if key in items:
+            continue
+        site = _where(m, m.text, draft, vocabulary, stems)
+        finding = _where(head, final_text[head_start:end], draft, vocabulary, stems)
+        if vocabulary.near(site, finding, len(key), stems):
             continue
         items[key] = {
             "term": final_text[m.start : end],
@@ -269,6 +271,22 @@ def _pairs_lost(
             "source": "pair",
         }
     return list(items.values())
+
+
+def _where(
+    mention: Mention | None, text: str, draft: list[Mention], vocabulary: OpenVocabulary, stems: Any
+) -> list[int]:
+    # Token positions of the draft that hold a part of a pair: a draft
+    # mention of the same concept ("legs" for "lower extremity"), or the
+    # last word of the part's text in some form.
+    positions = []
+    if mention is not None:
+        concept = mention.concept_id
+        positions = [stems.token_index(d.start) for d in draft if d.concept_id == concept]
+    words = _PAIR_WORDS.findall(text)
+    if words:
+        positions += vocabulary.word_positions(words[-1].casefold(), stems)
+    return positions
 
 
 def _mentions_lost(

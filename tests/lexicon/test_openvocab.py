@@ -181,3 +181,54 @@ def test_multiword_key_needs_its_words_together():
     assert ov.present(("ejection", "fraction"), "Reduced ejection fraction.")
     # Another order within the slack is the same phrase.
     assert ov.present(("intravenous", "antibiotics"), "Antibiotics given intravenous today.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a derived noun is judged by its own frequency, not its common stem's
+        ("Pain on ambulation.", [("ambulation", "other", "frequency")]),
+        ("Mild laxity.", [("laxity", "other", "frequency")]),
+        # re- and a common word is a plain word
+        ("Plan to reevaluate.", []),
+        # a derived word that is common itself is no term
+        ("Good mobility.", []),
+    ],
+)
+def test_derived_words_hand_computed(text, expected):
+    assert _found(EN, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MRI shows a torn ACL.", [("MRI", "other", "initialism"), ("ACL", "other", "initialism")]),
+        ("DTRs 2+ and symmetric.", [("DTRs", "other", "initialism")]),
+        ("HPI\nDoing well.", []),  # a heading line
+        ("ROS: negative.", []),  # an inline label
+        ("Feeling OK today.", []),  # an ordinary word in capitals
+    ],
+)
+def test_initialism_terms_hand_computed(text, expected):
+    assert _found(EN, text) == expected
+
+
+def test_an_initialism_and_its_words_are_one_concept_both_ways():
+    draft = EN.draft_stems("Anterior cruciate ligament torn.")
+    (acl,) = EN.find("Torn ACL.")
+    assert EN.term_present(acl, draft)
+    assert not EN.term_present(acl, EN.draft_stems("Knee swollen, all cells normal."))
+    # the draft's initialism holds the final note's words
+    text = "Full range of motion."
+    draft = EN.draft_stems("Full ROM.")
+    spans = EN.spelled_spans(text, draft)
+    assert spans == [(5, 20)]
+    assert EN.held_as_initialism(text, 0, 20, spans, draft)
+    assert not EN.held_as_initialism(text, 0, 20, spans, EN.draft_stems("Limited ROM."))
+    # two letters are spelled by chance too often to count
+    assert EN.spelled_spans("Heart rate 80.", EN.draft_stems("HR 80.")) == []
+
+
+def test_equivalent_present_reads_an_initialism_surface():
+    assert EN.equivalent_present("SOB", EN.draft_stems("Shortness of breath at night."))
+    assert not EN.equivalent_present("SOB", EN.draft_stems("Short walks only."))

@@ -313,3 +313,34 @@ def test_a_synonym_in_place_of_the_term_is_not_missing_en():
     # One mention each side: the reworded mention pairs off.
     assert _missing_en("She takes Motrin 800 mg.", "She takes ibuprofen 800 mg.") == []
     assert _missing_en("Lower extremity strength 5/5.", "Strength in the legs 5/5.") == []
+
+
+def _missing_shipped_en(final, draft):
+    missing = score_terms(final, draft, language="en").missing_terms
+    return [(t["term"], t["source"]) for t in missing]
+
+
+def test_an_anatomy_and_finding_pair_held_apart_is_missing_en():
+    # The draft names the calf and tenderness, but not together: the site is lost.
+    final = "Right calf pain. Calf tenderness. Tenderness over the ankle."
+    draft = "Right calf pain. Tenderness over the ankle."
+    assert ("Calf tenderness", "pair") in _missing_shipped_en(final, draft)
+
+
+@pytest.mark.parametrize(
+    ("final", "draft"),
+    [
+        ("Calf tenderness on the right.", "Tenderness of the right calf."),
+        ("Knee effusion noted.", "There is an effusion of the knee."),
+        ("Lower extremity strength 5/5.", "Strength in the legs 5/5."),  # a synonym site
+        ("Deep tendon reflexes are 2+.", "DTRs are 2+."),  # held as an initialism
+    ],
+)
+def test_a_reworded_pair_is_present_en(final, draft):
+    assert _missing_shipped_en(final, draft) == []
+
+
+def test_a_lost_site_before_a_lost_head_word_reports_the_finding_en():
+    final = "Gait normal. Lower extremity strength is good."
+    missing = _missing_shipped_en(final, "Gait normal.")
+    assert ("Lower extremity strength", "pair") in missing
