@@ -160,6 +160,14 @@ own right (``ambulation``, ``urination``, ``laxity``, ``impingement``): the
 stem (``ambul``, ``urin``, ``lax``) is common, the derived word is not.
 """
 
+SPECIFIC_ZIPF = 4.0
+"""Zipf frequency below which a modifier in front of a term is specific (``seasonal``, ``lateral``).
+
+Generic modifiers (``current``, ``other``, ``mild``, ``new``) are more
+frequent; the severity and time words they include belong to the
+hallucination checks, not to the list of missing terms.
+"""
+
 PLAIN_PREFIXES = {"da": (), "en": ("re",)}
 """Prefixes that make a plain word of a common one (``reevaluate``, ``reschedule``)."""
 
@@ -481,6 +489,36 @@ class OpenVocabulary:
             found.append(OpenTerm(at, end, text[at:end], category, source, (word,)))
         found.sort(key=lambda t: t.start)
         return found
+
+    def is_specific(self, word: str) -> bool:
+        """Whether a folded word is a specific modifier (rarer than :data:`SPECIFIC_ZIPF`).
+
+        Participles and adverbs (:data:`NON_TERM_ENDINGS`: ``recidiverende``)
+        are not: they are reworded freely (``tilbagevendende``).
+
+        Examples
+        --------
+        >>> ov = OpenVocabulary(Lexicon([]), language="en")
+        >>> ov.is_specific("seasonal"), ov.is_specific("current")
+        (True, False)
+        """
+        if len(word) < MIN_PART + 1 or not word.isalpha():
+            return False
+        if word.endswith(NON_TERM_ENDINGS.get(self.language, ())):
+            return False
+        key = "\x01" + word
+        found = self._decisions.get(key)
+        if found is None:
+            import wordfreq
+
+            found = self._decisions[key] = (
+                wordfreq.zipf_frequency(word, self.language) < SPECIFIC_ZIPF
+            )
+        return bool(found)
+
+    def word_in(self, word: str, draft: DraftWords) -> bool:
+        """Whether the draft holds the folded ``word`` in some form (stem, compound part)."""
+        return self._word_present(word, draft)
 
     def _ordinary_capitals(self, word: str) -> bool:
         # An ordinary word or unit in capitals ("OK", "AM", "PLAN").

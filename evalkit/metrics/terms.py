@@ -58,6 +58,8 @@ PAIR_HEAD_CATEGORIES = frozenset({"finding", "symptom"})
 _PAIR_GAP = re.compile(r"[ \t]+")
 _HEAD_WORD = re.compile(r"[^\W\d_]+")
 _PAIR_WORDS = re.compile(r"[^\W_]+")
+_MODIFIER = re.compile(r"(?<![\w-])([^\W\d_]+)[ \t]+\Z")
+_MODIFIER_REACH = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +144,7 @@ def compare_mentions(
         missing += _modifiers_lost(final_first, draft_cover, vocabulary, stems)
         missing += _mentions_lost(final, draft, vocabulary, stems)
         pairs = _pairs_lost(final, final_text, draft, missing, vocabulary, stems)
+        pairs += _qualifiers_lost(final, final_text, missing, pairs, vocabulary, stems)
         n_final += len(pairs)
         spelled = vocabulary.spelled_spans(final_text, stems)
         if spelled:
@@ -269,6 +272,51 @@ def _pairs_lost(
             "end": end,
             "negated": negated,
             "source": "pair",
+        }
+    return list(items.values())
+
+
+def _qualifiers_lost(
+    final: list[Mention],
+    final_text: str,
+    missing: list[Mention],
+    pairs: list[dict[str, Any]],
+    vocabulary: OpenVocabulary,
+    stems: Any,
+) -> list[dict[str, Any]]:
+    # A term the draft holds, whose specific modifier in the final note the
+    # draft never uses ("seasonal allergies" against "allergies",
+    # "intravenous antibiotics" against "antibiotics"): the draft names a
+    # broader concept, so the modifier and its term are missing. Specific
+    # means rare in general language (OpenVocabulary.is_specific); a word
+    # the matcher already read as a term is not a modifier.
+    taken = bytearray(len(final_text))
+    for m in final:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    for item in pairs:
+        taken[item["start"] : item["end"]] = b"\x01" * (item["end"] - item["start"])
+    lost_at = {m.start for m in missing}
+    items: dict[tuple[str, ...], dict[str, Any]] = {}
+    for m in final:
+        if m.start in lost_at:
+            continue
+        before = _MODIFIER.search(final_text, max(0, m.start - _MODIFIER_REACH), m.start)
+        if before is None or taken.find(1, before.start(), before.end()) >= 0:
+            continue
+        word = before.group(1).casefold()
+        if not vocabulary.is_specific(word) or vocabulary.word_in(word, stems):
+            continue
+        key = (word, *(w.casefold() for w in _PAIR_WORDS.findall(m.text)))
+        if key in items:
+            continue
+        items[key] = {
+            "term": final_text[before.start(1) : m.end],
+            "concept_id": "open:" + " ".join(key),
+            "category": m.category,
+            "start": before.start(1),
+            "end": m.end,
+            "negated": m.negated,
+            "source": "modifier",
         }
     return list(items.values())
 
