@@ -119,6 +119,29 @@ CLINICAL_HEADS: dict[str, dict[str, str]] = {
 }
 """Clinical heads of Danish compounds and their category (besides lexicon terms)."""
 
+OPEN_COMPOUND_HEADS: dict[str, dict[str, str]] = {
+    "da": {},
+    "en": {
+        "training": "procedure", "therapy": "procedure", "exercises": "procedure",
+        "injection": "procedure", "injections": "procedure", "repair": "procedure",
+        "replacement": "procedure", "reconstruction": "procedure", "precautions": "procedure",
+        "drainage": "procedure", "removal": "procedure", "block": "procedure",
+        "infusion": "procedure", "panel": "lab", "culture": "lab", "collection": "lab",
+        "studies": "lab",
+        "fraction": "finding", "refill": "finding", "raise": "finding", "reflex": "finding",
+        "reflexes": "finding", "sign": "finding", "murmur": "finding", "sounds": "finding",
+        "tone": "finding",
+    },
+}  # fmt: skip
+"""Heads of English open compounds (two words, ``gait training``) and the category they give.
+
+English writes as two words what Danish writes as one (``gangtræning``):
+the word in front makes the head specific, so the draft holds the term only
+when the two stand together. Heads that add nothing to the word in front
+(``cholesterol levels`` is ``cholesterol``, ``platelet count`` is
+``platelets``) are not listed.
+"""
+
 CLINICAL_SUFFIXES: dict[str, tuple[tuple[str, str], ...]] = {
     "da": (
         ("ektomi", "procedure"),

@@ -33,9 +33,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from evalkit.lexicon.cues import language_cues
 from evalkit.lexicon.matcher import Matcher, Mention, get_matcher, mentions_as_dicts
 from evalkit.lexicon.model import Lexicon
-from evalkit.lexicon.openvocab import FINDING_HEADS, OpenVocabulary
+from evalkit.lexicon.openvocab import FINDING_HEADS, OPEN_COMPOUND_HEADS, OpenVocabulary
 from evalkit.metrics.registry import MetricInfo, register_family, register_metric
 from evalkit.text.normalize import normalize_text
 
@@ -60,6 +61,8 @@ _HEAD_WORD = re.compile(r"[^\W\d_]+")
 _PAIR_WORDS = re.compile(r"[^\W_]+")
 _MODIFIER = re.compile(r"(?<![\w-])([^\W\d_]+)[ \t]+\Z")
 _MODIFIER_REACH = 40
+MIN_MODIFIER = 3
+"""Fewest letters of the word in front of an open compound's head."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +147,7 @@ def compare_mentions(
         missing += _modifiers_lost(final_first, draft_cover, vocabulary, stems)
         missing += _mentions_lost(final, draft, vocabulary, stems)
         pairs = _pairs_lost(final, final_text, draft, missing, vocabulary, stems)
+        pairs += _compounds_lost(final, final_text, draft, missing, pairs, vocabulary, stems)
         pairs += _qualifiers_lost(final, final_text, missing, pairs, vocabulary, stems)
         n_final += len(pairs)
         spelled = vocabulary.spelled_spans(final_text, stems)
@@ -272,6 +276,70 @@ def _pairs_lost(
             "end": end,
             "negated": negated,
             "source": "pair",
+        }
+    return list(items.values())
+
+
+def _compounds_lost(
+    final: list[Mention],
+    final_text: str,
+    draft: list[Mention],
+    missing: list[Mention],
+    pairs: list[dict[str, Any]],
+    vocabulary: OpenVocabulary,
+    stems: Any,
+) -> list[dict[str, Any]]:
+    # An English open compound ("gait training", "ejection fraction"): a
+    # content word in front of a compound head. The draft holds it only when
+    # the two stand together in one sentence; a part already missing is not
+    # reported again, nor a span a lexicon term or a pair covers.
+    heads = OPEN_COMPOUND_HEADS.get(vocabulary.language, {})
+    if not heads:
+        return []
+    stop = language_cues(vocabulary.language).stopwords
+    lost_at = {m.start for m in missing}
+    ends = {m.end: m for m in final}
+    starts = {m.start: m for m in final}
+    taken = bytearray(len(final_text))
+    for m in final:
+        if m.end - m.start > 0 and " " in m.text:
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    for item in pairs:
+        taken[item["start"] : item["end"]] = b"\x01" * (item["end"] - item["start"])
+    items: dict[tuple[str, ...], dict[str, Any]] = {}
+    for word in _PAIR_WORDS.finditer(final_text):
+        category = heads.get(word.group().casefold())
+        if category is None:
+            continue
+        before = _MODIFIER.search(final_text, max(0, word.start() - _MODIFIER_REACH), word.start())
+        if before is None:
+            continue
+        start, end = before.start(1), word.end()
+        modifier_word = before.group(1).casefold()
+        if modifier_word in stop or len(modifier_word) < MIN_MODIFIER:
+            continue
+        if taken.find(1, start, end) >= 0:
+            continue
+        modifier, head = ends.get(before.end(1)), starts.get(word.start())
+        if (modifier is not None and modifier.start in lost_at) or (
+            head is not None and head.start in lost_at
+        ):
+            continue
+        key = tuple(w.casefold() for w in _PAIR_WORDS.findall(final_text, start, end))
+        if key in items:
+            continue
+        first = _where(modifier, before.group(1), draft, vocabulary, stems)
+        second = _where(head, word.group(), draft, vocabulary, stems)
+        if vocabulary.near(first, second, len(key), stems):
+            continue
+        items[key] = {
+            "term": final_text[start:end],
+            "concept_id": "open:" + " ".join(key),
+            "category": category,
+            "start": start,
+            "end": end,
+            "negated": False,
+            "source": "compound",
         }
     return list(items.values())
 
