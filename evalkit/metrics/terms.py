@@ -40,7 +40,7 @@ from evalkit.lexicon.openvocab import FINDING_HEADS, OPEN_COMPOUND_HEADS, OpenVo
 from evalkit.metrics.registry import MetricInfo, register_family, register_metric
 from evalkit.text.normalize import normalize_text
 
-VERSION = "2"
+VERSION = "3"
 
 _ITEM_FIELDS = (
     ("term", "str"),

@@ -344,3 +344,21 @@ def test_a_lost_site_before_a_lost_head_word_reports_the_finding_en():
     final = "Gait normal. Lower extremity strength is good."
     missing = _missing_shipped_en(final, "Gait normal.")
     assert ("Lower extremity strength", "pair") in missing
+
+
+def test_a_specific_modifier_the_draft_never_uses_is_missing_en():
+    final = "History of seasonal allergies. Allergies controlled with cetirizine."
+    draft = "Allergies controlled with cetirizine."
+    assert ("seasonal allergies", "modifier") in _missing_shipped_en(final, draft)
+    # a generic modifier is not reported, nor one the draft uses elsewhere
+    assert _missing_shipped_en("Her current allergies.", "Allergies.") == []
+    final = "Seasonal allergies. Seasonal rhinitis in spring."
+    assert _missing_shipped_en(final, "Allergies. Seasonal rhinitis in spring.") == []
+
+
+def test_an_open_compound_held_apart_is_missing_en():
+    final = "Continue physical therapy. Start gait training. Gait is slow."
+    draft = "Continue physical therapy. Gait is slow. Training in the gym."
+    assert ("gait training", "compound") in _missing_shipped_en(final, draft)
+    reworded = "Continue physical therapy. Gait is slow. Training of gait to start."
+    assert _missing_shipped_en(final, reworded) == []
