@@ -36,7 +36,12 @@ from typing import Any
 from evalkit.lexicon.cues import language_cues
 from evalkit.lexicon.matcher import Matcher, Mention, get_matcher, mentions_as_dicts
 from evalkit.lexicon.model import Lexicon
-from evalkit.lexicon.openvocab import FINDING_HEADS, OPEN_COMPOUND_HEADS, OpenVocabulary
+from evalkit.lexicon.openvocab import (
+    FINDING_HEADS,
+    OPEN_COMPOUND_HEADS,
+    SPECIFIC_ZIPF,
+    OpenVocabulary,
+)
 from evalkit.metrics.registry import MetricInfo, register_family, register_metric
 from evalkit.text.normalize import normalize_text
 
@@ -150,20 +155,6 @@ def compare_mentions(
         pairs += _compounds_lost(final, final_text, draft, missing, pairs, vocabulary, stems)
         pairs += _qualifiers_lost(final, final_text, missing, pairs, vocabulary, stems)
         n_final += len(pairs)
-        spelled = vocabulary.spelled_spans(final_text, stems)
-        if spelled:
-            missing = [
-                m
-                for m in missing
-                if not vocabulary.held_as_initialism(final_text, m.start, m.end, spelled, stems)
-            ]
-            pairs = [
-                p
-                for p in pairs
-                if not vocabulary.held_as_initialism(
-                    final_text, p["start"], p["end"], spelled, stems
-                )
-            ]
         covered = bytearray(len(final_text))
         for m in final:
             covered[m.start : m.end] = b"\x01" * (m.end - m.start)
@@ -174,16 +165,19 @@ def compare_mentions(
                 if term.key in keys:
                     continue
                 keys.add(term.key)
-                if vocabulary.term_present(term, stems) or (
-                    spelled
-                    and vocabulary.held_as_initialism(
-                        final_text, term.start, term.end, spelled, stems
-                    )
-                ):
-                    continue
-                open_missing.append(term.as_dict())
+                if not vocabulary.term_present(term, stems):
+                    open_missing.append(term.as_dict())
             n_final += len(keys)
         open_missing += pairs
+        # A term the draft writes as an initialism ("DTRs") is present.
+        if stems.initialisms:
+            held = vocabulary.held_as_initialism
+            missing = [m for m in missing if not held(final_text, m.start, m.end, stems)]
+            open_missing = [
+                item
+                for item in open_missing
+                if not held(final_text, item["start"], item["end"], stems)
+            ]
     missing_items = mentions_as_dicts(missing)
     for item in missing_items:
         item["source"] = "lexicon"
@@ -358,6 +352,8 @@ def _qualifiers_lost(
     # broader concept, so the modifier and its term are missing. Specific
     # means rare in general language (OpenVocabulary.is_specific); a word
     # the matcher already read as a term is not a modifier.
+    if vocabulary.language not in SPECIFIC_ZIPF:
+        return []
     taken = bytearray(len(final_text))
     for m in final:
         taken[m.start : m.end] = b"\x01" * (m.end - m.start)

@@ -61,7 +61,8 @@ def spelled_runs(letters: str, words: list[str]) -> list[tuple[int, int]]:
 
     A run spells with every word, or with its words of more than
     :data:`SHORT_WORD` letters only (``SOB`` and ``shortness of breath``),
-    never starting or ending on a skipped word.
+    never starting or ending on a skipped word. An empty string in
+    ``words`` is a barrier (a line break) that no run crosses.
 
     Examples
     --------
@@ -70,19 +71,35 @@ def spelled_runs(letters: str, words: list[str]) -> list[tuple[int, int]]:
     [(1, 4)]
     >>> spelled_runs("sob", "shortness of breath".split())
     [(0, 3)]
+    >>> spelled_runs("rom", ["range", "", "of", "motion"])
+    []
     """
-    if not 2 <= len(letters) <= MAX_RUN + 1:
-        return []
-    found: set[tuple[int, int]] = set()
+    return find_spelled([letters], words)[letters]
+
+
+def find_spelled(letters: list[str], words: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """:func:`spelled_runs` for several initialisms at once, reading ``words`` once.
+
+    Examples
+    --------
+    >>> find_spelled(["dtr", "rom"], "deep tendon reflexes and range of motion".split())
+    {'dtr': [(0, 3)], 'rom': [(4, 7)]}
+    """
     firsts = "".join(w[0] if w else " " for w in words)
-    at = firsts.find(letters)
-    while at >= 0:
-        found.add((at, at + len(letters)))
-        at = firsts.find(letters, at + 1)
-    long = [i for i, w in enumerate(words) if len(w) > SHORT_WORD]
-    long_firsts = "".join(words[i][0] for i in long)
-    at = long_firsts.find(letters)
-    while at >= 0:
-        found.add((long[at], long[at + len(letters) - 1] + 1))
-        at = long_firsts.find(letters, at + 1)
-    return sorted(run for run in found if run[1] - run[0] <= 2 * len(letters))
+    long = [i for i, w in enumerate(words) if len(w) > SHORT_WORD or not w]
+    long_firsts = "".join(words[i][0] if words[i] else " " for i in long)
+    out = {}
+    for spelled in letters:
+        found: set[tuple[int, int]] = set()
+        size = len(spelled)
+        if 2 <= size <= MAX_RUN + 1 and " " not in spelled:
+            at = firsts.find(spelled)
+            while at >= 0:
+                found.add((at, at + size))
+                at = firsts.find(spelled, at + 1)
+            at = long_firsts.find(spelled)
+            while at >= 0:
+                found.add((long[at], long[at + size - 1] + 1))
+                at = long_firsts.find(spelled, at + 1)
+        out[spelled] = sorted(run for run in found if run[1] - run[0] <= 2 * size)
+    return out

@@ -221,10 +221,11 @@ def test_an_initialism_and_its_words_are_one_concept_both_ways():
     # the draft's initialism holds the final note's words
     text = "Full range of motion."
     draft = EN.draft_stems("Full ROM.")
-    spans = EN.spelled_spans(text, draft)
-    assert spans == [(5, 20)]
-    assert EN.held_as_initialism(text, 0, 20, spans, draft)
-    assert not EN.held_as_initialism(text, 0, 20, spans, EN.draft_stems("Limited ROM."))
+    assert EN.spelled_spans(text, draft) == [(5, 20)]
+    assert EN.held_as_initialism(text, 0, 20, draft)
+    assert not EN.held_as_initialism(text, 0, 20, EN.draft_stems("Limited ROM."))
+    # the words of an initialism are looked for in the term's line only
+    assert not EN.held_as_initialism("Full range\nof motion.", 0, 10, draft)
     # two letters are spelled by chance too often to count
     assert EN.spelled_spans("Heart rate 80.", EN.draft_stems("HR 80.")) == []
 
