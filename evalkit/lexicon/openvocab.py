@@ -738,14 +738,16 @@ class OpenVocabulary:
         # Token positions of the draft where ``word`` stands in some form:
         # the word itself, a word of the same stem, or (five letters or
         # more) a longer word that holds it (a compound, an inflection).
-        stem = self.stem(word)
-        long = len(word) >= MIN_RARE_LENGTH
-        of = self.stem
-        return [
-            i
-            for i, token in enumerate(draft.tokens)
-            if token == word or (long and word in token) or of(token) == stem
-        ]
+        # Read from the draft's index of distinct words, not token by token.
+        by_word = draft.positions
+        forms = set(draft.words_of_stem(self.stem(word)))
+        if word in by_word:
+            forms.add(word)
+        if len(word) >= MIN_RARE_LENGTH and word in draft.text:
+            forms.update(t for t in by_word if word in t)
+        if len(forms) == 1:
+            return by_word[forms.pop()]
+        return sorted(i for t in forms for i in by_word[t])
 
     def _word_present(self, word: str, draft: DraftWords) -> bool:
         # A word of five letters or more inside the draft's text is there
@@ -802,9 +804,9 @@ class DraftWords:
     """
 
     __slots__ = (
-        "_barred", "_breaks", "_by_prefix", "_initialisms", "_joined", "_source", "_spelled",
-        "_starts", "_tokens",
-        "_vocabulary", "_words", "text",
+        "_barred", "_breaks", "_by_prefix", "_by_stem", "_initialisms", "_joined",
+        "_positions", "_source", "_spelled", "_starts", "_tokens", "_vocabulary", "_words",
+        "text",
     )  # fmt: skip
 
     def __init__(self, vocabulary: OpenVocabulary, draft: str) -> None:
@@ -816,6 +818,8 @@ class DraftWords:
         self._starts: list[int] | None = None
         self._breaks: list[int] | None = None
         self._barred: list[str] | None = None
+        self._positions: dict[str, list[int]] | None = None
+        self._by_stem: dict[str, list[str]] | None = None
         self._words: set[str] | None = None
         self._tokens: list[str] | None = None
         self._by_prefix: dict[str, list[str]] | None = None
@@ -827,6 +831,24 @@ class DraftWords:
         if self._tokens is None:
             self._tokens = _LETTERS.findall(self.text)
         return self._tokens
+
+    @property
+    def positions(self) -> dict[str, list[int]]:
+        """Each distinct folded word of the draft and its positions in :attr:`tokens`."""
+        if self._positions is None:
+            self._positions = {}
+            for i, token in enumerate(self.tokens):
+                self._positions.setdefault(token, []).append(i)
+        return self._positions
+
+    def words_of_stem(self, stem: str) -> list[str]:
+        """The draft's distinct words with this stem (the index is built on first use)."""
+        if self._by_stem is None:
+            of = self._vocabulary.stem
+            self._by_stem = {}
+            for token in self.positions:
+                self._by_stem.setdefault(of(token), []).append(token)
+        return self._by_stem.get(stem, [])
 
     def token_index(self, offset: int) -> int:
         """The position in :attr:`tokens` of the word at or after character ``offset``."""

@@ -29,6 +29,7 @@ shipped lexicon of the pair's language is used.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -151,8 +152,9 @@ def compare_mentions(
             ]
         missing += _modifiers_lost(final_first, draft_cover, vocabulary, stems)
         missing += _mentions_lost(final, draft, vocabulary, stems)
-        pairs = _pairs_lost(final, final_text, draft, missing, vocabulary, stems)
-        pairs += _compounds_lost(final, final_text, draft, missing, pairs, vocabulary, stems)
+        at = _ConceptPositions(draft, stems)
+        pairs = _pairs_lost(final, final_text, at, missing, vocabulary, stems)
+        pairs += _compounds_lost(final, final_text, at, missing, pairs, vocabulary, stems)
         pairs += _qualifiers_lost(final, final_text, missing, pairs, vocabulary, stems)
         n_final += len(pairs)
         covered = bytearray(len(final_text))
@@ -217,7 +219,7 @@ def _modifiers_lost(
 def _pairs_lost(
     final: list[Mention],
     final_text: str,
-    draft: list[Mention],
+    draft: _ConceptPositions,
     missing: list[Mention],
     vocabulary: OpenVocabulary,
     stems: Any,
@@ -277,7 +279,7 @@ def _pairs_lost(
 def _compounds_lost(
     final: list[Mention],
     final_text: str,
-    draft: list[Mention],
+    draft: _ConceptPositions,
     missing: list[Mention],
     pairs: list[dict[str, Any]],
     vocabulary: OpenVocabulary,
@@ -301,10 +303,8 @@ def _compounds_lost(
     for item in pairs:
         taken[item["start"] : item["end"]] = b"\x01" * (item["end"] - item["start"])
     items: dict[tuple[str, ...], dict[str, Any]] = {}
-    for word in _PAIR_WORDS.finditer(final_text):
-        category = heads.get(word.group().casefold())
-        if category is None:
-            continue
+    for word in _head_pattern(vocabulary.language).finditer(final_text):
+        category = heads[word.group().casefold()]
         before = _MODIFIER.search(final_text, max(0, word.start() - _MODIFIER_REACH), word.start())
         if before is None:
             continue
@@ -336,6 +336,13 @@ def _compounds_lost(
             "source": "compound",
         }
     return list(items.values())
+
+
+@functools.lru_cache(maxsize=4)
+def _head_pattern(language: str) -> re.Pattern[str]:
+    # One search for every open-compound head of the language, as a whole word.
+    words = sorted(OPEN_COMPOUND_HEADS[language], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
 
 
 def _qualifiers_lost(
@@ -385,16 +392,35 @@ def _qualifiers_lost(
     return list(items.values())
 
 
+class _ConceptPositions:
+    # The token positions of the draft's mentions by concept, indexed on first use.
+    __slots__ = ("_by_concept", "_mentions", "_stems")
+
+    def __init__(self, mentions: list[Mention], stems: Any) -> None:
+        self._mentions = mentions
+        self._stems = stems
+        self._by_concept: dict[str, list[int]] | None = None
+
+    def of(self, concept: str) -> list[int]:
+        if self._by_concept is None:
+            self._by_concept = {}
+            for d in self._mentions:
+                at = self._stems.token_index(d.start)
+                self._by_concept.setdefault(d.concept_id, []).append(at)
+        return self._by_concept.get(concept, [])
+
+
 def _where(
-    mention: Mention | None, text: str, draft: list[Mention], vocabulary: OpenVocabulary, stems: Any
+    mention: Mention | None,
+    text: str,
+    draft: _ConceptPositions,
+    vocabulary: OpenVocabulary,
+    stems: Any,
 ) -> list[int]:
     # Token positions of the draft that hold a part of a pair: a draft
     # mention of the same concept ("legs" for "lower extremity"), or the
     # last word of the part's text in some form.
-    positions = []
-    if mention is not None:
-        concept = mention.concept_id
-        positions = [stems.token_index(d.start) for d in draft if d.concept_id == concept]
+    positions = list(draft.of(mention.concept_id)) if mention is not None else []
     words = _PAIR_WORDS.findall(text)
     if words:
         positions += vocabulary.word_positions(words[-1].casefold(), stems)
