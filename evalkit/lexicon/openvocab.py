@@ -438,6 +438,7 @@ class OpenVocabulary:
             heads.update(CLINICAL_HEADS.get(language, {}))
         self._heads = heads
         self._suffixes = CLINICAL_SUFFIXES.get(language, ())
+        self._suffix_endings = tuple(suffix for suffix, _ in self._suffixes)
         self._phrase_group, self._group_phrases = synonym_groups(language)
         self._stems: dict[str, str] = {}
         self._decisions: dict[str, Any] = {}
@@ -754,7 +755,11 @@ class OpenVocabulary:
         # (perhaps inside a compound): one substring search, no tokenising.
         if len(word) >= MIN_RARE_LENGTH and word in draft.text:
             return True
-        if word in LATIN_PREFIXES or word in draft.words or draft.has_stem(self.stem(word)):
+        if word in LATIN_PREFIXES or word in draft.words:
+            return True
+        # A clinical ending names another concept than its stem does
+        # ("epicondylitis" is not "epicondyle"): no match by stem then.
+        if not word.endswith(self._suffix_endings) and draft.has_stem(self.stem(word)):
             return True
         if self.language != "da" or len(word) < 2 * MIN_PART:
             return False

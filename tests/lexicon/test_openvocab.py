@@ -233,3 +233,10 @@ def test_an_initialism_and_its_words_are_one_concept_both_ways():
 def test_equivalent_present_reads_an_initialism_surface():
     assert EN.equivalent_present("SOB", EN.draft_stems("Shortness of breath at night."))
     assert not EN.equivalent_present("SOB", EN.draft_stems("Short walks only."))
+
+
+def test_a_clinical_ending_is_not_matched_by_its_stem():
+    # "epicondylitis" (a disease) is not "epicondyle" (a structure), though they share a stem.
+    assert not EN.present(("epicondylitis",), "Tender lateral epicondyle.")
+    assert EN.present(("epicondylitis",), "Lateral epicondylitis, right.")
+    assert DA.present(("hyperkeratosen",), "Tiltagende hyperkeratose.")
