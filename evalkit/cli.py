@@ -22,7 +22,8 @@ from rich.progress import (
 
 from evalkit._version import __version__
 from evalkit.io.errors import InputError, OutputError
-from evalkit.schema import DEFAULT_LANGUAGE, DEFAULT_SEED
+from evalkit.schema import DEFAULT_LANGUAGE, DEFAULT_MIN_CELL, DEFAULT_SEED
+from evalkit.stats.privacy import MIN_CELL_RANGE, check_min_cell
 
 app = typer.Typer(
     name="evalkit",
@@ -53,6 +54,8 @@ def _root(
     Run `evalkit demo` to see a full evaluation of the bundled Danish demo data.
     """
 
+
+MIN_CELL_HELP = f"Groups with fewer notes are shown as <k without estimates; {MIN_CELL_RANGE}."
 
 EXIT_OK = 0
 EXIT_STRICT = 1
@@ -349,9 +352,7 @@ def summarize(
             ),
         ),
     ] = None,
-    min_cell: Annotated[
-        int, typer.Option(min=0, help="Groups with fewer notes are shown as <k.")
-    ] = 5,
+    min_cell: Annotated[int, typer.Option(help=MIN_CELL_HELP)] = DEFAULT_MIN_CELL,
     seed: Annotated[int, typer.Option(help="Bootstrap seed.")] = DEFAULT_SEED,
     n_boot: Annotated[int, typer.Option(min=1, help="Bootstrap replicates B.")] = 2000,
     ci: Annotated[float, typer.Option(min=0.5, max=0.999, help="Confidence level.")] = 0.95,
@@ -385,6 +386,7 @@ def summarize(
     """
     from evalkit.stats import read_salt, read_scores, write_summary_tables
 
+    check_min_cell(min_cell)
     if pseudonymize and salt_file is None:
         _fail("--pseudonymize needs --salt-file FILE holding a secret of at least 16 characters")
     salt = read_salt(salt_file) if pseudonymize else None
@@ -574,9 +576,7 @@ def report(
             "--no-text", help="Leave out all note text (for sharing beyond the research team)."
         ),
     ] = False,
-    min_cell: Annotated[
-        int, typer.Option(min=1, help="Groups with fewer notes are shown as <k.")
-    ] = 5,
+    min_cell: Annotated[int, typer.Option(help=MIN_CELL_HELP)] = DEFAULT_MIN_CELL,
     seed: Annotated[
         int, typer.Option(help="Seed for the bootstrap and the note viewer's sample.")
     ] = DEFAULT_SEED,
@@ -605,6 +605,7 @@ def report(
     """
     from evalkit.report import build_report, read_report_input
 
+    check_min_cell(min_cell)
     frame, quarantine = read_report_input(input, columns=columns, encoding=encoding, sep=sep)
     html = build_report(
         frame,

@@ -59,7 +59,6 @@ from evalkit.plots.power import plot_power_curve
 from evalkit.plots.style import (
     FIGURE_FORMATS,
     check_lang,
-    check_min_cell,
     save_figure,
     value_label,
 )
@@ -82,6 +81,7 @@ from evalkit.schema import (
     check_language,
 )
 from evalkit.stats.notes import Note, note_of
+from evalkit.stats.privacy import check_min_cell, count_display, small_cells, suppressed_label
 from evalkit.stats.time import DEFAULT_TYPING_CHARS_PER_MINUTE, per_note_time_saved
 from evalkit.text.normalize import normalize_text
 
@@ -397,10 +397,6 @@ def _ci(low: Any, high: Any, unit: str, decimal: str = ".") -> str:
     return f"{_fmt(low, unit, decimal)} – {_fmt(high, unit, decimal)}"
 
 
-def _count_display(n: int, min_cell: int) -> str:
-    return f"<{min_cell}" if 0 < n < min_cell else str(n)
-
-
 # --------------------------------------------------------------------------- reading
 
 
@@ -637,7 +633,8 @@ def build_report(
     no_text : bool
         Leave out all note text (for sharing beyond the research team).
     min_cell : int
-        Groups with fewer notes are shown as ``"<k"`` without estimates.
+        Groups with fewer notes are shown as ``"<k"`` without estimates; a
+        whole number ≥ 0 (:func:`evalkit.stats.privacy.check_min_cell`).
     seed : int
         Seed for the bootstrap and the viewer's sample.
     input_path : path, optional
@@ -1201,7 +1198,7 @@ def _clinic_table(
         n_clin = first["n_clinicians"]
         row = [
             str(group),
-            str(first["n_notes_display"]) if not suppressed else f"<{min_cell}",
+            str(first["n_notes_display"]) if not suppressed else suppressed_label(min_cell),
             "—" if suppressed or pd.isna(n_clin) else str(int(n_clin)),
         ]
         for key in stats:
@@ -1240,7 +1237,7 @@ def _value_counts(scores: pd.DataFrame, column: str, min_cell: int) -> list[tupl
     if column not in scores.columns:
         return []
     counts = scores[column].astype("string").fillna("—").value_counts().sort_index()
-    return [(str(k), _count_display(int(v), min_cell)) for k, v in counts.items()]
+    return [(str(k), count_display(int(v), min_cell)) for k, v in counts.items()]
 
 
 def _quarantine_reasons(quarantine: pd.DataFrame | None) -> list[tuple[str, int]]:
@@ -1260,10 +1257,10 @@ def _edit_category_table(
     table["n_notes"] = table.sum(axis=1)
     out = table.reset_index().rename(columns={"row_0": "group", by or "": "group"})
     out.columns = ["group", *out.columns[1:]]
-    small = out["n_notes"] < min_cell
+    small = small_cells(out["n_notes"], min_cell)
     display = out.astype(object)
     for col in ("unchanged", "light", "heavy", "n_notes"):
-        display.loc[small, col] = f"<{min_cell}" if col == "n_notes" else None
+        display.loc[small, col] = suppressed_label(min_cell) if col == "n_notes" else None
     display["light_max"] = light_max
     return display
 
@@ -1277,7 +1274,7 @@ def _flag_tables(scores: pd.DataFrame, min_cell: int) -> tuple[pd.DataFrame, lis
     for col in ("type", "severity"):
         items[col] = items.get(col, pd.Series("unknown", index=items.index)).fillna("unknown")
     counts = items.groupby(["type", "severity"]).size().rename("n").reset_index()
-    counts["n"] = [_count_display(int(n), min_cell) for n in counts["n"]]
+    counts["n"] = [count_display(int(n), min_cell) for n in counts["n"]]
     examples = []
     for _, group in items.groupby("type", sort=True):
         for _, r in group.head(DEFAULT_MAX_EXAMPLES).iterrows():

@@ -48,7 +48,7 @@ from evalkit.stats.ci import (
 )
 from evalkit.stats.groups import OVERALL, as_flags, cluster_labels
 from evalkit.stats.notes import Note, note_of
-from evalkit.stats.privacy import DEFAULT_MIN_CELL, suppress_small_cells
+from evalkit.stats.privacy import DEFAULT_MIN_CELL, check_min_cell, suppress_small_cells
 
 DEFAULT_TYPING_CHARS_PER_MINUTE = 200.0
 """Typing speed of the modelled baseline: about 40 words a minute."""
@@ -803,6 +803,7 @@ def time_saved(
     """
     _check_n_boot(n_boot)
     _check_level(ci)
+    check_min_cell(min_cell)
     if notes_per_day <= 0 or working_days_per_year <= 0:
         raise ValueError(
             "notes_per_day and working_days_per_year must be positive; got "
@@ -982,6 +983,7 @@ def time_per_note(
     >>> t[["clinic_id", "ai_assisted", "estimate", "n_notes"]].values.tolist()
     [['A', True, 190.0, 2], ['A', False, 255.0, 2]]
     """
+    check_min_cell(min_cell)
     if by not in scores.columns:
         raise ValueError(
             f"grouping column {by!r} not in the scores table; found columns: "

@@ -169,7 +169,7 @@ def test_invalid_arguments_raise_with_fix(pilot_scores, tmp_path):
     with pytest.raises(ValueError, match="--lang da"):
         build_report(pilot_scores, tmp_path, lang="de")
     with pytest.raises(ValueError, match="min_cell"):
-        build_report(pilot_scores, tmp_path, min_cell=0)
+        build_report(pilot_scores, tmp_path, min_cell=-1)
     with pytest.raises(ValueError, match="note_id"):
         build_report(pilot_scores.drop(columns="note_id"), tmp_path)
     with pytest.raises(TypeError, match="read_notes"):
