@@ -311,26 +311,16 @@ def demo(
 
       evalkit demo --out reports/demo
     """
-    from evalkit._files import output_dir
-    from evalkit.datasets.demo import demo_path
-    from evalkit.plots.style import check_lang
-    from evalkit.report import build_report, read_report_input
+    from evalkit.datasets.demo import DEMO_LANGUAGE
+    from evalkit.pipeline import prepare_demo, report_file
 
-    check_lang(lang)
-    notes = demo_path() / "notes.csv"
-    output_dir(out_dir, "the demo folder")
-    summary = run_scoring(notes, out_dir / "scores.parquet", lang="da", jobs=jobs)
+    notes = prepare_demo(out_dir, lang=lang)
+    scores = out_dir / "scores.parquet"
+    summary = run_scoring(notes, scores, lang=DEMO_LANGUAGE, jobs=jobs)
     print_summary(summary)
     with err.status("writing the report"):
-        frame, quarantine = read_report_input(out_dir / "scores.parquet")
-        html = build_report(
-            frame,
-            out_dir,
-            lang=lang,
-            no_text=no_text,
-            input_path=notes,
-            quarantine=quarantine,
-            read_stats=summary,
+        html = report_file(
+            scores, out_dir, lang=lang, no_text=no_text, input_path=notes, read_stats=summary
         )
     out.print(f"report: {html}", highlight=False)
 
@@ -603,13 +593,14 @@ def report(
 
       evalkit report notes.csv --out reports/share --lang en --no-text --min-cell 10
     """
-    from evalkit.report import build_report, read_report_input
+    from evalkit.pipeline import report_file
 
-    check_min_cell(min_cell)
-    frame, quarantine = read_report_input(input, columns=columns, encoding=encoding, sep=sep)
-    html = build_report(
-        frame,
+    html = report_file(
+        input,
         out_dir,
+        columns=columns,
+        encoding=encoding,
+        sep=sep,
         lang=lang,
         notes_lang=notes_lang,
         no_text=no_text,
@@ -617,8 +608,6 @@ def report(
         seed=seed,
         n_boot=n_boot,
         max_viewer_notes=max_viewer_notes,
-        input_path=input,
-        quarantine=quarantine,
     )
     out.print(f"report: {html}", highlight=False)
 
