@@ -1,7 +1,7 @@
 """Hand-labelled cases of ``tests/labelled``: recall and precision of hallucination flags.
 
-Reads ``hallucination_cases.jsonl``, ``grounding_cases.jsonl`` and, when it
-exists, ``recall_cases.jsonl`` (one case a line: ``id, language, final_note,
+Reads ``hallucination_cases.jsonl``, ``grounding_cases.jsonl`` and, when they
+exist, the files of :data:`OPTIONAL_CASE_FILES` (one case a line: ``id, language, final_note,
 ai_note, transcript, labels``), scores every
 case with :func:`evalkit.hallucination_flags` and compares the flags with the labelled
 spans of ``ai_note`` by overlap
@@ -20,9 +20,10 @@ Printed, all cases pooled unless said otherwise:
   transcript);
 * the confusion of labelled and predicted types, and how many benign-only
   cases (no labels) got no flag;
-* ``recall_cases.jsonl`` alone (issue 22): per flag type, and per case class
-  (the first word of its ``note``: ``regimen``, ``invented``, ``grade``,
-  ``duration``, ``presence``, ``antonym``, ``benign``).
+* each file of :data:`RECALL_FILES` alone (issue 22): per flag type, and per
+  case class (the first word of its ``note``: ``regimen``, ``invented``,
+  ``grade``, ``duration``, ``number``, ``presence``, ``antonym``, ``negation``,
+  ``benign``).
 
 With ``--verbose`` (if the dispatcher has it) or ``EVALKIT_BENCH_VERBOSE=1``,
 each missed label and spurious flag is listed by case id (the cases are
@@ -44,8 +45,10 @@ from evalkit.metrics.hallucination import evaluate_flags, flag_confusion
 
 LABELLED_DIR = Path(__file__).resolve().parents[2] / "tests" / "labelled"
 CASE_FILES = ("hallucination_cases.jsonl", "grounding_cases.jsonl")
-OPTIONAL_CASE_FILES = ("recall_cases.jsonl", "grounding_cases_2.jsonl")
+OPTIONAL_CASE_FILES = ("recall_cases.jsonl", "grounding_cases_2.jsonl", "recall_cases_3.jsonl")
 RECALL_FILE = "recall_cases.jsonl"
+RECALL_FILES = ("recall_cases.jsonl", "recall_cases_3.jsonl")
+"""Recall-case files reported on their own, per flag type and case class (issue 22)."""
 FIELDS = ("id", "language", "final_note", "ai_note", "transcript", "labels")
 
 
@@ -155,8 +158,8 @@ def case_class(case: dict[str, Any]) -> str:
     return (case.get("note") or "").split(":")[0].strip() or "(none)"
 
 
-def _recall_figures(cases, predicted, labelled) -> dict[str, Any]:
-    ours = [c for c in cases if c["file"] == RECALL_FILE]
+def _recall_figures(cases, predicted, labelled, name: str = RECALL_FILE) -> dict[str, Any]:
+    ours = [c for c in cases if c["file"] == name]
     if not ours:
         return {}
     ids = [c["id"] for c in ours]
@@ -237,6 +240,11 @@ def run(args) -> dict[str, Any]:
             str(r): {str(k): int(v) for k, v in row.items()} for r, row in confusion.iterrows()
         },
         **_recall_figures(cases, predicted, labelled),
+        "recall_files": {
+            name: figures
+            for name in RECALL_FILES
+            if (figures := _recall_figures(cases, predicted, labelled, name))
+        },
     }
 
 
@@ -276,12 +284,12 @@ def show(result: dict[str, Any]) -> None:
     if not confusion.empty:
         print("\nconfusion (rows: labelled type; columns: predicted type)")
         print(confusion.to_string())
-    if "recall_cases_by_type" in result:
-        _table(f"{RECALL_FILE}, per flag type", result["recall_cases_by_type"])
-        _table(f"{RECALL_FILE}, per case class", result["recall_cases_by_class"])
+    for name, figures in result.get("recall_files", {}).items():
+        _table(f"{name}, per flag type", figures["recall_cases_by_type"])
+        _table(f"{name}, per case class", figures["recall_cases_by_class"])
         print(
-            f"\n{RECALL_FILE} benign cases without a flag: "
-            f"{result['recall_cases_benign_without_flag']}/{result['recall_cases_benign']}"
+            f"\n{name} benign cases without a flag: "
+            f"{figures['recall_cases_benign_without_flag']}/{figures['recall_cases_benign']}"
         )
     if "listed" not in result:
         print("(set EVALKIT_BENCH_VERBOSE=1 to list missed labels and spurious flags)")

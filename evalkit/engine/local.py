@@ -22,6 +22,7 @@ from typing import Any
 import pandas as pd
 
 from evalkit.io.errors import InputError
+from evalkit.io.reasons import Reason
 from evalkit.io.validate import QUARANTINE_COLUMNS
 from evalkit.metrics.note import NotePair, score_pair
 from evalkit.metrics.registry import list_families, list_metrics
@@ -113,7 +114,7 @@ def score_chunk(
     labels = chunk.index.tolist()
     # Control notes and notes that failed keep None in every column.
     values: dict[str, list[Any]] = {name: [None] * n for name in names}
-    errors: dict[Any, str] = {}
+    errors: dict[Any, str] = {}  # row label -> the exception's type name
     with cyclic_gc_paused():
         for i in _grouped_by_reference(finals, transcripts):
             if _is_control(assisted[i]):
@@ -125,10 +126,7 @@ def score_chunk(
                 row = score_pair(pair, families=family_list, options=options).as_columns()
             except Exception as exc:  # noqa: BLE001 - one note must not stop a run of millions
                 # the exception's message may quote the note, so only its type is kept
-                errors[labels[i]] = (
-                    f"evalkit failed to score this note ({type(exc).__name__}); the other "
-                    "rows were scored. Please report it with the note_id"
-                )
+                errors[labels[i]] = type(exc).__name__
                 continue
             for name in names:
                 values[name][i] = row[name]
@@ -198,7 +196,8 @@ def _grouped_by_reference(finals: list[Any], transcripts: list[Any]) -> Iterable
 
 
 SCORING_ERROR = "_scoring_error"
-"""Column :func:`score_chunk` adds, only when some note failed, with the reason per failed row."""
+"""Column :func:`score_chunk` adds, only when some note failed, with the exception's type
+name per failed row (never its message, which may quote the note)."""
 
 
 def split_failures(
@@ -213,13 +212,17 @@ def split_failures(
     if SCORING_ERROR not in scored.columns:
         return valid, scored, pd.DataFrame(columns=list(QUARANTINE_COLUMNS))
     failed = scored[SCORING_ERROR].notna()
+    reasons = [Reason("scoring_failed", {"error": e}) for e in scored.loc[failed, SCORING_ERROR]]
     quarantined = pd.DataFrame(
         {
             "row_number": [int(i) + 1 for i in valid.index[failed]],
             "note_id": valid.loc[failed, "note_id"].astype(str).tolist(),
             "column": "",
-            "reason": scored.loc[failed, SCORING_ERROR].tolist(),
-        }
+            "reason": [r.text for r in reasons],
+            "reason_code": [r.code for r in reasons],
+            "reason_params": [r.params_json() for r in reasons],
+        },
+        columns=list(QUARANTINE_COLUMNS),
     )
     return valid[~failed], scored.loc[~failed].drop(columns=SCORING_ERROR), quarantined
 

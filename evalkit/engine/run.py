@@ -112,7 +112,7 @@ def score(
     pandas.DataFrame
         Input columns, then one column per metric. Rows that could not be
         scored are in ``result.attrs["quarantine"]`` (row_number, note_id,
-        column, reason).
+        column, reason, reason_code, reason_params).
 
     Examples
     --------
@@ -145,7 +145,7 @@ def _merge_quarantine(frames: list[pd.DataFrame]) -> pd.DataFrame:
     frames = [f for f in frames if len(f)]
     if not frames:
         return pd.DataFrame(columns=list(QUARANTINE_COLUMNS))
-    merged = pd.concat(frames, ignore_index=True)
+    merged = pd.concat(frames, ignore_index=True).reindex(columns=list(QUARANTINE_COLUMNS))
     return merged.sort_values("row_number", kind="stable").reset_index(drop=True)
 
 

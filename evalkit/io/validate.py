@@ -2,7 +2,8 @@
 
 Nothing is dropped silently. A quarantined row keeps its 1-based row number in
 the input file (the header is not counted), its ``note_id`` and a reason that
-says how to fix it. Reasons never contain note text.
+says how to fix it: the English text, its code and its parameters (see
+:mod:`evalkit.io.reasons`). Reasons never contain note text.
 """
 
 from __future__ import annotations
@@ -21,11 +22,14 @@ from evalkit.io.contract import (
     TIMESTAMP_COLUMNS,
     TRUE_WORDS,
 )
+from evalkit.io.reasons import Reason
 from evalkit.schema import DEFAULT_LANGUAGE
 
 MAX_DOC_SECONDS = 4 * 3600
 DEFAULT_MAX_CHARS = 200_000
-QUARANTINE_COLUMNS = ("row_number", "note_id", "column", "reason")
+QUARANTINE_COLUMNS = ("row_number", "note_id", "column", "reason", "reason_code", "reason_params")
+"""Columns of the quarantine table: ``reason`` is the English message, ``reason_code``
+and ``reason_params`` (JSON) the same reason for translation (:mod:`evalkit.io.reasons`)."""
 
 
 @dataclass
@@ -69,10 +73,11 @@ class Validator:
         Its index is the 0-based row position in the file.
         """
         df = chunk.copy()
-        reasons: dict[int, tuple[str, str]] = {}
+        reasons: dict[int, tuple[str, Reason]] = {}
 
-        def bad(pos: int, column: str, reason: str) -> None:
-            reasons.setdefault(pos, (column, reason))
+        def bad(pos: int, where: str, code: str, **params: object) -> None:
+            # ``where`` is the quarantine table's column; ``params`` fill the reason's template
+            reasons.setdefault(pos, (where, Reason(code, params)))
 
         if "ai_assisted" in df.columns:
             df["ai_assisted"] = self._parse_bool(df["ai_assisted"], bad)
@@ -86,7 +91,9 @@ class Validator:
                 bad(
                     pos,
                     "language",
-                    f"language {value!r} is not supported; use {' or '.join(LANGUAGES)}",
+                    "language_unsupported",
+                    value=value,
+                    choices=", ".join(LANGUAGES),
                 )
             df["language"] = lang
         else:
@@ -114,15 +121,11 @@ class Validator:
         for pos, note_id in df["note_id"].items():
             text_id = _clean_str(note_id)
             if not text_id:
-                bad(pos, "note_id", "note_id is empty; every row needs a unique note_id")
+                bad(pos, "note_id", "note_id_empty")
                 continue
             first = self.seen_ids.get(text_id)
             if first is not None:
-                bad(
-                    pos,
-                    "note_id",
-                    f"duplicate note_id; first seen at row {first + 1}; make ids unique",
-                )
+                bad(pos, "note_id", "note_id_duplicate", first_row=first + 1)
             else:
                 self.seen_ids[text_id] = pos
         for col in ("final_note", "ai_note"):
@@ -131,12 +134,10 @@ class Validator:
                     continue
                 problem = _text_problem(value, self.max_chars)
                 if problem:
-                    hint = (
-                        " (for a note written without AI set ai_assisted=false)"
-                        if col == "ai_note" and "not text" not in problem
-                        else ""
-                    )
-                    bad(pos, col, f"{col} {problem}{hint}")
+                    code, params = problem
+                    if col == "ai_note" and code in ("text_missing", "text_empty"):
+                        code = code.replace("text_", "draft_")  # the hint for control notes
+                    bad(pos, col, code, column=col, **params)
         df["note_id"] = df["note_id"].map(_clean_str)
         if not reasons:
             return df, _empty_quarantine()
@@ -146,7 +147,9 @@ class Validator:
                 "row_number": [p + 1 for p in positions],
                 "note_id": [_clean_str(chunk.at[p, "note_id"]) for p in positions],
                 "column": [reasons[p][0] for p in positions],
-                "reason": [reasons[p][1] for p in positions],
+                "reason": [reasons[p][1].text for p in positions],
+                "reason_code": [reasons[p][1].code for p in positions],
+                "reason_params": [reasons[p][1].params_json() for p in positions],
             }
         )
         return df.drop(index=positions), quarantine
@@ -162,28 +165,15 @@ class Validator:
                 text.replace("", None), errors="coerce", utc=True, format="ISO8601"
             )
             for pos in values.index[values.isna() & (text != "")]:
-                bad(
-                    pos,
-                    col,
-                    f"{col} is not an ISO 8601 timestamp; write e.g. 2026-03-02T09:15:00+01:00",
-                )
+                bad(pos, col, "timestamp_invalid", column=col)
             parsed[col] = values
         if len(parsed) == 2:
             start, end = parsed["doc_started_at"], parsed["doc_signed_at"]
             for pos in start.index[(start > end).fillna(False)]:
-                bad(
-                    pos,
-                    "doc_signed_at",
-                    "doc_started_at is after doc_signed_at; swap or correct them",
-                )
+                bad(pos, "doc_signed_at", "started_after_signed")
             seconds = (end - start).dt.total_seconds()
             for pos in seconds.index[(seconds > MAX_DOC_SECONDS).fillna(False)]:
-                bad(
-                    pos,
-                    "doc_signed_at",
-                    f"doc_signed_at is more than {MAX_DOC_SECONDS} s after doc_started_at; "
-                    "check the timestamps",
-                )
+                bad(pos, "doc_signed_at", "documentation_too_long", limit=MAX_DOC_SECONDS)
 
     @staticmethod
     def _parse_bool(series: pd.Series, bad) -> pd.Series:
@@ -201,12 +191,7 @@ class Validator:
                 out.append(False)
             else:
                 out.append(pd.NA)
-                bad(
-                    pos,
-                    "ai_assisted",
-                    f"ai_assisted value {text[:20]!r} is not true/false "
-                    "(use true/false, 1/0 or ja/nej)",
-                )
+                bad(pos, "ai_assisted", "ai_assisted_invalid", value=text[:20])
         return pd.Series(out, index=series.index, dtype="boolean")
 
     @staticmethod
@@ -217,7 +202,7 @@ class Validator:
             text = series.map(_clean_str).str.replace(",", ".", regex=False)
             values = pd.to_numeric(text.replace("", None), errors="coerce").astype("float64")
             for pos in values.index[values.isna() & (text != "")]:
-                bad(pos, col, f"{col} is not a number; write seconds such as 312 or 312,5")
+                bad(pos, col, "seconds_not_number", column=col)
         # A note accepted without editing has edit_seconds 0; documentation itself takes time.
         low_ok = col == "edit_seconds"
         for pos, v in values.items():
@@ -228,8 +213,11 @@ class Validator:
                 bad(
                     pos,
                     col,
-                    f"{col}={v:g} is not a plausible time "
-                    f"(must be {bound} and ≤ {MAX_DOC_SECONDS} s); fix or leave it empty",
+                    "seconds_implausible",
+                    column=col,
+                    value=float(v),
+                    bound=bound,
+                    limit=MAX_DOC_SECONDS,
                 )
         return values
 
@@ -244,18 +232,16 @@ def _clean_str(value: object) -> str:
     return str(value).strip()
 
 
-def _text_problem(value: object, max_chars: int) -> str | None:
+def _text_problem(value: object, max_chars: int) -> tuple[str, dict[str, object]] | None:
+    """The reason code and parameters of a note cell that cannot be scored, else None."""
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return "is missing"
+        return "text_missing", {}
     if not isinstance(value, str):
-        return f"is a {type(value).__name__}, not text; store notes as text"
+        return "text_not_text", {"type": type(value).__name__}
     if not value.strip():
-        return "is empty"
+        return "text_empty", {}
     if len(value) > max_chars:
-        return (
-            f"has {len(value):,} characters, more than the limit of {max_chars:,}; "
-            "check the export, or raise the limit with --max-chars"
-        )
+        return "text_too_long", {"length": len(value), "limit": max_chars}
     return None
 
 

@@ -52,6 +52,8 @@ SCHEMA: dict[str, tuple[str, ...]] = {
         "normal",
         "no_remarks",
         "state_words",
+        "presence",
+        "absence",
     ),
     "answers": ("yes", "no"),
     "sides": ("right", "left", "both", "ambiguous", "nouns", "prepositions"),
@@ -107,6 +109,10 @@ class NegationCues:
     state_words : frozenset of str
         Words that after a copula deny the whole subject ("Straight leg raise is
         negative", "Strep A er negativ").
+    presence, absence : tuple of str
+        Phrases written with a finding that say it is there ("present", "til
+        stede", "påvist") or not ("absent", "not detected", "ikke påvist"):
+        :func:`evalkit.lexicon.polarity.find_presence` reads them as a polarity.
     """
 
     pre: tuple[str, ...]
@@ -120,6 +126,8 @@ class NegationCues:
     normal: frozenset[str]
     no_remarks: frozenset[str]
     state_words: frozenset[str]
+    presence: tuple[str, ...] = ()
+    absence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -245,6 +253,8 @@ def read_cue_file(path: str | Path) -> LanguageCues:
             normal=frozenset(neg["normal"]),
             no_remarks=frozenset(neg["no_remarks"]),
             state_words=frozenset(neg["state_words"]),
+            presence=neg["presence"],
+            absence=neg["absence"],
         ),
         answers=MappingProxyType({k: frozenset(v) for k, v in tables["answers"].items()}),
         sides=MappingProxyType(

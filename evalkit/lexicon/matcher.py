@@ -60,6 +60,7 @@ from evalkit.lexicon.loaders import load_lexicon
 from evalkit.lexicon.model import Lexicon, LexiconEntry
 from evalkit.lexicon.polarity import negated_flags, negation_cues
 from evalkit.text.normalize import normalize_text
+from evalkit.text.segment import CLAUSE_END
 
 # Characters whose NFKC case fold is not their lower case: all beyond
 # Latin-1 and a few in it ("µ", "ß", "ª", "²", "½", the no-break space).
@@ -758,9 +759,6 @@ def _split_words(folded: str) -> tuple[str, list[int], list[int]]:
     return joined, word_starts.tolist(), folded_starts
 
 
-_CLAUSE_END = frozenset(".,;:!?\n")
-
-
 def _trailing_cues(
     folded: str, pre: list[tuple[int, int, int, int]], spans: list, language: str
 ) -> list[int]:
@@ -782,28 +780,29 @@ def _trailing_cues(
         if i is None or folded[cue[0] : cue[1]] not in after:
             continue
         rest = folded[cue[1] : cue[1] + 2].lstrip(" ")
-        if not rest or rest[0] in _CLAUSE_END:
+        if not rest or rest[0] in CLAUSE_END:
             out.append(i)
     return out
 
 
-@functools.lru_cache(maxsize=8)
 def _after_words(language: str) -> frozenset[str]:
     """Cue words that negate the word before them ("hoster ikke"; ``lexicon/cues.py``)."""
-    from evalkit.lexicon.cues import CUE_LANGUAGES, language_cues
-
-    if language not in CUE_LANGUAGES:
-        return frozenset()
-    return language_cues(language).negation.after_words
+    return _negation_words(language, "after_words")
 
 
 def _adjacent_cues(language: str) -> frozenset[str]:
     """Pre cues that negate only a mention right after them (see ``lexicon/cues.py``)."""
+    return _negation_words(language, "adjacent")
+
+
+@functools.lru_cache(maxsize=16)
+def _negation_words(language: str, name: str) -> frozenset[str]:
+    """One word list of the language's ``[negation]`` cues (empty without a cue file)."""
     from evalkit.lexicon.cues import CUE_LANGUAGES, language_cues
 
     if language not in CUE_LANGUAGES:
         return frozenset()
-    return language_cues(language).negation.adjacent
+    return getattr(language_cues(language).negation, name)
 
 
 def _boundaries(folded: str) -> list[int]:

@@ -60,6 +60,9 @@ MIN_PART = 3
 MIN_HEAD = 4
 """Fewest letters of the head (last part) of a Danish compound."""
 
+PHRASE_SLACK = 3
+"""Extra draft words allowed between the words of a multi-word term that is still present."""
+
 SYNONYMS_PATH = DATA_DIR / "synonyms.txt"
 """The curated synonym table (group, language, phrase)."""
 
@@ -470,9 +473,41 @@ class OpenVocabulary:
         """
         words = tuple(key)
         found = stems if stems is not None else self.draft_stems(draft)
-        return all(self._word_present(w, found) for w in words) or self._synonym_present(
-            words, found
-        )
+        if len(words) == 1:
+            present = self._word_present(words[0], found)
+        else:
+            present = self._phrase_present(words, found)
+        return present or self._synonym_present(words, found)
+
+    def _phrase_present(self, words: tuple[str, ...], draft: DraftWords) -> bool:
+        # The words of a multi-word term must stand together in the draft:
+        # every one within PHRASE_SLACK extra words of the others, in any
+        # order ("antibiotics given intravenously" for "intravenous
+        # antibiotics"), not scattered over the note ("coronary" in one
+        # sentence, "artery" and "disease" in others).
+        if not all(self._word_present(w, draft) for w in words):
+            return False
+        spots = [self._positions(w, draft) for w in words if w not in LATIN_PREFIXES]
+        if len(spots) < 2:
+            return True
+        width = len(spots) + PHRASE_SLACK
+        for start in spots[0]:
+            if all(any(abs(p - start) < width for p in spot) for spot in spots[1:]):
+                return True
+        return False
+
+    def _positions(self, word: str, draft: DraftWords) -> list[int]:
+        # Token positions of the draft where ``word`` stands in some form:
+        # the word itself, a word of the same stem, or (five letters or
+        # more) a longer word that holds it (a compound, an inflection).
+        stem = self.stem(word)
+        long = len(word) >= MIN_RARE_LENGTH
+        of = self.stem
+        return [
+            i
+            for i, token in enumerate(draft.tokens)
+            if token == word or (long and word in token) or of(token) == stem
+        ]
 
     def _word_present(self, word: str, draft: DraftWords) -> bool:
         # A word of five letters or more inside the draft's text is there
@@ -520,20 +555,28 @@ class DraftWords:
     (True, ' kast op ')
     """
 
-    __slots__ = ("_by_prefix", "_joined", "_vocabulary", "_words", "text")
+    __slots__ = ("_by_prefix", "_joined", "_tokens", "_vocabulary", "_words", "text")
 
     def __init__(self, vocabulary: OpenVocabulary, draft: str) -> None:
         self._vocabulary = vocabulary
         self.text = draft.casefold()
         self._words: set[str] | None = None
+        self._tokens: list[str] | None = None
         self._by_prefix: dict[str, list[str]] | None = None
         self._joined: str | None = None
+
+    @property
+    def tokens(self) -> list[str]:
+        """The draft's folded words in order (split on first use)."""
+        if self._tokens is None:
+            self._tokens = _LETTERS.findall(self.text)
+        return self._tokens
 
     @property
     def words(self) -> set[str]:
         """The draft's distinct folded words (split on first use)."""
         if self._words is None:
-            self._words = set(_LETTERS.findall(self.text))
+            self._words = set(self.tokens)
         return self._words
 
     def has_stem(self, stem: str) -> bool:
@@ -551,7 +594,7 @@ class DraftWords:
         """Every word of the draft stemmed, in order, with a space at both ends."""
         if self._joined is None:
             of = self._vocabulary.stem
-            self._joined = " " + " ".join(of(w) for w in _LETTERS.findall(self.text)) + " "
+            self._joined = " " + " ".join(of(w) for w in self.tokens) + " "
         return self._joined
 
 

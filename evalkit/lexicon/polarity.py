@@ -24,11 +24,21 @@ Cues are written as they appear after folding (lower case, punctuation as
 word breaks): ``u.a.`` becomes the two words ``u a``. They are read from the
 ``[negation]`` table of the cue files (:mod:`evalkit.lexicon.cues`), which the
 hallucination index reads its word cues from too.
+
+*Presence words* state the polarity of the finding they are written with,
+without a negation cue: ``present``, ``positive``, ``til stede``, ``påvist``
+say it is there, ``absent``, ``not detected``, ``ikke påvist`` that it is not
+(:func:`find_presence`; the ``presence`` and ``absence`` lists of the cue
+files). The hallucination checks read them to compare "Murphy's sign
+positive" with "Murphy's sign negative" and to put the word in the flag.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from evalkit.lexicon.cues import CUE_LANGUAGES, language_cues
@@ -178,3 +188,85 @@ def negated_flags(
 def _listed(gap: list[str], connectors: frozenset[str]) -> bool:
     # Two mentions belong to one negated list when only list words separate them.
     return all(word in connectors for word in gap)
+
+
+@dataclass(frozen=True, slots=True)
+class PresenceWord:
+    """A word stating that a finding is there (``present``) or not (``absent``).
+
+    Attributes
+    ----------
+    start, end : int
+        Offsets of the word or phrase.
+    text : str
+        ``text[start:end]``.
+    polarity : {"present", "absent"}
+        What the word says about the finding it is written with.
+    """
+
+    start: int
+    end: int
+    text: str
+    polarity: str
+
+
+@functools.cache
+def _presence_regex(language: str | None) -> tuple[re.Pattern[str], dict[str, str]]:
+    langs = CUE_LANGUAGES if language is None else (language,)
+    polarity: dict[str, str] = {}
+    for lang in langs:
+        neg = language_cues(lang).negation
+        for phrase in neg.presence:
+            polarity.setdefault(phrase, "present")
+        for phrase in neg.absence:
+            polarity[phrase] = "absent"  # "ikke til stede" is one absence, not a presence
+    body = "|".join(
+        r"[ \t]+".join(re.escape(w) for w in phrase.split())
+        for phrase in sorted(polarity, key=len, reverse=True)
+    )
+    return re.compile(r"(?<![^\W\d_])(?:" + body + r")(?![^\W\d_])", re.IGNORECASE), polarity
+
+
+def find_presence(text: str, *, language: str | None = None) -> list[PresenceWord]:
+    """Find presence words (the cue files' ``presence`` and ``absence``) as a polarity.
+
+    Parameters
+    ----------
+    text : str
+        Normalised text.
+    language : {"da", "en"} or None
+        Language of ``text``; ``None`` uses the words of both.
+
+    Returns
+    -------
+    list of PresenceWord
+        In text order; a negated phrase (``ikke påvist``, ``not detected``)
+        is one ``absent`` word, not a ``present`` one.
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is not a string.
+    ValueError
+        If ``language`` has no cue file.
+
+    Examples
+    --------
+    >>> found = find_presence("Ødem til stede. Blod ikke påvist.", language="da")
+    >>> [(w.text, w.polarity) for w in found]
+    [('til stede', 'present'), ('ikke påvist', 'absent')]
+    >>> [(w.text, w.polarity) for w in find_presence("Edema present, nitrites negative")]
+    [('present', 'present'), ('negative', 'absent')]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}; pass the note text")
+    if language is not None and language not in CUE_LANGUAGES:
+        raise ValueError(
+            f"language must be one of {', '.join(CUE_LANGUAGES)} or None, got {language!r}; "
+            "pass the note's language code"
+        )
+    regex, polarity = _presence_regex(language)
+    return [
+        PresenceWord(m.start(), m.end(), m.group(), polarity[" ".join(m.group().lower().split())])
+        for m in regex.finditer(text)
+    ]

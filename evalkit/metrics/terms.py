@@ -122,27 +122,24 @@ def compare_mentions(
     missing = [m for key, m in final_first.items() if not _present(key, m, draft_cover)]
     added = [m for key, m in draft_first.items() if not _present(key, m, final_cover)]
     n_final = len(final_first)
-    missing_items = mentions_as_dicts(missing)
     open_missing: list[dict[str, Any]] = []
     if vocabulary is not None and final_text:
-        stems = None
+        stems = vocabulary.draft_stems(draft_text)
         if missing:
-            stems = vocabulary.draft_stems(draft_text)
             draft_concepts = {key[0] for key in draft_cover}
-            kept = [
-                item
-                for item, m in zip(missing_items, missing, strict=True)
+            missing = [
+                m
+                for m in missing
                 if m.concept_id in draft_concepts
                 or not vocabulary.equivalent_present(m.text, stems)
             ]
-            missing_items = kept
+        missing += _modifiers_lost(final_first, draft_cover, vocabulary, stems)
+        missing += _mentions_lost(final, draft, vocabulary, stems)
         covered = bytearray(len(final_text))
         for m in final:
             covered[m.start : m.end] = b"\x01" * (m.end - m.start)
         open_terms = vocabulary.find(final_text, covered)
         if open_terms:
-            if stems is None:
-                stems = vocabulary.draft_stems(draft_text)
             keys = set()
             for term in open_terms:
                 if term.key in keys:
@@ -151,6 +148,7 @@ def compare_mentions(
                 if not vocabulary.present(term.key, draft_text, stems):
                     open_missing.append(term.as_dict())
             n_final += len(keys)
+    missing_items = mentions_as_dicts(missing)
     for item in missing_items:
         item["source"] = "lexicon"
     missing_items += open_missing
@@ -166,6 +164,52 @@ def compare_mentions(
         term_recall=(n_final - n_missing) / n_final if n_final else 1.0,
         added_terms=added_items,
     )
+
+
+def _modifiers_lost(
+    final_first: dict[tuple[str, bool], Mention],
+    draft_cover: set[tuple[str, bool]],
+    vocabulary: OpenVocabulary,
+    stems: Any,
+) -> list[Mention]:
+    # A longer term the draft holds only as its parts ("artery" for
+    # "coronary artery disease"): present only when the term's own words
+    # stand together in the draft, so a lost modifier is an omission.
+    lost = []
+    for key, m in final_first.items():
+        if key in draft_cover or not _present(key, m, draft_cover):
+            continue  # held directly, or already missing
+        if not vocabulary.equivalent_present(m.text, stems):
+            lost.append(m)
+    return lost
+
+
+def _mentions_lost(
+    final: list[Mention], draft: list[Mention], vocabulary: OpenVocabulary, stems: Any
+) -> list[Mention]:
+    # A concept the final note names more often than the draft, in a form
+    # the draft never uses ("lower extremity" once and "legs" four times,
+    # against "legs" four times): the mentions the draft cannot pair off
+    # (same wording first, then any wording) are omissions. Reworded
+    # mentions pair off one for one, so a synonym is not one.
+    by_key: dict[tuple[str, bool], list[Mention]] = {}
+    for m in final:
+        by_key.setdefault((m.concept_id, m.negated), []).append(m)
+    counts: dict[tuple[str, bool], list[str]] = {}
+    for m in draft:
+        counts.setdefault((m.concept_id, m.negated), []).append(m.text.casefold())
+    lost = []
+    for key, mentions in by_key.items():
+        draft_forms = counts.get(key)
+        if draft_forms is None or len(mentions) <= len(draft_forms):
+            continue
+        forms = set(draft_forms)
+        for m in mentions:
+            # One item per (concept, polarity), like every missing term.
+            if m.text.casefold() not in forms and not vocabulary.equivalent_present(m.text, stems):
+                lost.append(m)
+                break
+    return lost
 
 
 class TermVocabularies:

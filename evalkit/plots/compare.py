@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from evalkit.plots.style import OKABE_ITO, add_note, new_axes
+from evalkit.plots.style import OKABE_ITO, add_note, format_text, localise_axes, new_axes
 from evalkit.plots.time import _require
 from evalkit.stats.compare import rank_correlations
 
@@ -87,7 +87,7 @@ _FOREST_TEXT = {
         "ref": "reference",
         "better_lower": "venstre for 0: lavere end {ref} (bedre)",
         "better_higher": "højre for 0: højere end {ref} (bedre)",
-        "ci": "Fejlstreger: {level:.0%} CI ({n} konsultationer).",
+        "ci": "Fejlstreger: {level:.0%} KI ({n} konsultationer).",
     },
 }
 
@@ -183,8 +183,8 @@ def plot_paired_differences(
     direction = str(rows["direction"].iloc[0]) if "direction" in rows.columns else "none"
     level = float(rows["ci_level"].iloc[0]) if "ci_level" in rows.columns else 0.95
     n = int(rows["n_pairs"].max()) if "n_pairs" in rows.columns else 0
-    note = text["ci"].format(level=level, n=n)
+    note = format_text(text["ci"], lang, level=level, n=n)
     if direction in ("lower", "higher"):
         note += " " + text[f"better_{direction}"].format(ref=ref)
     add_note(ax, note)
-    return ax
+    return localise_axes(ax, lang)

@@ -34,6 +34,7 @@ from evalkit.plots.style import (
     group_tick,
     label,
     legend_below,
+    localise_axes,
     new_axes,
     show_all_suppressed,
     split_groups,
@@ -173,7 +174,7 @@ def plot_edit_categories(
     ]
     legend_below(ax, handles, ncol=3)
     add_note(ax, label("suppressed", lang, k=min_cell))
-    return ax
+    return localise_axes(ax, lang)
 
 
 def plot_ecdf(
@@ -268,4 +269,4 @@ def plot_ecdf(
             fontsize=8,
             title=group_label(by, lang) if by else None,
         )
-    return ax
+    return localise_axes(ax, lang)

@@ -23,6 +23,7 @@ from evalkit.plots.style import (
     group_label,
     group_tick,
     label,
+    localise_axes,
     new_axes,
     show_all_suppressed,
     split_groups,
@@ -220,7 +221,7 @@ def plot_hallucination_flags(
     if handles:
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
     add_note(ax, label("suppressed", lang, k=min_cell))
-    return ax
+    return localise_axes(ax, lang)
 
 
 def plot_missing_terms_by_category(
@@ -296,7 +297,7 @@ def plot_missing_terms_by_category(
     ax.grid(False, axis="y")
     ax.set_xlabel(label("missing_per_note", lang))
     ax.set_ylabel(label("category", lang))
-    return ax
+    return localise_axes(ax, lang)
 
 
 def top_missing_terms(
@@ -396,4 +397,4 @@ def plot_top_missing_terms(
     ax.set_xlabel(label("n_missing", lang))
     ax.set_ylabel(label("term", lang))
     add_note(ax, label("suppressed", lang, k=min_cell))
-    return ax
+    return localise_axes(ax, lang)

@@ -6,7 +6,15 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from evalkit.plots.style import LINESTYLES, MARKERS, OKABE_ITO, label, new_axes
+from evalkit.plots.style import (
+    LINESTYLES,
+    MARKERS,
+    OKABE_ITO,
+    format_number,
+    label,
+    localise_axes,
+    new_axes,
+)
 from evalkit.plots.time import _require
 
 
@@ -71,7 +79,7 @@ def plot_power_curve(
             color="#606060",
             linestyle=":",
             linewidth=1.0,
-            label=f"{label('target_power', lang)} {target:.0%}",
+            label=f"{label('target_power', lang)} {format_number(target, '.0%', lang)}",
         )
     ax.set_ylim(0, 100)
     xs = pd.to_numeric(plan[x], errors="coerce")
@@ -81,7 +89,7 @@ def plot_power_curve(
     ax.set_ylabel(label("power", lang))
     if hue is not None or target is not None:
         ax.legend(loc="lower right", fontsize=8)
-    return ax
+    return localise_axes(ax, lang)
 
 
 def _scenario_label(hue: str, name: object, part: pd.DataFrame, lang: str) -> str:

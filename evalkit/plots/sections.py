@@ -15,6 +15,7 @@ from evalkit.plots.style import (
     group_label,
     label,
     legend_below,
+    localise_axes,
     new_axes,
 )
 from evalkit.schema import DEFAULT_MIN_CELL
@@ -174,4 +175,4 @@ def plot_section_scores(
     if handles:
         legend_below(ax, handles, ncol=min(len(handles), 6))
         ax.get_legend().set_title(group_label(by, lang))
-    return ax
+    return localise_axes(ax, lang)

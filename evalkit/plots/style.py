@@ -10,10 +10,17 @@ than ``min_cell`` notes (default 5) is not drawn, and its tick label reads
 ``"<5"``, as in the statistics tables. The rule, its range and its label
 belong to :mod:`evalkit.stats.privacy`; the figures ask it, never compare
 counts with ``min_cell`` themselves.
+
+Numbers are written the way each language writes them, in the figures and
+(through :func:`format_number` and :func:`format_text`, which the report
+imports) in the report: ``0.85`` and ``12,345`` in English, ``0,85`` and
+``12 345`` in Danish. This module is the one owner of that rule.
 """
 
 from __future__ import annotations
 
+import numbers
+import string
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +31,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import ScalarFormatter
 
 from evalkit._files import atomic_path, output_dir
 from evalkit.schema import LANGUAGES as LANGUAGES
@@ -150,7 +158,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "ci95": "Fejllinjer: 95 % KI.",
         "fit_slope": "{fit}: {slope:.1f} s / 100 tegn",
         "scenario": "Scenarie",
-        "scenario_value": "effekt {effect:g}, ICC {icc:g}, {notes:g} notater/kliniker",
+        "scenario_value": "effekt {effect:g}; ICC {icc:g}; {notes:g} notater/kliniker",
         "all_suppressed": "Ikke vist: hver {group} har færre end {k} notater, så figuren er "
         "undertrykt for at beskytte små grupper (se grænsen for små celler under Metoder).",
     },
@@ -269,7 +277,123 @@ def label(key: str, lang: str = "en", **fmt: Any) -> str:
     'Groups with fewer than 5 notes are shown as “<5” and not drawn.'
     """
     text = _LABELS[check_lang(lang)][key]
-    return text.format(**fmt) if fmt else text
+    return format_text(text, lang, **fmt) if fmt else text
+
+
+DECIMAL_MARKS: dict[str, str] = {"en": ".", "da": ","}
+"""The decimal mark of each language: ``0.85`` in English, ``0,85`` in Danish."""
+
+GROUP_SEPARATORS: dict[str, str] = {"en": ",", "da": "\u00a0"}
+"""The thousands separator: a comma in English; in Danish a no-break space
+(``12 345``), which Danish allows beside the point and which no reader of either
+language can take for a decimal mark."""
+
+NUMBER_LIST_SEPARATORS: dict[str, str] = {"en": ", ", "da": "; "}
+"""Between the numbers of an interval or a list: Danish writes ``[0; 1]``, since its
+decimal mark is the comma."""
+
+
+def localise_number(text: str, lang: str) -> str:
+    """A number written by Python's ``format`` (``12,345.6``), written the way ``lang`` writes it.
+
+    Only the decimal mark and the thousands separator change; digits, signs,
+    exponents and units stay.
+
+    Examples
+    --------
+    >>> localise_number("12,345.6", "da"), localise_number("12,345.6", "en")
+    ('12\\xa0345,6', '12,345.6')
+    """
+    if check_lang(lang) == "en":
+        return text
+    return text.translate({ord("."): DECIMAL_MARKS[lang], ord(","): GROUP_SEPARATORS[lang]})
+
+
+def format_number(value: Any, spec: str = "", lang: str = "en") -> str:
+    """``format(value, spec)`` with the decimal mark and thousands separator of ``lang``.
+
+    Examples
+    --------
+    >>> format_number(0.8512, ".2f", "da"), format_number(0.8512, ".2f", "en")
+    ('0,85', '0.85')
+    >>> format_number(1234567.891, ",.1f", "da")
+    '1\\xa0234\\xa0567,9'
+    >>> format_number(0.123, ".1%", "da")
+    '12,3%'
+    """
+    return localise_number(format(value, spec), lang)
+
+
+class NumberFormatter(string.Formatter):
+    """``str.format`` that writes numeric fields with :func:`format_number` in one language.
+
+    Text fields (and ``!r`` conversions, which are text) are formatted as usual.
+
+    Examples
+    --------
+    >>> NumberFormatter("da").format("R² = {r2:.2f}, {name!r}, n = {n}", r2=0.5, name="x", n=3)
+    "R² = 0,50, 'x', n = 3"
+    """
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = check_lang(lang)
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, numbers.Number) and not isinstance(value, bool):
+            return format_number(value, format_spec, self.lang)
+        return super().format_field(value, format_spec)
+
+
+def format_text(template: str, lang: str, /, **params: Any) -> str:
+    """``template.format(**params)`` with the numbers written the way ``lang`` writes them.
+
+    Examples
+    --------
+    >>> format_text("{slope:.1f} s / 100 tegn", "da", slope=75.84)
+    '75,8 s / 100 tegn'
+    """
+    return NumberFormatter(lang).vformat(template, (), params)
+
+
+class _LocalisedScalarFormatter(ScalarFormatter):
+    """Matplotlib's default tick formatter, writing the numbers in one language."""
+
+    def __init__(self, lang: str, like: ScalarFormatter) -> None:
+        super().__init__(useOffset=like.get_useOffset(), useMathText=like.get_useMathText())
+        self.lang = lang
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return localise_number(super().__call__(x, pos), self.lang)
+
+    def get_offset(self) -> str:
+        return localise_number(super().get_offset(), self.lang)
+
+
+def localise_axes(ax: Axes, lang: str) -> Axes:
+    """Write the numeric tick labels of ``ax`` with the decimal mark of ``lang``.
+
+    Call it when the figure is drawn: axes with tick labels of their own
+    (groups, categories) keep them; only matplotlib's default number
+    formatter is replaced.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.plot([0, 0.5], [0, 1.5])
+    >>> ax = localise_axes(ax, "da")
+    >>> fig.canvas.draw()
+    >>> [t.get_text() for t in ax.get_yticklabels()][:2]
+    ['−0,2', '0,0']
+    >>> plt.close(fig)
+    """
+    check_lang(lang)
+    for axis in (ax.xaxis, ax.yaxis):
+        current = axis.get_major_formatter()
+        if type(current) is ScalarFormatter and lang != "en":
+            axis.set_major_formatter(_LocalisedScalarFormatter(lang, current))
+    return ax
 
 
 _GROUP_KEYS = {

@@ -14,10 +14,12 @@ from evalkit.plots.style import (
     MARKERS,
     OKABE_ITO,
     add_note,
+    format_number,
     group_label,
     group_tick,
     label,
     legend_below,
+    localise_axes,
     new_axes,
     show_all_suppressed,
 )
@@ -124,7 +126,7 @@ def plot_time_per_note(
     ax.set_ylabel(label("time_per_note", lang))
     _arm_legend(ax, arms)
     add_note(ax, label("suppressed", lang, k=min_cell) + " " + label("ci95", lang))
-    return ax
+    return localise_axes(ax, lang)
 
 
 def _arm_legend(ax: Axes, arms: list[tuple[bool, str]]) -> None:
@@ -192,14 +194,14 @@ def plot_time_saved_distribution(
             color=OKABE_ITO[7],
             linestyle="--",
             linewidth=1.2,
-            label=f"{label('median', lang)}: {median:.0f} s",
+            label=f"{label('median', lang)}: {format_number(median, '.0f', lang)} s",
         )
         ax.axvline(0, color="#808080", linewidth=0.8)
         ax.legend(loc="upper right")
         ax.set_title(f"n = {len(values)} ({kind})", loc="right")
     ax.set_xlabel(label("time_saved", lang))
     ax.set_ylabel(label("n_notes", lang))
-    return ax
+    return localise_axes(ax, lang)
 
 
 def plot_edit_vs_time(
@@ -286,13 +288,13 @@ def plot_edit_vs_time(
         ax.set_title(f"n {suppressed_label(min_cell)}", loc="right")
     ax.set_xlabel(_axis_label(x, lang))
     ax.set_ylabel(_axis_label(y, lang))
-    return ax
+    return localise_axes(ax, lang)
 
 
 def _fit_label(column: str, slope: float, lang: str) -> str:
     if column.startswith("char"):
         return label("fit_slope", lang, fit=label("fit", lang), slope=slope * 100)
-    return f"{label('fit', lang)}: {slope * 100:.1f} s / 100 {column}"
+    return f"{label('fit', lang)}: {format_number(slope * 100, '.1f', lang)} s / 100 {column}"
 
 
 def _axis_label(column: str, lang: str) -> str:

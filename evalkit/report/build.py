@@ -59,7 +59,9 @@ from evalkit.plots.errors import (
 from evalkit.plots.power import plot_power_curve
 from evalkit.plots.style import (
     FIGURE_FORMATS,
+    NUMBER_LIST_SEPARATORS,
     check_lang,
+    format_number,
     save_figure,
     value_label,
 )
@@ -68,7 +70,8 @@ from evalkit.report.i18n import (
     evidence_text,
     method_text,
     metric_definition,
-    quarantine_reason_text,
+    reason_headline,
+    reason_of,
     render_note,
     texts,
 )
@@ -356,46 +359,51 @@ def select_viewer_notes(
 # --------------------------------------------------------------------------- formatting
 
 
-def _fmt(value: Any, unit: str = "", decimal: str = ".") -> str:
-    """A number as the report shows it; ``decimal=","`` for Danish (1.234,5).
+def format_value(value: Any, unit: str = "", lang: str = "en") -> str:
+    """A number as the report shows it, in the notation of ``lang``.
+
+    Rates (``unit="rate"``) and percentages get one decimal and `` %``; times
+    (``s``, ``min``, ``h``) whole units from 10 on; other numbers three
+    significant decimals below 1, two below 10, one below 100, none above.
+    The decimal mark and thousands separator are ``lang``'s
+    (:func:`evalkit.plots.style.format_number`). Missing values are ``—``.
 
     Examples
     --------
-    >>> _fmt(0.1234), _fmt(0.1234, decimal=","), _fmt(12345.0, "s", decimal=",")
-    ('0.123', '0,123', '12.345 s')
-    >>> _fmt(0.253, "rate", decimal=",")
-    '25,3 %'
+    >>> format_value(0.8512, lang="da"), format_value(0.8512, lang="en")
+    ('0,851', '0.851')
+    >>> format_value(0.123, "rate", "da"), format_value(12345.6, "s", "da")
+    ('12,3 %', '12\\xa0346 s')
+    >>> format_value(float("nan"))
+    '—'
     """
     if value is None or (isinstance(value, float) and not np.isfinite(value)) or pd.isna(value):
         return "—"
     value = float(value)
     if unit == "%":
-        out = f"{value:.1f} %"
-    elif unit == "rate":
-        out = f"{100 * value:.1f} %"
-    elif unit in ("s", "min", "h"):
-        out = f"{value:,.0f} {unit}" if abs(value) >= 10 else f"{value:.1f} {unit}"
-    elif abs(value) >= 100:
-        out = f"{value:,.0f}"
+        return f"{format_number(value, '.1f', lang)} %"
+    if unit == "rate":
+        return f"{format_number(100 * value, '.1f', lang)} %"
+    if unit in ("s", "min", "h"):
+        spec = ",.0f" if abs(value) >= 10 else ".1f"
+        return f"{format_number(value, spec, lang)} {unit}"
+    if abs(value) >= 100:
+        spec = ",.0f"
     elif abs(value) >= 10:
-        out = f"{value:.1f}"
+        spec = ".1f"
     else:
-        out = f"{value:.3f}" if abs(value) < 1 else f"{value:.2f}"
-    # Python writes 1,234.5; Danish writes 1.234,5
-    return out.translate(_DANISH_MARKS) if decimal == "," else out
-
-
-_DANISH_MARKS = str.maketrans({",": ".", ".": ","})
+        spec = ".3f" if abs(value) < 1 else ".2f"
+    return format_number(value, spec, lang)
 
 
 def _stat_unit(statistic: str) -> str:
     return "rate" if statistic.endswith("_rate") else ""
 
 
-def _ci(low: Any, high: Any, unit: str, decimal: str = ".") -> str:
+def _ci(low: Any, high: Any, unit: str, lang: str) -> str:
     if pd.isna(low) or pd.isna(high):
         return "—"
-    return f"{_fmt(low, unit, decimal)} – {_fmt(high, unit, decimal)}"
+    return f"{format_value(low, unit, lang)} – {format_value(high, unit, lang)}"
 
 
 # --------------------------------------------------------------------------- reading
@@ -926,7 +934,7 @@ def _write_report(
 
     # ---- page
     step = time.perf_counter()
-    clinic_table = _clinic_table(summary, t, min_cell)
+    clinic_table = _clinic_table(summary, t, min_cell, lang)
     if clinic_table is not None:
         run.table("per_clinic", pd.DataFrame(clinic_table["rows"], columns=clinic_table["header"]))
     metrics = [
@@ -934,16 +942,14 @@ def _write_report(
             "name": m.name,
             "family": value_label("family", m.family, lang),
             "definition": metric_definition(m.name, m.definition, lang),
-            "range": _range(m.range),
+            "range": _range(m.range, lang),
             "direction": m.direction,
             "version": m.version,
         }
         for m in list_metrics()
     ]
     run.table("metrics", pd.DataFrame(metrics))
-    quarantine_reasons = [
-        (quarantine_reason_text(reason, lang), n) for reason, n in _quarantine_reasons(quarantine)
-    ]
+    quarantine_reasons = _quarantine_reasons(quarantine, lang)
     if quarantine_reasons:
         run.table(
             "quarantine_reasons", pd.DataFrame(quarantine_reasons, columns=["reason", "count"])
@@ -972,8 +978,8 @@ def _write_report(
         "generated": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "toc": _with_optional_toc(_toc(t, no_text), t, run.figures, system_ranks),
         "min_cell": min_cell,
-        "light_max": light_max,
-        "summary_cards": _summary_cards(summary, time_table, t),
+        "light_max": format_number(light_max, "g", lang),
+        "summary_cards": _summary_cards(summary, time_table, t, lang),
         "stats_message": t["no_stats"].format(reason=render_note(Note("no_ai_notes"), lang)),
         "data_counts": _data_counts(scores, rows),
         "consultation_types": [
@@ -1097,9 +1103,10 @@ def _toc(t: Mapping[str, str], no_text: bool) -> list[tuple[str, str]]:
     return [(anchor, t[key]) for anchor, key in items if not (no_text and anchor == "viewer")]
 
 
-def _range(bounds: tuple[Any, Any]) -> str:
-    low, high = bounds
-    return f"[{'-∞' if low is None else low}, {'∞' if high is None else high}]"
+def _range(bounds: tuple[Any, Any], lang: str) -> str:
+    low, high = (format_number(b, "g", lang) if b is not None else None for b in bounds)
+    sep = NUMBER_LIST_SEPARATORS[lang]
+    return f"[{'-∞' if low is None else low}{sep}{'∞' if high is None else high}]"
 
 
 def _time_tables(
@@ -1156,8 +1163,8 @@ def _time_rows(table: pd.DataFrame | None, t: Mapping[str, str], lang: str) -> l
             rows.append(
                 {
                     "quantity": t[f"q_{key}"],
-                    "estimate": _fmt(r["estimate"], unit, t["decimal_mark"]),
-                    "ci": _ci(r["ci_low"], r["ci_high"], unit, t["decimal_mark"]),
+                    "estimate": format_value(r["estimate"], unit, lang),
+                    "ci": _ci(r["ci_low"], r["ci_high"], unit, lang),
                     "n": "—" if n is None or pd.isna(n) or str(n) in ("<NA>", "nan") else str(n),
                     "badge": badge,
                     "badge_text": t[badge],
@@ -1168,7 +1175,7 @@ def _time_rows(table: pd.DataFrame | None, t: Mapping[str, str], lang: str) -> l
 
 
 def _summary_cards(
-    summary: pd.DataFrame, time_table: pd.DataFrame | None, t: Mapping[str, str]
+    summary: pd.DataFrame, time_table: pd.DataFrame | None, t: Mapping[str, str], lang: str
 ) -> list[dict[str, str]]:
     cards = []
     overall = summary[summary["level"] == "overall"].set_index("statistic")
@@ -1180,8 +1187,8 @@ def _summary_cards(
         cards.append(
             {
                 "label": t[key],
-                "value": _fmt(r["estimate"], unit, t["decimal_mark"]),
-                "ci": _ci(r["ci_low"], r["ci_high"], unit, t["decimal_mark"]),
+                "value": format_value(r["estimate"], unit, lang),
+                "ci": _ci(r["ci_low"], r["ci_high"], unit, lang),
                 "n": str(r["n_notes_display"]),
                 "basis": "",
             }
@@ -1196,8 +1203,8 @@ def _summary_cards(
                 0,
                 {
                     "label": t["time"],
-                    "value": _fmt(r["estimate"], "s", t["decimal_mark"]),
-                    "ci": _ci(r["ci_low"], r["ci_high"], "s", t["decimal_mark"]),
+                    "value": format_value(r["estimate"], "s", lang),
+                    "ci": _ci(r["ci_low"], r["ci_high"], "s", lang),
                     "n": str(r["n_notes_display"]),
                     "basis": str(r["basis"]),
                 },
@@ -1206,7 +1213,7 @@ def _summary_cards(
 
 
 def _clinic_table(
-    summary: pd.DataFrame, t: Mapping[str, str], min_cell: int
+    summary: pd.DataFrame, t: Mapping[str, str], min_cell: int, lang: str
 ) -> dict[str, Any] | None:
     part = summary[summary["level"] == "clinic_id"]
     if part.empty:
@@ -1226,12 +1233,12 @@ def _clinic_table(
         ]
         for key in stats:
             r = g.loc[key]
-            unit, mark = _stat_unit(key), t["decimal_mark"]
+            unit = _stat_unit(key)
             row.append(
                 "—"
                 if suppressed or pd.isna(r["estimate"])
-                else f"{_fmt(r['estimate'], unit, mark)} "
-                f"({_ci(r['ci_low'], r['ci_high'], unit, mark)})"
+                else f"{format_value(r['estimate'], unit, lang)} "
+                f"({_ci(r['ci_low'], r['ci_high'], unit, lang)})"
             )
         rows.append(row)
     return {"header": header, "rows": rows}
@@ -1263,12 +1270,25 @@ def _value_counts(scores: pd.DataFrame, column: str, min_cell: int) -> list[tupl
     return [(str(k), count_display(int(v), min_cell)) for k, v in counts.items()]
 
 
-def _quarantine_reasons(quarantine: pd.DataFrame | None) -> list[tuple[str, int]]:
+def _quarantine_reasons(quarantine: pd.DataFrame | None, lang: str) -> list[tuple[str, int]]:
+    """``(what is wrong, rows)`` per reason, most frequent first, in ``lang``.
+
+    Reasons name the rule broken, never note text. A row with a reason code is
+    written in ``lang`` (:func:`evalkit.report.i18n.reason_headline`); a row
+    without one (a quarantine file from before evalkit kept codes) is shown as
+    written. Rows are grouped on the reason's first clause.
+    """
     if quarantine is None or len(quarantine) == 0 or "reason" not in quarantine.columns:
         return []
-    # Reasons name the rule broken, never note text; group on their first clause.
-    reasons = quarantine["reason"].astype(str).str.split(";").str[0].str.strip()
-    return [(str(k), int(v)) for k, v in reasons.value_counts().items()]
+    headlines = []
+    for row in quarantine.to_dict("records"):
+        reason = reason_of(row)
+        if reason is None:
+            headlines.append(str(row["reason"]).split(";")[0].strip())
+        else:
+            headlines.append(reason_headline(reason, lang))
+    counts = pd.Series(headlines, dtype=object).value_counts()
+    return [(str(k), int(v)) for k, v in counts.items()]
 
 
 def _edit_category_table(
@@ -1419,10 +1439,11 @@ def _section_and_system_figures(
     return [
         {
             "system": str(r.system),
-            "estimate": _fmt(r.estimate, decimal=t["decimal_mark"]),
-            "rank": f"{r.rank:g}",
-            "interval": f"{r.rank_low:g}–{r.rank_high:g}",
-            "p_best": _fmt(r.p_best, "rate", t["decimal_mark"]),
+            "estimate": format_value(r.estimate, lang=lang),
+            "rank": format_number(r.rank, "g", lang),
+            "interval": f"{format_number(r.rank_low, 'g', lang)}–"
+            f"{format_number(r.rank_high, 'g', lang)}",
+            "p_best": format_value(r.p_best, "rate", lang),
         }
         for r in ranks.itertuples()
     ]

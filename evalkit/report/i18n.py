@@ -10,20 +10,28 @@ Text made by earlier steps is translated here, not written in English into the p
 
 * messages of the statistics layer arrive as :class:`evalkit.stats.notes.Note`
   (a key and parameters) and are rendered with :data:`MESSAGES`;
+* quarantine reasons arrive as a code and parameters (the ``reason_code`` and
+  ``reason_params`` columns, see :mod:`evalkit.io.reasons`) and are rendered
+  with :data:`QUARANTINE_REASONS`;
 * interval and model descriptions (the ``method`` column) and hallucination
   evidence are built from a fixed set of English phrases, which
   :func:`method_text` and :func:`evidence_text` replace phrase by phrase
-  (quoted note text is left alone);
+  (quoted note text is left alone; numbers get the language's decimal mark);
 * metric definitions come from the registry in English and from
   :data:`METRIC_DEFINITIONS` in Danish.
+
+Numbers in all of them are written with :func:`evalkit.plots.style.format_number`
+(``0,85`` in Danish, ``0.85`` in English), the one owner of that rule.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
-from evalkit.plots.style import LANGUAGES, check_lang
+from evalkit.io.reasons import REASONS, Reason
+from evalkit.plots.style import LANGUAGES, check_lang, format_text, localise_number
 from evalkit.stats.notes import TEMPLATES, Note
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -32,7 +40,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "generated": "Generated",
         "contents": "Contents",
         "summary": "Summary",
-        "decimal_mark": ".",
         "data": "Data",
         "time": "Time saved",
         "edits": "Edit metrics",
@@ -179,7 +186,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "generated": "Dannet",
         "contents": "Indhold",
         "summary": "Resumé",
-        "decimal_mark": ",",
         "data": "Data",
         "time": "Sparet tid",
         "edits": "Redigeringsmål",
@@ -383,7 +389,91 @@ def render_note(note: Any, lang: str) -> str:
     if not isinstance(note, Note):
         return str(note)
     params = {k: render_note(v, lang) if isinstance(v, Note) else v for k, v in note.params.items()}
-    return MESSAGES[check_lang(lang)][note.key].format(**params)
+    return format_text(MESSAGES[check_lang(lang)][note.key], lang, **params)
+
+
+QUARANTINE_REASONS: dict[str, dict[str, str]] = {
+    "en": dict(REASONS),
+    "da": {
+        "language_unsupported": "sprogkoden {value!r} understøttes ikke; brug en af {choices}",
+        "note_id_empty": "note_id er tom; hver række kræver et entydigt note_id",
+        "note_id_duplicate": "note_id går igen; først set i række {first_row}; gør id'erne "
+        "entydige",
+        "text_missing": "{column} mangler",
+        "text_empty": "{column} er tom",
+        "text_not_text": "{column} er en {type}, ikke tekst; gem notaterne som tekst",
+        "text_too_long": "{column} har {length:,} tegn, flere end grænsen på {limit:,}; tjek "
+        "eksporten, eller hæv grænsen med --max-chars",
+        "draft_missing": "ai_note mangler (sæt ai_assisted=false for et notat skrevet uden AI)",
+        "draft_empty": "ai_note er tom (sæt ai_assisted=false for et notat skrevet uden AI)",
+        "timestamp_invalid": "{column} er ikke et ISO 8601-tidspunkt; skriv f.eks. "
+        "2026-03-02T09:15:00+01:00",
+        "started_after_signed": "doc_started_at ligger efter doc_signed_at; byt om på dem eller "
+        "ret dem",
+        "documentation_too_long": "doc_signed_at ligger mere end {limit} s efter "
+        "doc_started_at; tjek tidspunkterne",
+        "ai_assisted_invalid": "ai_assisted-værdien {value!r} er hverken sand eller falsk "
+        "(brug true/false, 1/0 eller ja/nej)",
+        "seconds_not_number": "{column} er ikke et tal; skriv sekunder som 312 eller 312,5",
+        "seconds_implausible": "{column}={value:g} er ikke en plausibel tid (skal være {bound} "
+        "og ≤ {limit} s); ret den, eller lad feltet stå tomt",
+        "scoring_failed": "evalkit kunne ikke score dette notat ({error}); de andre rækker blev "
+        "scoret. Meld fejlen med notatets note_id",
+    },
+}
+"""Quarantine reasons by code (see :mod:`evalkit.io.reasons`); same codes in each language.
+
+Each is ``what is wrong; how to fix it``: :func:`reason_headline` shows the first clause."""
+
+
+def reason_of(row: Mapping[str, Any]) -> Reason | None:
+    """The :class:`~evalkit.io.reasons.Reason` of one quarantine row, or None.
+
+    None when the row has no ``reason_code`` (a quarantine file written before
+    evalkit kept codes, or by hand) or its code or parameters are not readable.
+
+    Examples
+    --------
+    >>> reason_of({"reason_code": "text_empty", "reason_params": '{"column": "final_note"}'}).text
+    'final_note is empty'
+    >>> reason_of({"reason": "final_note is empty"}) is None
+    True
+    """
+    code = row.get("reason_code")
+    if not isinstance(code, str) or code not in REASONS:
+        return None
+    params = row.get("reason_params")
+    try:
+        return Reason.from_json(code, params if isinstance(params, str) else None)
+    except (ValueError, KeyError):
+        return None
+
+
+def reason_text(reason: Reason, lang: str) -> str:
+    """The full quarantine reason in ``lang``.
+
+    Examples
+    --------
+    >>> reason_text(Reason("text_too_long", {"column": "ai_note", "length": 250000,
+    ...                                      "limit": 200000}), "da").split("; ")[0]
+    'ai_note har 250\\xa0000 tegn, flere end grænsen på 200\\xa0000'
+    """
+    return format_text(QUARANTINE_REASONS[check_lang(lang)][reason.code], lang, **reason.params)
+
+
+def reason_headline(reason: Reason, lang: str) -> str:
+    """What is wrong, without the fix: the first clause of the reason in ``lang``.
+
+    The report counts rows per headline, so that, for example, every duplicate
+    ``note_id`` is one line however many rows it first appeared in.
+
+    Examples
+    --------
+    >>> reason_headline(Reason("note_id_duplicate", {"first_row": 3}), "da")
+    'note_id går igen'
+    """
+    template = QUARANTINE_REASONS[check_lang(lang)][reason.code]
+    return format_text(template.split("; ")[0], lang, **reason.params)
 
 
 _UNITS_DA = {"clinicians": "klinikere", "clinics": "klinikker", "notes": "notater"}
@@ -392,6 +482,10 @@ _UNIT = r"(clinicians|clinics|notes)"
 
 def _unit(match: re.Match[str], group: int = 1) -> str:
     return _UNITS_DA[match.group(group)]
+
+
+def _da_number(match: re.Match[str], group: int = 1) -> str:
+    return localise_number(match.group(group), "da")
 
 
 # Ordered: longer phrases before the phrases they contain.
@@ -438,9 +532,12 @@ _METHOD_PHRASES_DA: tuple[tuple[str, Any], ...] = (
     (r"Wilcoxon signed-rank p", "Wilcoxons fortegnsrangtest p"),
     (
         r"projection: saving per note x ([\d.]+) notes/day",
-        r"fremskrivning: besparelse pr. notat x \1 notater/dag",
+        lambda m: f"fremskrivning: besparelse pr. notat x {_da_number(m)} notater/dag",
     ),
-    (r"x ([\d.]+) days/year x ([\d.e+]+) clinicians/clinic", r"x \1 dage/år x \2 klinikere/klinik"),
+    (
+        r"x ([\d.]+) days/year x ([\d.e+-]+) clinicians/clinic",
+        lambda m: f"x {_da_number(m)} dage/år x {_da_number(m, 2)} klinikere/klinik",
+    ),
     (r"CI from ", "KI fra "),
 )
 
@@ -508,81 +605,6 @@ def evidence_text(evidence: Any, lang: str) -> str:
     for english, danish in _EVIDENCE_PHRASES_DA:
         text = text.replace(english, danish)
     return re.sub("\x00(\\d+)\x00", lambda m: quotes[int(m.group(1))], text)
-
-
-_AI_HINT_DA = " (sæt ai_assisted=false for et notat skrevet uden AI)"
-QUARANTINE_REASONS_DA: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), danish)
-    for pattern, danish in (
-        (r"^note_id is empty$", "note_id er tom"),
-        (r"^duplicate note_id$", "note_id findes allerede"),
-        (
-            r"^(\w+) is missing( \(for a note written without AI set ai_assisted=false\))?$",
-            "{0} mangler{1}",
-        ),
-        (
-            r"^(\w+) is empty( \(for a note written without AI set ai_assisted=false\))?$",
-            "{0} er tom{1}",
-        ),
-        (r"^(\w+) is a (\w+), not text$", "{0} er en {1}, ikke tekst"),
-        (
-            r"^(\w+) has ([\d,.]+) characters, more than the limit of ([\d,.]+)$",
-            "{0} har {1} tegn, mere end grænsen på {2}",
-        ),
-        (r"^(\w+) is not an ISO 8601 timestamp$", "{0} er ikke et ISO 8601-tidsstempel"),
-        (r"^doc_started_at is after doc_signed_at$", "doc_started_at ligger efter doc_signed_at"),
-        (
-            r"^doc_signed_at is more than (\d+) s after doc_started_at$",
-            "doc_signed_at ligger mere end {0} s efter doc_started_at",
-        ),
-        (
-            r"^ai_assisted value (.+) is not true/false \(use true/false, 1/0 or ja/nej\)$",
-            "ai_assisted-værdien {0} er hverken sand eller falsk "
-            "(brug true/false, 1/0 eller ja/nej)",
-        ),
-        (r"^(\w+) is not a number$", "{0} er ikke et tal"),
-        (
-            r"^(\w+)=(\S+) is not a plausible time \(must be (.+) and ≤ (\d+) s\)$",
-            "{0}={1} er ikke en sandsynlig tid (skal være {2} og ≤ {3} s)",
-        ),
-        (r"^language (.+) is not supported$", "sproget {0} understøttes ikke"),
-        (
-            r"^evalkit failed to score this note \((\w+)\)$",
-            "evalkit kunne ikke score dette notat ({0})",
-        ),
-    )
-)
-"""The quarantine reasons of :mod:`evalkit.io.validate` and the engine (their first
-clause, as the report groups them) and their Danish wording."""
-
-
-def quarantine_reason_text(reason: str, lang: str, *, strict: bool = False) -> str:
-    """A quarantine reason (its first clause) in ``lang``.
-
-    Column names and values stay as written. An unknown reason is shown as it
-    is, or raises ``KeyError`` with ``strict=True`` (the tests' check that
-    every reason has a translation).
-
-    Examples
-    --------
-    >>> quarantine_reason_text("final_note is empty", "da")
-    'final_note er tom'
-    >>> quarantine_reason_text("doc_seconds is not a number", "da")
-    'doc_seconds er ikke et tal'
-    """
-    text = str(reason).strip()
-    if check_lang(lang) == "en":
-        return text
-    for pattern, danish in QUARANTINE_REASONS_DA:
-        m = pattern.match(text)
-        if m is not None:
-            groups = [g or "" for g in m.groups()]
-            if danish.endswith("{1}") and groups[1:2] and groups[1]:
-                groups[1] = _AI_HINT_DA
-            return danish.format(*groups)
-    if strict:
-        raise KeyError(f"no Danish wording for the quarantine reason {text!r}")
-    return text
 
 
 METRIC_DEFINITIONS: dict[str, dict[str, str]] = {
@@ -654,11 +676,14 @@ __all__ = [
     "LANGUAGES",
     "MESSAGES",
     "METRIC_DEFINITIONS",
+    "QUARANTINE_REASONS",
     "TEXTS",
     "evidence_text",
     "method_text",
-    "quarantine_reason_text",
     "metric_definition",
+    "reason_headline",
+    "reason_of",
+    "reason_text",
     "render_note",
     "texts",
 ]

@@ -6,8 +6,9 @@ II/VI`` against ``grade IV/VI``, ``2+`` against ``3+``, ``mild`` against
 values are comparable across spellings (``NRS 6/10`` = ``VAS 6`` = ``pain 6
 out of 10``; ``II/VI`` = ``2/6``; ``moderat`` = ``moderate`` = ``moderately``),
 and :func:`same_grade` compares two of them when they are on the same scale.
-:func:`find_presence` reads presence words (``present``, ``til stede``,
-``påvist``; ``absent``, ``ikke påvist``) as a polarity.
+Presence words (``present``, ``til stede``, ``påvist``; ``absent``, ``ikke
+påvist``) are cue data of the lexicon, read as a polarity by
+:func:`evalkit.lexicon.polarity.find_presence`.
 
 Kinds of grade (:data:`GRADE_KINDS`):
 
@@ -32,16 +33,15 @@ Kinds of grade (:data:`GRADE_KINDS`):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from evalkit.text.numbers import find_numbers, parse_number_words
+from evalkit.text.numbers import NumberMention, find_numbers, parse_number_words
 
 __all__ = [
     "GRADE_KINDS",
     "Grade",
-    "PresenceWord",
     "find_grades",
-    "find_presence",
     "same_grade",
 ]
 
@@ -77,26 +77,6 @@ class Grade:
     value: float
     high: float | None
     scale: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class PresenceWord:
-    """A word stating that a finding is there (``present``) or not (``absent``).
-
-    Attributes
-    ----------
-    start, end : int
-        Offsets of the word or phrase.
-    text : str
-        ``text[start:end]``.
-    polarity : {"present", "absent"}
-        What the word says about the finding it is written with.
-    """
-
-    start: int
-    end: int
-    text: str
-    polarity: str
 
 
 # --- tables ------------------------------------------------------------------------
@@ -181,45 +161,6 @@ _INTENSITY_RE = {
     for lang, table in _INTENSITY.items()
 }
 
-_PRESENT = {
-    "da": ("til stede", "påvist", "påviste", "positiv", "positivt", "positive", "fundet"),
-    "en": ("present", "positive", "detected", "identified", "demonstrated"),
-}
-_ABSENT = {
-    "da": (
-        "ikke til stede",
-        "ikke påvist",
-        "ikke påviste",
-        "ikke fundet",
-        "fraværende",
-        "negativ",
-        "negativt",
-        "negative",
-    ),
-    "en": (
-        "not present",
-        "not detected",
-        "not identified",
-        "not demonstrated",
-        "absent",
-        "negative",
-        "undetectable",
-    ),
-}
-
-
-def _presence_regex(language: str | None) -> tuple[re.Pattern[str], dict[str, str]]:
-    langs = ("da", "en") if language is None else (language,)
-    polarity = {}
-    for lang in langs:
-        polarity.update(dict.fromkeys(_PRESENT[lang], "present"))
-        polarity.update(dict.fromkeys(_ABSENT[lang], "absent"))
-    body = _words_regex(polarity).replace(r"\ ", r"[ \t]+")
-    return re.compile(_W + r"(?:" + body + r")" + _E, _F), polarity
-
-
-_PRESENCE = {lang: _presence_regex(lang) for lang in (None, "da", "en")}
-
 # --- scale regular expressions -----------------------------------------------------
 
 _NUM = r"(?P<num>\d+(?:[.,]\d+)?|[^\W\d_]+(?:[- ][^\W\d_]+)?)"
@@ -242,7 +183,7 @@ _MURMUR = re.compile(
 )
 _GRADE = re.compile(
     _W + r"(?P<name>grade|grad|stage|stadie|stadium|class|klasse|NYHA|GOLD|CCS|CKD)"
-    r"(?:[ \t]+(?:class|klasse|stage|stadie))?[ \t]*(?P<v>"
+    r"(?:(?:[ \t]+|-)(?:class|klasse|stage|stadie))?[ \t]*(?P<v>"
     + _ROMAN_RE
     + r"|\d)(?P<sub>[a-c])?"
     + _E
@@ -274,7 +215,9 @@ def _number(token: str, language: str | None) -> float | None:
     return parse_number_words(token, language=language)
 
 
-def _pain(text: str, language: str | None) -> list[Grade]:
+def _pain(
+    text: str, language: str | None, numbers: Sequence[NumberMention] | None = None
+) -> list[Grade]:
     out = []
     for m in _PAIN_SCALE.finditer(text):
         value = _number(m.group("num"), language)
@@ -288,7 +231,9 @@ def _pain(text: str, language: str | None) -> list[Grade]:
         name = m.group("name").upper()
         scale = name if name in {"VAS", "NRS", "NPRS", "VRS"} else None
         out.append(Grade(m.start(), m.end(), m.group(), "pain", value * 10 / maximum, None, scale))
-    for n in find_numbers(text, language=language):
+    if numbers is None:
+        numbers = find_numbers(text, language=language)
+    for n in numbers:
         if n.kind == "score" and n.unit in ("/10", "/100"):
             scaled = n.value * 10 / float(n.unit[1:])
             out.append(Grade(n.start, n.end, n.text, "pain", scaled, None, None))
@@ -362,7 +307,9 @@ def _intensity(text: str, language: str | None) -> list[Grade]:
     return out
 
 
-def find_grades(text: str, *, language: str | None = None) -> list[Grade]:
+def find_grades(
+    text: str, *, language: str | None = None, numbers: Sequence[NumberMention] | None = None
+) -> list[Grade]:
     """Find pain scores, murmur, plus and stage grades and intensity words.
 
     Parameters
@@ -371,6 +318,9 @@ def find_grades(text: str, *, language: str | None = None) -> list[Grade]:
         Normalised text.
     language : {"da", "en"} or None
         Language of ``text``; ``None`` uses the words of both.
+    numbers : sequence of NumberMention, optional
+        ``find_numbers(text, language=language)`` when the caller has it
+        already (the hallucination index does); the same grades result.
 
     Returns
     -------
@@ -397,7 +347,7 @@ def find_grades(text: str, *, language: str | None = None) -> list[Grade]:
     _check_text(text)
     _check_language(language)
     candidates = [
-        *_pain(text, language),
+        *_pain(text, language, numbers),
         *_murmurs(text),
         *_grades(text),
         *_plus(text),
@@ -434,37 +384,3 @@ def same_grade(a: Grade, b: Grade) -> bool | None:
         and (a.high is None) == (b.high is None)
         and (a.high is None or abs(a.high - b.high) < 1e-9)
     )
-
-
-def find_presence(text: str, *, language: str | None = None) -> list[PresenceWord]:
-    """Find presence words and read them as a polarity.
-
-    Parameters
-    ----------
-    text : str
-        Normalised text.
-    language : {"da", "en"} or None
-        Language of ``text``; ``None`` uses the words of both.
-
-    Returns
-    -------
-    list of PresenceWord
-        In text order; a negated phrase (``ikke påvist``, ``not detected``)
-        is one ``absent`` word, not a ``present`` one.
-
-    Examples
-    --------
-    >>> found = find_presence("Ødem til stede. Blod ikke påvist.", language="da")
-    >>> [(w.text, w.polarity) for w in found]
-    [('til stede', 'present'), ('ikke påvist', 'absent')]
-    >>> [(w.text, w.polarity) for w in find_presence("Edema present, nitrites negative")]
-    [('present', 'present'), ('negative', 'absent')]
-    """
-    _check_text(text)
-    _check_language(language)
-    regex, polarity = _PRESENCE[language]
-    out = []
-    for m in regex.finditer(text):
-        key = " ".join(m.group().lower().split())
-        out.append(PresenceWord(m.start(), m.end(), m.group(), polarity[key]))
-    return out

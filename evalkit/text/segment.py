@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = [
+    "CLAUSE_END",
     "Span",
     "Turn",
     "split_sections",
@@ -34,6 +35,10 @@ __all__ = [
     "split_turns",
     "speaker_role",
 ]
+
+
+CLAUSE_END = frozenset(".,;:!?\n")
+"""Characters that end a clause: after a cue word they mean the cue stands last ("Ryger ikke.")."""
 
 
 @dataclass(frozen=True, slots=True)

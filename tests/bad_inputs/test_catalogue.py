@@ -229,7 +229,14 @@ def test_bad_input(case, tmp_path):
     qfile = tmp_path / "scores.parquet.quarantine.csv"
     if expected[1]:
         q = pd.read_csv(qfile, dtype=str)
-        assert list(q.columns) == ["row_number", "note_id", "column", "reason"]
+        assert list(q.columns) == [
+            "row_number",
+            "note_id",
+            "column",
+            "reason",
+            "reason_code",
+            "reason_params",
+        ]
         assert len(q) == n_quarantined
     if expected[2]:
         haystack = text + (qfile.read_text(encoding="utf-8") if qfile.exists() else "")

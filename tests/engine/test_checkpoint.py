@@ -15,7 +15,16 @@ from evalkit.io.validate import QUARANTINE_COLUMNS
 from evalkit.io.write import write_table
 
 QUARANTINE = pd.DataFrame(
-    [{"row_number": 4, "note_id": "=x", "column": "ai_note", "reason": "empty"}],
+    [
+        {
+            "row_number": 4,
+            "note_id": "=x",
+            "column": "ai_note",
+            "reason": "ai_note is empty",
+            "reason_code": "text_empty",
+            "reason_params": '{"column": "ai_note"}',
+        }
+    ],
     columns=list(QUARANTINE_COLUMNS),
 )
 NO_QUARANTINE = pd.DataFrame(columns=list(QUARANTINE_COLUMNS))
@@ -96,8 +105,9 @@ def test_quarantined_rows_are_joined_under_one_header(tmp_path):
     lines = quarantine_out.read_text(encoding="utf-8").splitlines()
     assert lines == [
         ",".join(QUARANTINE_COLUMNS),
-        "4,'=x,ai_note,empty",  # note ids are formula-neutralised in the quarantine file
-        "9,'=x,ai_note,empty",
+        # note ids are formula-neutralised in the quarantine file
+        '4,\'=x,ai_note,ai_note is empty,text_empty,"{""column"": ""ai_note""}"',
+        '9,\'=x,ai_note,ai_note is empty,text_empty,"{""column"": ""ai_note""}"',
     ]
 
 

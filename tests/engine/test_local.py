@@ -110,13 +110,21 @@ def test_a_failing_note_gets_a_reason_without_its_text(monkeypatch):
 
 def test_split_failures_moves_failed_rows_to_quarantine():
     valid = pd.DataFrame({"note_id": ["a", "b", "c"]}, index=[0, 1, 2])
-    scored = pd.DataFrame({"wer": [0.1, None, 0.3], SCORING_ERROR: [None, "boom", None]})
+    scored = pd.DataFrame({"wer": [0.1, None, 0.3], SCORING_ERROR: [None, "KeyError", None]})
     kept, kept_scores, quarantined = split_failures(valid, scored)
     assert kept["note_id"].tolist() == ["a", "c"]
     assert list(kept_scores.columns) == ["wer"] and kept_scores["wer"].tolist() == [0.1, 0.3]
     assert list(quarantined.columns) == list(QUARANTINE_COLUMNS)
     assert quarantined.to_dict("records") == [
-        {"row_number": 2, "note_id": "b", "column": "", "reason": "boom"}
+        {
+            "row_number": 2,
+            "note_id": "b",
+            "column": "",
+            "reason": "evalkit failed to score this note (KeyError); the other rows were scored. "
+            "Please report it with the note_id",
+            "reason_code": "scoring_failed",
+            "reason_params": '{"error": "KeyError"}',
+        }
     ]
 
 

@@ -4,7 +4,8 @@
 ``language``, ``final_note``, ``ai_note``, ``transcript`` (may be null),
 ``labels`` (``type``, ``start``, ``end``, ``text``) and ``note``, whose first
 word names the class of the case (``regimen:``, ``invented:``, ``grade:``,
-``duration:``, ``presence:``/``antonym:``, ``benign:``). Every label must quote
+``duration:``, ``presence:``/``antonym:``, ``benign:``; ``recall_cases_3.jsonl``
+also ``negation:`` and ``number:``). Every label must quote
 its span of ``ai_note`` exactly: recall and precision are computed by overlap
 of offsets.
 """
@@ -15,10 +16,13 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from tests.labelled.cases import known_types, read_cases
 
 HERE = Path(__file__).resolve().parent
 RECALL_PATH = HERE / "recall_cases.jsonl"
+RECALL_3_PATH = HERE / "recall_cases_3.jsonl"
 HALLUCINATION_PATH = HERE / "hallucination_cases.jsonl"
 GROUNDING_PATH = HERE / "grounding_cases.jsonl"
 
@@ -31,6 +35,8 @@ CLASSES = {
     "duration": "number",
     "presence": "negation",
     "antonym": "negation",
+    "negation": "negation",
+    "number": "number",
 }
 
 
@@ -103,10 +109,23 @@ def test_case_problems_catches_a_shifted_offset_and_a_wrong_class():
     assert "benign cases have no labels" in case_problems(case, {"dose"})[0]
 
 
-def test_recall_cases_are_valid():
+@pytest.mark.parametrize("path", [RECALL_PATH, RECALL_3_PATH], ids=lambda p: p.name)
+def test_recall_cases_are_valid(path):
     known = known_types()
-    problems = [p for case in read_cases(RECALL_PATH) for p in case_problems(case, known)]
+    problems = [p for case in read_cases(path) for p in case_problems(case, known)]
     assert problems == []
+
+
+def test_third_round_has_grades_presence_negation_numbers_and_benign_in_both_languages():
+    cases = read_cases(RECALL_3_PATH)
+    classes = Counter((c["note"].split(":")[0], c["language"]) for c in cases)
+    for language in ("da", "en"):
+        assert classes["grade", language] >= 8
+        assert classes["presence", language] >= 8
+        assert classes["negation", language] + classes["antonym", language] >= 6
+        assert classes["number", language] + classes["duration", language] >= 6
+        assert classes["benign", language] >= 15
+    assert sum(bool(c["transcript"]) for c in cases) >= 12
 
 
 def test_recall_cases_cover_every_class_in_both_languages():
@@ -124,7 +143,9 @@ def test_recall_cases_cover_every_class_in_both_languages():
     assert len(with_transcript) >= 10
 
 
-def test_recall_ids_do_not_clash_with_other_labelled_cases():
-    ours = {c["id"] for c in read_cases(RECALL_PATH)}
-    theirs = {c["id"] for p in (HALLUCINATION_PATH, GROUNDING_PATH) for c in read_cases(p)}
+@pytest.mark.parametrize("path", [RECALL_PATH, RECALL_3_PATH], ids=lambda p: p.name)
+def test_recall_ids_do_not_clash_with_other_labelled_cases(path):
+    ours = {c["id"] for c in read_cases(path)}
+    others = (HALLUCINATION_PATH, GROUNDING_PATH, RECALL_PATH, RECALL_3_PATH)
+    theirs = {c["id"] for p in others if p != path for c in read_cases(p)}
     assert ours.isdisjoint(theirs)

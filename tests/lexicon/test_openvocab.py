@@ -169,3 +169,15 @@ def test_an_inflection_of_a_present_term_is_never_missing(word, ending):
         f"Der ses {word}{ending}.", f"Der ses {word}.", language="da", vocabularies=vocabularies
     )
     assert score.n_missing_terms == 0
+
+
+def test_multiword_key_needs_its_words_together():
+    from evalkit.lexicon.model import Lexicon as _Lex
+    from evalkit.lexicon.openvocab import OpenVocabulary as _OV
+
+    ov = _OV(_Lex([]), language="en")
+    scattered = "The ejection was fast. Later a small fraction of the dose was given."
+    assert not ov.present(("ejection", "fraction"), scattered)
+    assert ov.present(("ejection", "fraction"), "Reduced ejection fraction.")
+    # Another order within the slack is the same phrase.
+    assert ov.present(("intravenous", "antibiotics"), "Antibiotics given intravenous today.")

@@ -13,6 +13,7 @@ from evalkit.lexicon.polarity import (
     PRE_WINDOW,
     Span,
     _connectors,
+    find_presence,
     negated_flags,
     negation_cues,
 )
@@ -300,3 +301,62 @@ def test_a_post_cue_does_not_reach_back_over_a_comma_to_other_words(text, expect
     from evalkit.lexicon import get_matcher
 
     assert [(m.text, m.negated) for m in get_matcher("da").find(text)] == expected
+
+
+# --- presence words (cue data: presence, absence) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Ødem til stede", "da", [("til stede", "present")]),
+        ("Ødem ikke til stede", "da", [("ikke til stede", "absent")]),
+        ("Blod påvist i urinen", "da", [("påvist", "present")]),
+        ("Blod ikke påvist", "da", [("ikke påvist", "absent")]),
+        ("Strep A positiv", "da", [("positiv", "present")]),
+        ("Strep A negativ", "da", [("negativ", "absent")]),
+        ("Pulsen fraværende", "da", [("fraværende", "absent")]),
+        ("Edema present", "en", [("present", "present")]),
+        ("Edema not present", "en", [("not present", "absent")]),
+        ("Bowel sounds absent", "en", [("absent", "absent")]),
+        (
+            "Nitrites positive, leukocytes negative",
+            "en",
+            [
+                ("positive", "present"),
+                ("negative", "absent"),
+            ],
+        ),
+        ("Blood not detected", "en", [("not detected", "absent")]),
+        (
+            "Nitrit positiv, leukocytter negativ",
+            None,
+            [("positiv", "present"), ("negativ", "absent")],
+        ),
+        ("No words here", "en", []),
+    ],
+)
+def test_presence_polarity(text, language, expected):
+    found = find_presence(text, language=language)
+    assert [(w.text, w.polarity) for w in found] == expected
+    for w in found:
+        assert text[w.start : w.end] == w.text
+
+
+def test_presence_words_are_the_cue_files_lists():
+    from evalkit.lexicon.cues import language_cues
+
+    for language in ("da", "en"):
+        neg = language_cues(language).negation
+        assert neg.presence and neg.absence
+        for phrase in neg.presence + neg.absence:
+            (word,) = find_presence(f"X {phrase}.", language=language)
+            assert word.text == phrase
+            assert word.polarity == ("absent" if phrase in neg.absence else "present")
+
+
+def test_find_presence_refuses_bad_input():
+    with pytest.raises(ValueError, match="language must be"):
+        find_presence("Edema present", language="de")
+    with pytest.raises(TypeError, match="text must be a str"):
+        find_presence(6)

@@ -267,3 +267,49 @@ def test_aci_bench_term_recall_ranks_systems_like_medcon(capsys):
     assert all(0.0 <= r["mean_term_recall"] <= 1.0 for r in rows)
     # Both measure how much of the reference's medical content a system note keeps.
     assert rho > 0.5
+
+
+# --- Modifier-aware and count-aware comparison (issue 23) -------------------
+# A small hand-written lexicon: each case below is checked by hand.
+_MOD_LEX = Lexicon(
+    [
+        LexiconEntry("artery", "anat:artery", "anatomy", "en", "test"),
+        LexiconEntry("coronary artery disease", "dx:cad", "diagnosis", "en", "test"),
+        LexiconEntry("legs", "anat:leg", "anatomy", "en", "test"),
+        LexiconEntry("lower extremity", "anat:leg", "anatomy", "en", "test"),
+        LexiconEntry("ibuprofen", "med:ibuprofen", "medication", "en", "test"),
+        LexiconEntry("Motrin", "med:ibuprofen", "medication", "en", "test"),
+    ]
+)
+
+
+def _missing_en(final, draft):
+    return [
+        t["term"] for t in score_terms(final, draft, language="en", lexicon=_MOD_LEX).missing_terms
+    ]
+
+
+def test_a_longer_term_held_only_as_a_scattered_part_is_missing_en():
+    # The draft keeps "artery" elsewhere, "coronary" and "disease" far from it.
+    final = "Coronary artery disease suspected. The artery was patent. No disease of the heart."
+    draft = "The artery was patent. No disease of the heart. Coronary flow is good."
+    assert _missing_en(final, draft) == ["Coronary artery disease"]
+
+
+def test_a_longer_term_reworded_with_its_words_together_is_present():
+    final = "Coronary artery disease suspected."
+    draft = "Suspect disease of the coronary artery."
+    assert _missing_en(final, draft) == []
+
+
+def test_a_concept_named_more_often_in_another_form_is_missing_en():
+    # "lower extremity" once plus "legs" twice against "legs" twice.
+    final = "Numb legs. Weak legs. Lower extremity strength is reduced."
+    draft = "Numb legs. Weak legs."
+    assert "Lower extremity" in _missing_en(final, draft)
+
+
+def test_a_synonym_in_place_of_the_term_is_not_missing_en():
+    # One mention each side: the reworded mention pairs off.
+    assert _missing_en("She takes Motrin 800 mg.", "She takes ibuprofen 800 mg.") == []
+    assert _missing_en("Lower extremity strength 5/5.", "Strength in the legs 5/5.") == []

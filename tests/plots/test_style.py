@@ -163,3 +163,108 @@ def test_show_all_suppressed_names_the_grouping_in_lower_case():
     show_all_suppressed(ax, "consultation_type", min_cell=10, lang="en")
     text = " ".join(ax.texts[0].get_text().split())
     assert text.startswith("Not shown: every consultation type has fewer than 10 notes")
+
+
+# --------------------------------------------------------------------------- numbers
+
+import math  # noqa: E402
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("value", "spec", "lang", "expected"),
+    [
+        (0.85, ".2f", "da", "0,85"),
+        (0.85, ".2f", "en", "0.85"),
+        (12.34, ".1f", "da", "12,3"),
+        (-0.0449, ".3f", "da", "-0,045"),
+        (1234567.891, ",.2f", "en", "1,234,567.89"),
+        (1234567.891, ",.2f", "da", "1\u00a0234\u00a0567,89"),
+        (12345, ",", "da", "12\u00a0345"),
+        (12345, "", "da", "12345"),  # no grouping unless the spec asks for it
+        (0.123, ".1%", "da", "12,3%"),
+        (2.5e-7, "g", "da", "2,5e-07"),
+        (1.5, "g", "en", "1.5"),
+    ],
+)
+def test_format_number_by_hand(value, spec, lang, expected):
+    assert style.format_number(value, spec, lang) == expected
+
+
+def test_format_text_localises_numbers_only():
+    template = "{column!r}: {r2:.2f}, {n} notes, {word}"
+    assert (
+        style.format_text(template, "da", column="doc.seconds", r2=0.857, n=12, word="1.5")
+        == "'doc.seconds': 0,86, 12 notes, 1.5"
+    )
+    assert style.format_text(template, "en", column="x", r2=0.857, n=12, word="y") == (
+        "'x': 0.86, 12 notes, y"
+    )
+    assert style.format_text("{ok}", "da", ok=True) == "True"  # a bool is not a number here
+
+
+def _parse(text: str, lang: str) -> float:
+    """Read back a number written by format_number, the way a reader of ``lang`` would."""
+    if lang == "da":
+        assert "." not in text
+        return float(text.replace("\u00a0", "").replace(",", "."))
+    return float(text.replace(",", ""))
+
+
+@given(
+    value=st.floats(min_value=-1e9, max_value=1e9, allow_nan=False, allow_infinity=False),
+    decimals=st.integers(min_value=0, max_value=4),
+    grouped=st.booleans(),
+    lang=st.sampled_from(["da", "en"]),
+)
+def test_formatted_numbers_read_back_to_the_shown_precision(value, decimals, grouped, lang):
+    spec = f"{',' if grouped else ''}.{decimals}f"
+    text = style.format_number(value, spec, lang)
+    # half a unit of the last shown digit (format rounds correctly), plus float rounding
+    tolerance = 0.5 * 10**-decimals + 4 * math.ulp(abs(value) + 1.0)
+    assert abs(_parse(text, lang) - value) <= tolerance
+
+
+@given(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False))
+def test_both_languages_write_the_same_number(value):
+    assert _parse(style.format_number(value, ",.3f", "da"), "da") == _parse(
+        style.format_number(value, ",.3f", "en"), "en"
+    )
+
+
+def test_danish_tick_labels_have_decimal_commas_and_group_labels_stay():
+    fig, (numbers, groups) = plt.subplots(1, 2)
+    numbers.plot([0, 0.5, 1.0], [0.0, 0.25, 0.75])
+    groups.bar([0, 1], [2.5, 3.5])
+    groups.set_xticks([0, 1], ["K1.2", "K3.4"])
+    for ax in (numbers, groups):
+        style.localise_axes(ax, "da")
+    fig.canvas.draw()
+    x_labels = [t.get_text() for t in numbers.get_xticklabels()]
+    assert x_labels and all("." not in t for t in x_labels)
+    assert "0,50" in x_labels
+    assert [t.get_text() for t in groups.get_xticklabels()] == ["K1.2", "K3.4"]
+    y_labels = [t.get_text() for t in groups.get_yticklabels()]
+    assert "0,5" in y_labels and all("." not in t for t in y_labels)
+
+
+def test_english_tick_labels_are_left_as_matplotlib_writes_them():
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [0, 1])
+    before = type(ax.xaxis.get_major_formatter())
+    style.localise_axes(ax, "en")
+    assert type(ax.xaxis.get_major_formatter()) is before
+    fig.canvas.draw()
+    assert "0.2" in [t.get_text() for t in ax.get_xticklabels()]
+
+
+def test_label_writes_its_numbers_in_the_figures_language():
+    assert style.label("fit_slope", "da", fit="Linje", slope=75.84) == "Linje: 75,8 s / 100 tegn"
+    assert style.label("scenario_value", "da", effect=0.1, icc=0.05, notes=53.5) == (
+        "effekt 0,1; ICC 0,05; 53,5 notater/kliniker"
+    )
+    assert style.label("scenario_value", "en", effect=0.1, icc=0.05, notes=53.5) == (
+        "effect 0.1, ICC 0.05, 53.5 notes/clinician"
+    )

@@ -11,6 +11,7 @@ from evalkit.report.build import (
     Mark,
     build_report,
     diff_ranges,
+    format_value,
     merge_marks,
     neutralise_formula,
     segment,
@@ -321,3 +322,31 @@ def test_interface_and_notes_language_are_two_parameters(tmp_path):
     assert '<html lang="da"' in html.read_text(encoding="utf-8")
     with pytest.raises(ValueError, match="notes_lang 'sv' is not supported"):
         build_report(notes, tmp_path / "x", lang="da", notes_lang="sv", n_boot=20)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "english", "danish"),
+    [
+        (0.8512, "", "0.851", "0,851"),
+        (4.678, "", "4.68", "4,68"),
+        (36.14, "", "36.1", "36,1"),
+        (1234.5, "", "1,234", "1\u00a0234"),  # half to even
+        (0.1234, "rate", "12.3 %", "12,3 %"),
+        (-26.25, "%", "-26.2 %", "-26,2 %"),  # exact in binary: half to even
+        (7.25, "s", "7.2 s", "7,2 s"),
+        (12345.6, "s", "12,346 s", "12\u00a0346 s"),
+        (float("nan"), "", "—", "—"),
+        (None, "rate", "—", "—"),
+    ],
+)
+def test_format_value_by_hand(value, unit, english, danish):
+    assert format_value(value, unit, "en") == english
+    assert format_value(value, unit, "da") == danish
+
+
+@given(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False), st.sampled_from(["", "rate"]))
+def test_danish_and_english_values_are_the_same_number(value, unit):
+    english = format_value(value, unit, "en").removesuffix(" %").replace(",", "")
+    danish = format_value(value, unit, "da").removesuffix(" %")
+    assert "." not in danish
+    assert float(danish.replace("\u00a0", "").replace(",", ".")) == float(english)

@@ -232,3 +232,123 @@ def test_method_and_evidence_phrases_are_translated():
     ]
     for text in evidence:
         assert foreign_words(f"<p>{evidence_text(text, 'da')}</p>", ENGLISH_WORDS) == [], text
+
+
+# --------------------------------------------------------------------------- quarantine reasons
+
+from evalkit.io.reasons import REASONS, Reason, template_fields  # noqa: E402
+from evalkit.report.i18n import (  # noqa: E402
+    QUARANTINE_REASONS,
+    reason_headline,
+    reason_of,
+    reason_text,
+)
+from tests.bad_inputs.every_reason import score_with_every_reason  # noqa: E402
+
+
+def test_every_quarantine_reason_has_both_translations():
+    assert set(QUARANTINE_REASONS["en"]) == set(REASONS) == set(QUARANTINE_REASONS["da"])
+    for code, english in REASONS.items():
+        danish = QUARANTINE_REASONS["da"][code]
+        assert template_fields(danish) == template_fields(english), code
+        assert danish != english, code
+        # what is wrong comes first in both, so the report's grouping means the same
+        assert template_fields(danish.split("; ")[0]) == template_fields(english.split("; ")[0]), (
+            code
+        )
+
+
+@pytest.fixture(scope="module")
+def every_reason(tmp_path_factory):
+    """Scores and quarantine of a file that breaks every rule once, and its two reports."""
+    from evalkit.report import build_report, read_report_input
+
+    root = tmp_path_factory.mktemp("every_reason")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        scores_path, quarantine = score_with_every_reason(root, monkeypatch)
+    frame, read_back = read_report_input(scores_path)  # the report reads the quarantine file
+    pages = {}
+    for lang in ("da", "en"):
+        html = build_report(
+            frame, root / lang, lang=lang, quarantine=read_back, n_boot=50, figure_formats=("svg",)
+        )
+        pages[lang] = html.read_text(encoding="utf-8")
+    return quarantine, pages
+
+
+def test_every_reason_is_rendered_in_each_language(every_reason):
+    quarantine, _ = every_reason
+    reasons = [reason_of(row) for row in quarantine.to_dict("records")]
+    assert {r.code for r in reasons if r is not None} == set(REASONS)
+    for reason in reasons:
+        danish, english = reason_text(reason, "da"), reason_text(reason, "en")
+        assert english == reason.text
+        # --max-chars and ai_assisted=false are options, not words: only words are checked
+        assert foreign_words(f"<p>{danish}</p>", ENGLISH_WORDS) == [], reason.code
+        assert foreign_words(f"<p>{english}</p>", DANISH_WORDS) == [], reason.code
+
+
+@pytest.mark.parametrize(
+    ("lang", "words", "strings"),
+    [("da", ENGLISH_WORDS, ENGLISH_STRINGS), ("en", DANISH_WORDS, ())],
+)
+def test_the_reports_quarantine_table_is_in_the_reports_language(
+    every_reason, lang, words, strings
+):
+    quarantine, pages = every_reason
+    page = pages[lang]
+    shown = visible_text(page)
+    reasons = [reason_of(row) for row in quarantine.to_dict("records")]
+    for reason in reasons:
+        assert reason_headline(reason, lang) in shown, reason.code
+    assert foreign_words(page, words, strings) == []
+    table = re.search(r'<h3>[^<]*</h3>\s*<table><tr><th>[^<]*</th><th>[^<]*</th></tr>(.*?)</table>',
+                      page[page.index(texts(lang)["quarantine_reasons"]) - 4:], re.S)  # fmt: skip
+    counts = [int(n) for n in re.findall(r'<td class="num">(\d+)</td>', table.group(1))]
+    assert sum(counts) == len(quarantine)
+
+
+def test_a_reason_without_a_code_is_shown_as_written():
+    legacy = {"reason": "final_note is empty; fill it in"}
+    assert reason_of(legacy) is None
+    assert reason_of({"reason_code": "note_id_duplicate", "reason_params": "{}"}) is None
+    assert reason_of({"reason_code": "gone", "reason_params": "{}"}) is None
+    reason = Reason("seconds_implausible", {"column": "doc_seconds", "value": -2.5,
+                                            "bound": "> 0", "limit": 14400})  # fmt: skip
+    assert reason_headline(reason, "da") == (
+        "doc_seconds=-2,5 er ikke en plausibel tid (skal være > 0 og ≤ 14400 s)"
+    )
+    assert reason_headline(reason, "en") == (
+        "doc_seconds=-2.5 is not a plausible time (must be > 0 and ≤ 14400 s)"
+    )
+
+
+# --------------------------------------------------------------------------- decimal marks
+
+
+def _numbers(page: str) -> list[str]:
+    # Numbers as a reader sees them: digits with their marks and separators inside.
+    return re.findall(r"\d+(?:[.,\u00a0]\d+)*", visible_text(page))
+
+
+@pytest.mark.parametrize("variant", ["da", "da-modelled"])
+def test_danish_demo_report_writes_decimal_commas(demo_reports, variant):
+    numbers = _numbers(demo_reports[variant])
+    with_point = [n for n in numbers if "." in n]
+    assert with_point == []  # ids, versions and signatures are marked translate="no" or <code>
+    assert any(re.fullmatch(r"0,\d+", n) for n in numbers)  # the check sees decimals
+
+
+@pytest.mark.parametrize("variant", ["en", "en-modelled"])
+def test_english_demo_report_writes_decimal_points(demo_reports, variant):
+    numbers = _numbers(demo_reports[variant])
+    # a comma in an English number separates thousands: groups of three, never after a 0
+    with_comma = [n for n in numbers if "," in n and not re.fullmatch(r"[1-9]\d{0,2}(,\d{3})+", n)]
+    assert with_comma == []
+    assert "\u00a0" not in "".join(numbers)
+    assert any(re.fullmatch(r"0\.\d+", n) for n in numbers)
+
+
+def test_the_number_check_catches_a_point_in_danish():
+    page = '<p>0,85 og 0.85</p><p translate="no">n001.2</p><code>evalkit:0.1</code>'
+    assert [n for n in _numbers(page) if "." in n] == ["0.85"]

@@ -14,9 +14,6 @@ from evalkit.metrics.hallucination.index import TextIndex, Unit
 from evalkit.metrics.hallucination.state import draft_state, flag_source, quote, trim_span
 from evalkit.metrics.hallucination.transcript import QuestionIndex
 from evalkit.metrics.hallucination.words import (
-    ASSESSMENT_SECTIONS,
-    EXAM_SECTIONS,
-    META_PREFIXES,
     OTHER_WORDS,
     POST_NEGATION,
     STOPWORDS,
@@ -27,19 +24,15 @@ __all__ = ["ClauseChecker"]
 
 
 class ClauseChecker:
-    """Clause-level fallback for what the lexicon does not cover.
+    """Clause-level fallback for what the lexicon does not cover: ``negation``.
 
-    * **negation**: a content word the draft clause shares with a related
-      final-note clause (or transcript sentence) stands in the scope of a
-      negation cue on one side only ("Sløret syn" against "Normalt syn",
-      "Ingen i husstanden med kløe" against "Partneren har også kløe");
-    * **fabrication**: a clause with under a third of its content keys in the
-      final note and (with a transcript) under half in the transcript. With a
-      lexicon, only clauses with clinical content (a lexicon mention or a
-      number) count, so removed courtesy phrases ("Patienten var enig i
-      planen") are not flagged; with a transcript, a removed clause of two or
-      more content words the talk shares none of is flagged too, unless it
-      talks about the consultation itself.
+    A content word the draft clause shares with a related final-note clause
+    (or transcript sentence) stands in the scope of a negation cue on one side
+    only ("Sløret syn" against "Normalt syn", "Ingen i husstanden med kløe"
+    against "Partneren har også kløe").
+
+    Clauses without a counterpart at all are the support check's
+    (:mod:`evalkit.metrics.hallucination.support`).
 
     Clauses that already carry a flag from another check are left alone.
     """
@@ -50,7 +43,6 @@ class ClauseChecker:
         st = draft_state(context, pair)
         final, transcript = st.final, st.transcript
         has_f, has_t = final is not None, transcript is not None
-        with_lexicon = context.indexes.get("lexicon", False)
         flags: list[Flag] = []
         for ui, u in enumerate(st.draft.units):
             if u.heading or not (u.keys or u.stems):
@@ -128,48 +120,6 @@ class ClauseChecker:
                     )
                 )
                 continue
-            if st.endorsed[ui] or not u.keys:
-                continue
-            if has_f and st.coverage[ui] >= CONFIG.loose_coverage:
-                continue
-            t_cov = 1.0
-            if has_t:
-                t_cov = len(u.keys & set(transcript.postings)) / len(u.keys)
-                if t_cov >= CONFIG.transcript_coverage:
-                    continue
-            if not has_f and (not has_t or len(u.keys) < 3):
-                continue
-            assessment = u.section in ASSESSMENT_SECTIONS
-            if (
-                with_lexicon
-                and not (u.mentions or u.numbers)
-                and not (assessment or u.section in EXAM_SECTIONS)
-                and not (
-                    t_cov == 0.0
-                    and len(u.keys) >= 2
-                    and not _is_meta(pair.ai_note[u.start : u.end])
-                )
-            ):
-                # outside assessment and findings, a removed clause the lexicon
-                # finds nothing in is usually a courtesy phrase
-                continue
-            if len(u.keys) < 2 and not (u.mentions or assessment):
-                continue
-            parts = ["clinician removed it from the final note"] if has_f else []
-            if has_t:
-                parts.append("not supported by the transcript")
-            flags.append(
-                make_flag(
-                    pair.ai_note,
-                    s,
-                    e,
-                    "diagnosis" if assessment else "fabrication",
-                    "; ".join(parts),
-                    flag_source(False, False, has_f, has_t),
-                    severity="non-critical",
-                    checker=self.name,
-                )
-            )
         return flags
 
     @staticmethod
@@ -297,12 +247,3 @@ def _negated_head(text: str, u: Unit, language: str, stems: StemTable | None = N
         if word not in stop and len(word) >= 2:
             return stems.key(word)[2:]
     return None
-
-
-def _is_meta(text: str) -> bool:
-    """The clause talks about the consultation itself ("Patienten var enig i planen").
-
-    Such statements are what clinicians most often delete from AI drafts; a
-    deleted one is not a clinical claim the talk failed to support.
-    """
-    return any(w.group().lower().startswith(META_PREFIXES) for w in WORD.finditer(text))

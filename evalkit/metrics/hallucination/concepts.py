@@ -24,6 +24,7 @@ from evalkit.metrics.hallucination.state import (
     local_polarity,
     quote,
 )
+from evalkit.metrics.hallucination.support import span_supported
 from evalkit.metrics.hallucination.words import EPISODIC, WORD
 
 __all__ = ["POLAR_CATEGORIES", "ConceptChecker"]
@@ -170,6 +171,15 @@ class ConceptChecker:
                 if (has_f and final.supports_words(m.text, context.language)) or (
                     has_t and transcript.supports_words(m.text, context.language)
                 ):
+                    continue
+                if (
+                    has_f
+                    and m.category != "medication"
+                    and span_supported(st.draft, m.start, m.end, final)
+                ):
+                    # the final note spells it another way: a compound, an
+                    # abbreviation or an initialism ("SOB", "lændesmerter");
+                    # not drugs, whose names share stems across different drugs
                     continue
                 if m.category in ("lab", "vital") and u.numbers:
                     continue

@@ -55,6 +55,18 @@ class HallucinationConfig:
     transcript_coverage : float
         Share of a clause's keys anywhere in the transcript above which the
         transcript supports it (clause-level fabrication).
+    support_final_share : float
+        Share of a clause's content found anywhere in the final note (any
+        clause: reordered, split and merged sentences) at or above which the
+        note is its counterpart and the support check leaves it alone.
+    support_min_words : int
+        Content words a clause without lexicon mentions or numbers needs
+        before the support check flags it (none of them in either reference).
+    support_prefix_chars : int
+        Shortest stem that counts as an abbreviation or a compound part
+        ("abd" for "abdomen").
+    support_critical_categories : tuple of str
+        Lexicon categories that make an unsupported clause critical.
     answer_head_words : int
         Words at the start of an answer in which a "no" decides it.
     echo_words : int
@@ -80,6 +92,10 @@ class HallucinationConfig:
     loose_coverage: float = 0.34
     swap_coverage: float = 0.8
     transcript_coverage: float = 0.5
+    support_final_share: float = 0.5
+    support_min_words: int = 2
+    support_prefix_chars: int = 3
+    support_critical_categories: tuple[str, ...] = ("medication", "diagnosis")
     answer_head_words: int = 8
     echo_words: int = 12
     answer_lookahead: int = 2

@@ -54,6 +54,7 @@ def evaluate_flags(
     rows: dict[str, dict[str, int]] = defaultdict(
         lambda: {"n_labels": 0, "found": 0, "n_flags": 0, "correct": 0}
     )
+    rows["overall"]  # always a row, also for cases with no labels and no flags
     for case, labels in labelled.items():
         labels = list(labels)
         preds = list(predicted.get(case, ()))

@@ -15,11 +15,14 @@ from evalkit.metrics.hallucination.config import config_hash
 from evalkit.metrics.hallucination.grades import (
     LateralityChecker,
     QualityChecker,
+    ScaleChecker,
     SeverityChecker,
+    drop_numbers_in_grades,
 )
 from evalkit.metrics.hallucination.index import TextIndex, build_index
 from evalkit.metrics.hallucination.numbers import NumberChecker
 from evalkit.metrics.hallucination.regimens import RegimenChecker
+from evalkit.metrics.hallucination.support import SupportChecker
 from evalkit.metrics.registry import MetricInfo, register_family, register_metric
 from evalkit.text.segment import Span, split_sentences
 
@@ -34,7 +37,7 @@ __all__ = [
     "score_hallucination",
 ]
 
-VERSION = "3"
+VERSION = "5"
 
 INDEX_CACHE_OPTION = "index_cache"
 """The ``options`` key of the :class:`IndexCache` a batch shares between its notes."""
@@ -94,10 +97,13 @@ BUILTIN_CHECKERS: tuple[Any, ...] = (
     AntonymChecker(),
     LateralityChecker(),
     SeverityChecker(),
+    ScaleChecker(),
     QualityChecker(),
 )
-"""The checks every note gets; :class:`ClauseChecker` runs after them as a fallback."""
+"""The checks every note gets; :class:`ClauseChecker` and then :class:`SupportChecker`
+run after them as fallbacks, on clauses no earlier check flagged."""
 _CLAUSE_CHECKER = ClauseChecker()
+_SUPPORT_CHECKER = SupportChecker()
 
 
 # --- the family -------------------------------------------------------------------
@@ -256,8 +262,11 @@ def score_hallucination(
     if not pair.ai_note.strip() or (not has_final and not pair.transcript):
         found: list[Flag] = []
     else:
-        found = [f for c in BUILTIN_CHECKERS for f in c.check(pair, context)]
+        found = drop_numbers_in_grades(
+            [f for c in BUILTIN_CHECKERS for f in c.check(pair, context)]
+        )
         found += _CLAUSE_CHECKER.check(pair, context, found)
+        found += _SUPPORT_CHECKER.check(pair, context, found)
     for checker in extra:
         for flag in checker.check(pair, context):
             if not isinstance(flag, Flag):

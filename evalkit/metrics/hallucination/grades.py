@@ -1,4 +1,13 @@
-"""Word-grade checks: side, intensity and evaluative words that differ from the reference."""
+"""Grade checks: side, intensity and evaluative words, and grades on scales, that differ.
+
+The word-grade checks compare marked words of aligned units (sides,
+intensity, evaluations). :class:`ScaleChecker` compares grades and scores
+read by :func:`evalkit.text.grades.find_grades` (pain scales, murmur grades,
+plus grades, NYHA/GOLD classes and stages, muscle power): a grade the aligned
+final-note clause gives another value on the same scale is a ``severity``
+flag; the same value in another spelling (``II/VI`` = ``2/6``, ``VAS 6`` =
+``6/10``) is none.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +19,15 @@ from evalkit.metrics.hallucination.config import CONFIG
 from evalkit.metrics.hallucination.grounding import anchored_values, claim, nearest_mention
 from evalkit.metrics.hallucination.index import TextIndex, Unit
 from evalkit.metrics.hallucination.state import draft_state, flag_source, quote
+from evalkit.text.grades import Grade, find_grades, same_grade
 
-__all__ = ["LateralityChecker", "QualityChecker", "SeverityChecker"]
+__all__ = [
+    "LateralityChecker",
+    "QualityChecker",
+    "ScaleChecker",
+    "SeverityChecker",
+    "drop_numbers_in_grades",
+]
 
 
 class _WordGradeChecker:
@@ -229,3 +245,143 @@ class QualityChecker(_WordGradeChecker):
     attr = "quality"
     # talk is full of "better", "good" and "fine" about other things
     use_transcript = False
+
+
+SCALE_KINDS = frozenset({"pain", "murmur", "plus", "grade", "stage", "power"})
+"""Grade kinds the scale check compares (intensity words are the severity check's)."""
+
+_GRADE_HINT = re.compile(r"\d|\+|(?<![^\W\d_])(?:[IV]{1,3}|VI)(?![^\W\d_])")
+
+
+def scale_grades(index: TextIndex, language: str) -> list[list[Grade]]:
+    """The grades on a scale (:data:`SCALE_KINDS`) in each unit of an index, kept in its cache.
+
+    A grade belongs to the unit its start is in.
+
+    Examples
+    --------
+    >>> from evalkit.metrics.hallucination.index import build_index
+    >>> ix = build_index("Mislyd grad 2/6. VAS 6 og NYHA II.", "da")
+    >>> [[(g.kind, g.value) for g in gs] for gs in scale_grades(ix, "da")]
+    [[('murmur', 2.0)], [('pain', 6.0), ('grade', 2.0)]]
+    """
+    key = f"scale_grades:{language}"
+    found = index.cache.get(key)
+    if found is not None:
+        return found
+    found = [[] for _ in index.units]
+    text = index.text
+    if _GRADE_HINT.search(text) is not None:
+        kept = index.cache.get("numbers:all")
+        numbers = kept[1] if kept is not None and kept[0] == language else None
+        grades = [
+            g
+            for g in find_grades(text, language=language, numbers=numbers)
+            if g.kind in SCALE_KINDS
+        ]
+        ui = 0
+        for g in grades:
+            while ui < len(index.units) and index.units[ui].end <= g.start:
+                ui += 1
+            if ui < len(index.units) and index.units[ui].start <= g.start:
+                found[ui].append(g)
+    index.cache[key] = found
+    return found
+
+
+def comparable(a: Grade, b: Grade) -> bool:
+    """Whether two grades are on one scale: the same kind, and no two different scale names.
+
+    Examples
+    --------
+    >>> nyha, gold, bare = find_grades("NYHA II, GOLD 2, class II", language="en")
+    >>> comparable(nyha, bare), comparable(nyha, gold)
+    (True, False)
+    """
+    return a.kind == b.kind and (a.scale is None or b.scale is None or a.scale == b.scale)
+
+
+class ScaleChecker:
+    """Grades and scores on a scale that the aligned final-note clause gives another value.
+
+    A draft grade is flagged (``severity``) when a final-note clause aligned
+    to its clause (share of keys at least ``CONFIG.loose_coverage``) has a
+    grade on the same scale (:func:`comparable`) and no grade anywhere in the
+    final note on that scale has the draft's value: "Grade IV/VI murmur"
+    against "Grade II/VI murmur", "NYHA III" against "NYHA II"; not "2/6"
+    against "grade II/VI", nor grades the final note only reorders.
+    """
+
+    name = "scales"
+    flag_type = "severity"
+
+    def check(self, pair: Any, context: CheckContext) -> list[Flag]:
+        st = draft_state(context, pair)
+        final = st.final
+        if final is None or context.language not in ("da", "en"):
+            return []
+        mine = scale_grades(st.draft, context.language)
+        if not any(mine):
+            return []
+        theirs = scale_grades(final, context.language)
+        every = [g for gs in theirs for g in gs]
+        flags: list[Flag] = []
+        for ui, grades in enumerate(mine):
+            if not grades or st.endorsed[ui] or st.coverage[ui] < CONFIG.loose_coverage:
+                continue
+            near = [g for i in st.aligned[ui] for g in theirs[i]]
+            for g in grades:
+                other = [x for x in near if comparable(g, x)]
+                if not other or any(comparable(g, x) and same_value(g, x) for x in every):
+                    continue
+                x = other[0]
+                flags.append(
+                    make_flag(
+                        pair.ai_note,
+                        g.start,
+                        g.end,
+                        self.flag_type,
+                        f"final note has {quote(final.text, x.start, x.end)}",
+                        "final_note",
+                        checker=self.name,
+                    )
+                )
+        return flags
+
+
+def same_value(a: Grade, b: Grade) -> bool:
+    """Whether two comparable grades state the same value (both ends of a range).
+
+    Examples
+    --------
+    >>> a, b = find_grades("grade II/VI ... 2/6 systolic murmur", language="en")
+    >>> same_value(a, b)
+    True
+    """
+    return bool(same_grade(a, b))
+
+
+def drop_numbers_in_grades(flags: list[Flag]) -> list[Flag]:
+    """The flags without ``number`` flags inside a grade the scale check flagged.
+
+    "Grade 4/6" against "Grade 2/6" is one finding, a changed grade: the
+    number check's flag on its "4" says the same thing again.
+
+    Examples
+    --------
+    >>> from evalkit.metrics.checkers import Flag
+    >>> grade = Flag("severity", "non-critical", 0, 9, "Grade 4/6", "e", "final_note",
+    ...              checker="scales")
+    >>> digit = Flag("number", "non-critical", 6, 7, "4", "e", "final_note")
+    >>> other = Flag("number", "non-critical", 20, 22, "38", "e", "final_note")
+    >>> [f.text for f in drop_numbers_in_grades([grade, digit, other])]
+    ['Grade 4/6', '38']
+    """
+    grades = [f for f in flags if f.checker == ScaleChecker.name]
+    if not grades:
+        return flags
+    return [
+        f
+        for f in flags
+        if f.type != "number" or not any(g.start <= f.start and f.end <= g.end for g in grades)
+    ]

@@ -51,7 +51,7 @@ from evalkit.metrics.hallucination.words import (
     WORD,
 )
 from evalkit.text.numbers import NumberMention, duration_days, find_numbers, values_match
-from evalkit.text.segment import Span, clauses_of, split_sentences
+from evalkit.text.segment import CLAUSE_END, Span, clauses_of, split_sentences
 
 __all__ = ["SPOKEN_POLAR_CATEGORIES", "TextIndex", "Unit", "build_index"]
 
@@ -319,7 +319,7 @@ def build_index(
         # offsets stay valid and the matcher sees its negation cue
         text = text.replace(" n't", "n't ")
     stop = STOPWORDS.get(language, STOPWORDS["da"])
-    stems = (cache or IndexCache()).stems(language)
+    stems = (cache if cache is not None else IndexCache()).stems(language)
     mentions, numbers = _find_items(text, language, matcher, sentences, todo, stop)
     covered = _attach_items(units, mentions, numbers)
     _mark_sections(units, text, transcript=transcript, outside_headings=outside_headings)
@@ -334,7 +334,7 @@ def build_index(
     if todo is not None:
         present.update(m.concept_id for m in mentions)
     by_value = _numbers_by_value(numbers)
-    return TextIndex(
+    index = TextIndex(
         text,
         units,
         _postings(units),
@@ -346,6 +346,11 @@ def build_index(
         statements=statements,
         any_of=_yes_to_lists(units, text) if transcript else [],
     )
+    if todo is None and not transcript:
+        # every number of the whole text, as find_numbers gives it: the scale
+        # check's grade finder reads them instead of tokenising the text again
+        index.cache["numbers:all"] = (language if language in ("da", "en") else None, numbers)
+    return index
 
 
 def _split_units(
@@ -596,9 +601,6 @@ def _mark_words(
         u.keys.add("w" + skey[1:])
 
 
-_CLAUSE_END = frozenset(".,;:!?\n")
-
-
 def _open_negation_scope(
     u: Unit,
     words: list[re.Match[str]],
@@ -630,7 +632,7 @@ def _open_negation_scope(
         if gap == 1
         else gap == 2 and prev_word in COPULAS
     )
-    at_end = text[w.end() : min(u.end, w.end() + 3)].lstrip(" ")[:1] in ("", *_CLAUSE_END)
+    at_end = text[w.end() : min(u.end, w.end() + 3)].lstrip(" ")[:1] in ("", *CLAUSE_END)
     if scope_left == 0 and (
         (normal and (joined or prev_word in COPULAS))
         # "Straight leg raise is negative", "Strep A negativ."
@@ -646,7 +648,7 @@ def _open_negation_scope(
         if (
             normal
             or not rest
-            or rest[0] in _CLAUSE_END
+            or rest[0] in CLAUSE_END
             or nxt in stop
             or words[wi + 1].start() >= u.end
         ):

@@ -1,4 +1,4 @@
-"""Tests of ClauseChecker: clause-level negation (answers in the talk) and fabrication."""
+"""Tests of ClauseChecker: clause-level negation (answers in the talk)."""
 
 from __future__ import annotations
 

@@ -158,12 +158,12 @@ def test_demo_dataset_injected_errors_are_found():
     notes without labelled errors flag-free. Version 3 (7 December 2026) flags a kept
     statement only on an explicit contradiction by the talk, so some uncorrected demo
     errors that a loose question match used to reveal are no longer flagged: recall
-    0.835, critical recall 0.866, precision 0.850. Later on 7 December a single shared
+    0.835, critical recall 0.866, precision 0.850. Later on 7 December: a single shared
     word flipped between two clauses no longer counts when the negation also covers
-    words the other clause lacks ("Tidligere rask" / "Ingen tidligere sygdomme"): three
-    false alarms gone, two injected errors of one template ("Forværres ved
-    anstrengelse" / "Ikke relateret til anstrengelse") missed: recall 0.832, critical
-    recall 0.858, precision 0.869, benign notes flag-free 0.946.
+    words the other clause lacks ("Tidligere rask" / "Ingen tidligere sygdomme"), and
+    version 4 (issue 22) looks for a removed clause's counterpart anywhere in the final
+    note (reordered, split, merged, abbreviated). Both: recall 0.830, critical recall
+    0.858, precision 0.908, benign demo notes flag-free 0.955.
     """
     import pandas as pd
 
@@ -194,8 +194,8 @@ def test_demo_dataset_injected_errors_are_found():
             for r in mine.itertuples(index=False)
         ]
     table = evaluate_flags(predicted, labelled)
-    assert table.loc["overall", "recall"] >= 0.83
-    assert table.loc["overall", "precision"] >= 0.80
+    assert table.loc["overall", "recall"] >= 0.82
+    assert table.loc["overall", "precision"] >= 0.85
     assert table.loc["critical", "recall"] >= 0.85
     benign = [k for k, v in labelled.items() if not v]
     assert sum(not predicted[k] for k in benign) / len(benign) >= 0.90

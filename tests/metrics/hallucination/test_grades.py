@@ -95,3 +95,69 @@ def test_sides_swapped_within_one_sentence(draft, final, swapped):
     pair = NotePair.from_raw(final, draft, None, language)
     flags = score_hallucination(pair, {"matcher": get_matcher(language)}).flags
     assert any(f.type == "laterality" for f in flags) == swapped
+
+
+# --- grades on scales (ScaleChecker) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "final, draft, language, flagged",
+    [
+        (
+            "Grade 2/6 systolic murmur at the apex.",
+            "Grade 4/6 systolic murmur at the apex.",
+            "en",
+            "Grade 4/6",
+        ),
+        ("Heart failure, NYHA class II.", "Heart failure, NYHA class III.", "en", "NYHA class III"),
+        ("Hjertesvigt, NYHA-klasse II.", "Hjertesvigt, NYHA-klasse IV.", "da", "NYHA-klasse IV"),
+        ("Ankle reflexes 1+ bilaterally.", "Ankle reflexes 3+ bilaterally.", "en", "3+"),
+        ("Smerter i knæet, 3 ud af 10.", "Smerter i knæet, 7 ud af 10.", "da", "7 ud af 10"),
+        ("Kraft 4/5 i højre arm.", "Kraft 2/5 i højre arm.", "da", "2/5"),
+        ("CKD stage 3b, stable.", "CKD stage 4, stable.", "en", "CKD stage 4"),
+    ],
+)
+def test_a_changed_grade_on_a_scale_is_a_severity_flag(final, draft, language, flagged):
+    # the number check flags some scores too ("7 ud af 10"): one severity flag either way
+    found = [(f[0], f[2], f[3]) for f in _raised(final, draft, language=language)]
+    assert found == [("severity", flagged, "non-critical")]
+
+
+@pytest.mark.parametrize(
+    "final, draft, language",
+    [
+        # the same grade in another spelling
+        ("Grade II/VI systolic murmur at the apex.", "2/6 systolic murmur at the apex.", "en"),
+        ("Heart failure, NYHA class II.", "Heart failure, NYHA II.", "en"),
+        ("Hjertesvigt, NYHA II.", "Hjertesvigt svarende til NYHA-klasse II.", "da"),
+        ("Smerter VAS 6.", "Smerter 6/10.", "da"),
+        ("Pain 7/10 today.", "Pain today is 7 out of 10.", "en"),
+        # grades reordered within the note
+        (
+            "Power 4/5 on the left, 5/5 on the right.",
+            "Power 5/5 on the right, 4/5 on the left.",
+            "en",
+        ),
+        # different scales are not compared
+        ("COPD, GOLD 2.", "COPD, NYHA 3.", "en"),
+        # a grade the final note does not give at all is not a changed grade
+        ("Systolisk mislyd over apex.", "Systolisk mislyd grad 2/6 over apex.", "da"),
+    ],
+)
+def test_the_same_grade_or_no_counterpart_is_no_scale_flag(final, draft, language):
+    assert [f for f in _raised(final, draft, language=language) if f[0] == "severity"] == []
+
+
+def test_a_scale_grade_kept_word_for_word_is_not_flagged():
+    assert _raised("Mislyd grad 3/6. VAS 4.", "Mislyd grad 3/6. VAS 5.") == [
+        ("severity", "scales", "VAS 5", "non-critical")
+    ]
+
+
+def test_scale_grades_are_comparable_only_on_one_scale():
+    from evalkit.metrics.hallucination.grades import comparable
+    from evalkit.text.grades import find_grades
+
+    nyha, gold, bare, stage = find_grades("NYHA II, GOLD 2, class II, stage 2", language="en")
+    assert comparable(nyha, bare) and comparable(bare, gold)
+    assert not comparable(nyha, gold) and not comparable(bare, stage)
