@@ -22,7 +22,8 @@ from rich.progress import (
 
 from evalkit._version import __version__
 from evalkit.io.errors import InputError, OutputError
-from evalkit.schema import DEFAULT_LANGUAGE, DEFAULT_SEED
+from evalkit.schema import DEFAULT_LANGUAGE, DEFAULT_MIN_CELL, DEFAULT_SEED
+from evalkit.stats.privacy import MIN_CELL_RANGE, check_min_cell
 
 app = typer.Typer(
     name="evalkit",
@@ -53,6 +54,8 @@ def _root(
     Run `evalkit demo` to see a full evaluation of the bundled Danish demo data.
     """
 
+
+MIN_CELL_HELP = f"Groups with fewer notes are shown as <k without estimates; {MIN_CELL_RANGE}."
 
 EXIT_OK = 0
 EXIT_STRICT = 1
@@ -308,26 +311,16 @@ def demo(
 
       evalkit demo --out reports/demo
     """
-    from evalkit._files import output_dir
-    from evalkit.datasets.demo import demo_path
-    from evalkit.plots.style import check_lang
-    from evalkit.report import build_report, read_report_input
+    from evalkit.datasets.demo import DEMO_LANGUAGE
+    from evalkit.pipeline import prepare_demo, report_file
 
-    check_lang(lang)
-    notes = demo_path() / "notes.csv"
-    output_dir(out_dir, "the demo folder")
-    summary = run_scoring(notes, out_dir / "scores.parquet", lang="da", jobs=jobs)
+    notes = prepare_demo(out_dir, lang=lang)
+    scores = out_dir / "scores.parquet"
+    summary = run_scoring(notes, scores, lang=DEMO_LANGUAGE, jobs=jobs)
     print_summary(summary)
     with err.status("writing the report"):
-        frame, quarantine = read_report_input(out_dir / "scores.parquet")
-        html = build_report(
-            frame,
-            out_dir,
-            lang=lang,
-            no_text=no_text,
-            input_path=notes,
-            quarantine=quarantine,
-            read_stats=summary,
+        html = report_file(
+            scores, out_dir, lang=lang, no_text=no_text, input_path=notes, read_stats=summary
         )
     out.print(f"report: {html}", highlight=False)
 
@@ -349,9 +342,7 @@ def summarize(
             ),
         ),
     ] = None,
-    min_cell: Annotated[
-        int, typer.Option(min=0, help="Groups with fewer notes are shown as <k.")
-    ] = 5,
+    min_cell: Annotated[int, typer.Option(help=MIN_CELL_HELP)] = DEFAULT_MIN_CELL,
     seed: Annotated[int, typer.Option(help="Bootstrap seed.")] = DEFAULT_SEED,
     n_boot: Annotated[int, typer.Option(min=1, help="Bootstrap replicates B.")] = 2000,
     ci: Annotated[float, typer.Option(min=0.5, max=0.999, help="Confidence level.")] = 0.95,
@@ -385,6 +376,7 @@ def summarize(
     """
     from evalkit.stats import read_salt, read_scores, write_summary_tables
 
+    check_min_cell(min_cell)
     if pseudonymize and salt_file is None:
         _fail("--pseudonymize needs --salt-file FILE holding a secret of at least 16 characters")
     salt = read_salt(salt_file) if pseudonymize else None
@@ -574,9 +566,7 @@ def report(
             "--no-text", help="Leave out all note text (for sharing beyond the research team)."
         ),
     ] = False,
-    min_cell: Annotated[
-        int, typer.Option(min=1, help="Groups with fewer notes are shown as <k.")
-    ] = 5,
+    min_cell: Annotated[int, typer.Option(help=MIN_CELL_HELP)] = DEFAULT_MIN_CELL,
     seed: Annotated[
         int, typer.Option(help="Seed for the bootstrap and the note viewer's sample.")
     ] = DEFAULT_SEED,
@@ -603,12 +593,14 @@ def report(
 
       evalkit report notes.csv --out reports/share --lang en --no-text --min-cell 10
     """
-    from evalkit.report import build_report, read_report_input
+    from evalkit.pipeline import report_file
 
-    frame, quarantine = read_report_input(input, columns=columns, encoding=encoding, sep=sep)
-    html = build_report(
-        frame,
+    html = report_file(
+        input,
         out_dir,
+        columns=columns,
+        encoding=encoding,
+        sep=sep,
         lang=lang,
         notes_lang=notes_lang,
         no_text=no_text,
@@ -616,8 +608,6 @@ def report(
         seed=seed,
         n_boot=n_boot,
         max_viewer_notes=max_viewer_notes,
-        input_path=input,
-        quarantine=quarantine,
     )
     out.print(f"report: {html}", highlight=False)
 

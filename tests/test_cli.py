@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pandas as pd
+import pytest
 from typer.testing import CliRunner
 
 from evalkit.cli import app
@@ -89,3 +93,43 @@ def test_help_has_examples_for_every_command():
 def test_version():
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and "evalkit" in result.output
+
+
+# --------------------------------------------------------------------------- --min-cell
+
+
+def _run(*args: str, cwd) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "evalkit", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+    )
+
+
+@pytest.mark.parametrize("command", ["report", "summarize"])
+def test_min_cell_out_of_range_is_one_error_line_and_exit_2(tmp_path, command):
+    src = tmp_path / "scores.csv"
+    pd.DataFrame(
+        {"note_id": ["1", "2"], "clinic_id": ["A", "A"], "unchanged": [True, False]}
+    ).to_csv(src, index=False)
+    proc = _run(command, str(src), "--out", str(tmp_path / "out"), "--min-cell", "-1", cwd=tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.startswith(
+        "error: min_cell (--min-cell) must be a whole number of notes, 0 or more"
+    )
+    assert "got -1" in proc.stderr and "default 5" in proc.stderr
+    assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()  # refused before anything was read or written
+
+
+def test_min_cell_help_states_the_one_range():
+    import typer
+
+    from evalkit.stats.privacy import MIN_CELL_RANGE
+
+    commands = typer.main.get_command(app).commands
+    for name in ("report", "summarize"):
+        (option,) = [p for p in commands[name].params if p.name == "min_cell"]
+        assert MIN_CELL_RANGE in option.help and option.default == 5

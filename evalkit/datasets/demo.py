@@ -14,6 +14,8 @@ import pandas as pd
 
 NOTES_FILE = "notes.csv"
 LABELS_FILE = "labels.csv"
+DEMO_LANGUAGE = "da"
+"""The language of the bundled notes (what ``evalkit demo`` scores them as)."""
 
 NOTE_COLUMNS = (
     "note_id",

@@ -19,6 +19,7 @@ import pyarrow.parquet as pq
 
 from evalkit.io.contract import REQUIRED_COLUMNS
 from evalkit.io.errors import InputError, input_os_error
+from evalkit.schema import TEXT_COLUMNS
 
 FORMATS = ("csv", "tsv", "parquet", "jsonl")
 _EXTENSIONS = {
@@ -308,7 +309,7 @@ def _iter_parquet(
     check_required_columns(names, source=path.name)
     for field in pf.schema_arrow:
         name = mapping_inverse(mapping).get(field.name, field.name)
-        if name in ("ai_note", "final_note", "transcript") and not (
+        if name in TEXT_COLUMNS and not (
             pa.types.is_string(field.type)
             or pa.types.is_large_string(field.type)
             or pa.types.is_null(field.type)

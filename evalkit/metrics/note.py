@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from evalkit.metrics.registry import list_families
-from evalkit.schema import DEFAULT_LANGUAGE
+from evalkit.schema import DEFAULT_LANGUAGE, check_language
 from evalkit.text.normalize import normalize_text
 
 
@@ -23,13 +23,27 @@ class NotePair:
     transcript : str or None
         The consultation transcript, when there is one.
     language : str
-        ``"da"`` or ``"en"``.
+        ``"da"`` or ``"en"`` (:data:`evalkit.schema.LANGUAGES`); any other
+        value raises ``ValueError``, so no check falls back to another
+        language's word lists.
+
+    Examples
+    --------
+    >>> NotePair("Ingen feber.", "Feber.", language="en").language
+    'en'
+    >>> NotePair("a", "b", language="sv")
+    Traceback (most recent call last):
+    ...
+    ValueError: the notes' language 'sv' is not supported; use one of da, en
     """
 
     final_note: str
     ai_note: str
     transcript: str | None = None
     language: str = DEFAULT_LANGUAGE
+
+    def __post_init__(self) -> None:
+        check_language(self.language, what="the notes' language")
 
     @classmethod
     def from_raw(

@@ -41,6 +41,8 @@ from evalkit.plots.style import (
     value_label,
 )
 from evalkit.plots.time import _require
+from evalkit.schema import DEFAULT_MIN_CELL
+from evalkit.stats.privacy import suppressed_label
 
 LIGHT_EDIT_MAX = 0.10
 """Default upper bound of ``char_distance_norm`` for a lightly edited note."""
@@ -97,7 +99,7 @@ def plot_edit_categories(
     light_max: float = LIGHT_EDIT_MAX,
     ax: Axes | None = None,
     lang: str = "en",
-    min_cell: int = 5,
+    min_cell: int = DEFAULT_MIN_CELL,
 ) -> Axes:
     """Stacked bars: share of unchanged, lightly and heavily edited notes per group.
 
@@ -182,7 +184,7 @@ def plot_ecdf(
     by: str | None = "clinic_id",
     ax: Axes | None = None,
     lang: str = "en",
-    min_cell: int = 5,
+    min_cell: int = DEFAULT_MIN_CELL,
     max_points: int = 2000,
 ) -> Axes:
     """Empirical cumulative distribution of an edit metric, one step line per group.
@@ -251,7 +253,10 @@ def plot_ecdf(
         # A legend entry only (not an artist on the axes): lines stay one per drawn group.
         handles.append(
             Line2D(
-                [], [], linestyle="none", label=", ".join(map(str, suppressed)) + f": n <{min_cell}"
+                [],
+                [],
+                linestyle="none",
+                label=", ".join(map(str, suppressed)) + f": n {suppressed_label(min_cell)}",
             )
         )
     ax.set_ylim(0, 101)

@@ -30,6 +30,8 @@ from evalkit.plots.style import (
     value_label,
 )
 from evalkit.plots.time import _require
+from evalkit.schema import DEFAULT_MIN_CELL
+from evalkit.stats.privacy import small_cells, suppressed_label
 
 SEVERITY_ORDER: tuple[str, ...] = (
     "critical",
@@ -120,7 +122,7 @@ def plot_hallucination_flags(
     by: str = "clinic_id",
     ax: Axes | None = None,
     lang: str = "en",
-    min_cell: int = 5,
+    min_cell: int = DEFAULT_MIN_CELL,
 ) -> Axes:
     """Hallucination flags per 100 AI notes, by type (colour) and severity (hatch), per group.
 
@@ -227,7 +229,7 @@ def plot_missing_terms_by_category(
     *,
     ax: Axes | None = None,
     lang: str = "en",
-    min_cell: int = 5,
+    min_cell: int = DEFAULT_MIN_CELL,
 ) -> Axes:
     """Missing terms per AI note, by term category (horizontal bars).
 
@@ -273,10 +275,11 @@ def plot_missing_terms_by_category(
             else pd.Series("unknown", index=items.index)
         )
         counts = cats.value_counts()
-        small = counts[counts < min_cell]
-        counts = counts[counts >= min_cell].sort_values()
+        rare = small_cells(counts, min_cell)
+        small = counts[rare]
+        counts = counts[~rare].sort_values()
         if len(small):
-            counts = pd.concat([pd.Series({f"<{min_cell}": small.sum()}), counts])
+            counts = pd.concat([pd.Series({suppressed_label(min_cell): small.sum()}), counts])
         ax.barh(
             np.arange(len(counts)),
             counts.to_numpy() / n_notes,
@@ -297,7 +300,9 @@ def plot_missing_terms_by_category(
     return localise_axes(ax, lang)
 
 
-def top_missing_terms(scores: pd.DataFrame, *, top: int = 15, min_cell: int = 5) -> pd.DataFrame:
+def top_missing_terms(
+    scores: pd.DataFrame, *, top: int = 15, min_cell: int = DEFAULT_MIN_CELL
+) -> pd.DataFrame:
     """The terms most often missing from AI drafts.
 
     Parameters
@@ -334,7 +339,7 @@ def top_missing_terms(scores: pd.DataFrame, *, top: int = 15, min_cell: int = 5)
         .reset_index()
         .sort_values(["n_missing", "term"], ascending=[False, True])
     )
-    counts = counts[counts["n_missing"] >= min_cell]
+    counts = counts[~small_cells(counts["n_missing"], min_cell)]
     return counts.head(top).reset_index(drop=True)
 
 
@@ -344,7 +349,7 @@ def plot_top_missing_terms(
     top: int = 15,
     ax: Axes | None = None,
     lang: str = "en",
-    min_cell: int = 5,
+    min_cell: int = DEFAULT_MIN_CELL,
 ) -> Axes:
     """Horizontal bars of the terms most often missing from the AI drafts.
 
@@ -381,7 +386,7 @@ def plot_top_missing_terms(
         ax.text(
             0.5,
             0.5,
-            f"n <{min_cell}",
+            f"n {suppressed_label(min_cell)}",
             transform=ax.transAxes,
             ha="center",
             va="center",

@@ -12,13 +12,14 @@ from evalkit.plots.style import (
     OKABE_ITO,
     add_note,
     check_lang,
-    check_min_cell,
     group_label,
     label,
     legend_below,
     localise_axes,
     new_axes,
 )
+from evalkit.schema import DEFAULT_MIN_CELL
+from evalkit.stats.privacy import check_min_cell, suppressed_rows
 from evalkit.text.sections import CANONICAL_SECTIONS
 
 SECTION_NAMES: dict[str, dict[str, str]] = {
@@ -77,7 +78,7 @@ def plot_section_scores(
     by: str | None = "clinic_id",
     ax: Axes | None = None,
     lang: str = "en",
-    min_cell: int = 5,
+    min_cell: int = DEFAULT_MIN_CELL,
 ) -> Axes:
     """One statistic per note section, with its 95% CI, one marker series per group.
 
@@ -93,8 +94,8 @@ def plot_section_scores(
     ax : matplotlib.axes.Axes, optional
     lang : {"da", "en"}
     min_cell : int
-        Only for the note: suppressed rows (fewer than ``min_cell`` notes)
-        have no estimate in the summary and are not drawn.
+        Rows the summary marks ``suppressed``, and rows with fewer than
+        ``min_cell`` notes, are not drawn; the note says so.
 
     Returns
     -------
@@ -128,9 +129,11 @@ def plot_section_scores(
             f"summarise with by=[{level!r}] first."
         )
     parts = rows["group"].astype(str).str.split("|")
+    hidden = suppressed_rows(rows, k=min_cell)
     rows = rows.assign(
         _group=parts.str[0] if by is not None else "",
         _section=parts.str[-1],
+        estimate=rows["estimate"].mask(hidden),
     )
     sections = sorted(rows["_section"].unique(), key=_section_order)
     groups = sorted(rows["_group"].unique(), key=str)
@@ -166,7 +169,7 @@ def plot_section_scores(
     key = _STAT_LABEL.get(statistic)
     ax.set_ylabel(label(key, lang) if key else statistic)
     note = label("ci95", lang)
-    if "suppressed" in rows.columns and rows["suppressed"].astype(bool).any():
+    if hidden.any():
         note += " " + label("suppressed", lang, k=min_cell)
     add_note(ax, note)
     if handles:

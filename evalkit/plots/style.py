@@ -7,7 +7,9 @@ and line style (lines), so figures survive greyscale printing.
 
 Small groups are suppressed the same way in every figure: a group with fewer
 than ``min_cell`` notes (default 5) is not drawn, and its tick label reads
-``"<5"``, as in the statistics tables.
+``"<5"``, as in the statistics tables. The rule, its range and its label
+belong to :mod:`evalkit.stats.privacy`; the figures ask it, never compare
+counts with ``min_cell`` themselves.
 
 Numbers are written the way each language writes them, in the figures and
 (through :func:`format_number` and :func:`format_text`, which the report
@@ -33,6 +35,7 @@ from matplotlib.ticker import ScalarFormatter
 
 from evalkit._files import atomic_path, output_dir
 from evalkit.schema import LANGUAGES as LANGUAGES
+from evalkit.stats.privacy import small_cells, suppressed_label
 
 OKABE_ITO: tuple[str, ...] = (
     "#E69F00",  # orange
@@ -53,7 +56,6 @@ MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X", "*")
 # Six line styles against eight colours: the pair repeats only after 24 lines.
 LINESTYLES: tuple[Any, ...] = ("-", "--", ":", "-.", (0, (5, 1, 1, 1)), (0, (1, 3)))
 
-DEFAULT_MIN_CELL = 5
 FIGURE_FORMATS: tuple[str, ...] = ("png", "svg", "pdf")
 PNG_DPI = 200
 
@@ -412,27 +414,6 @@ def group_label(by: str, lang: str = "en") -> str:
     return label(_GROUP_KEYS[by], lang) if by in _GROUP_KEYS else by
 
 
-def suppressed_label(min_cell: int) -> str:
-    """Tick label shown for a suppressed group.
-
-    Examples
-    --------
-    >>> suppressed_label(5)
-    '<5'
-    """
-    return f"<{min_cell}"
-
-
-def check_min_cell(min_cell: int) -> int:
-    """Validate the small-cell threshold ``k`` (an integer ≥ 1)."""
-    if isinstance(min_cell, bool) or not isinstance(min_cell, int) or min_cell < 1:
-        raise ValueError(
-            f"min_cell must be a whole number of notes ≥ 1, got {min_cell!r}; "
-            "the default 5 suppresses groups of fewer than 5 notes"
-        )
-    return min_cell
-
-
 def split_groups(sizes: pd.Series, min_cell: int) -> tuple[list[Any], list[Any]]:
     """Order groups and split them into shown and suppressed.
 
@@ -441,7 +422,8 @@ def split_groups(sizes: pd.Series, min_cell: int) -> tuple[list[Any], list[Any]]
     sizes : pandas.Series
         Number of notes per group, indexed by group key.
     min_cell : int
-        Groups with fewer notes are suppressed.
+        Groups with fewer notes are suppressed
+        (:func:`evalkit.stats.privacy.small_cells`).
 
     Returns
     -------
@@ -453,9 +435,9 @@ def split_groups(sizes: pd.Series, min_cell: int) -> tuple[list[Any], list[Any]]
     >>> split_groups(pd.Series({"B": 12, "A": 3, "C": 5}), 5)
     (['A', 'B', 'C'], ['A'])
     """
-    check_min_cell(min_cell)
     order = sorted(sizes.index, key=lambda g: str(g))
-    return order, [g for g in order if sizes[g] < min_cell]
+    small = small_cells(sizes.reindex(order), min_cell)
+    return order, [g for g, hidden in zip(order, small, strict=True) if hidden]
 
 
 def group_tick(group: Any, suppressed: bool, min_cell: int) -> str:

@@ -23,7 +23,8 @@ from evalkit.plots.style import (
     new_axes,
     show_all_suppressed,
 )
-from evalkit.schema import DEFAULT_SEED
+from evalkit.schema import DEFAULT_MIN_CELL, DEFAULT_SEED
+from evalkit.stats.privacy import small_cells, suppressed_label, suppressed_rows
 
 _TIME_COLUMNS = ("estimate", "ci_low", "ci_high", "n_notes")
 
@@ -43,7 +44,7 @@ def plot_time_per_note(
     by: str = "clinic_id",
     ax: Axes | None = None,
     lang: str = "en",
-    min_cell: int = 5,
+    min_cell: int = DEFAULT_MIN_CELL,
 ) -> Axes:
     """Documentation time per note with and without AI, per group, with 95% CIs.
 
@@ -60,7 +61,8 @@ def plot_time_per_note(
     lang : {"en", "da"}
         Label language.
     min_cell : int
-        Arms of a group with fewer notes are not drawn; the group's tick reads ``<k``.
+        Arms of a group with fewer notes, and rows the table marks
+        ``suppressed``, are not drawn; the group's tick reads ``<k``.
 
     Returns
     -------
@@ -77,6 +79,7 @@ def plot_time_per_note(
     (2, 'Documentation time per note (s)')
     """
     _require(table, (by, "ai_assisted", *_TIME_COLUMNS), "plot_time_per_note")
+    table = table.assign(_hidden=suppressed_rows(table, k=min_cell))
     ax = new_axes(ax)
     groups = sorted(table[by].dropna().unique(), key=str)
     arms = [(True, label("with_ai", lang)), (False, label("without_ai", lang))]
@@ -93,12 +96,7 @@ def plot_time_per_note(
                 continue
             r = row.iloc[0]
             # Rows suppressed upstream have blank counts and estimates.
-            if (
-                bool(r.get("suppressed", False))
-                or pd.isna(r["n_notes"])
-                or r["n_notes"] < min_cell
-                or pd.isna(r["estimate"])
-            ):
+            if r["_hidden"] or pd.isna(r["n_notes"]) or pd.isna(r["estimate"]):
                 hidden = True
                 continue
             offset = (k - 0.5) * width
@@ -153,7 +151,7 @@ def plot_time_saved_distribution(
     lang: str = "en",
     modelled: bool = False,
     bins: int | str = "auto",
-    min_cell: int = 5,
+    min_cell: int = DEFAULT_MIN_CELL,
 ) -> Axes:
     """Histogram of time saved per AI-assisted note, with the median marked.
 
@@ -185,8 +183,8 @@ def plot_time_saved_distribution(
     values = pd.Series(saved_seconds, dtype="float64").dropna().to_numpy()
     ax = new_axes(ax)
     kind = label("modelled" if modelled else "measured", lang)
-    if len(values) < min_cell:
-        ax.set_title(f"n <{min_cell} ({kind})", loc="right")
+    if small_cells(len(values), min_cell):
+        ax.set_title(f"n {suppressed_label(min_cell)} ({kind})", loc="right")
     else:
         edges = np.histogram_bin_edges(values, bins=bins)
         ax.hist(values, bins=edges, color=OKABE_ITO[2], edgecolor="#303030", linewidth=0.6)
@@ -214,7 +212,7 @@ def plot_edit_vs_time(
     ax: Axes | None = None,
     lang: str = "en",
     fit: tuple[float, float] | None = None,
-    min_cell: int = 5,
+    min_cell: int = DEFAULT_MIN_CELL,
     max_points: int = 5000,
     seed: int = DEFAULT_SEED,
 ) -> Axes:
@@ -254,7 +252,7 @@ def plot_edit_vs_time(
     ax = new_axes(ax)
     _require(scores, (x, y), "plot_edit_vs_time")
     points = scores[[x, y]].apply(pd.to_numeric, errors="coerce").dropna()
-    if len(points) >= min_cell:
+    if not small_cells(len(points), min_cell):
         xs, ys = points[x].to_numpy(float), points[y].to_numpy(float)
         shown = np.arange(len(xs))
         if len(xs) > max_points:
@@ -287,7 +285,7 @@ def plot_edit_vs_time(
             ax.legend(loc="upper left")
         ax.set_title(f"n = {len(points)}", loc="right")
     else:
-        ax.set_title(f"n <{min_cell}", loc="right")
+        ax.set_title(f"n {suppressed_label(min_cell)}", loc="right")
     ax.set_xlabel(_axis_label(x, lang))
     ax.set_ylabel(_axis_label(y, lang))
     return localise_axes(ax, lang)

@@ -30,6 +30,7 @@ import base64
 import datetime as dt
 import re
 import time
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -60,7 +61,6 @@ from evalkit.plots.style import (
     FIGURE_FORMATS,
     NUMBER_LIST_SEPARATORS,
     check_lang,
-    check_min_cell,
     format_number,
     save_figure,
     value_label,
@@ -85,6 +85,7 @@ from evalkit.schema import (
     check_language,
 )
 from evalkit.stats.notes import Note, note_of
+from evalkit.stats.privacy import check_min_cell, count_display, small_cells, suppressed_label
 from evalkit.stats.time import DEFAULT_TYPING_CHARS_PER_MINUTE, per_note_time_saved
 from evalkit.text.normalize import normalize_text
 
@@ -405,33 +406,7 @@ def _ci(low: Any, high: Any, unit: str, lang: str) -> str:
     return f"{format_value(low, unit, lang)} – {format_value(high, unit, lang)}"
 
 
-def _count_display(n: int, min_cell: int) -> str:
-    return f"<{min_cell}" if 0 < n < min_cell else str(n)
-
-
 # --------------------------------------------------------------------------- reading
-
-
-def _input_columns(path: Path, fmt: str, encoding: str | None) -> list[str]:
-    if fmt == "parquet":
-        import pyarrow.parquet as pq
-
-        return list(pq.read_schema(path).names)
-    if fmt == "jsonl":
-        import json
-
-        with path.open(encoding=encoding or "utf-8-sig") as handle:
-            first = next((line for line in handle if line.strip()), "{}")
-        return list(json.loads(first))
-    return list(
-        pd.read_csv(
-            path,
-            nrows=0,
-            sep=None if fmt == "csv" else "\t",
-            engine="python",
-            encoding=encoding or "utf-8-sig",
-        ).columns
-    )
 
 
 def read_report_input(
@@ -441,54 +416,29 @@ def read_report_input(
     encoding: str | None = None,
     sep: str | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
-    """Read the input of ``evalkit report``: a scores file or raw notes.
-
-    A file with metric columns (``char_distance_norm`` or ``unchanged``) is a
-    scores file, read as it is, with the quarantine file ``evalkit score``
-    wrote beside it when there is one; anything else is read as notes with
-    :func:`evalkit.io.read_notes` (and scored by :func:`build_report`).
-
-    Returns
-    -------
-    frame, quarantine : DataFrame, DataFrame or None
+    """Deprecated: moved to :func:`evalkit.pipeline.read_report_input` (reading is not reporting).
 
     Examples
     --------
-    >>> import tempfile
-    >>> p = Path(tempfile.mkdtemp()) / "notes.csv"
-    >>> notes = pd.DataFrame({"note_id": ["a"], "ai_note": ["x"], "final_note": ["x"]})
-    >>> notes.to_csv(p, index=False)
-    >>> frame, quarantine = read_report_input(p)
-    >>> list(frame.columns)[:3], quarantine is None
-    (['note_id', 'ai_note', 'final_note'], True)
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     read_report_input("missing.csv")
+    Traceback (most recent call last):
+    ...
+    FileNotFoundError: input 'missing.csv' not found; ...
+    >>> caught[0].category.__name__
+    'DeprecationWarning'
     """
-    from evalkit.io.errors import input_os_error
-    from evalkit.io.read import detect_format, read_notes
+    warnings.warn(
+        "evalkit.report.read_report_input moved to evalkit.pipeline.read_report_input; "
+        "the old name will be removed",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    from evalkit.pipeline import read_report_input as moved
 
-    file = Path(path)
-    if not file.is_file():
-        raise FileNotFoundError(
-            f"input {str(file)!r} not found; pass a notes file (.csv/.tsv/.parquet/.jsonl) or "
-            "a scores file from `evalkit score`"
-        )
-    fmt = detect_format(file)
-    try:
-        header = _input_columns(file, fmt, encoding)
-    except OSError as exc:
-        raise input_os_error(exc, "the input file", file) from None
-    except (LookupError, ValueError):
-        header = []  # read_notes below reports what is wrong, with line and fix
-    if columns is None and sep is None and {"char_distance_norm", "unchanged"} & set(header):
-        from evalkit.engine.run import quarantine_path
-        from evalkit.stats.summary import read_scores
-
-        qfile = quarantine_path(file)
-        try:
-            quarantine = pd.read_csv(qfile, dtype=str) if qfile.is_file() else None
-        except OSError as exc:
-            raise input_os_error(exc, "the quarantine file", qfile) from None
-        return read_scores(file), quarantine
-    return read_notes(file, columns=columns, encoding=encoding, sep=sep), None
+    return moved(path, columns=columns, encoding=encoding, sep=sep)
 
 
 # --------------------------------------------------------------------------- the report
@@ -550,7 +500,14 @@ class _Run:
         self.tables.append(f"tables/{name}.csv")
 
 
-def _has_scores(frame: pd.DataFrame) -> bool:
+def has_scores(frame: pd.DataFrame) -> bool:
+    """Whether ``frame`` is a scores table (it has edit-metric columns), not raw notes.
+
+    Examples
+    --------
+    >>> has_scores(pd.DataFrame({"note_id": ["a"], "unchanged": [True]}))
+    True
+    """
     return "char_distance_norm" in frame.columns or "unchanged" in frame.columns
 
 
@@ -584,7 +541,36 @@ def _read_counts(
     }
 
 
-def _check_frame(frame: Any) -> pd.DataFrame:
+def check_report_options(*, lang: str, min_cell: int, seed: Any) -> None:
+    """Raise ``ValueError`` for an unsupported ``lang``, ``min_cell`` or ``seed``.
+
+    :func:`build_report` and the pipeline (:mod:`evalkit.pipeline`) call it
+    before any work, so a bad option fails before notes are scored.
+
+    Examples
+    --------
+    >>> check_report_options(lang="en", min_cell=5, seed=1)
+    >>> check_report_options(lang="en", min_cell=5, seed="1")
+    Traceback (most recent call last):
+    ...
+    ValueError: seed must be an integer (default 12345); got '1'
+    """
+    check_lang(lang)
+    check_min_cell(min_cell)
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
+        raise ValueError(f"seed must be an integer (default {DEFAULT_SEED}); got {seed!r}")
+
+
+def check_report_input(frame: Any) -> pd.DataFrame:
+    """Return ``frame`` if it is a DataFrame with ``note_id``, else raise with the fix.
+
+    Examples
+    --------
+    >>> check_report_input(pd.DataFrame({"id": [1]}))
+    Traceback (most recent call last):
+    ...
+    ValueError: column 'note_id' is required but missing; found columns: id. ...
+    """
     if not isinstance(frame, pd.DataFrame):
         raise TypeError(
             f"build_report expects a pandas DataFrame of notes or scores, got "
@@ -609,7 +595,7 @@ def _no_text_copy(scores: pd.DataFrame) -> pd.DataFrame:
 
 
 def build_report(
-    scores_or_notes: pd.DataFrame,
+    scores: pd.DataFrame,
     out_dir: str | Path,
     *,
     lang: str = DEFAULT_LANGUAGE,
@@ -626,33 +612,39 @@ def build_report(
     plan: pd.DataFrame | None = None,
     typing_chars_per_minute: float = DEFAULT_TYPING_CHARS_PER_MINUTE,
     figure_formats: Sequence[str] = FIGURE_FORMATS,
+    scoring_seconds: float | None = None,
 ) -> Path:
-    """Write the evaluation report for a table of notes or of scores.
+    """Write the evaluation report of a scores table.
+
+    The report reads scores; it never scores. For raw notes use
+    :func:`evalkit.pipeline.report_notes` (or score them first with
+    :func:`evalkit.score`); passing raw notes here still works through that
+    function but is deprecated.
 
     Parameters
     ----------
-    scores_or_notes : pandas.DataFrame
-        A scores table (from :func:`evalkit.score`), or raw notes, which are
-        scored first with every registered metric family. Not modified.
+    scores : pandas.DataFrame
+        A scores table (from :func:`evalkit.score`, or a file of
+        ``evalkit score`` read with :func:`evalkit.stats.read_scores`). Not modified.
     out_dir : str or Path
         Output folder; created if needed. Existing files of the same names are replaced.
     lang : {"da", "en"}
         Language of the report's interface: its text and figure labels.
     notes_lang : {"da", "en"}, optional
-        Language of raw notes whose ``language`` is missing, when raw notes are
-        scored (the scores table records it per row). Default: ``lang``.
-        Ignored for a scores table, whose rows carry their language.
+        Only with deprecated raw notes: their language where it is missing
+        (default ``lang``). A scores table records the language per row.
     no_text : bool
         Leave out all note text (for sharing beyond the research team).
     min_cell : int
-        Groups with fewer notes are shown as ``"<k"`` without estimates.
+        Groups with fewer notes are shown as ``"<k"`` without estimates; a
+        whole number ≥ 0 (:func:`evalkit.stats.privacy.check_min_cell`).
     seed : int
         Seed for the bootstrap and the viewer's sample.
     input_path : path, optional
         The file the data came from, fingerprinted in the manifest.
     quarantine : pandas.DataFrame, optional
         Rows that could not be scored (``row_number, note_id, column, reason``);
-        defaults to ``scores_or_notes.attrs["quarantine"]`` when present.
+        defaults to ``scores.attrs["quarantine"]`` when present.
     read_stats : mapping or RunSummary, optional
         Row counts from reading/scoring (``n_read``, ``n_scored``, ``n_quarantined``).
     n_boot : int
@@ -671,6 +663,10 @@ def build_report(
     figure_formats : sequence of str
         Files written per figure (default PNG, SVG and PDF); SVG is always
         written because the page embeds it.
+    scoring_seconds : float, optional
+        Set by :func:`evalkit.pipeline.report_notes`: the notes were scored for
+        this report, in this many seconds (the manifest's ``scored_in_report``
+        and ``timings_seconds.scoring``).
 
     Returns
     -------
@@ -679,21 +675,53 @@ def build_report(
 
     Examples
     --------
-    >>> import tempfile
+    >>> import tempfile, evalkit
     >>> notes = pd.DataFrame({"note_id": ["a", "b"], "final_note": ["Ingen feber.", "BT 120/80"],
     ...                       "ai_note": ["Ingen feber.", "BT 130/80"]})
-    >>> html = build_report(notes, tempfile.mkdtemp(), lang="en", n_boot=50,
+    >>> scores = evalkit.score(notes, lang="da")
+    >>> html = build_report(scores, tempfile.mkdtemp(), lang="en", n_boot=50,
     ...                     figure_formats=("svg",))
     >>> html.name, (html.parent / "manifest.json").exists()
     ('report.html', True)
     """
     started = time.perf_counter()
-    check_lang(lang)
-    notes_lang = lang if notes_lang is None else check_language(notes_lang, what="notes_lang")
-    check_min_cell(min_cell)
-    frame = _check_frame(scores_or_notes)
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
-        raise ValueError(f"seed must be an integer (default {DEFAULT_SEED}); got {seed!r}")
+    check_report_options(lang=lang, min_cell=min_cell, seed=seed)
+    if notes_lang is not None:
+        check_language(notes_lang, what="notes_lang")
+    frame = check_report_input(scores)
+    if not has_scores(frame):
+        if scoring_seconds is not None:
+            raise ValueError(
+                "the scored notes have no edit-metric columns (char_distance_norm, unchanged); "
+                "score with the edit family"
+            )
+        warnings.warn(
+            "build_report takes a scores table; passing raw notes is deprecated. Use "
+            "evalkit.pipeline.report_notes(notes, out_dir, notes_lang=...) or "
+            "build_report(evalkit.score(notes), out_dir)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        from evalkit.pipeline import report_notes
+
+        return report_notes(
+            frame,
+            out_dir,
+            notes_lang=notes_lang,
+            lang=lang,
+            no_text=no_text,
+            min_cell=min_cell,
+            seed=seed,
+            input_path=input_path,
+            quarantine=quarantine,
+            read_stats=read_stats,
+            n_boot=n_boot,
+            light_max=light_max,
+            max_viewer_notes=max_viewer_notes,
+            plan=plan,
+            typing_chars_per_minute=typing_chars_per_minute,
+            figure_formats=figure_formats,
+        )
     out = output_dir(out_dir, "the report folder")
     formats = tuple(dict.fromkeys([*figure_formats, "svg"]))
     run = _Run(out, lang, min_cell, formats)
@@ -702,7 +730,6 @@ def build_report(
             run,
             frame,
             lang=lang,
-            notes_lang=notes_lang,
             no_text=no_text,
             min_cell=min_cell,
             seed=seed,
@@ -715,6 +742,7 @@ def build_report(
             plan=plan,
             typing_chars_per_minute=typing_chars_per_minute,
             started=started,
+            scoring_seconds=scoring_seconds,
         )
     except BaseException:
         # No half-written report: remove what this run wrote (each file is
@@ -728,7 +756,6 @@ def _write_report(
     frame: pd.DataFrame,
     *,
     lang: str,
-    notes_lang: str,
     no_text: bool,
     min_cell: int,
     seed: int,
@@ -741,29 +768,22 @@ def _write_report(
     plan: pd.DataFrame | None,
     typing_chars_per_minute: float,
     started: float,
+    scoring_seconds: float | None,
 ) -> Path:
     out = run.out_dir
     t = texts(lang)
 
     if quarantine is None:
         quarantine = frame.attrs.get("quarantine")
-    n_input = len(frame)
-    if _has_scores(frame):
-        scores = frame
-    else:
-        from evalkit.engine import score
-
-        step = time.perf_counter()
-        scores = score(frame, lang=notes_lang)
-        run.timings["scoring"] = time.perf_counter() - step
-        if quarantine is None:
-            quarantine = scores.attrs.get("quarantine")
+    if scoring_seconds is not None:
+        run.timings["scoring"] = scoring_seconds
+    scores = frame
     lexicon_attr = scores.attrs.get("lexicon_versions")
     scores = scores.reset_index(drop=True)
     # attrs may hold the quarantine DataFrame, which breaks pandas' attrs
     # comparison in concat; it has been taken out above.
     scores.attrs = {} if lexicon_attr is None else {"lexicon_versions": lexicon_attr}
-    rows = _read_counts(n_input, scores, quarantine, read_stats)
+    rows = _read_counts(len(frame), scores, quarantine, read_stats)
 
     # ---- statistics (from evalkit.stats; nothing is estimated here)
     step = time.perf_counter()
@@ -1030,7 +1050,7 @@ def _write_report(
     typed = [m for m in list_metrics() if m.dtype != "list" or getattr(m, "item_fields", None)]
     run.written.append(write_table(to_write, out / "scores.parquet", typed))
     run.timings["page"] = time.perf_counter() - step
-    run.timings["total"] = time.perf_counter() - started
+    run.timings["total"] = time.perf_counter() - started + (scoring_seconds or 0.0)
     parameters = {
         "lang": lang,
         "no_text": no_text,
@@ -1042,7 +1062,7 @@ def _write_report(
         "typing_chars_per_minute": typing_chars_per_minute,
         "plan_given": plan_given,
         "default_plan": None if plan_given else dict(DEFAULT_PLAN),
-        "scored_in_report": not _has_scores(frame),
+        "scored_in_report": scoring_seconds is not None,
     }
     outputs = [
         "report.html",
@@ -1208,7 +1228,7 @@ def _clinic_table(
         n_clin = first["n_clinicians"]
         row = [
             str(group),
-            str(first["n_notes_display"]) if not suppressed else f"<{min_cell}",
+            str(first["n_notes_display"]) if not suppressed else suppressed_label(min_cell),
             "—" if suppressed or pd.isna(n_clin) else str(int(n_clin)),
         ]
         for key in stats:
@@ -1247,7 +1267,7 @@ def _value_counts(scores: pd.DataFrame, column: str, min_cell: int) -> list[tupl
     if column not in scores.columns:
         return []
     counts = scores[column].astype("string").fillna("—").value_counts().sort_index()
-    return [(str(k), _count_display(int(v), min_cell)) for k, v in counts.items()]
+    return [(str(k), count_display(int(v), min_cell)) for k, v in counts.items()]
 
 
 def _quarantine_reasons(quarantine: pd.DataFrame | None, lang: str) -> list[tuple[str, int]]:
@@ -1280,10 +1300,10 @@ def _edit_category_table(
     table["n_notes"] = table.sum(axis=1)
     out = table.reset_index().rename(columns={"row_0": "group", by or "": "group"})
     out.columns = ["group", *out.columns[1:]]
-    small = out["n_notes"] < min_cell
+    small = small_cells(out["n_notes"], min_cell)
     display = out.astype(object)
     for col in ("unchanged", "light", "heavy", "n_notes"):
-        display.loc[small, col] = f"<{min_cell}" if col == "n_notes" else None
+        display.loc[small, col] = suppressed_label(min_cell) if col == "n_notes" else None
     display["light_max"] = light_max
     return display
 
@@ -1297,7 +1317,7 @@ def _flag_tables(scores: pd.DataFrame, min_cell: int) -> tuple[pd.DataFrame, lis
     for col in ("type", "severity"):
         items[col] = items.get(col, pd.Series("unknown", index=items.index)).fillna("unknown")
     counts = items.groupby(["type", "severity"]).size().rename("n").reset_index()
-    counts["n"] = [_count_display(int(n), min_cell) for n in counts["n"]]
+    counts["n"] = [count_display(int(n), min_cell) for n in counts["n"]]
     examples = []
     for _, group in items.groupby("type", sort=True):
         for _, r in group.head(DEFAULT_MAX_EXAMPLES).iterrows():

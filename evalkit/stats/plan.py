@@ -37,7 +37,8 @@ import pandas as pd
 from statsmodels.stats.power import NormalIndPower, TTestIndPower
 from statsmodels.stats.proportion import proportion_effectsize
 
-from evalkit._files import atomic_path, output_dir
+from evalkit._files import output_dir
+from evalkit.io.write import write_table
 
 DEFAULT_SD_LOG = 0.5
 """Assumed total SD of log documentation time across notes (an assumption: state your own)."""
@@ -541,6 +542,5 @@ def write_plan_tables(
     curve = power_curve(n_clinicians=range(2, max_clinicians + 1), **common)
     files = {"plan": out / "plan.csv", "power_curve": out / "power_curve.csv"}
     for frame, path in ((table, files["plan"]), (curve, files["power_curve"])):
-        with atomic_path(path, "the plan table") as tmp:
-            frame.to_csv(tmp, index=False)
+        write_table(frame, path, what="the plan table")
     return files, curve

@@ -2,6 +2,12 @@
 
 Tables meant for sharing must not reveal groups with fewer than ``k`` notes
 (default 5): their counts are shown as ``"<5"`` and their estimates blanked.
+This module owns the rule: :func:`check_min_cell` (the accepted range of
+``k``, the same for every function and command), :func:`small_cells` (the
+one comparison with ``k``), :func:`suppressed_label` (``"<k"``) and
+:func:`suppress_small_cells`, which gives every summary table its
+``suppressed`` and ``n_notes_display`` columns. Figures and the report read
+those columns, or ask :func:`small_cells` about counts of their own.
 Clinic and clinician ids can be replaced by stable salted hashes (HMAC-SHA256);
 the same salt gives the same pseudonym across runs, and the salt itself is
 never written anywhere.
@@ -13,7 +19,9 @@ import hashlib
 import hmac
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from evalkit.io.errors import input_os_error
@@ -24,6 +32,111 @@ _MIN_SALT_BYTES = 16
 
 ESTIMATE_COLUMNS = ("estimate", "ci_low", "ci_high", "p_value")
 COUNT_COLUMNS = ("n_notes", "n_clinicians", "n_notes_ai", "n_notes_control")
+
+
+MIN_CELL_RANGE = "a whole number of notes, 0 or more (0 turns suppression off)"
+"""The accepted values of the small-cell threshold ``k`` (``min_cell``, ``--min-cell``)."""
+
+
+def check_min_cell(k: Any) -> int:
+    """Return the small-cell threshold ``k`` as an int, or raise if it is out of range.
+
+    ``k`` must be a whole number of notes, 0 or more: groups with fewer than
+    ``k`` notes are suppressed, so 0 (and 1, for groups that have notes)
+    suppresses nothing. Every function and command taking ``min_cell``
+    accepts exactly this range.
+
+    Examples
+    --------
+    >>> check_min_cell(5), check_min_cell(0)
+    (5, 0)
+    >>> check_min_cell(-1)
+    Traceback (most recent call last):
+    ...
+    ValueError: min_cell (--min-cell) must be a whole number of notes, 0 or more ... got -1. ...
+    """
+    if isinstance(k, bool) or not isinstance(k, int | np.integer) or k < 0:
+        raise ValueError(
+            f"min_cell (--min-cell) must be {MIN_CELL_RANGE}; got {k!r}. Use the default "
+            f"{DEFAULT_MIN_CELL}, or 0 to keep every group for internal analysis."
+        )
+    return int(k)
+
+
+def small_cells(counts: Any, k: int) -> Any:
+    """Which counts are below the threshold ``k`` (missing counts are not).
+
+    The one place where a count is compared with ``k``.
+
+    Parameters
+    ----------
+    counts : int, array-like or pandas.Series
+        Numbers of notes (or of items) per group.
+    k : int
+        Minimum cell size, see :func:`check_min_cell`.
+
+    Returns
+    -------
+    bool or numpy.ndarray of bool
+        A bool for a single count, else an array aligned with ``counts``.
+
+    Examples
+    --------
+    >>> small_cells(3, 5), small_cells(5, 5)
+    (True, False)
+    >>> small_cells(pd.Series([12, 3, None]), 5).tolist()
+    [False, True, False]
+    """
+    k = check_min_cell(k)
+    if np.ndim(counts) == 0:
+        return bool(not pd.isna(counts) and counts < k)
+    values = pd.to_numeric(pd.Series(counts), errors="coerce")
+    return (values < k).fillna(False).to_numpy(dtype=bool)
+
+
+def suppressed_label(k: int) -> str:
+    """What a suppressed count shows instead of its value: ``"<k"``.
+
+    Examples
+    --------
+    >>> suppressed_label(5)
+    '<5'
+    """
+    return f"<{check_min_cell(k)}"
+
+
+def count_display(n: int, k: int) -> str:
+    """A count as it may be shared: the number, or ``"<k"`` when it is below ``k``.
+
+    Examples
+    --------
+    >>> count_display(12, 5), count_display(3, 5)
+    ('12', '<5')
+    """
+    return suppressed_label(k) if small_cells(n, k) else str(n)
+
+
+def suppressed_rows(table: pd.DataFrame, *, k: int) -> np.ndarray:
+    """Rows of a summary table that must not be shown.
+
+    A row is hidden when the table marks it ``suppressed`` (it was made with
+    :func:`suppress_small_cells`) or when its ``n_notes`` is below ``k``, so
+    a table suppressed with a smaller threshold is still safe to show at ``k``.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"n_notes": [12, 8, 3], "suppressed": [False, True, False]})
+    >>> suppressed_rows(t, k=5).tolist()
+    [False, True, True]
+    """
+    hidden = np.zeros(len(table), dtype=bool)
+    if "suppressed" in table.columns:
+        hidden |= table["suppressed"].astype("boolean").fillna(False).to_numpy(dtype=bool)
+    if "n_notes" in table.columns:
+        hidden |= small_cells(table["n_notes"], k)
+    else:
+        check_min_cell(k)
+    return hidden
 
 
 def read_salt(path: str | Path) -> bytes:
@@ -133,14 +246,14 @@ def suppress_small_cells(table: pd.DataFrame, *, k: int = DEFAULT_MIN_CELL) -> p
 
     Rows with ``n_notes < k`` get ``nan`` estimates, missing counts, and
     ``"<k"`` in ``n_notes_display``; every row gets ``suppressed`` and
-    ``n_notes_display``. ``k=0`` (or 1) suppresses nothing.
+    ``n_notes_display``. ``k=0`` suppresses nothing (see :func:`check_min_cell`).
 
     Parameters
     ----------
     table : pandas.DataFrame
         A summary table with an ``n_notes`` column (not modified).
     k : int
-        Minimum cell size.
+        Minimum cell size, a whole number ≥ 0.
 
     Returns
     -------
@@ -155,8 +268,7 @@ def suppress_small_cells(table: pd.DataFrame, *, k: int = DEFAULT_MIN_CELL) -> p
     >>> bool(pd.isna(out.loc[1, "estimate"]))
     True
     """
-    if isinstance(k, bool) or not isinstance(k, int) or k < 0:
-        raise ValueError(f"min cell size k must be a non-negative integer (default 5); got {k!r}")
+    k = check_min_cell(k)
     if "n_notes" not in table.columns:
         raise ValueError(
             "suppress_small_cells needs an 'n_notes' column; found columns: "
@@ -164,7 +276,7 @@ def suppress_small_cells(table: pd.DataFrame, *, k: int = DEFAULT_MIN_CELL) -> p
         )
     out = table.copy()
     counts = pd.to_numeric(out["n_notes"], errors="coerce")
-    small = (counts < k).fillna(False).to_numpy(dtype=bool)
+    small = small_cells(counts, k)
     for col in ESTIMATE_COLUMNS:
         if col in out.columns:
             out[col] = out[col].astype(float).mask(small)
@@ -172,6 +284,6 @@ def suppress_small_cells(table: pd.DataFrame, *, k: int = DEFAULT_MIN_CELL) -> p
         if col in out.columns:
             out[col] = out[col].astype("Int64").mask(small)
     display = counts.astype("Int64").astype(str)
-    out["n_notes_display"] = display.where(~small, f"<{k}")
+    out["n_notes_display"] = display.where(~small, suppressed_label(k))
     out["suppressed"] = small
     return out

@@ -39,7 +39,12 @@ from evalkit.stats.ci import (
 )
 from evalkit.stats.groups import OVERALL, as_flags, cluster_labels
 from evalkit.stats.notes import Note, note_of
-from evalkit.stats.privacy import DEFAULT_MIN_CELL, pseudonymize, suppress_small_cells
+from evalkit.stats.privacy import (
+    DEFAULT_MIN_CELL,
+    check_min_cell,
+    pseudonymize,
+    suppress_small_cells,
+)
 from evalkit.stats.time import NoTimingDataError, time_saved
 
 
@@ -365,6 +370,7 @@ def summarize(
         )
     _check_n_boot(n_boot)
     _check_level(ci)
+    check_min_cell(min_cell)
     levels = _normalise_by(by)
     exploded = None
     if any(SECTION in lvl for lvl in levels) and SECTION not in scores.columns:
@@ -537,6 +543,7 @@ def write_summary_tables(
     >>> sorted(res.files), res.messages[0][:20]
     (['summary'], 'no timing columns (d')
     """
+    check_min_cell(min_cell)
     out = output_dir(out_dir, "the tables folder")
     result = SummaryFiles()
     if salt is not None:

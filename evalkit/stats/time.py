@@ -48,7 +48,7 @@ from evalkit.stats.ci import (
 )
 from evalkit.stats.groups import OVERALL, as_flags, cluster_labels
 from evalkit.stats.notes import Note, note_of
-from evalkit.stats.privacy import DEFAULT_MIN_CELL, suppress_small_cells
+from evalkit.stats.privacy import DEFAULT_MIN_CELL, check_min_cell, suppress_small_cells
 
 DEFAULT_TYPING_CHARS_PER_MINUTE = 200.0
 """Typing speed of the modelled baseline: about 40 words a minute."""
@@ -406,6 +406,8 @@ class WithinClinicianResult:
     n_clinicians : int
         Clinicians with both AI and control notes.
     n_boot, seed : int
+    n_notes : int
+        Timed notes of those clinicians: the notes behind the comparison.
     """
 
     median_saving: float
@@ -416,6 +418,7 @@ class WithinClinicianResult:
     n_clinicians: int
     n_boot: int
     seed: int
+    n_notes: int
 
 
 def within_clinician_comparison(
@@ -435,8 +438,8 @@ def within_clinician_comparison(
     ...     "doc_seconds": [200, 260, 180, 250, 300, 320, 240, 300, 150, 200, 210, 250.0],
     ... })
     >>> res = within_clinician_comparison(df, n_boot=200)
-    >>> res.median_saving, res.n_clinicians, round(res.p_value, 4)
-    (55.0, 6, 0.0312)
+    >>> res.median_saving, res.n_clinicians, res.n_notes, round(res.p_value, 4)
+    (55.0, 6, 12, 0.0312)
     """
     _check_level(ci)
     _check_n_boot(n_boot)
@@ -455,7 +458,8 @@ def within_clinician_comparison(
     medians = frame.groupby(["clinician", "ai"])["seconds"].median().unstack("ai")
     if True not in medians.columns or False not in medians.columns:
         raise NoTimingDataError(Note("within_needs_both"))
-    savings = (medians[False] - medians[True]).dropna().to_numpy()
+    paired = (medians[False] - medians[True]).dropna()
+    savings = paired.to_numpy()
     if savings.size < 2:
         raise NoTimingDataError(Note("within_too_few", n=int(savings.size)))
     if np.all(savings == 0):
@@ -473,6 +477,7 @@ def within_clinician_comparison(
         int(savings.size),
         n_boot,
         seed,
+        int(frame["clinician"].isin(paired.index).sum()),
     )
 
 
@@ -607,7 +612,8 @@ def _group_rows(
         "level": level,
         "group": group,
         "ci_level": ci,
-        "n_notes": n_t + n_c,
+        # Notes, not values: with a modelled baseline an AI note gives both arms a value.
+        "n_notes": int(use.sum()),
         "n_notes_ai": n_t,
         "n_notes_control": n_c,
         "n_clinicians": n_clin,
@@ -797,6 +803,7 @@ def time_saved(
     """
     _check_n_boot(n_boot)
     _check_level(ci)
+    check_min_cell(min_cell)
     if notes_per_day <= 0 or working_days_per_year <= 0:
         raise ValueError(
             "notes_per_day and working_days_per_year must be positive; got "
@@ -941,7 +948,7 @@ def _model_rows(
                 "unit": "s",
                 "p_value": within.p_value,
                 "n_clinicians": within.n_clinicians,
-                "n_notes": np.nan,
+                "n_notes": within.n_notes,
                 "B": n_boot,
                 "seed": seed,
                 "method": "median over clinicians of (median control - median AI seconds); "
@@ -976,6 +983,7 @@ def time_per_note(
     >>> t[["clinic_id", "ai_assisted", "estimate", "n_notes"]].values.tolist()
     [['A', True, 190.0, 2], ['A', False, 255.0, 2]]
     """
+    check_min_cell(min_cell)
     if by not in scores.columns:
         raise ValueError(
             f"grouping column {by!r} not in the scores table; found columns: "

@@ -75,6 +75,21 @@ def test_note_pair_is_frozen():
 # ---- NoteScore ---------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("language", ["sv", "", None, "DA", 1])
+def test_an_unsupported_language_is_refused_not_replaced(language):
+    with pytest.raises(
+        ValueError, match="the notes' language .* is not supported; use one of da, en"
+    ):
+        NotePair("Ingen feber.", "Feber.", language=language)
+    with pytest.raises(ValueError, match="not supported"):
+        score_note("Ingen feber.", "Feber.", language=language)
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_a_supported_language_is_kept(language):
+    assert NotePair.from_raw("a", "b", None, language).language == language
+
+
 def test_attribute_access_and_a_clear_error_for_unknown_families():
     score = score_note("Hoste.", "Hoste.", families=["edit"])
     assert score.edit is score.results["edit"]

@@ -52,13 +52,15 @@ def test_label_languages_define_the_same_keys():
     assert set(style._LABELS["da"]) == set(style._LABELS["en"])
 
 
-def test_check_lang_and_min_cell_raise_with_the_fix():
+def test_check_lang_raises_with_the_fix():
     with pytest.raises(ValueError, match="--lang da"):
         style.check_lang("de")
-    with pytest.raises(ValueError, match="min_cell"):
-        style.check_min_cell(0)
-    with pytest.raises(ValueError, match="min_cell"):
-        style.check_min_cell(True)
+
+
+@pytest.mark.parametrize("bad", [-1, True, 2.5, "5"])
+def test_split_groups_takes_the_privacy_range_of_min_cell(bad):
+    with pytest.raises(ValueError, match=r"min_cell \(--min-cell\) must be a whole number"):
+        style.split_groups(pd.Series({"a": 3}), bad)
 
 
 def _luminance(colour: str) -> float:

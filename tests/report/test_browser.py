@@ -161,11 +161,11 @@ def test_screenshot_of_the_viewer(page, tmp_path):
 def test_demo_report_in_browser_and_readme_screenshot(browser, tmp_path):
     """The bundled Danish demo, end to end; saves the README screenshot on request."""
     from evalkit.datasets.demo import demo_path
-    from evalkit.report.build import read_report_input
+    from evalkit.pipeline import read_report_input, report_notes
 
     notes_file = demo_path() / "notes.csv"
     frame, quarantine = read_report_input(notes_file)
-    html = build_report(
+    html = report_notes(
         frame,
         tmp_path,
         lang="da",

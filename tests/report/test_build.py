@@ -125,9 +125,10 @@ def test_raw_notes_are_scored_first(tmp_path):
     notes.loc[0, "final_note"] = None  # quarantined: no final note
     path = tmp_path / "notes.csv"
     notes.to_csv(path, index=False)
-    html = build_report(
-        notes, tmp_path / "out", lang="en", n_boot=50, input_path=path, figure_formats=("svg",)
-    )
+    with pytest.warns(DeprecationWarning, match="passing raw notes is deprecated"):
+        html = build_report(
+            notes, tmp_path / "out", lang="en", n_boot=50, input_path=path, figure_formats=("svg",)
+        )
     m = json.loads((html.parent / "manifest.json").read_text(encoding="utf-8"))
     assert m["parameters"]["scored_in_report"] is True
     assert m["rows"]["read"] == len(notes)
@@ -170,7 +171,7 @@ def test_invalid_arguments_raise_with_fix(pilot_scores, tmp_path):
     with pytest.raises(ValueError, match="--lang da"):
         build_report(pilot_scores, tmp_path, lang="de")
     with pytest.raises(ValueError, match="min_cell"):
-        build_report(pilot_scores, tmp_path, min_cell=0)
+        build_report(pilot_scores, tmp_path, min_cell=-1)
     with pytest.raises(ValueError, match="note_id"):
         build_report(pilot_scores.drop(columns="note_id"), tmp_path)
     with pytest.raises(TypeError, match="read_notes"):
@@ -314,9 +315,10 @@ def test_interface_and_notes_language_are_two_parameters(tmp_path):
             "ai_note": ["Fever.", "BP 130/80"],
         }
     )
-    html = build_report(
-        notes, tmp_path, lang="da", notes_lang="en", n_boot=20, figure_formats=("svg",)
-    )
+    with pytest.warns(DeprecationWarning, match="passing raw notes is deprecated"):
+        html = build_report(
+            notes, tmp_path, lang="da", notes_lang="en", n_boot=20, figure_formats=("svg",)
+        )
     written = pd.read_parquet(tmp_path / "scores.parquet")
     assert written["language"].tolist() == ["en", "en"]
     assert '<html lang="da"' in html.read_text(encoding="utf-8")

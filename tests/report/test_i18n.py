@@ -171,7 +171,8 @@ def demo_reports(tmp_path_factory):
     """The bundled demo, scored once and reported in Danish and English."""
     from evalkit.datasets.demo import demo_path
     from evalkit.engine.run import score_file
-    from evalkit.report import build_report, read_report_input
+    from evalkit.pipeline import read_report_input
+    from evalkit.report import build_report
 
     root = tmp_path_factory.mktemp("demo_lang")
     score_file(demo_path() / "notes.csv", root / "scores.parquet", lang="da")
@@ -261,7 +262,8 @@ def test_every_quarantine_reason_has_both_translations():
 @pytest.fixture(scope="module")
 def every_reason(tmp_path_factory):
     """Scores and quarantine of a file that breaks every rule once, and its two reports."""
-    from evalkit.report import build_report, read_report_input
+    from evalkit.pipeline import read_report_input
+    from evalkit.report import build_report
 
     root = tmp_path_factory.mktemp("every_reason")
     with pytest.MonkeyPatch.context() as monkeypatch:

@@ -149,8 +149,52 @@ def test_mixed_model_with_one_clinic_uses_clinician_intercepts(sim):
 def test_within_clinician_matches_scipy(paired):
     res = within_clinician_comparison(paired, n_boot=100)
     savings = np.array([60.0, 70.0, 30.0])
-    assert res.median_saving == 60.0 and res.n_clinicians == 3
+    assert res.median_saving == 60.0 and res.n_clinicians == 3 and res.n_notes == 6
     assert res.p_value == pytest.approx(sps.wilcoxon(savings).pvalue)
+
+
+def test_within_clinician_counts_only_the_notes_of_paired_clinicians(paired):
+    # Clinician w has AI notes only and an untimed control: not compared, not counted.
+    extra = pd.DataFrame(
+        {
+            "note_id": ["g", "h", "i"],
+            "clinic_id": "K2",
+            "clinician_id": "w",
+            "ai_assisted": [True, True, False],
+            "doc_seconds": [100.0, 120.0, None],
+        }
+    )
+    res = within_clinician_comparison(pd.concat([paired, extra]), n_boot=50)
+    assert res.n_clinicians == 3 and res.n_notes == 6
+
+
+def test_within_row_carries_its_notes_so_it_can_be_suppressed(paired):
+    t = time_saved(paired, n_boot=50, min_cell=0)
+    assert quantity(t, "within_clinician_median_seconds_saved").n_notes == 6
+    hidden = quantity(
+        time_saved(paired, n_boot=50, min_cell=7),
+        "within_clinician_median_seconds_saved",
+    )
+    assert hidden.suppressed and pd.isna(hidden.estimate) and hidden.n_notes_display == "<7"
+
+
+def test_modelled_rows_count_notes_not_values():
+    # Four AI notes and no controls: each note gives a value to both arms.
+    df = pd.DataFrame(
+        {
+            "note_id": list("abcd"),
+            "clinician_id": ["a", "a", "b", "b"],
+            "ai_assisted": True,
+            "final_note": ["x" * 600] * 4,
+            "edit_seconds": [30.0, 40.0, 50.0, 60.0],
+        }
+    )
+    t = time_saved(df, by=None, n_boot=50, min_cell=0)
+    row = quantity(t, "seconds_saved_per_note")
+    assert row.basis == "modelled" and row.n_notes == 4
+    assert row.n_notes_ai == 4 and row.n_notes_control == 4
+    # so a group of four notes is suppressed at k = 5
+    assert time_saved(df, by=None, n_boot=50, min_cell=5)["suppressed"].all()
 
 
 def test_measured_table_has_model_rows(simulated, sim):
