@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import functools
-import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn, cast
 
 import typer
 from rich.console import Console
@@ -24,6 +23,11 @@ from evalkit._version import __version__
 from evalkit.io.errors import InputError, OutputError
 from evalkit.schema import DEFAULT_LANGUAGE, DEFAULT_MIN_CELL, DEFAULT_SEED
 from evalkit.stats.privacy import MIN_CELL_RANGE, check_min_cell
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from evalkit.engine.run import RunSummary
 
 app = typer.Typer(
     name="evalkit",
@@ -65,7 +69,7 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 
-def _fail(message: str, code: int = EXIT_USAGE) -> None:
+def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     one_line = " ".join(str(message).split())
     err.print(f"[bold red]error:[/] {escape(one_line)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
@@ -127,7 +131,7 @@ def _count_rows(path: Path) -> int | None:
     return None
 
 
-def run_scoring(input: Path, output: Path, **kwargs) -> object:
+def run_scoring(input: Path, output: Path, **kwargs) -> RunSummary:
     """Score with a progress bar on stderr; shared by `score` and `demo`."""
     import time
 
@@ -379,7 +383,7 @@ def summarize(
     check_min_cell(min_cell)
     if pseudonymize and salt_file is None:
         _fail("--pseudonymize needs --salt-file FILE holding a secret of at least 16 characters")
-    salt = read_salt(salt_file) if pseudonymize else None
+    salt = read_salt(salt_file) if pseudonymize and salt_file is not None else None
     result = write_summary_tables(
         read_scores(scores),
         out_dir,
@@ -530,10 +534,11 @@ def plan(
         max_clinicians=max_clinicians,
     )
     ax = plot_power_curve(curve, hue="scenario", target=power)
+    figure = cast("Figure", ax.figure)  # a top-level figure: plot_power_curve made the axes
     try:
-        save_figure(ax.figure, out_dir / "power_curve", formats=("png",), dpi=150)
+        save_figure(figure, out_dir / "power_curve", formats=("png",), dpi=150)
     finally:
-        plt.close(ax.figure)
+        plt.close(figure)
     for name, path in {**files, "figure": out_dir / "power_curve.png"}.items():
         out.print(f"{name}: {path}", highlight=False)
 
@@ -618,4 +623,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -420,7 +420,7 @@ def _slot(t: _Table, dose_lists: Mapping[str, Any]) -> Spec:
     return spec
 
 
-def _optional_share(t: _Table, key: str) -> dict[str, float]:
+def _optional_share(t: _Table, key: str) -> dict[str, Any]:
     return {key: t.share(key)} if t.has(key) else {}
 
 
@@ -528,7 +528,7 @@ def _problem(t: _Table, shared: _Shared, common_slots: Mapping[str, Spec]) -> Pr
                 "listed before it. Move the drug slot up or set drug_slot."
             )
     known = {**slots, **common_slots}
-    sections: dict[str, tuple[Fact, ...]] = {}
+    sections: dict[str, Any] = {}
     for section in SECTIONS:
         facts = []
         for entry in t.tables(section):

@@ -77,7 +77,10 @@ SCHEMA: dict[str, tuple[str, ...]] = {
 }
 """Tables of a cue file and their word lists (besides ``language`` and ``stopwords``)."""
 
-_SCALES = {"sides": ("right", "left", "both"), "intensity": ("mild", "moderate", "severe")}
+_SCALES: dict[str, tuple[str, ...]] = {
+    "sides": ("right", "left", "both"),
+    "intensity": ("mild", "moderate", "severe"),
+}
 _SCALES["quality"] = ("better", "worse")
 
 

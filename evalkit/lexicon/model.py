@@ -10,7 +10,7 @@ language; metrics compare notes by concept, never by surface form.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,7 +100,7 @@ class Lexicon:
         self,
         entries: Iterable[LexiconEntry],
         *,
-        stoplist: dict[str, Iterable[str]] | None = None,
+        stoplist: Mapping[str, Iterable[str]] | None = None,
         version: str | None = None,
     ) -> None:
         rows = tuple(entries)

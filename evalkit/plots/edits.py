@@ -88,7 +88,7 @@ def edit_category(scores: pd.DataFrame, *, light_max: float = LIGHT_EDIT_MAX) ->
         list(EDIT_CATEGORIES),
         default="",
     )
-    values = np.where(cat == "", None, cat)  # notes with no edit scores become NA
+    values = np.where(cat == "", None, cat)  # type: ignore[call-overload]  # None: NA for notes without edit scores
     return pd.Series(pd.Categorical(values, categories=list(EDIT_CATEGORIES)), index=scores.index)
 
 

@@ -71,7 +71,7 @@ def plot_power_curve(
             linestyle=LINESTYLES[i % len(LINESTYLES)],
             linewidth=1.6,
             markersize=4,
-            label=None if name is None else _scenario_label(hue, name, part, lang),
+            label=None if name is None or hue is None else _scenario_label(hue, name, part, lang),
         )
     if target is not None:
         ax.axhline(
@@ -84,7 +84,8 @@ def plot_power_curve(
     ax.set_ylim(0, 100)
     xs = pd.to_numeric(plan[x], errors="coerce")
     if len(xs) and np.all(xs == np.round(xs)):
-        ax.xaxis.get_major_locator().set_params(integer=True)
+        # the default locator is a MaxNLocator; the stubs type it as a bare Locator
+        ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
     ax.set_xlabel(label("n_clinicians", lang) if x == "n_clinicians" else x)
     ax.set_ylabel(label("power", lang))
     if hue is not None or target is not None:

@@ -174,5 +174,7 @@ def plot_section_scores(
     add_note(ax, note)
     if handles:
         legend_below(ax, handles, ncol=min(len(handles), 6))
-        ax.get_legend().set_title(group_label(by, lang))
+        legend = ax.get_legend()
+        if legend is not None:
+            legend.set_title(group_label(by, lang) if by is not None else "")
     return localise_axes(ax, lang)

@@ -26,9 +26,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
+from cycler import cycler
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import ScalarFormatter
@@ -72,7 +72,7 @@ RC: dict[str, Any] = {
     "grid.color": "#d0d0d0",
     "grid.linewidth": 0.6,
     "axes.axisbelow": True,
-    "axes.prop_cycle": matplotlib.cycler(color=list(OKABE_ITO)),
+    "axes.prop_cycle": cycler(color=list(OKABE_ITO)),
     "legend.frameon": False,
     "hatch.linewidth": 0.8,
     "svg.fonttype": "none",  # keep text as text: smaller files, searchable reports
@@ -462,7 +462,7 @@ def evalkit_style() -> Iterator[None]:
     ...     plt.rcParams["svg.fonttype"]
     'none'
     """
-    with plt.rc_context(RC):
+    with plt.rc_context(RC):  # type: ignore[arg-type]  # the stubs list rc keys as literals
         yield
 
 

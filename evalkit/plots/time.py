@@ -187,7 +187,7 @@ def plot_time_saved_distribution(
         ax.set_title(f"n {suppressed_label(min_cell)} ({kind})", loc="right")
     else:
         edges = np.histogram_bin_edges(values, bins=bins)
-        ax.hist(values, bins=edges, color=OKABE_ITO[2], edgecolor="#303030", linewidth=0.6)
+        ax.hist(values, bins=list(edges), color=OKABE_ITO[2], edgecolor="#303030", linewidth=0.6)
         median = float(np.median(values))
         ax.axvline(
             median,

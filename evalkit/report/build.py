@@ -1409,7 +1409,7 @@ def _section_and_system_figures(
                     f"section_{stat}",
                     "sections",
                     t[key],
-                    lambda ax, stat=stat: plot_section_scores(
+                    lambda ax, stat=stat: plot_section_scores(  # type: ignore[misc]
                         table, statistic=stat, by=by, ax=ax, lang=lang, min_cell=min_cell
                     ),
                     figsize=(8.0, 4.4),

@@ -498,8 +498,8 @@ def compare_systems(
         )
     systems_col = scores[by].astype("string")
     if systems_col.isna().any():
-        row = int(np.flatnonzero(systems_col.isna().to_numpy())[0])
-        raise ValueError(f"column {by!r} is empty in row {row}; every draft needs a system name.")
+        bad = int(np.flatnonzero(systems_col.isna().to_numpy())[0])
+        raise ValueError(f"column {by!r} is empty in row {bad}; every draft needs a system name.")
     names = sorted(systems_col.unique())
     if len(names) < 2:
         raise ValueError(
@@ -512,10 +512,10 @@ def compare_systems(
     on = _pairing_column(scores, by, on)
     dup = pd.DataFrame({"on": scores[on].astype("string"), "s": systems_col}).duplicated()
     if dup.any():
-        row = int(np.flatnonzero(dup.to_numpy())[0])
+        dup_row = int(np.flatnonzero(dup.to_numpy())[0])
         raise ValueError(
-            f"row {row}: a second draft of consultation {scores[on].iloc[row]!r} by system "
-            f"{systems_col.iloc[row]!r}; each system needs one row per consultation in {on!r}."
+            f"row {dup_row}: a second draft of consultation {scores[on].iloc[dup_row]!r} by system "
+            f"{systems_col.iloc[dup_row]!r}; each system needs one row per consultation in {on!r}."
         )
     if metrics is None:
         chosen = [m for m in SYSTEM_METRICS if m in scores.columns]
@@ -593,11 +593,11 @@ def compare_systems(
                 favours=_favours(iv, direction),
             )
             diff_rows.append(row)
-        p = np.array([r["p_value"] for r in diff_rows[start:]], dtype=float)
-        holm = np.full(p.shape, np.nan)
-        ok = ~np.isnan(p)
+        p_values = np.array([r["p_value"] for r in diff_rows[start:]], dtype=float)
+        holm = np.full(p_values.shape, np.nan)
+        ok = ~np.isnan(p_values)
         if ok.any():
-            holm[ok] = multipletests(p[ok], method="holm")[1]
+            holm[ok] = multipletests(p_values[ok], method="holm")[1]
         for r, h in zip(diff_rows[start:], holm, strict=True):
             r["p_holm"] = float(h)
         rank_rows.extend(
@@ -726,6 +726,6 @@ def read_system_scores(paths: Sequence[str | Path], *, by: str = "system") -> pd
     for path in paths:
         frame = read_scores(path)
         if by not in frame.columns:
-            frame = frame.assign(**{by: path.stem})
+            frame = frame.assign(**{by: Path(path).stem})
         frames.append(frame)
     return pd.concat(frames, ignore_index=True)

@@ -31,6 +31,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -527,7 +528,7 @@ def write_plan_tables(
     if max_clinicians < 2:
         raise ValueError(f"max_clinicians must be at least 2; got {max_clinicians}")
     out = output_dir(out_dir, "the plan folder")
-    common = dict(
+    common: dict[str, Any] = dict(
         effect=effect,
         icc=icc,
         notes_per_clinician=notes_per_clinician,

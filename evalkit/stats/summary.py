@@ -14,6 +14,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -154,7 +155,7 @@ def interval_for(
     'wilson (notes)'
     """
     n_clusters = 0 if clusters is None else len(pd.unique(clusters))
-    if n_clusters >= 2:
+    if clusters is not None and n_clusters >= 2:
         if kind == "rate" and np.all(values == values[0]):
             wil = wilson_interval(int(values[0]) * n_clusters, n_clusters, ci=ci)
             return Interval(
@@ -405,7 +406,7 @@ def summarize(
     for lvl in levels:
         frame, ctx = (
             (exploded, section_ctx)
-            if section_ctx is not None and SECTION in lvl
+            if exploded is not None and section_ctx is not None and SECTION in lvl
             else (scores, note_ctx)
         )
         keys = frame[list(lvl)].astype("string").fillna("<missing>")
@@ -552,7 +553,7 @@ def write_summary_tables(
     table = summarize(scores, by, n_boot=n_boot, seed=seed, min_cell=min_cell, ci=ci)
     result.files["summary"] = _write_csv(table, out / "summary.csv")
     single = [lvl[0] for lvl in _normalise_by(by) if len(lvl) == 1 and lvl[0] != SECTION]
-    extra = {}
+    extra: dict[str, Any] = {}
     if typing_chars_per_minute is not None:
         extra["typing_chars_per_minute"] = typing_chars_per_minute
     if notes_per_day is not None:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -444,7 +445,7 @@ def within_clinician_comparison(
     _check_level(ci)
     _check_n_boot(n_boot)
     labels, unit = cluster_labels(scores)
-    if unit != "clinicians":
+    if unit != "clinicians" or labels is None:
         raise ValueError(
             Note("within_needs_clinician", columns=", ".join(map(str, scores.columns)))
         )
@@ -823,7 +824,7 @@ def time_saved(
         if "clinic_id" in scores.columns
         else None
     )
-    options = dict(
+    options: dict[str, Any] = dict(
         n_boot=n_boot,
         seed=seed,
         ci=ci,

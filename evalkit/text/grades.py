@@ -382,5 +382,5 @@ def same_grade(a: Grade, b: Grade) -> bool | None:
     return (
         abs(a.value - b.value) < 1e-9
         and (a.high is None) == (b.high is None)
-        and (a.high is None or abs(a.high - b.high) < 1e-9)
+        and (a.high is None or b.high is None or abs(a.high - b.high) < 1e-9)
     )

@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 __all__ = [
     "NumberMention",
@@ -703,7 +704,7 @@ def parse_number_words(phrase: str, *, language: str | None = None) -> float | N
 def _match_unit(text: str, pos: int, language: str | None) -> tuple[int, str, str] | None:
     m = _UNIT_RE.match(text, pos)
     if m is not None:
-        idx = int(m.lastgroup[1:])
+        idx = int(cast(str, m.lastgroup)[1:])  # every alternative is a named group
         _, unit, kind = _UNIT_TABLE[idx]
         return m.end(), unit, kind
     if language in (None, "da"):
@@ -819,6 +820,7 @@ def find_numbers(
         if (
             k is not None
             and toks[k].kind in ("num", "word")
+            and rm is not None
             and not (rm.group().strip().lower() == "to" and language == "da")
         ):
             hi, j2, _ = _parse_sequence(text, toks, k)
