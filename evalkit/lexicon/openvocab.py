@@ -588,7 +588,7 @@ class OpenVocabulary:
             split = self._split(plain)
             if split == _PLAIN:
                 return None
-            if split is not None:
+            if isinstance(split, tuple):  # a compound with a known head
                 return split
         return "other", "frequency"
 
