@@ -22,6 +22,7 @@ from evalkit.metrics.hallucination.state import (
     draft_state,
     flag_source,
     local_polarity,
+    polarity_span,
     quote,
 )
 from evalkit.metrics.hallucination.support import span_supported
@@ -151,11 +152,14 @@ class ConceptChecker:
                         where.append(
                             f"transcript states the opposite: {turn_quote(transcript, said_at)}"
                         )
+                    # the flag shows the presence word that was turned around too
+                    # ("Murphy's sign *positive*"), not only the finding's name
+                    start, end = polarity_span(draft_text, u, m.start, m.end, context.language)
                     flags.append(
                         make_flag(
                             draft_text,
-                            m.start,
-                            m.end,
+                            start,
+                            end,
                             "negation",
                             "; ".join(where),
                             flag_source(flip_f, flip_t, has_f, has_t),

@@ -78,3 +78,26 @@ def test_concept_flags_come_from_the_concept_check():
     pair = NotePair.from_raw("Har feber. Hoste.", "Ingen feber. Hoste.", None, "da")
     flags = score_hallucination(pair, {"matcher": standin_matcher("da")}).flags
     assert [(f.type, f.checker, f.text) for f in flags] == [("negation", "concepts", "feber")]
+
+
+def test_a_flipped_presence_word_is_inside_the_negation_flag():
+    # the word that was turned around is the presence word, not the finding's name
+    draft = "Swelling positive on the left."
+    flags = _flags("Swelling negative on the left.", draft, language="en")
+    assert [(f["type"], f["text"]) for f in flags] == [("negation", "Swelling positive")]
+    draft = "Tenderness is absent."
+    flags = _flags("Tenderness is present.", draft, language="en")
+    assert [(f["type"], f["text"]) for f in flags] == [("negation", "Tenderness is absent")]
+    draft = "Negativ for hævelse."
+    flags = _flags("Positiv for hævelse.", draft)
+    assert [(f["type"], f["text"]) for f in flags] == [("negation", "Negativ for hævelse")]
+
+
+def test_a_plain_negation_cue_leaves_the_flag_on_the_finding():
+    flags = _flags("Hævelse over knæet.", "Ingen hævelse over knæet.")
+    assert [(f["type"], f["text"]) for f in flags] == [("negation", "hævelse")]
+    # benign counterpart: the same presence word, the same polarity, no flag
+    assert (
+        _flags("Swelling positive on the left.", "Positive swelling on the left.", language="en")
+        == []
+    )
