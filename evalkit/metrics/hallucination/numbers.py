@@ -29,6 +29,63 @@ _UNIT_DROPPED = frozenset({"vital", "lab", "blood_pressure"})
 _STATED_ONCE = frozenset({"score", "vital", "lab"})
 
 
+_MEASURED = frozenset({"vital", "lab"})
+"""Kinds (and lexicon categories) of measurements: a kept one the talk gives another value
+for is contradicted when the two are clearly apart (:func:`_clearly_different`)."""
+
+_ONE_READING_UNITS = frozenset({"%", "°C", "/min", "kg"})
+"""Units of a measurement a consultation usually reads once (saturation, temperature, pulse,
+weight); sizes, pounds lost and the like come in several values."""
+
+
+def _one_other_reading(index: TextIndex, n: NumberMention) -> NumberMention | None:
+    """The one value the talk gives in ``n``'s unit and kind, when it is clearly another.
+
+    Examples
+    --------
+    >>> from evalkit.metrics.hallucination.index import build_index
+    >>> from evalkit.text.numbers import find_numbers
+    >>> talk = build_index("Læge: Du vejer otteogfirs kilo.", "da", transcript=True)
+    >>> _one_other_reading(talk, find_numbers("74 kg", language="da")[0]).value
+    88.0
+    >>> _one_other_reading(talk, find_numbers("87 kg", language="da")[0]) is None
+    True
+    """
+    said = [
+        x
+        for values in index.numbers.values()
+        for x in values
+        if x.unit == n.unit and x.kind == n.kind
+    ]
+    if len({_num_key(x.value) for x in said}) != 1 or not _clearly_different(n, said[0]):
+        return None
+    return said[0]
+
+
+_ROUNDING_SHARE = 0.05
+"""Two spoken and written values closer than this share of the larger are taken as one
+value rounded in speech ("about seventy" for 68 is not another heart rate)."""
+
+
+def _clearly_different(a: NumberMention, b: NumberMention) -> bool:
+    """Two single values too far apart to be one value rounded in speech.
+
+    Examples
+    --------
+    >>> from evalkit.text.numbers import find_numbers
+    >>> x, y, z = (find_numbers(t, language="en")[0] for t in ("68", "a hundred and ten", "70"))
+    >>> _clearly_different(x, y), _clearly_different(x, z)
+    (True, False)
+    """
+    if a.value_high is not None or b.value_high is not None:
+        return False
+    whole = (f"{a.value:g}", f"{b.value:g}")
+    if whole[0] != whole[1] and (whole[0].endswith(whole[1]) or whole[1].endswith(whole[0])):
+        return False  # "one thirty" for 130, read short or parsed as its last part
+    gap = abs(a.value - b.value)
+    return gap >= 1 and gap >= _ROUNDING_SHARE * max(abs(a.value), abs(b.value))
+
+
 def _same_duration(index: TextIndex, n: NumberMention) -> bool:
     """Whether the text gives a duration of the same length in days anywhere."""
     days = duration_days(n)
@@ -81,6 +138,7 @@ class NumberChecker:
                 # the talk contradicts a value only when it gives another value
                 # for the same thing: the drug, test or vital the number belongs to
                 spoken = None
+                anchor = None
                 if has_t and not conditional(pair.ai_note, u, context.language):
                     # (advice is no statement: "cough can persist for up to a month")
                     anchor = nearest_mention(u.mentions, n.start, n.end)
@@ -93,8 +151,21 @@ class NumberChecker:
                     # when the transcript states another value for the same thing,
                     # with the same unit (speech drops units and decimals:
                     # "seven" for "7.1" is no explicit contradiction)
+                    if spoken is None and has_t and n.unit in _ONE_READING_UNITS:
+                        # a measurement the talk gives once, in the same unit, with
+                        # another value ("Vægt 74 kg" / "du vejer otteogfirs kilo")
+                        spoken = _one_other_reading(transcript, n)
+                    measured = anchor is not None and anchor.category in _MEASURED
                     if spoken is not None and not (
                         (n.unit is not None and spoken.unit == n.unit)
+                        # a vital or lab value read out without its unit, far from
+                        # the kept one ("heart rate 68" / "a hundred and ten")
+                        or (
+                            measured
+                            and n.unit is None
+                            and spoken.unit is None
+                            and _clearly_different(n, spoken)
+                        )
                         or (
                             n.kind == "score"
                             and spoken.kind == "score"

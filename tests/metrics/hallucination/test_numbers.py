@@ -86,3 +86,30 @@ def test_a_bare_reply_to_a_scale_question_is_a_score():
     # the same reply to a question without a scale is no score
     talk = "Doctor: How many times did you wake up?\nPatient: About eight."
     assert _flags(note, note, transcript=talk, language="en") == []
+
+
+def _kept(note: str, transcript: str, language: str) -> list[tuple[str, str, str, str]]:
+    flags = _flags(note, note, transcript=transcript, language=language)
+    return [(f["type"], f["text"], f["severity"], f["source"]) for f in flags]
+
+
+def test_kept_vital_the_talk_reads_out_far_apart_without_a_unit():
+    talk = "[doctor] your heart rate is ninety-six , a little fast .\n[patient] okay ."
+    assert _kept("Heart rate 64.", talk, "en") == [("number", "64", "non-critical", "transcript")]
+    # benign counterparts: a rounding in speech, and a value read short ("one thirty")
+    talk = "[doctor] your heart rate is about sixty-five .\n[patient] okay ."
+    assert _kept("Heart rate 64.", talk, "en") == []
+    talk = "[doctor] your heart rate is thirty over the last visit .\n[patient] okay ."
+    assert _kept("Heart rate 130.", talk, "en") == []
+
+
+def test_kept_measurement_the_talk_gives_once_in_its_unit():
+    talk = "Læge: Du vejer toogfirs kilo i dag.\nPatient: Det er mere end sidst."
+    assert _kept("Vægt 70 kg.", talk, "da") == [("number", "70 kg", "non-critical", "transcript")]
+    assert _kept("Vægt 82 kg.", talk, "da") == []
+    # two readings in the unit: no single value to contradict the kept one
+    talk = "Læge: Du vejede toogfirs kilo sidst og nu firs kilo.\nPatient: Ja."
+    assert _kept("Vægt 70 kg.", talk, "da") == []
+    # sizes come in several values: a centimetre is no single reading
+    talk = "[doctor] the lesion is about four centimeters .\n[patient] okay ."
+    assert _kept("Lesion 2 cm.", talk, "en") == []
