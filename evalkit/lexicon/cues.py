@@ -73,6 +73,7 @@ SCHEMA: dict[str, tuple[str, ...]] = {
         "meta_prefixes",
         "dose",
         "not_drug_endings",
+        "future",
     ),
     "sections": ("assessment", "exam"),
 }

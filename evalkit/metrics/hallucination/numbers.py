@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from evalkit.metrics.checkers import CheckContext, Flag, make_flag
@@ -15,6 +16,7 @@ from evalkit.metrics.hallucination.grounding import (
 from evalkit.metrics.hallucination.index import TextIndex, _num_key
 from evalkit.metrics.hallucination.regimens import agreeing_spans
 from evalkit.metrics.hallucination.state import draft_state, flag_source, quote
+from evalkit.metrics.hallucination.words import FUTURE_WORDS, WORD
 from evalkit.text.numbers import NumberMention, duration_days, values_match
 
 __all__ = ["NumberChecker"]
@@ -60,6 +62,69 @@ def _one_other_reading(index: TextIndex, n: NumberMention) -> NumberMention | No
     if len({_num_key(x.value) for x in said}) != 1 or not _clearly_different(n, said[0]):
         return None
     return said[0]
+
+
+def _ahead(text: str, n: NumberMention) -> bool:
+    """Whether the word before a duration puts it ahead ("in 2 weeks", "om 3 mdr.").
+
+    Examples
+    --------
+    >>> from evalkit.text.numbers import find_numbers
+    >>> text = "Hoste i 3 dage. Kontrol om 2 uger."
+    >>> [_ahead(text, n) for n in find_numbers(text, language="da")]
+    [False, True]
+    """
+    before = WORD.findall(text, max(0, n.start - 24), n.start)
+    return bool(before) and before[-1].lower() in FUTURE_WORDS
+
+
+def _durations(index: TextIndex, ahead: bool) -> list[NumberMention]:
+    """The single durations of a text stated as facts, either ahead or not."""
+    return [
+        x
+        for v in index.units
+        if v.statement and not v.question
+        for x in v.numbers
+        if x.kind == "duration"
+        and x.value_high is None
+        and duration_days(x) is not None
+        and _ahead(index.text, x) == ahead
+        and _AND_A_HALF.match(index.text, x.end) is None
+    ]
+
+
+_AND_A_HALF = re.compile(r"(?i)\s+(?:and|og)\s+(?:a|an|en|et)\s+(?:half|halv)(?![^\W\d_])")
+"""After a duration: "a year and a half" is not "a year"."""
+
+
+def _one_other_duration(
+    draft: TextIndex, index: TextIndex, n: NumberMention, related: list[int]
+) -> NumberMention | None:
+    """The one duration the talk gives, when it is clearly another length than the note's one.
+
+    Both the note and the talk must state a single length in that direction
+    (ahead, "om 2 uger", or not, "i 3 dage"): with several, which one a value
+    belongs to is unknown ("cough for two years, worse for a week"). A length
+    that is not ahead must be in a talk sentence related to the note's clause
+    (or the reply after one): a consultation sets one follow-up, but says how
+    long each complaint has lasted. The two must be more than
+    :data:`_DURATION_SHARE` apart ("6 mdr." is "et halvt år").
+    """
+    ahead = _ahead(draft.text, n)
+    mine = {duration_days(x) for x in _durations(draft, ahead)}
+    said = _durations(index, ahead)
+    if mine != {duration_days(n)} or len({duration_days(x) for x in said}) != 1:
+        return None
+    near = {id(x) for i in related for x in index.units[i].numbers}
+    if not ahead and not any(id(x) in near for x in said):
+        return None  # a follow-up is set once; how long something lasted, per thing
+    a, b = duration_days(n), duration_days(said[0])
+    return said[0] if abs(a - b) > _DURATION_SHARE * max(a, b) else None
+
+
+_DURATION_SHARE = 0.1
+"""Durations closer than this share of the longer are one length written two ways
+("6 mdr." / "et halvt år", "a month" / "4 weeks")."""
 
 
 _ROUNDING_SHARE = 0.05
@@ -151,6 +216,10 @@ class NumberChecker:
                     # when the transcript states another value for the same thing,
                     # with the same unit (speech drops units and decimals:
                     # "seven" for "7.1" is no explicit contradiction)
+                    if spoken is None and has_t and n.kind == "duration":
+                        # the one duration of the talk, when the note has one too, of
+                        # the same direction ("om fjorten dage" / "Kontrol om 1 uge")
+                        spoken = _one_other_duration(st.draft, transcript, n, st.related_t[ui])
                     if spoken is None and has_t and n.unit in _ONE_READING_UNITS:
                         # a measurement the talk gives once, in the same unit, with
                         # another value ("Vægt 74 kg" / "du vejer otteogfirs kilo")
@@ -271,7 +340,13 @@ class NumberChecker:
         if n.kind == "duration":
             # "for tre uger siden" against "i 3 dage"; only when the talk gives the
             # thing one duration (a cough "for two years, worse the past weeks" has two)
-            spans = [x for x in said if x.kind == "duration" and duration_days(x) is not None]
+            spans = [
+                x
+                for x in said
+                if x.kind == "duration"
+                and duration_days(x) is not None
+                and _AND_A_HALF.match(index.text, x.end) is None
+            ]
             if len({duration_days(x) for x in spans}) == 1 and duration_days(
                 spans[0]
             ) != duration_days(n):

@@ -77,6 +77,8 @@ EXAM_SECTIONS = _union(c.sections["exam"] for c in _CUES)
 META_PREFIXES: tuple[str, ...] = tuple(sorted(_union(c.words["meta_prefixes"] for c in _CUES)))
 """Word beginnings of clauses about the consultation itself ("Patienten var enig")."""
 DOSE_WORDS = _union(c.words["dose"] for c in _CUES)
+FUTURE_WORDS = _union(c.words["future"] for c in _CUES)
+"""Words before a duration that put it ahead ("in 2 weeks", "om 3 mdr."): a follow-up interval."""
 NOT_DRUG_ENDINGS: tuple[str, ...] = tuple(
     sorted(_union(c.words["not_drug_endings"] for c in _CUES))
 )

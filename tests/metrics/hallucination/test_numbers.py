@@ -88,8 +88,10 @@ def test_a_bare_reply_to_a_scale_question_is_a_score():
     assert _flags(note, note, transcript=talk, language="en") == []
 
 
-def _kept(note: str, transcript: str, language: str) -> list[tuple[str, str, str, str]]:
-    flags = _flags(note, note, transcript=transcript, language=language)
+def _kept(
+    note: str, transcript: str, language: str, *, lexicon: bool = True
+) -> list[tuple[str, str, str, str]]:
+    flags = _flags(note, note, transcript=transcript, language=language, lexicon=lexicon)
     return [(f["type"], f["text"], f["severity"], f["source"]) for f in flags]
 
 
@@ -113,3 +115,28 @@ def test_kept_measurement_the_talk_gives_once_in_its_unit():
     # sizes come in several values: a centimetre is no single reading
     talk = "[doctor] the lesion is about four centimeters .\n[patient] okay ."
     assert _kept("Lesion 2 cm.", talk, "en") == []
+
+
+def test_kept_follow_up_against_the_one_interval_the_talk_sets():
+    talk = "Læge: Vi ses igen om tre uger og tager en ny prøve.\nPatient: Fint."
+    assert _kept("Kontrol om 1 uge.", talk, "da") == [
+        ("number", "1 uge", "non-critical", "transcript")
+    ]
+    assert _kept("Kontrol om 3 uger.", talk, "da") == []
+    # a follow-up is not how long a complaint has lasted
+    assert _kept("Hoste i 1 uge.", talk, "da") == []
+
+
+def test_kept_duration_of_a_complaint_needs_a_related_sentence_and_one_length():
+    talk = "[doctor] how long have you had the rash ?\n[patient] about three weeks now ."
+    assert _kept("Rash for 4 days.", talk, "en", lexicon=False) == [
+        ("number", "4 days", "non-critical", "transcript")
+    ]
+    # the same length written another way, and a length plus a half
+    assert _kept("Rash for 21 days.", talk, "en", lexicon=False) == []
+    talk = "[doctor] how long have you had the rash ?\n[patient] a year and a half ."
+    assert _kept("Rash for 1.5 years.", talk, "en", lexicon=False) == []
+    assert _kept("Rash for 1.5 years.", talk, "en") == []  # the rash anchors it: the same
+    # two lengths in the note: which one the talk's is about is unknown
+    talk = "[doctor] how long have you had the rash ?\n[patient] about three weeks now ."
+    assert _kept("Rash for 4 days. Cough for 2 days.", talk, "en", lexicon=False) == []
