@@ -75,6 +75,11 @@ class ConceptChecker:
                 # a flip needs the opposite polarity in the clauses about the same
                 # thing, not anywhere ("no covid exposure" / "covid vaccinations")
                 near_f = local_polarity(final, st.aligned[ui], cid) if has_f else set()
+                if neg and has_f and False not in near_f and not support_f:
+                    # "No fever or cough" against "Productive cough": the aligned
+                    # clause affirms a narrower finding that names the denied one
+                    if _narrower_affirmed(final, st.aligned[ui], m):
+                        near_f = near_f | {False}
                 # what the consultation says about the concept: an explicit
                 # statement, or a yes/no question with its reply, by the person
                 # who knows (see transcript_verdict)
@@ -345,6 +350,42 @@ class ConceptChecker:
         if has_t:
             parts.append("not mentioned in transcript")
         return "; ".join(parts)
+
+
+_NARROWER_CATEGORIES = frozenset({"symptom", "finding"})
+
+
+def _narrower_affirmed(index: TextIndex, units: list[int], m: Any) -> bool:
+    """An affirmed symptom or finding in ``units`` whose name holds every word of ``m``'s.
+
+    "Productive cough" holds "cough": affirming it affirms a cough. Only
+    symptoms and findings (a diagnosis named after a symptom, "cough-variant
+    asthma", says nothing about today's cough).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as M
+    >>> from evalkit.metrics.hallucination.index import TextIndex, Unit
+    >>> wet = M(text="Productive cough", concept_id="c2", category="symptom", negated=False)
+    >>> ix = TextIndex("", [Unit(0, 16, mentions=[wet])], {}, {}, set(), {})
+    >>> _narrower_affirmed(ix, [0], M(text="cough", concept_id="c1", category="symptom"))
+    True
+    >>> _narrower_affirmed(ix, [0], M(text="dry cough", concept_id="c3", category="symptom"))
+    False
+    """
+    if m.category not in _NARROWER_CATEGORIES:
+        return False
+    mine = {w.group().lower() for w in WORD.finditer(m.text) if len(w.group()) >= 3}
+    if not mine:
+        return False
+    for i in units:
+        for x in index.units[i].mentions:
+            if x.negated or x.concept_id == m.concept_id or x.category not in _NARROWER_CATEGORIES:
+                continue
+            theirs = {w.group().lower() for w in WORD.finditer(x.text)}
+            if mine < theirs:
+                return True
+    return False
 
 
 def _derived_in(term: str, index: TextIndex, units: list[int]) -> bool:

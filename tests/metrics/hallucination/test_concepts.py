@@ -101,3 +101,14 @@ def test_a_plain_negation_cue_leaves_the_flag_on_the_finding():
         _flags("Swelling positive on the left.", "Positive swelling on the left.", language="en")
         == []
     )
+
+
+def test_denying_a_finding_the_final_note_affirms_a_narrower_form_of():
+    # "knee pain" is a pain: denying pain contradicts it
+    flags = _flags("Knee pain for a week.", "No pain.", language="en")
+    assert [(f["type"], f["text"]) for f in flags] == [("negation", "pain")]
+    # benign counterparts: the narrower form denied too, or the broader one affirmed
+    assert [
+        f for f in _flags("No knee pain.", "No pain.", language="en") if f["type"] == "negation"
+    ] == []
+    assert _flags("Knee pain for a week.", "Pain for a week.", language="en") == []
