@@ -11,6 +11,7 @@ from evalkit.metrics.hallucination.concepts import POLAR_CATEGORIES
 from evalkit.metrics.hallucination.config import CONFIG
 from evalkit.metrics.hallucination.grounding import conditional
 from evalkit.metrics.hallucination.index import TextIndex, Unit
+from evalkit.metrics.hallucination.numbers import full_normal_score
 from evalkit.metrics.hallucination.state import draft_state, flag_source, quote, trim_span
 from evalkit.metrics.hallucination.transcript import QuestionIndex
 from evalkit.metrics.hallucination.words import (
@@ -209,7 +210,9 @@ def _normal_is_present(u: Unit, other: Unit, polarity: set[bool]) -> bool:
     statement. Only when no real negation cue is in the normal side's clause.
     """
     normal_side, present_side = (u, other) if polarity == {True} else (other, u)
-    return normal_side.negation is None and present_side.existence
+    # a grade at the normal top of its scale says "normal" too ("Kraft 5/5" / "Normal kraft")
+    present = present_side.existence or any(full_normal_score(n) for n in present_side.numbers)
+    return normal_side.negation is None and present
 
 
 _NORMAL_WORDS = frozenset(

@@ -16,10 +16,10 @@ from evalkit.metrics.hallucination.grounding import (
 from evalkit.metrics.hallucination.index import TextIndex, _num_key
 from evalkit.metrics.hallucination.regimens import agreeing_spans
 from evalkit.metrics.hallucination.state import draft_state, flag_source, quote
-from evalkit.metrics.hallucination.words import FUTURE_WORDS, WORD
+from evalkit.metrics.hallucination.words import FUTURE_WORDS, NORMAL_CUES, WORD
 from evalkit.text.numbers import NumberMention, duration_days, values_match
 
-__all__ = ["NumberChecker"]
+__all__ = ["NumberChecker", "called_normal", "full_normal_score"]
 
 _UNIT_DROPPED = frozenset({"vital", "lab", "blood_pressure"})
 """Kinds whose unit speech often drops ("it was thirty-eight five")."""
@@ -125,6 +125,52 @@ def _one_other_duration(
 _DURATION_SHARE = 0.1
 """Durations closer than this share of the longer are one length written two ways
 ("6 mdr." / "et halvt år", "a month" / "4 weeks")."""
+
+
+_FULL_IS_NORMAL = frozenset({"/5"})
+"""Score units whose top value is the normal finding: muscle power out of 5 (5/5 = full
+strength). Not pain scales, whose top is the worst."""
+
+
+def full_normal_score(n: NumberMention) -> bool:
+    """Whether a score is at the top of a scale whose top is normal ("5/5" muscle power).
+
+    Examples
+    --------
+    >>> from evalkit.text.numbers import find_numbers
+    >>> [full_normal_score(find_numbers(t, language="en")[0]) for t in ("5/5", "4/5", "10/10")]
+    [True, False, False]
+    """
+    return (
+        n.kind == "score"
+        and n.unit in _FULL_IS_NORMAL
+        and n.value_high is None
+        and abs(n.value - float(n.unit[1:])) < 1e-9
+    )
+
+
+def called_normal(index: TextIndex, units: list[int]) -> bool:
+    """Whether one of the units has a normal cue word ("normal", "normalt", "unremarkable")."""
+    return any(
+        w.group().lower() in NORMAL_CUES
+        for i in units
+        for w in WORD.finditer(index.text, index.units[i].start, index.units[i].end)
+    )
+
+
+def _full_and_normal(n: NumberMention, index: TextIndex, aligned: list[int]) -> bool:
+    """A score at the normal top of its scale where an aligned clause calls the finding normal.
+
+    Examples
+    --------
+    >>> from evalkit.metrics.hallucination.index import build_index
+    >>> from evalkit.text.numbers import find_numbers
+    >>> final = build_index("Strength normal in all limbs.", "en")
+    >>> full, weak = (find_numbers(t, language="en")[0] for t in ("5/5", "4/5"))
+    >>> _full_and_normal(full, final, [0]), _full_and_normal(weak, final, [0])
+    (True, False)
+    """
+    return full_normal_score(n) and called_normal(index, aligned)
 
 
 _ROUNDING_SHARE = 0.05
@@ -289,6 +335,8 @@ class NumberChecker:
                     parts.append(
                         f"transcript has {quote(transcript.text, other_t.start, other_t.end)}"
                     )
+                if not parts and has_f and _full_and_normal(n, final, st.aligned[ui]):
+                    continue  # "Power 5/5 throughout" for "Strength normal"
                 if not parts:
                     parts.append(
                         "value not found in "

@@ -29,6 +29,7 @@ from evalkit.metrics.checkers import CheckContext, Flag, make_flag
 from evalkit.metrics.hallucination.config import CONFIG
 from evalkit.metrics.hallucination.grades import scale_grades
 from evalkit.metrics.hallucination.index import TextIndex, Unit
+from evalkit.metrics.hallucination.numbers import called_normal, full_normal_score
 from evalkit.metrics.hallucination.state import draft_state, flag_source, trim_span
 from evalkit.metrics.hallucination.words import (
     ASSESSMENT_SECTIONS,
@@ -112,6 +113,12 @@ class SupportChecker:
                 continue  # said elsewhere in the note: reordered, split or merged
             if has_f and _grade_kept(st.draft, ui, final, context.language):
                 continue  # "Power 5/5 throughout" reworded as "Strength 5/5 in all limbs"
+            if (
+                has_f
+                and any(full_normal_score(n) for n in u.numbers)
+                and called_normal(final, st.aligned[ui])
+            ):
+                continue  # "Power 5/5 throughout" for "Strength normal in all limbs"
             t_share = 0.0
             if has_t:
                 # the plain share first (most supported clauses stop here): the

@@ -140,3 +140,12 @@ def test_kept_duration_of_a_complaint_needs_a_related_sentence_and_one_length():
     # two lengths in the note: which one the talk's is about is unknown
     talk = "[doctor] how long have you had the rash ?\n[patient] about three weeks now ."
     assert _kept("Rash for 4 days. Cough for 2 days.", talk, "en", lexicon=False) == []
+
+
+def test_full_power_for_a_strength_the_final_note_calls_normal():
+    # 5/5 is the normal top of the muscle power scale: no flag of any check
+    assert _flags("Strength normal in all limbs.", "Power 5/5 in all limbs.", language="en") == []
+    assert _flags("Normal kraft i alle ekstremiteter.", "Kraft 5/5 overalt.") == []
+    # a reduced grade is not normal, and a pain score's top is its worst
+    assert _flags("Strength normal in all limbs.", "Power 4/5 in all limbs.", language="en")
+    assert _flags("Pain normal at rest.", "Pain 10/10 at rest.", language="en")
