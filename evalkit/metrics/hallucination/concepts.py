@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from evalkit.lexicon.loaders import drug_class_ids
+from evalkit.lexicon.polarity import find_presence
 from evalkit.metrics.checkers import CheckContext, Flag, make_flag
 from evalkit.metrics.hallucination.config import CONFIG
 from evalkit.metrics.hallucination.grounding import (
@@ -228,7 +229,61 @@ class ConceptChecker:
                 )
         if has_t and transcript.any_of:
             flags += self._denies_a_yes_list(st, draft_text)
+        if has_t:
+            flags += self._test_results(st, draft_text, context.language, flags)
         return flags
+
+    def _test_results(
+        self, st: DraftState, draft_text: str, language: str, found: list[Flag]
+    ) -> list[Flag]:
+        """A test result ("positive", "negativ") the clinician states the other way in the talk.
+
+        Talk about tests is loose, so only a clinician's statement (not a
+        question) naming the same lab concept with a presence word after it
+        ("the pregnancy test came back *positive*", "Graviditetstesten er
+        *positiv*") counts, and only when every such statement has the opposite
+        result. Kept results get a non-critical flag.
+        """
+        transcript = st.transcript
+        said: dict[str, set[str]] = {}
+        for v in transcript.units:
+            if v.question or not v.statement or v.role != "clinician":
+                continue
+            for x in v.mentions:
+                if x.category == "lab":
+                    result = _result_after(transcript.text, x.end, v.end, language)
+                    if result is not None:
+                        said.setdefault(x.concept_id, set()).add(result)
+        out: list[Flag] = []
+        if not said:
+            return out
+        for ui, u in enumerate(st.draft.units):
+            for m in u.mentions:
+                theirs = said.get(m.concept_id)
+                if m.category != "lab" or not theirs or len(theirs) != 1:
+                    continue
+                mine = _result_after(draft_text, m.end, u.end, language)
+                if mine is None or mine in theirs:
+                    continue
+                start, end = polarity_span(draft_text, u, m.start, m.end, language)
+                if any(f.start < end and start < f.end for f in found + out):
+                    continue
+                kept = st.endorsed[ui] or (
+                    st.final is not None and m.concept_id in st.final.present
+                )
+                out.append(
+                    make_flag(
+                        draft_text,
+                        start,
+                        end,
+                        "negation",
+                        f"transcript gives the result as {next(iter(theirs))}",
+                        "transcript",
+                        severity="non-critical" if kept else None,
+                        checker=self.name,
+                    )
+                )
+        return out
 
     def _denies_a_yes_list(self, st: DraftState, draft_text: str) -> list[Flag]:
         """A draft clause denying every item of a list the patient said yes to.
@@ -386,6 +441,22 @@ def _narrower_affirmed(index: TextIndex, units: list[int], m: Any) -> bool:
             if mine < theirs:
                 return True
     return False
+
+
+def _result_after(text: str, start: int, end: int, language: str) -> str | None:
+    """``present`` or ``absent``: the first presence word after a test's name in its unit.
+
+    Examples
+    --------
+    >>> _result_after("Graviditetstesten er positiv.", 17, 28, "da")
+    'present'
+    >>> _result_after("Urine test sent off today.", 10, 25, "en") is None
+    True
+    """
+    window = text[start : min(end, start + 60)]
+    for w in find_presence(window, language=language)[:1]:
+        return w.polarity
+    return None
 
 
 def _derived_in(term: str, index: TextIndex, units: list[int]) -> bool:

@@ -112,3 +112,21 @@ def test_denying_a_finding_the_final_note_affirms_a_narrower_form_of():
         f for f in _flags("No knee pain.", "No pain.", language="en") if f["type"] == "negation"
     ] == []
     assert _flags("Knee pain for a week.", "Pain for a week.", language="en") == []
+
+
+def test_a_kept_test_result_the_clinician_states_the_other_way():
+    from evalkit import hallucination_flags
+
+    note = "Urine pregnancy test negative."
+    talk = "[doctor] the urine pregnancy test came back positive .\n[patient] oh , okay ."
+    flags = hallucination_flags(note, note, transcript=talk, language="en")
+    assert [(f["type"], f["text"], f["severity"], f["source"]) for f in flags] == [
+        ("negation", "Urine pregnancy test negative", "non-critical", "transcript")
+    ]
+    # benign counterparts: the talk agrees, only asks, or the patient guesses
+    for talk in (
+        "[doctor] the urine pregnancy test came back negative .\n[patient] okay .",
+        "[doctor] was the urine pregnancy test positive ?\n[patient] i don't know .",
+        "[patient] i think the urine pregnancy test was positive .\n[doctor] let's see .",
+    ):
+        assert hallucination_flags(note, note, transcript=talk, language="en") == []
