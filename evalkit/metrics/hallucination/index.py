@@ -10,6 +10,7 @@ and their answers) are in :mod:`evalkit.metrics.hallucination.transcript`.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections import defaultdict
@@ -17,8 +18,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from evalkit.lexicon.cues import CUE_LANGUAGES
-from evalkit.lexicon.polarity import find_presence
+from evalkit.lexicon.cues import CUE_LANGUAGES, language_cues
 from evalkit.metrics.hallucination.cache import IndexCache, StemTable
 from evalkit.metrics.hallucination.config import CONFIG
 from evalkit.metrics.hallucination.transcript import (
@@ -720,15 +720,62 @@ def _open_negation_scope(
     return (CONFIG.normal_cue_window if normal else CONFIG.negation_window), False
 
 
+@functools.cache
+def _phrase_table(language: str | None) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """``first word -> [(words, polarity), ...]`` of the presence phrases, longest first.
+
+    The same phrases and polarities as :func:`~evalkit.lexicon.polarity.find_presence`
+    ("ikke til stede" is one absence), looked up word by word: the index has
+    the words already, and a set lookup per word is cheaper than the regex.
+    """
+    polarity: dict[str, str] = {}
+    for lang in CUE_LANGUAGES if language is None else (language,):
+        neg = language_cues(lang).negation
+        for phrase in neg.presence:
+            polarity.setdefault(phrase, "present")
+        for phrase in neg.absence:
+            polarity[phrase] = "absent"
+    table: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for phrase in sorted(polarity, key=lambda p: -len(p.split())):
+        words = tuple(phrase.split())
+        table[words[0]].append((words, polarity[phrase]))
+    return dict(table)
+
+
 def _presence_phrases(
     text: str, language: str, words: list[re.Match[str]]
 ) -> dict[int, tuple[int, str]]:
-    """``{start: (end, polarity)}`` of the presence and absence phrases among ``words``."""
-    if not words:
-        return {}
-    lo, hi = words[0].start(), words[-1].end()
-    found = find_presence(text[lo:hi], language=language if language in CUE_LANGUAGES else None)
-    return {lo + p.start: (lo + p.end, p.polarity) for p in found}
+    """``{start: (end, polarity)}`` of the presence and absence phrases among ``words``.
+
+    Examples
+    --------
+    >>> from evalkit.metrics.hallucination.words import WORD
+    >>> text = "Blod ikke påvist, ødem til stede."
+    >>> found = _presence_phrases(text, "da", list(WORD.finditer(text)))
+    >>> [(text[s:e], p) for s, (e, p) in sorted(found.items())]
+    [('ikke påvist', 'absent'), ('til stede', 'present')]
+    """
+    table = _phrase_table(language if language in CUE_LANGUAGES else None)
+    out: dict[int, tuple[int, str]] = {}
+    n = len(words)
+    wi = 0
+    while wi < n:
+        candidates = table.get(words[wi].group().lower())
+        matched = 0
+        for phrase, polarity in candidates or ():
+            k = len(phrase)
+            if wi + k > n:
+                continue
+            if all(
+                words[wi + j].group().lower() == phrase[j]
+                and text[words[wi + j - 1].end() : words[wi + j].start()].strip(" \t") == ""
+                for j in range(1, k)
+            ):
+                out[words[wi].start()] = (words[wi + k - 1].end(), polarity)
+                matched = k
+                break
+        wi += matched or 1
+    return out
 
 
 def _mark_word_class(

@@ -116,3 +116,22 @@ def test_presence_and_absence_words_after_their_subject(text, language, negated,
     polarity = _polarity(text, language)
     assert {k for k, p in polarity.items() if p == {True}} == negated
     assert {k for k, p in polarity.items() if p == {False}} == affirmed
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Blod ikke påvist i fæces, ødem til stede, Babinski negativ.", "da"),
+        ("Pulses not present, clonus present; Murphy's sign positive.", "en"),
+        ("Reflexes absent bilaterally. Leukocytes not  detected.", "en"),
+    ],
+)
+def test_presence_phrases_match_find_presence(text, language):
+    # the index's word-by-word lookup against the cue module's regex
+    from evalkit.lexicon.polarity import find_presence
+    from evalkit.metrics.hallucination.index import _presence_phrases
+    from evalkit.metrics.hallucination.words import WORD
+
+    found = _presence_phrases(text, language, list(WORD.finditer(text)))
+    expected = {w.start: (w.end, w.polarity) for w in find_presence(text, language=language)}
+    assert found == expected
