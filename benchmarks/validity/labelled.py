@@ -45,9 +45,14 @@ from evalkit.metrics.hallucination import evaluate_flags, flag_confusion
 
 LABELLED_DIR = Path(__file__).resolve().parents[2] / "tests" / "labelled"
 CASE_FILES = ("hallucination_cases.jsonl", "grounding_cases.jsonl")
-OPTIONAL_CASE_FILES = ("recall_cases.jsonl", "grounding_cases_2.jsonl", "recall_cases_3.jsonl")
+OPTIONAL_CASE_FILES = (
+    "recall_cases.jsonl",
+    "grounding_cases_2.jsonl",
+    "recall_cases_3.jsonl",
+    "recall_cases_4.jsonl",
+)
 RECALL_FILE = "recall_cases.jsonl"
-RECALL_FILES = ("recall_cases.jsonl", "recall_cases_3.jsonl")
+RECALL_FILES = ("recall_cases.jsonl", "recall_cases_3.jsonl", "recall_cases_4.jsonl")
 """Recall-case files reported on their own, per flag type and case class (issue 22)."""
 FIELDS = ("id", "language", "final_note", "ai_note", "transcript", "labels")
 

@@ -54,6 +54,7 @@ SCHEMA: dict[str, tuple[str, ...]] = {
         "state_words",
         "presence",
         "absence",
+        "existence",
     ),
     "answers": ("yes", "no"),
     "sides": ("right", "left", "both", "ambiguous", "nouns", "prepositions"),
@@ -72,6 +73,7 @@ SCHEMA: dict[str, tuple[str, ...]] = {
         "meta_prefixes",
         "dose",
         "not_drug_endings",
+        "future",
     ),
     "sections": ("assessment", "exam"),
 }
@@ -116,6 +118,11 @@ class NegationCues:
         Phrases written with a finding that say it is there ("present", "til
         stede", "påvist") or not ("absent", "not detected", "ikke påvist"):
         :func:`evalkit.lexicon.polarity.find_presence` reads them as a polarity.
+    existence : tuple of str
+        The presence phrases that only say a finding is there ("present",
+        "til stede", "intact"), not that a test or sign is abnormal
+        ("positive"): for what is normally there (bowel sounds, pulses,
+        reflexes) they say the same as "normal".
     """
 
     pre: tuple[str, ...]
@@ -131,6 +138,7 @@ class NegationCues:
     state_words: frozenset[str]
     presence: tuple[str, ...] = ()
     absence: tuple[str, ...] = ()
+    existence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -258,6 +266,7 @@ def read_cue_file(path: str | Path) -> LanguageCues:
             state_words=frozenset(neg["state_words"]),
             presence=neg["presence"],
             absence=neg["absence"],
+            existence=neg["existence"],
         ),
         answers=MappingProxyType({k: frozenset(v) for k, v in tables["answers"].items()}),
         sides=MappingProxyType(

@@ -351,7 +351,7 @@ _UNIT_TABLE: list[tuple[str, str, str]] = [
     (r"procent", "%", "vital"),
     (r"per\s?cent", "%", "vital"),
     (r"kg", "kg", "vital"),
-    (r"kilo(?:gram)?", "kg", "vital"),
+    (r"kilo(?:gram)?s?", "kg", "vital"),
     (r"kilograms?", "kg", "vital"),
     (r"cm", "cm", "vital"),
     (r"centimeters?", "cm", "vital"),

@@ -5,7 +5,7 @@
 ``labels`` (``type``, ``start``, ``end``, ``text``) and ``note``, whose first
 word names the class of the case (``regimen:``, ``invented:``, ``grade:``,
 ``duration:``, ``presence:``/``antonym:``, ``benign:``; ``recall_cases_3.jsonl``
-also ``negation:`` and ``number:``). Every label must quote
+and ``recall_cases_4.jsonl`` also ``negation:`` and ``number:``). Every label must quote
 its span of ``ai_note`` exactly: recall and precision are computed by overlap
 of offsets.
 """
@@ -23,8 +23,10 @@ from tests.labelled.cases import known_types, read_cases
 HERE = Path(__file__).resolve().parent
 RECALL_PATH = HERE / "recall_cases.jsonl"
 RECALL_3_PATH = HERE / "recall_cases_3.jsonl"
+RECALL_4_PATH = HERE / "recall_cases_4.jsonl"
 HALLUCINATION_PATH = HERE / "hallucination_cases.jsonl"
 GROUNDING_PATH = HERE / "grounding_cases.jsonl"
+RECALL_PATHS = [RECALL_PATH, RECALL_3_PATH, RECALL_4_PATH]
 
 FIELDS = {"id", "language", "final_note", "ai_note", "transcript", "labels", "note"}
 LABEL_FIELDS = {"type", "start", "end", "text"}
@@ -109,7 +111,7 @@ def test_case_problems_catches_a_shifted_offset_and_a_wrong_class():
     assert "benign cases have no labels" in case_problems(case, {"dose"})[0]
 
 
-@pytest.mark.parametrize("path", [RECALL_PATH, RECALL_3_PATH], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", RECALL_PATHS, ids=lambda p: p.name)
 def test_recall_cases_are_valid(path):
     known = known_types()
     problems = [p for case in read_cases(path) for p in case_problems(case, known)]
@@ -128,6 +130,21 @@ def test_third_round_has_grades_presence_negation_numbers_and_benign_in_both_lan
     assert sum(bool(c["transcript"]) for c in cases) >= 12
 
 
+def test_fourth_round_has_presence_negation_kept_numbers_and_benign_in_both_languages():
+    # issue 22, round 4: presence words and post-position absence, coordinated
+    # negation, kept numbers the talk contradicts; each with benign counterparts
+    cases = read_cases(RECALL_4_PATH)
+    classes = Counter((c["note"].split(":")[0], c["language"]) for c in cases)
+    for language in ("da", "en"):
+        assert classes["presence", language] >= 8
+        assert classes["negation", language] >= 4
+        assert classes["number", language] + classes["duration", language] >= 4
+        assert classes["benign", language] >= 15
+    kept = [c for c in cases if c["transcript"] and c["final_note"] == c["ai_note"]]
+    assert sum(bool(c["labels"]) for c in kept) >= 8
+    assert sum(not c["labels"] for c in kept) >= 4
+
+
 def test_recall_cases_cover_every_class_in_both_languages():
     cases = read_cases(RECALL_PATH)
     ids = [c["id"] for c in cases]
@@ -143,9 +160,9 @@ def test_recall_cases_cover_every_class_in_both_languages():
     assert len(with_transcript) >= 10
 
 
-@pytest.mark.parametrize("path", [RECALL_PATH, RECALL_3_PATH], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", RECALL_PATHS, ids=lambda p: p.name)
 def test_recall_ids_do_not_clash_with_other_labelled_cases(path):
     ours = {c["id"] for c in read_cases(path)}
-    others = (HALLUCINATION_PATH, GROUNDING_PATH, RECALL_PATH, RECALL_3_PATH)
+    others = (HALLUCINATION_PATH, GROUNDING_PATH, *RECALL_PATHS)
     theirs = {c["id"] for p in others if p != path for c in read_cases(p)}
     assert ours.isdisjoint(theirs)

@@ -11,6 +11,7 @@ from evalkit.metrics.hallucination.concepts import POLAR_CATEGORIES
 from evalkit.metrics.hallucination.config import CONFIG
 from evalkit.metrics.hallucination.grounding import conditional
 from evalkit.metrics.hallucination.index import TextIndex, Unit
+from evalkit.metrics.hallucination.numbers import full_normal_score
 from evalkit.metrics.hallucination.state import draft_state, flag_source, quote, trim_span
 from evalkit.metrics.hallucination.transcript import QuestionIndex
 from evalkit.metrics.hallucination.words import (
@@ -140,15 +141,18 @@ class ClauseChecker:
                 theirs = other.polarity.get(stem)
                 if theirs and len(pol) == 1 and len(theirs) == 1:
                     shared += 1
-                    if pol != theirs:
+                    if pol != theirs and not _normal_is_present(u, other, pol):
                         flipped += 1
                         last = (stem, pol)
             if shared == 1 and last is not None:
                 # one shared word flipped, while the negation also covers words the
                 # other clause lacks, is about those words ("Tidligere rask" /
                 # "Ingen tidligere sygdomme": the diseases are denied, not the past)
-                negated_side = u if last[1] == {True} else other
-                if any(p == {True} and k != last[0] for k, p in negated_side.polarity.items()):
+                negated_side, affirmed = (u, other) if last[1] == {True} else (other, u)
+                if any(
+                    p == {True} and k != last[0] and k not in affirmed.stems
+                    for k, p in negated_side.polarity.items()
+                ):
                     continue
             # most shared words must flip: one word at the edge of a negation
             # window is noise ("not monitoring his blood sugar" / "… of his blood sugar")
@@ -195,6 +199,20 @@ class ClauseChecker:
             ):
                 return q
         return None
+
+
+def _normal_is_present(u: Unit, other: Unit, polarity: set[bool]) -> bool:
+    """Whether a word is "normal" on one side and "present" on the other: the same finding.
+
+    A normal cue puts a word in scope like a negation ("Normal bowel sounds");
+    a presence word that only says the finding is there ("Bowel sounds
+    present", "Reflekser til stede") is, for what is normally there, the same
+    statement. Only when no real negation cue is in the normal side's clause.
+    """
+    normal_side, present_side = (u, other) if polarity == {True} else (other, u)
+    # a grade at the normal top of its scale says "normal" too ("Kraft 5/5" / "Normal kraft")
+    present = present_side.existence or any(full_normal_score(n) for n in present_side.numbers)
+    return normal_side.negation is None and present
 
 
 _NORMAL_WORDS = frozenset(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from evalkit.lexicon.loaders import drug_class_ids
+from evalkit.lexicon.polarity import find_presence
 from evalkit.metrics.checkers import CheckContext, Flag, make_flag
 from evalkit.metrics.hallucination.config import CONFIG
 from evalkit.metrics.hallucination.grounding import (
@@ -22,6 +23,7 @@ from evalkit.metrics.hallucination.state import (
     draft_state,
     flag_source,
     local_polarity,
+    polarity_span,
     quote,
 )
 from evalkit.metrics.hallucination.support import span_supported
@@ -74,6 +76,11 @@ class ConceptChecker:
                 # a flip needs the opposite polarity in the clauses about the same
                 # thing, not anywhere ("no covid exposure" / "covid vaccinations")
                 near_f = local_polarity(final, st.aligned[ui], cid) if has_f else set()
+                if neg and has_f and False not in near_f and not support_f:
+                    # "No fever or cough" against "Productive cough": the aligned
+                    # clause affirms a narrower finding that names the denied one
+                    if _narrower_affirmed(final, st.aligned[ui], m):
+                        near_f = near_f | {False}
                 # what the consultation says about the concept: an explicit
                 # statement, or a yes/no question with its reply, by the person
                 # who knows (see transcript_verdict)
@@ -151,11 +158,14 @@ class ConceptChecker:
                         where.append(
                             f"transcript states the opposite: {turn_quote(transcript, said_at)}"
                         )
+                    # the flag shows the presence word that was turned around too
+                    # ("Murphy's sign *positive*"), not only the finding's name
+                    start, end = polarity_span(draft_text, u, m.start, m.end, context.language)
                     flags.append(
                         make_flag(
                             draft_text,
-                            m.start,
-                            m.end,
+                            start,
+                            end,
                             "negation",
                             "; ".join(where),
                             flag_source(flip_f, flip_t, has_f, has_t),
@@ -219,7 +229,61 @@ class ConceptChecker:
                 )
         if has_t and transcript.any_of:
             flags += self._denies_a_yes_list(st, draft_text)
+        if has_t:
+            flags += self._test_results(st, draft_text, context.language, flags)
         return flags
+
+    def _test_results(
+        self, st: DraftState, draft_text: str, language: str, found: list[Flag]
+    ) -> list[Flag]:
+        """A test result ("positive", "negativ") the clinician states the other way in the talk.
+
+        Talk about tests is loose, so only a clinician's statement (not a
+        question) naming the same lab concept with a presence word after it
+        ("the pregnancy test came back *positive*", "Graviditetstesten er
+        *positiv*") counts, and only when every such statement has the opposite
+        result. Kept results get a non-critical flag.
+        """
+        transcript = st.transcript
+        said: dict[str, set[str]] = {}
+        for v in transcript.units:
+            if v.question or not v.statement or v.role != "clinician":
+                continue
+            for x in v.mentions:
+                if x.category == "lab":
+                    result = _result_after(transcript.text, x.end, v.end, language)
+                    if result is not None:
+                        said.setdefault(x.concept_id, set()).add(result)
+        out: list[Flag] = []
+        if not said:
+            return out
+        for ui, u in enumerate(st.draft.units):
+            for m in u.mentions:
+                theirs = said.get(m.concept_id)
+                if m.category != "lab" or not theirs or len(theirs) != 1:
+                    continue
+                mine = _result_after(draft_text, m.end, u.end, language)
+                if mine is None or mine in theirs:
+                    continue
+                start, end = polarity_span(draft_text, u, m.start, m.end, language)
+                if any(f.start < end and start < f.end for f in found + out):
+                    continue
+                kept = st.endorsed[ui] or (
+                    st.final is not None and m.concept_id in st.final.present
+                )
+                out.append(
+                    make_flag(
+                        draft_text,
+                        start,
+                        end,
+                        "negation",
+                        f"transcript gives the result as {next(iter(theirs))}",
+                        "transcript",
+                        severity="non-critical" if kept else None,
+                        checker=self.name,
+                    )
+                )
+        return out
 
     def _denies_a_yes_list(self, st: DraftState, draft_text: str) -> list[Flag]:
         """A draft clause denying every item of a list the patient said yes to.
@@ -341,6 +405,58 @@ class ConceptChecker:
         if has_t:
             parts.append("not mentioned in transcript")
         return "; ".join(parts)
+
+
+_NARROWER_CATEGORIES = frozenset({"symptom", "finding"})
+
+
+def _narrower_affirmed(index: TextIndex, units: list[int], m: Any) -> bool:
+    """An affirmed symptom or finding in ``units`` whose name holds every word of ``m``'s.
+
+    "Productive cough" holds "cough": affirming it affirms a cough. Only
+    symptoms and findings (a diagnosis named after a symptom, "cough-variant
+    asthma", says nothing about today's cough).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as M
+    >>> from evalkit.metrics.hallucination.index import TextIndex, Unit
+    >>> wet = M(text="Productive cough", concept_id="c2", category="symptom", negated=False)
+    >>> ix = TextIndex("", [Unit(0, 16, mentions=[wet])], {}, {}, set(), {})
+    >>> _narrower_affirmed(ix, [0], M(text="cough", concept_id="c1", category="symptom"))
+    True
+    >>> _narrower_affirmed(ix, [0], M(text="dry cough", concept_id="c3", category="symptom"))
+    False
+    """
+    if m.category not in _NARROWER_CATEGORIES:
+        return False
+    mine = {w.group().lower() for w in WORD.finditer(m.text) if len(w.group()) >= 3}
+    if not mine:
+        return False
+    for i in units:
+        for x in index.units[i].mentions:
+            if x.negated or x.concept_id == m.concept_id or x.category not in _NARROWER_CATEGORIES:
+                continue
+            theirs = {w.group().lower() for w in WORD.finditer(x.text)}
+            if mine < theirs:
+                return True
+    return False
+
+
+def _result_after(text: str, start: int, end: int, language: str) -> str | None:
+    """``present`` or ``absent``: the first presence word after a test's name in its unit.
+
+    Examples
+    --------
+    >>> _result_after("Graviditetstesten er positiv.", 17, 28, "da")
+    'present'
+    >>> _result_after("Urine test sent off today.", 10, 25, "en") is None
+    True
+    """
+    window = text[start : min(end, start + 60)]
+    for w in find_presence(window, language=language)[:1]:
+        return w.polarity
+    return None
 
 
 def _derived_in(term: str, index: TextIndex, units: list[int]) -> bool:

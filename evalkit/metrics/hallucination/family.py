@@ -37,7 +37,7 @@ __all__ = [
     "score_hallucination",
 ]
 
-VERSION = "5"
+VERSION = "6"
 
 INDEX_CACHE_OPTION = "index_cache"
 """The ``options`` key of the :class:`IndexCache` a batch shares between its notes."""

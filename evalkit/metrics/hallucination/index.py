@@ -10,6 +10,7 @@ and their answers) are in :mod:`evalkit.metrics.hallucination.transcript`.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections import defaultdict
@@ -17,6 +18,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
+from evalkit.lexicon.cues import CUE_LANGUAGES, language_cues
 from evalkit.metrics.hallucination.cache import IndexCache, StemTable
 from evalkit.metrics.hallucination.config import CONFIG
 from evalkit.metrics.hallucination.transcript import (
@@ -34,6 +36,7 @@ from evalkit.metrics.hallucination.words import (
     BUT_WORDS,
     COPULAS,
     DOSE_WORDS,
+    EXISTENCE,
     INTENSITY,
     INTENSITY_NOT_BEFORE,
     LIST_WORDS,
@@ -42,6 +45,7 @@ from evalkit.metrics.hallucination.words import (
     NORMAL_CUES,
     NOT_DRUG_ENDINGS,
     POST_NEGATION,
+    PRE_CUE_PHRASES,
     QUALITY,
     SIDE_NOUNS,
     SIDE_PREPOSITIONS,
@@ -126,6 +130,9 @@ class Unit:
     choice : bool
         Transcripts: the question offers alternatives ("A, or B?"), so a
         "yes" does not say which.
+    existence : bool
+        Notes: the unit has a presence phrase that only says a finding is there
+        ("present", "til stede", "intact"; the cue files' ``existence``).
     """
 
     start: int
@@ -153,6 +160,7 @@ class Unit:
     echo: bool = False
     qualified: bool = False
     choice: bool = False
+    existence: bool = False
 
 
 @dataclass(slots=True)
@@ -509,6 +517,14 @@ def _mark_words(
     cues = _negation_cues(language)
     own_cues = NEGATION_CUES.get(language, set())
     list_scope = CONFIG.list_scope
+    # presence phrases ("til stede", "not detected"): their words carry the
+    # finding's polarity, not content of their own, and an absence phrase
+    # after its subject denies it ("Blod ikke påvist", "Reflexes absent bilaterally")
+    phrases = _presence_phrases(text, language, words)
+    phrase_end = -1
+    # after a predicate about the whole subject ("Clonus absent", "Reflekser til
+    # stede") the rest of the clause says where, not what: no polarity of its own
+    predicate = False
     ci = 0
     scope_unit: Unit | None = None
     scope_left, last_stem, last_wi = 0, None, -9
@@ -535,8 +551,24 @@ def _mark_words(
             scope_unit, scope_left, last_stem, last_wi = u, 0, None, -9
             last_in_scope = False
             unit_stems = []
+            predicate = False
         prev_word = lowered[wi - 1] if wi > 0 else ""
-        if bare in special or low in cues:
+        if predicate and wi > 0 and "," in text[words[wi - 1].end() : pos]:
+            predicate = False  # a list goes on: "pulses present, no bruit"
+        absence_end = None
+        phrase = phrases.get(pos)
+        if phrase is not None:
+            phrase_end = phrase[0]
+            if " ".join(text[pos : phrase[0]].lower().split()) in EXISTENCE:
+                u.existence = True
+            if phrase[1] == "absent":
+                absence_end = phrase[0]
+            elif unit_stems and (
+                prev_word in COPULAS
+                or (wi - last_wi == 1 and not text[words[last_wi].end() : pos].strip())
+            ):
+                predicate = True  # "Clonus present at both ankles"
+        if bare in special or low in cues or absence_end is not None:
             # the few words with a role of their own; most words skip to the stems
             if bare in NO_REMARKS and prev_word == "uden" and scope_left > 0:
                 # "Hjerte uden anmærkninger" = "Hjerte u.a.": a normal finding
@@ -548,8 +580,14 @@ def _mark_words(
                 # "non-tender": the next word only, never the subject before it
                 scope_left = 1
                 continue
-            if bare in cues or low in cues or bare in NORMAL_CUES or bare in STATE_WORDS:
-                scope_left = _open_negation_scope(
+            if (
+                bare in cues
+                or low in cues
+                or bare in NORMAL_CUES
+                or bare in STATE_WORDS
+                or absence_end is not None
+            ):
+                scope_left, predicate = _open_negation_scope(
                     u,
                     words,
                     wi,
@@ -561,12 +599,14 @@ def _mark_words(
                     last_wi,
                     unit_stems,
                     stop,
+                    absence_end=absence_end,
                 )
                 continue
             if _mark_word_class(u, words, lowered, wi, bare, own_cues, stop):
                 continue
             if bare in BUT_WORDS:
                 scope_left, last_in_scope = 0, False  # "ingen feber, men hoste"
+                predicate = False
         if bare in stop or len(bare) < 2 or bare in INTENSITY:
             continue
         skey = stem_keys.get(bare)
@@ -575,7 +615,9 @@ def _mark_words(
         u.stems.add(skey)
         while ni < n_spans and number_spans[ni][1] <= pos:
             ni += 1
-        if not (ni < n_spans and number_spans[ni][0] <= pos):
+        if pos < phrase_end or predicate:
+            pass  # a presence word ("påvist", "stede") has no polarity of its own
+        elif not (ni < n_spans and number_spans[ni][0] <= pos):
             # units of numbers ("i 3 dage") say nothing about polarity
             gap = text[words[last_wi].end() : pos] if last_wi >= 0 else ""
             if last_in_scope and wi - last_wi == 2 and gap.replace(" ", "").isalpha():
@@ -613,13 +655,24 @@ def _open_negation_scope(
     last_wi: int,
     unit_stems: list[str],
     stop: set[str],
-) -> int:
-    """Apply the negation or "normal" cue ``words[wi]``; returns the words left in scope.
+    *,
+    absence_end: int | None = None,
+) -> tuple[int, bool]:
+    """Apply the negation or "normal" cue ``words[wi]``.
+
+    Returns the content words left in its scope, and whether the cue was a
+    predicate about the whole subject (the rest of the clause then has no
+    polarity of its own: "Clonus absent *at both ankles*").
 
     A cue after its subject negates back ("hoster ikke", "Synet er normalt"):
-    the word before, or for "normal" after a copula the whole subject. Else it
-    opens a scope over the next :attr:`HallucinationConfig.negation_window`
-    content words (one for "normal": "normalt syn").
+    the word before, or for "normal" after a copula the whole subject. A state
+    word or an absence phrase (``absence_end``: where the phrase that starts
+    here ends, "ikke påvist", "not detected") denies the whole subject after a
+    copula, at the end of the clause, or right after the subject when no
+    object follows ("Reflexes absent bilaterally", "Feber og hoste benægtes";
+    not "Urine negative for nitrites"). Else it opens a scope over the next
+    :attr:`HallucinationConfig.negation_window` content words (one for
+    "normal": "normalt syn").
     """
     w = words[wi]
     normal = bare in NORMAL_CUES
@@ -627,21 +680,29 @@ def _open_negation_scope(
         u.negation = (w.start(), w.end())
     post = bare in POST_NEGATION or normal
     gap = wi - last_wi
-    joined = (
-        last_wi >= 0 and text[words[last_wi].end() : w.start()].strip() == ""
-        if gap == 1
-        else gap == 2 and prev_word in COPULAS
-    )
-    at_end = text[w.end() : min(u.end, w.end() + 3)].lstrip(" ")[:1] in ("", *CLAUSE_END)
+    adjacent = gap == 1 and last_wi >= 0 and text[words[last_wi].end() : w.start()].strip() == ""
+    joined = adjacent if gap == 1 else gap == 2 and prev_word in COPULAS
+    state = bare in STATE_WORDS or absence_end is not None
+    end = w.end() if absence_end is None else absence_end
+    at_end = text[end : min(u.end, end + 3)].lstrip(" ")[:1] in ("", *CLAUSE_END)
+    if state and not at_end and adjacent:
+        # right after its subject a state word is its predicate, whatever
+        # follows ("absent bilaterally", "fraværende på begge sider"), unless
+        # it takes an object of its own ("negative for nitrites")
+        following = WORD.search(text, end, min(u.end, end + 40))
+        nxt = ""
+        if following is not None and not text[end : following.start()].strip():
+            nxt = following.group().lower()
+        adjacent = f"{bare} {nxt}" not in PRE_CUE_PHRASES
     if scope_left == 0 and (
         (normal and (joined or prev_word in COPULAS))
-        # "Straight leg raise is negative", "Strep A negativ."
-        or (bare in STATE_WORDS and (prev_word in COPULAS or at_end))
+        # "Straight leg raise is negative", "Strep A negativ.", "Knee jerks absent bilaterally"
+        or (state and (prev_word in COPULAS or at_end or (adjacent and unit_stems)))
     ):
         # "Chest x-ray is normal", "Synet er normalt": the whole subject
         for stem in unit_stems:
             u.polarity[stem] = {True}
-        return 0  # used after its subject: no forward scope
+        return 0, True  # used after its subject: no forward scope
     if post and last_stem is not None and scope_left == 0 and joined:
         rest = text[w.end() : min(u.end, w.end() + 3)].lstrip(" ")
         nxt = words[wi + 1].group().lower() if wi + 1 < len(words) else ""
@@ -656,7 +717,65 @@ def _open_negation_scope(
             # "Abdomen ikke øm", where the cue negates the word after it
             u.polarity[last_stem] = {True}
     # "normal" governs the next word only ("normalt syn"); real cues a window
-    return CONFIG.normal_cue_window if normal else CONFIG.negation_window
+    return (CONFIG.normal_cue_window if normal else CONFIG.negation_window), False
+
+
+@functools.cache
+def _phrase_table(language: str | None) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """``first word -> [(words, polarity), ...]`` of the presence phrases, longest first.
+
+    The same phrases and polarities as :func:`~evalkit.lexicon.polarity.find_presence`
+    ("ikke til stede" is one absence), looked up word by word: the index has
+    the words already, and a set lookup per word is cheaper than the regex.
+    """
+    polarity: dict[str, str] = {}
+    for lang in CUE_LANGUAGES if language is None else (language,):
+        neg = language_cues(lang).negation
+        for phrase in neg.presence:
+            polarity.setdefault(phrase, "present")
+        for phrase in neg.absence:
+            polarity[phrase] = "absent"
+    table: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for phrase in sorted(polarity, key=lambda p: -len(p.split())):
+        words = tuple(phrase.split())
+        table[words[0]].append((words, polarity[phrase]))
+    return dict(table)
+
+
+def _presence_phrases(
+    text: str, language: str, words: list[re.Match[str]]
+) -> dict[int, tuple[int, str]]:
+    """``{start: (end, polarity)}`` of the presence and absence phrases among ``words``.
+
+    Examples
+    --------
+    >>> from evalkit.metrics.hallucination.words import WORD
+    >>> text = "Blod ikke påvist, ødem til stede."
+    >>> found = _presence_phrases(text, "da", list(WORD.finditer(text)))
+    >>> [(text[s:e], p) for s, (e, p) in sorted(found.items())]
+    [('ikke påvist', 'absent'), ('til stede', 'present')]
+    """
+    table = _phrase_table(language if language in CUE_LANGUAGES else None)
+    out: dict[int, tuple[int, str]] = {}
+    n = len(words)
+    wi = 0
+    while wi < n:
+        candidates = table.get(words[wi].group().lower())
+        matched = 0
+        for phrase, polarity in candidates or ():
+            k = len(phrase)
+            if wi + k > n:
+                continue
+            if all(
+                words[wi + j].group().lower() == phrase[j]
+                and text[words[wi + j - 1].end() : words[wi + j].start()].strip(" \t") == ""
+                for j in range(1, k)
+            ):
+                out[words[wi].start()] = (words[wi + k - 1].end(), polarity)
+                matched = k
+                break
+        wi += matched or 1
+    return out
 
 
 def _mark_word_class(

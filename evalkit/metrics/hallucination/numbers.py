@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from evalkit.metrics.checkers import CheckContext, Flag, make_flag
@@ -15,9 +16,10 @@ from evalkit.metrics.hallucination.grounding import (
 from evalkit.metrics.hallucination.index import TextIndex, _num_key
 from evalkit.metrics.hallucination.regimens import agreeing_spans
 from evalkit.metrics.hallucination.state import draft_state, flag_source, quote
+from evalkit.metrics.hallucination.words import FUTURE_WORDS, NORMAL_CUES, WORD
 from evalkit.text.numbers import NumberMention, duration_days, values_match
 
-__all__ = ["NumberChecker"]
+__all__ = ["NumberChecker", "called_normal", "full_normal_score"]
 
 _UNIT_DROPPED = frozenset({"vital", "lab", "blood_pressure"})
 """Kinds whose unit speech often drops ("it was thirty-eight five")."""
@@ -27,6 +29,172 @@ _UNIT_DROPPED = frozenset({"vital", "lab", "blood_pressure"})
 # frequencies or doses: "ti om dagen" may be cigarettes; not durations or blood
 # pressures: "for 7 uger siden" and "om fire uger", home and clinic readings)
 _STATED_ONCE = frozenset({"score", "vital", "lab"})
+
+
+_MEASURED = frozenset({"vital", "lab"})
+"""Kinds (and lexicon categories) of measurements: a kept one the talk gives another value
+for is contradicted when the two are clearly apart (:func:`_clearly_different`)."""
+
+_ONE_READING_UNITS = frozenset({"%", "°C", "/min", "kg"})
+"""Units of a measurement a consultation usually reads once (saturation, temperature, pulse,
+weight); sizes, pounds lost and the like come in several values."""
+
+
+def _one_other_reading(index: TextIndex, n: NumberMention) -> NumberMention | None:
+    """The one value the talk gives in ``n``'s unit and kind, when it is clearly another.
+
+    Examples
+    --------
+    >>> from evalkit.metrics.hallucination.index import build_index
+    >>> from evalkit.text.numbers import find_numbers
+    >>> talk = build_index("Læge: Du vejer otteogfirs kilo.", "da", transcript=True)
+    >>> _one_other_reading(talk, find_numbers("74 kg", language="da")[0]).value
+    88.0
+    >>> _one_other_reading(talk, find_numbers("87 kg", language="da")[0]) is None
+    True
+    """
+    said = [
+        x
+        for values in index.numbers.values()
+        for x in values
+        if x.unit == n.unit and x.kind == n.kind
+    ]
+    if len({_num_key(x.value) for x in said}) != 1 or not _clearly_different(n, said[0]):
+        return None
+    return said[0]
+
+
+def _ahead(text: str, n: NumberMention) -> bool:
+    """Whether the word before a duration puts it ahead ("in 2 weeks", "om 3 mdr.").
+
+    Examples
+    --------
+    >>> from evalkit.text.numbers import find_numbers
+    >>> text = "Hoste i 3 dage. Kontrol om 2 uger."
+    >>> [_ahead(text, n) for n in find_numbers(text, language="da")]
+    [False, True]
+    """
+    before = WORD.findall(text, max(0, n.start - 24), n.start)
+    return bool(before) and before[-1].lower() in FUTURE_WORDS
+
+
+def _durations(index: TextIndex, ahead: bool) -> list[NumberMention]:
+    """The single durations of a text stated as facts, either ahead or not."""
+    return [
+        x
+        for v in index.units
+        if v.statement and not v.question
+        for x in v.numbers
+        if x.kind == "duration"
+        and x.value_high is None
+        and duration_days(x) is not None
+        and _ahead(index.text, x) == ahead
+        and _AND_A_HALF.match(index.text, x.end) is None
+    ]
+
+
+_AND_A_HALF = re.compile(r"(?i)\s+(?:and|og)\s+(?:a|an|en|et)\s+(?:half|halv)(?![^\W\d_])")
+"""After a duration: "a year and a half" is not "a year"."""
+
+
+def _one_other_duration(
+    draft: TextIndex, index: TextIndex, n: NumberMention, related: list[int]
+) -> NumberMention | None:
+    """The one duration the talk gives, when it is clearly another length than the note's one.
+
+    Both the note and the talk must state a single length in that direction
+    (ahead, "om 2 uger", or not, "i 3 dage"): with several, which one a value
+    belongs to is unknown ("cough for two years, worse for a week"). A length
+    that is not ahead must be in a talk sentence related to the note's clause
+    (or the reply after one): a consultation sets one follow-up, but says how
+    long each complaint has lasted. The two must be more than
+    :data:`_DURATION_SHARE` apart ("6 mdr." is "et halvt år").
+    """
+    ahead = _ahead(draft.text, n)
+    mine = {duration_days(x) for x in _durations(draft, ahead)}
+    said = _durations(index, ahead)
+    if mine != {duration_days(n)} or len({duration_days(x) for x in said}) != 1:
+        return None
+    near = {id(x) for i in related for x in index.units[i].numbers}
+    if not ahead and not any(id(x) in near for x in said):
+        return None  # a follow-up is set once; how long something lasted, per thing
+    a, b = duration_days(n), duration_days(said[0])
+    return said[0] if abs(a - b) > _DURATION_SHARE * max(a, b) else None
+
+
+_DURATION_SHARE = 0.1
+"""Durations closer than this share of the longer are one length written two ways
+("6 mdr." / "et halvt år", "a month" / "4 weeks")."""
+
+
+_FULL_IS_NORMAL = frozenset({"/5"})
+"""Score units whose top value is the normal finding: muscle power out of 5 (5/5 = full
+strength). Not pain scales, whose top is the worst."""
+
+
+def full_normal_score(n: NumberMention) -> bool:
+    """Whether a score is at the top of a scale whose top is normal ("5/5" muscle power).
+
+    Examples
+    --------
+    >>> from evalkit.text.numbers import find_numbers
+    >>> [full_normal_score(find_numbers(t, language="en")[0]) for t in ("5/5", "4/5", "10/10")]
+    [True, False, False]
+    """
+    return (
+        n.kind == "score"
+        and n.unit in _FULL_IS_NORMAL
+        and n.value_high is None
+        and abs(n.value - float(n.unit[1:])) < 1e-9
+    )
+
+
+def called_normal(index: TextIndex, units: list[int]) -> bool:
+    """Whether one of the units has a normal cue word ("normal", "normalt", "unremarkable")."""
+    return any(
+        w.group().lower() in NORMAL_CUES
+        for i in units
+        for w in WORD.finditer(index.text, index.units[i].start, index.units[i].end)
+    )
+
+
+def _full_and_normal(n: NumberMention, index: TextIndex, aligned: list[int]) -> bool:
+    """A score at the normal top of its scale where an aligned clause calls the finding normal.
+
+    Examples
+    --------
+    >>> from evalkit.metrics.hallucination.index import build_index
+    >>> from evalkit.text.numbers import find_numbers
+    >>> final = build_index("Strength normal in all limbs.", "en")
+    >>> full, weak = (find_numbers(t, language="en")[0] for t in ("5/5", "4/5"))
+    >>> _full_and_normal(full, final, [0]), _full_and_normal(weak, final, [0])
+    (True, False)
+    """
+    return full_normal_score(n) and called_normal(index, aligned)
+
+
+_ROUNDING_SHARE = 0.05
+"""Two spoken and written values closer than this share of the larger are taken as one
+value rounded in speech ("about seventy" for 68 is not another heart rate)."""
+
+
+def _clearly_different(a: NumberMention, b: NumberMention) -> bool:
+    """Two single values too far apart to be one value rounded in speech.
+
+    Examples
+    --------
+    >>> from evalkit.text.numbers import find_numbers
+    >>> x, y, z = (find_numbers(t, language="en")[0] for t in ("68", "a hundred and ten", "70"))
+    >>> _clearly_different(x, y), _clearly_different(x, z)
+    (True, False)
+    """
+    if a.value_high is not None or b.value_high is not None:
+        return False
+    whole = (f"{a.value:g}", f"{b.value:g}")
+    if whole[0] != whole[1] and (whole[0].endswith(whole[1]) or whole[1].endswith(whole[0])):
+        return False  # "one thirty" for 130, read short or parsed as its last part
+    gap = abs(a.value - b.value)
+    return gap >= 1 and gap >= _ROUNDING_SHARE * max(abs(a.value), abs(b.value))
 
 
 def _same_duration(index: TextIndex, n: NumberMention) -> bool:
@@ -81,6 +249,7 @@ class NumberChecker:
                 # the talk contradicts a value only when it gives another value
                 # for the same thing: the drug, test or vital the number belongs to
                 spoken = None
+                anchor = None
                 if has_t and not conditional(pair.ai_note, u, context.language):
                     # (advice is no statement: "cough can persist for up to a month")
                     anchor = nearest_mention(u.mentions, n.start, n.end)
@@ -93,8 +262,25 @@ class NumberChecker:
                     # when the transcript states another value for the same thing,
                     # with the same unit (speech drops units and decimals:
                     # "seven" for "7.1" is no explicit contradiction)
+                    if spoken is None and has_t and n.kind == "duration":
+                        # the one duration of the talk, when the note has one too, of
+                        # the same direction ("om fjorten dage" / "Kontrol om 1 uge")
+                        spoken = _one_other_duration(st.draft, transcript, n, st.related_t[ui])
+                    if spoken is None and has_t and n.unit in _ONE_READING_UNITS:
+                        # a measurement the talk gives once, in the same unit, with
+                        # another value ("Vægt 74 kg" / "du vejer otteogfirs kilo")
+                        spoken = _one_other_reading(transcript, n)
+                    measured = anchor is not None and anchor.category in _MEASURED
                     if spoken is not None and not (
                         (n.unit is not None and spoken.unit == n.unit)
+                        # a vital or lab value read out without its unit, far from
+                        # the kept one ("heart rate 68" / "a hundred and ten")
+                        or (
+                            measured
+                            and n.unit is None
+                            and spoken.unit is None
+                            and _clearly_different(n, spoken)
+                        )
                         or (
                             n.kind == "score"
                             and spoken.kind == "score"
@@ -149,6 +335,8 @@ class NumberChecker:
                     parts.append(
                         f"transcript has {quote(transcript.text, other_t.start, other_t.end)}"
                     )
+                if not parts and has_f and _full_and_normal(n, final, st.aligned[ui]):
+                    continue  # "Power 5/5 throughout" for "Strength normal"
                 if not parts:
                     parts.append(
                         "value not found in "
@@ -200,7 +388,13 @@ class NumberChecker:
         if n.kind == "duration":
             # "for tre uger siden" against "i 3 dage"; only when the talk gives the
             # thing one duration (a cough "for two years, worse the past weeks" has two)
-            spans = [x for x in said if x.kind == "duration" and duration_days(x) is not None]
+            spans = [
+                x
+                for x in said
+                if x.kind == "duration"
+                and duration_days(x) is not None
+                and _AND_A_HALF.match(index.text, x.end) is None
+            ]
             if len({duration_days(x) for x in spans}) == 1 and duration_days(
                 spans[0]
             ) != duration_days(n):

@@ -12,13 +12,28 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from evalkit.lexicon.polarity import find_presence
 from evalkit.metrics.checkers import CheckContext
 from evalkit.metrics.hallucination.config import CONFIG
 from evalkit.metrics.hallucination.index import TextIndex
-from evalkit.metrics.hallucination.words import NEGATION_CUES, STRIP_PUNCT
+from evalkit.metrics.hallucination.words import (
+    COPULAS,
+    NEGATION_CUES,
+    STOPWORDS,
+    STRIP_PUNCT,
+    WORD,
+)
 from evalkit.text.segment import split_sentences
 
-__all__ = ["DraftState", "draft_state", "flag_source", "local_polarity", "quote", "trim_span"]
+__all__ = [
+    "DraftState",
+    "draft_state",
+    "flag_source",
+    "local_polarity",
+    "polarity_span",
+    "quote",
+    "trim_span",
+]
 
 
 def flag_source(
@@ -53,6 +68,55 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
     return start, end
+
+
+def _gap_words(text: str, start: int, end: int) -> list[str] | None:
+    """The words between two offsets; ``None`` when anything else (a comma, a digit) is there."""
+    gap = text[start:end]
+    words = [w.group().lower() for w in WORD.finditer(gap)]
+    if WORD.sub("", gap).strip(" \t-"):
+        return None
+    return words
+
+
+def polarity_span(text: str, unit: Any, start: int, end: int, language: str) -> tuple[int, int]:
+    """A finding's span widened to the presence word that gives its polarity, inside its unit.
+
+    A negation flag should show the word that was turned around, which is
+    often not the finding's name: "Murphy's sign *positive*", "Bowel sounds
+    are *absent*", "*Negative for* hematuria". A presence word
+    (:func:`~evalkit.lexicon.polarity.find_presence`) counts right after the
+    finding or after a copula, and right before it or with one function word
+    between ("*Positive* Murphy's sign", "*Negativ for* streptokokker"). A
+    plain negation cue ("*No* rebound tenderness") is not a presence word: the
+    flag keeps the finding's own span there.
+
+    Examples
+    --------
+    >>> from evalkit.metrics.hallucination.index import Unit
+    >>> text = "Murphy's sign is positive."
+    >>> s, e = polarity_span(text, Unit(0, 25), 0, 13, "en")
+    >>> text[s:e]
+    "Murphy's sign is positive"
+    >>> polarity_span("Negative for hematuria", Unit(0, 22), 13, 22, "en")
+    (0, 22)
+    >>> polarity_span("No rebound tenderness", Unit(0, 21), 3, 21, "en")
+    (3, 21)
+    """
+    new_start, new_end = start, end
+    after = text[end : unit.end]
+    for w in find_presence(after[:40], language=language)[:1]:
+        gap = _gap_words(after, 0, w.start)
+        if gap is not None and (not gap or (len(gap) == 1 and gap[0] in COPULAS)):
+            new_end = end + w.end
+    before = find_presence(text[unit.start : start], language=language)
+    if before:
+        w = before[-1]
+        gap = _gap_words(text, unit.start + w.end, start)
+        stop = STOPWORDS.get(language, frozenset())
+        if gap is not None and (not gap or (len(gap) == 1 and gap[0] in stop)):
+            new_start = unit.start + w.start
+    return new_start, new_end
 
 
 def _coverage(keys: set[str], index: TextIndex, aligned: list[int]) -> float:

@@ -27,7 +27,9 @@ from typing import Any
 
 from evalkit.metrics.checkers import CheckContext, Flag, make_flag
 from evalkit.metrics.hallucination.config import CONFIG
+from evalkit.metrics.hallucination.grades import scale_grades
 from evalkit.metrics.hallucination.index import TextIndex, Unit
+from evalkit.metrics.hallucination.numbers import called_normal, full_normal_score
 from evalkit.metrics.hallucination.state import draft_state, flag_source, trim_span
 from evalkit.metrics.hallucination.words import (
     ASSESSMENT_SECTIONS,
@@ -36,6 +38,7 @@ from evalkit.metrics.hallucination.words import (
     STOPWORDS,
     WORD,
 )
+from evalkit.text.grades import same_grade
 from evalkit.text.initialisms import run_initials as _initials
 
 __all__ = ["SupportChecker", "span_supported", "supported_share", "word_supported"]
@@ -109,6 +112,14 @@ class SupportChecker:
             f_share = supported_share(st.draft, u, final) if has_f else 0.0
             if f_share >= CONFIG.support_final_share:
                 continue  # said elsewhere in the note: reordered, split or merged
+            if has_f and _grade_kept(st.draft, ui, final, context.language):
+                continue  # "Power 5/5 throughout" reworded as "Strength 5/5 in all limbs"
+            if (
+                has_f
+                and any(full_normal_score(n) for n in u.numbers)
+                and called_normal(final, st.aligned[ui])
+            ):
+                continue  # "Power 5/5 throughout" for "Strength normal in all limbs"
             t_share = 0.0
             if has_t:
                 # the plain share first (most supported clauses stop here): the
@@ -410,6 +421,29 @@ def _initialisms(draft: TextIndex, u: Unit, ref: _Reference) -> dict[str, frozen
                 for w in words[i:j]:
                     out.setdefault(table.key(w)[2:], set()).update(units)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def _grade_kept(draft: TextIndex, ui: int, final: TextIndex, language: str) -> bool:
+    """Whether a grade of the clause is in the final note with the same value on its scale.
+
+    A graded finding the clinician rewrote around the same grade ("Power 5/5
+    throughout" / "Strength 5/5 in all four limbs", "Muskelkraft 5/5" / "Kraft
+    5/5") has its counterpart in the grade, whatever words the lexicon lacks.
+
+    Examples
+    --------
+    >>> from evalkit.metrics.hallucination.index import build_index
+    >>> draft = build_index("Power 5/5 throughout.", "en")
+    >>> _grade_kept(draft, 0, build_index("Strength 5/5 in all limbs.", "en"), "en")
+    True
+    >>> _grade_kept(draft, 0, build_index("Strength 4/5 in all limbs.", "en"), "en")
+    False
+    """
+    mine = scale_grades(draft, language)[ui]
+    if not mine:
+        return False
+    theirs = [g for grades in scale_grades(final, language) for g in grades]
+    return any(same_grade(a, b) for a in mine for b in theirs)
 
 
 def _is_meta(text: str) -> bool:

@@ -38,6 +38,12 @@ ADJACENT_CUES = _union(c.negation.adjacent for c in _CUES)
 """Prefix cues that negate only the next word ("non-tender", not "non-healing ulcer")."""
 POST_NEGATION = _union(c.negation.after_words for c in _CUES)
 NO_REMARKS = _union(c.negation.no_remarks for c in _CUES)
+PRE_CUE_PHRASES = _union(frozenset(c.negation.pre) for c in _CUES)
+"""The matcher's pre cues of both languages ("negative for"): a state word starting one
+takes an object ("Urine negative for nitrites") instead of denying its subject."""
+EXISTENCE = _union(frozenset(c.negation.existence) for c in _CUES)
+"""Presence phrases that only say a finding is there ("present", "til stede"), not that it is
+abnormal: for what is normally there the same as "normal"."""
 STATE_WORDS = _union(c.negation.state_words for c in _CUES)
 """Words that after a copula deny the whole subject ("Straight leg raise is negative")."""
 NEG_ANSWER = _union(c.answers["no"] for c in _CUES)
@@ -71,6 +77,8 @@ EXAM_SECTIONS = _union(c.sections["exam"] for c in _CUES)
 META_PREFIXES: tuple[str, ...] = tuple(sorted(_union(c.words["meta_prefixes"] for c in _CUES)))
 """Word beginnings of clauses about the consultation itself ("Patienten var enig")."""
 DOSE_WORDS = _union(c.words["dose"] for c in _CUES)
+FUTURE_WORDS = _union(c.words["future"] for c in _CUES)
+"""Words before a duration that put it ahead ("in 2 weeks", "om 3 mdr."): a follow-up interval."""
 NOT_DRUG_ENDINGS: tuple[str, ...] = tuple(
     sorted(_union(c.words["not_drug_endings"] for c in _CUES))
 )

@@ -56,3 +56,35 @@ def test_without_a_lexicon_a_flipped_clause_comes_from_the_clause_check():
     pair = NotePair.from_raw("Normalt syn på begge øjne.", "Sløret syn på begge øjne.", None, "da")
     flags = score_hallucination(pair, {"matcher": None}).flags
     assert [(f.type, f.checker) for f in flags] == [("negation", "clauses")]
+
+
+@pytest.mark.parametrize(
+    "final, draft, language",
+    [
+        ("Bowel sounds normal.", "Bowel sounds present.", "en"),
+        ("Normal sensation in both feet.", "Sensation intact in both feet.", "en"),
+        ("Normale reflekser.", "Reflekser til stede.", "da"),
+    ],
+)
+def test_normal_and_present_say_the_same_without_a_lexicon(final, draft, language):
+    # "normal" puts a word in scope like a negation; "present" only says it is there
+    assert _flags(final, draft, language=language, lexicon=False) == []
+
+
+@pytest.mark.parametrize(
+    "final, draft, language",
+    [
+        ("Bowel sounds present.", "Bowel sounds absent.", "en"),
+        ("Reflekser til stede bilateralt.", "Reflekser fraværende bilateralt.", "da"),
+        ("Pulses present at both ankles.", "Pulses not present at both ankles.", "en"),
+    ],
+)
+def test_present_against_absent_is_a_flip_without_a_lexicon(final, draft, language):
+    flags = _flags(final, draft, language=language, lexicon=False)
+    assert [f["type"] for f in flags] == ["negation"]
+
+
+def test_a_real_negation_beside_normal_still_flips():
+    # the normal side has a negation cue of its own: no normal/present exemption
+    flags = _flags("No bowel sounds.", "Bowel sounds present.", language="en", lexicon=False)
+    assert [f["type"] for f in flags] == ["negation"]

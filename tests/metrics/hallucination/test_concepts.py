@@ -78,3 +78,55 @@ def test_concept_flags_come_from_the_concept_check():
     pair = NotePair.from_raw("Har feber. Hoste.", "Ingen feber. Hoste.", None, "da")
     flags = score_hallucination(pair, {"matcher": standin_matcher("da")}).flags
     assert [(f.type, f.checker, f.text) for f in flags] == [("negation", "concepts", "feber")]
+
+
+def test_a_flipped_presence_word_is_inside_the_negation_flag():
+    # the word that was turned around is the presence word, not the finding's name
+    draft = "Swelling positive on the left."
+    flags = _flags("Swelling negative on the left.", draft, language="en")
+    assert [(f["type"], f["text"]) for f in flags] == [("negation", "Swelling positive")]
+    draft = "Tenderness is absent."
+    flags = _flags("Tenderness is present.", draft, language="en")
+    assert [(f["type"], f["text"]) for f in flags] == [("negation", "Tenderness is absent")]
+    draft = "Negativ for hævelse."
+    flags = _flags("Positiv for hævelse.", draft)
+    assert [(f["type"], f["text"]) for f in flags] == [("negation", "Negativ for hævelse")]
+
+
+def test_a_plain_negation_cue_leaves_the_flag_on_the_finding():
+    flags = _flags("Hævelse over knæet.", "Ingen hævelse over knæet.")
+    assert [(f["type"], f["text"]) for f in flags] == [("negation", "hævelse")]
+    # benign counterpart: the same presence word, the same polarity, no flag
+    assert (
+        _flags("Swelling positive on the left.", "Positive swelling on the left.", language="en")
+        == []
+    )
+
+
+def test_denying_a_finding_the_final_note_affirms_a_narrower_form_of():
+    # "knee pain" is a pain: denying pain contradicts it
+    flags = _flags("Knee pain for a week.", "No pain.", language="en")
+    assert [(f["type"], f["text"]) for f in flags] == [("negation", "pain")]
+    # benign counterparts: the narrower form denied too, or the broader one affirmed
+    assert [
+        f for f in _flags("No knee pain.", "No pain.", language="en") if f["type"] == "negation"
+    ] == []
+    assert _flags("Knee pain for a week.", "Pain for a week.", language="en") == []
+
+
+def test_a_kept_test_result_the_clinician_states_the_other_way():
+    from evalkit import hallucination_flags
+
+    note = "Urine pregnancy test negative."
+    talk = "[doctor] the urine pregnancy test came back positive .\n[patient] oh , okay ."
+    flags = hallucination_flags(note, note, transcript=talk, language="en")
+    assert [(f["type"], f["text"], f["severity"], f["source"]) for f in flags] == [
+        ("negation", "Urine pregnancy test negative", "non-critical", "transcript")
+    ]
+    # benign counterparts: the talk agrees, only asks, or the patient guesses
+    for talk in (
+        "[doctor] the urine pregnancy test came back negative .\n[patient] okay .",
+        "[doctor] was the urine pregnancy test positive ?\n[patient] i don't know .",
+        "[patient] i think the urine pregnancy test was positive .\n[doctor] let's see .",
+    ):
+        assert hallucination_flags(note, note, transcript=talk, language="en") == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -85,3 +86,52 @@ def test_a_number_running_over_a_left_out_sentence_break_covers_its_unit():
     part = build_index(text, "da", leave_out={"Plan: Penicillin 1 mio."})
     assert "w:ie" not in part.units[0].keys
     assert part.units[0].keys == full.units[-1].keys
+
+
+def _polarity(text: str, language: str) -> dict[str, set[bool]]:
+    (unit,) = build_index(text, language).units
+    return unit.polarity
+
+
+@pytest.mark.parametrize(
+    "text, language, negated, affirmed",
+    [
+        # an absence word right after its subject denies all of it, whatever follows
+        ("Knee jerks absent bilaterally.", "en", {"s:knee", "s:jerk"}, set()),
+        ("Akillesreflekser fraværende på begge sider.", "da", {"s:akillesrefleks"}, set()),
+        ("Blod ikke påvist i fæces.", "da", {"s:blod"}, set()),
+        ("Clonus not present.", "en", {"s:clonus"}, set()),
+        # a post cue ending a coordinated subject denies every member
+        ("Fever and chills denied.", "en", {"s:fever", "s:chill"}, set()),
+        ("Feber og kulderystelser benægtes.", "da", {"s:feb", "s:kulderyst"}, set()),
+        # a state word that takes an object negates the object, not the subject
+        ("Urine negative for nitrites.", "en", {"s:nitrit"}, {"s:urin"}),
+        # a presence word affirms its subject; the place after it has no polarity
+        ("Clonus present at both ankles.", "en", set(), {"s:clonus"}),
+        # before its noun an absence word still opens a scope forward
+        ("Absent knee jerks.", "en", {"s:knee", "s:jerk"}, set()),
+    ],
+)
+def test_presence_and_absence_words_after_their_subject(text, language, negated, affirmed):
+    polarity = _polarity(text, language)
+    assert {k for k, p in polarity.items() if p == {True}} == negated
+    assert {k for k, p in polarity.items() if p == {False}} == affirmed
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Blod ikke påvist i fæces, ødem til stede, Babinski negativ.", "da"),
+        ("Pulses not present, clonus present; Murphy's sign positive.", "en"),
+        ("Reflexes absent bilaterally. Leukocytes not  detected.", "en"),
+    ],
+)
+def test_presence_phrases_match_find_presence(text, language):
+    # the index's word-by-word lookup against the cue module's regex
+    from evalkit.lexicon.polarity import find_presence
+    from evalkit.metrics.hallucination.index import _presence_phrases
+    from evalkit.metrics.hallucination.words import WORD
+
+    found = _presence_phrases(text, language, list(WORD.finditer(text)))
+    expected = {w.start: (w.end, w.polarity) for w in find_presence(text, language=language)}
+    assert found == expected

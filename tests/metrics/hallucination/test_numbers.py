@@ -86,3 +86,66 @@ def test_a_bare_reply_to_a_scale_question_is_a_score():
     # the same reply to a question without a scale is no score
     talk = "Doctor: How many times did you wake up?\nPatient: About eight."
     assert _flags(note, note, transcript=talk, language="en") == []
+
+
+def _kept(
+    note: str, transcript: str, language: str, *, lexicon: bool = True
+) -> list[tuple[str, str, str, str]]:
+    flags = _flags(note, note, transcript=transcript, language=language, lexicon=lexicon)
+    return [(f["type"], f["text"], f["severity"], f["source"]) for f in flags]
+
+
+def test_kept_vital_the_talk_reads_out_far_apart_without_a_unit():
+    talk = "[doctor] your heart rate is ninety-six , a little fast .\n[patient] okay ."
+    assert _kept("Heart rate 64.", talk, "en") == [("number", "64", "non-critical", "transcript")]
+    # benign counterparts: a rounding in speech, and a value read short ("one thirty")
+    talk = "[doctor] your heart rate is about sixty-five .\n[patient] okay ."
+    assert _kept("Heart rate 64.", talk, "en") == []
+    talk = "[doctor] your heart rate is thirty over the last visit .\n[patient] okay ."
+    assert _kept("Heart rate 130.", talk, "en") == []
+
+
+def test_kept_measurement_the_talk_gives_once_in_its_unit():
+    talk = "Læge: Du vejer toogfirs kilo i dag.\nPatient: Det er mere end sidst."
+    assert _kept("Vægt 70 kg.", talk, "da") == [("number", "70 kg", "non-critical", "transcript")]
+    assert _kept("Vægt 82 kg.", talk, "da") == []
+    # two readings in the unit: no single value to contradict the kept one
+    talk = "Læge: Du vejede toogfirs kilo sidst og nu firs kilo.\nPatient: Ja."
+    assert _kept("Vægt 70 kg.", talk, "da") == []
+    # sizes come in several values: a centimetre is no single reading
+    talk = "[doctor] the lesion is about four centimeters .\n[patient] okay ."
+    assert _kept("Lesion 2 cm.", talk, "en") == []
+
+
+def test_kept_follow_up_against_the_one_interval_the_talk_sets():
+    talk = "Læge: Vi ses igen om tre uger og tager en ny prøve.\nPatient: Fint."
+    assert _kept("Kontrol om 1 uge.", talk, "da") == [
+        ("number", "1 uge", "non-critical", "transcript")
+    ]
+    assert _kept("Kontrol om 3 uger.", talk, "da") == []
+    # a follow-up is not how long a complaint has lasted
+    assert _kept("Hoste i 1 uge.", talk, "da") == []
+
+
+def test_kept_duration_of_a_complaint_needs_a_related_sentence_and_one_length():
+    talk = "[doctor] how long have you had the rash ?\n[patient] about three weeks now ."
+    assert _kept("Rash for 4 days.", talk, "en", lexicon=False) == [
+        ("number", "4 days", "non-critical", "transcript")
+    ]
+    # the same length written another way, and a length plus a half
+    assert _kept("Rash for 21 days.", talk, "en", lexicon=False) == []
+    talk = "[doctor] how long have you had the rash ?\n[patient] a year and a half ."
+    assert _kept("Rash for 1.5 years.", talk, "en", lexicon=False) == []
+    assert _kept("Rash for 1.5 years.", talk, "en") == []  # the rash anchors it: the same
+    # two lengths in the note: which one the talk's is about is unknown
+    talk = "[doctor] how long have you had the rash ?\n[patient] about three weeks now ."
+    assert _kept("Rash for 4 days. Cough for 2 days.", talk, "en", lexicon=False) == []
+
+
+def test_full_power_for_a_strength_the_final_note_calls_normal():
+    # 5/5 is the normal top of the muscle power scale: no flag of any check
+    assert _flags("Strength normal in all limbs.", "Power 5/5 in all limbs.", language="en") == []
+    assert _flags("Normal kraft i alle ekstremiteter.", "Kraft 5/5 overalt.") == []
+    # a reduced grade is not normal, and a pain score's top is its worst
+    assert _flags("Strength normal in all limbs.", "Power 4/5 in all limbs.", language="en")
+    assert _flags("Pain normal at rest.", "Pain 10/10 at rest.", language="en")

@@ -179,3 +179,17 @@ def test_initialism_units_match_every_run_listed(sentences, letters):
         if spelled == letters
     }
     assert ref.initials(letters) == listed
+
+
+def test_a_graded_finding_reworded_around_the_same_grade_is_supported():
+    final = "Cough for a week. Strength 5/5 in all four limbs."
+    assert (
+        _flags(final, "Cough for a week. Power 5/5 throughout all extremities.", language="en")
+        == []
+    )
+    final = "Hoste i en uge. Kraft 5/5 i alle muskelgrupper."
+    assert _flags(final, "Hoste i en uge. Muskelkraft 5/5 i alle fire ekstremiteter.") == []
+    # another grade is no counterpart: the removed clause is still flagged
+    final = "Cough for a week. Strength 5/5 in all four limbs."
+    flags = _flags(final, "Cough for a week. Power 3/5 throughout all extremities.", language="en")
+    assert flags and all("3/5" in f["text"] for f in flags)
