@@ -46,7 +46,7 @@ from evalkit.lexicon.openvocab import (
 from evalkit.metrics.registry import MetricInfo, register_family, register_metric
 from evalkit.text.normalize import normalize_text
 
-VERSION = "3"
+VERSION = "4"
 
 _ITEM_FIELDS = (
     ("term", "str"),
@@ -142,15 +142,15 @@ def compare_mentions(
     open_missing: list[dict[str, Any]] = []
     if vocabulary is not None and final_text:
         stems = vocabulary.draft_stems(draft_text)
-        if missing:
-            draft_concepts = {key[0] for key in draft_cover}
-            missing = [
-                m
-                for m in missing
-                if m.concept_id in draft_concepts
-                or not vocabulary.equivalent_present(m.text, stems)
-            ]
-        missing += _modifiers_lost(final_first, draft_cover, vocabulary, stems)
+        missing = _lexicon_lost(missing, final_first, draft_cover, vocabulary, stems)
+        # The lexicon rules hold the other way too, so the added terms mirror
+        # the missing ones; the open-vocabulary rules below look at the final
+        # note only.
+        final_words = vocabulary.draft_stems(final_text)
+        added = _lexicon_lost(added, draft_first, final_cover, vocabulary, final_words)
+        if final_words.initialisms and added:
+            held = vocabulary.held_as_initialism
+            added = [m for m in added if not held(draft_text, m.start, m.end, final_words)]
         missing += _mentions_lost(final, draft, vocabulary, stems)
         at = _ConceptPositions(draft, stems)
         pairs = _pairs_lost(final, final_text, at, missing, vocabulary, stems)
@@ -196,6 +196,27 @@ def compare_mentions(
         term_recall=(n_final - n_missing) / n_final if n_final else 1.0,
         added_terms=added_items,
     )
+
+
+def _lexicon_lost(
+    lost: list[Mention],
+    first: dict[tuple[str, bool], Mention],
+    other_cover: set[tuple[str, bool]],
+    vocabulary: OpenVocabulary,
+    other: Any,
+) -> list[Mention]:
+    # The lexicon terms of one note that the other note lacks: ``lost`` (not
+    # held as a mention or as parts) less those the other note writes in
+    # another form, plus longer terms it holds only as parts. Used in both
+    # directions (missing and added).
+    if lost:
+        concepts = {key[0] for key in other_cover}
+        lost = [
+            m
+            for m in lost
+            if m.concept_id in concepts or not vocabulary.equivalent_present(m.text, other)
+        ]
+    return lost + _modifiers_lost(first, other_cover, vocabulary, other)
 
 
 def _modifiers_lost(
