@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from itertools import islice
+from operator import le
 from typing import Any
 
 import ahocorasick
@@ -391,7 +392,8 @@ class _CuePlan:
     """The cue words of one :class:`DialogueCues` in the shapes the parser reads.
 
     Phrases by their first word (a phrase can only open at a word it starts
-    with), the phrase regexes, and ``anchors``: an automaton of one word of
+    with; ``summary_firsts`` are the summary openers' first words), the phrase
+    regexes, and ``anchors``: an automaton of one word of
     every hypothetical and other-person phrase (its longest), which any match
     of the phrase contains. A sentence holding no anchor cannot match, so one
     pass over the whole transcript leaves few sentences to search.
@@ -402,6 +404,7 @@ class _CuePlan:
     no_phrases: dict[str, tuple[tuple[str, ...], ...]]
     question_openers: dict[str, tuple[tuple[str, ...], ...]]
     summary_openers: dict[str, tuple[tuple[str, ...], ...]]
+    summary_firsts: tuple[str, ...]
     hypothetical: re.Pattern[str]
     other_person: re.Pattern[str]
     either: re.Pattern[str]
@@ -425,11 +428,18 @@ def _plan(cues: DialogueCues) -> _CuePlan:
         _by_first_word(cues.no_phrases),
         _by_first_word(cues.question_openers),
         _by_first_word(cues.summary_openers),
+        tuple(_by_first_word(cues.summary_openers)),
         _text_regex(cues.hypothetical),
         _text_regex(cues.other_person),
         _text_regex(phrases),
         anchors,
     )
+
+
+@cache
+def _language_plan(language: str) -> _CuePlan:
+    """The :class:`_CuePlan` of the shipped cues of ``language``."""
+    return _plan(dialogue_cues(language))
 
 
 def _lowered(text: str) -> str | None:
@@ -456,11 +466,10 @@ def _cue_sentences(
     """
     if plan.anchors is None:
         return None
-    starts = [s for s, _, _ in sentences]
-    ends = [e for _, e, _ in sentences]
-    if any(ends[k] > starts[k + 1] for k in range(len(starts) - 1)) or any(
-        e < s for s, e in zip(starts, ends, strict=True)
-    ):
+    if not sentences:
+        return set()
+    starts, ends, _ = zip(*sentences, strict=True)
+    if not (all(map(le, ends[:-1], starts[1:])) and all(map(le, starts, ends))):
         return None
     found: set[int] = set()
     for last, length in plan.anchors.iter(low):
@@ -515,7 +524,7 @@ def parse_consultation(
     >>> parse_consultation("Hvis du får feber, så ring.", "da").utterances[0].hypothetical
     True
     """
-    plan = _plan(dialogue_cues(language))
+    plan = _language_plan(language)
     wh = _WH.get(language, frozenset())
     if sentences is None:
         sentences = [
@@ -542,7 +551,8 @@ def parse_consultation(
         else:
             low = text[start:end].lower().replace("’", "'")
             a, b = 0, len(low)
-        if _ANY_WORD.search(low, a, b) is None:
+        letter = _ANY_WORD.search(low, a, b)
+        if letter is None:
             continue
         role = roles.get(speaker)
         if role is None:
@@ -569,7 +579,9 @@ def parse_consultation(
             )
             u.open_question = request or any(w in wh for w in lead[:2])
         elif role != "patient":
-            if head is None:
+            # the first word starts at the first letter: most sentences start
+            # with no summary opener's first word, and need no words at all
+            if head is None and low.startswith(plan.summary_firsts, letter.start()):
                 first = _WORDS.search(low, a, min(b, a + 80))
                 if first is not None and first[0] in summary_openers:
                     head = _WORDS.findall(low, a, min(b, a + 80))
