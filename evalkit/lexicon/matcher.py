@@ -527,7 +527,7 @@ class Matcher:
                     firsts = {sp[2] for sp in spans}
                     pre = [c for c in pre if folded[c[0] : c[1]] not in adjacent or c[3] in firsts]
                 colons = [m.start() for m in _COLON.finditer(folded)] if ":" in folded else None
-                commas = [i for i, c in enumerate(folded) if c == ","] if post else None
+                commas = _positions(folded, ",") if post else None
                 flags = negated_flags(
                     spans,
                     pre,
@@ -803,6 +803,22 @@ def _negation_words(language: str, name: str) -> frozenset[str]:
     if language not in CUE_LANGUAGES:
         return frozenset()
     return getattr(language_cues(language).negation, name)
+
+
+def _positions(text: str, char: str) -> list[int]:
+    """The offsets of ``char`` in ``text``, left to right.
+
+    Examples
+    --------
+    >>> _positions("a, b, c", ",")
+    [1, 4]
+    """
+    out: list[int] = []
+    pos = text.find(char)
+    while pos != -1:
+        out.append(pos)
+        pos = text.find(char, pos + 1)
+    return out
 
 
 def _boundaries(folded: str) -> list[int]:

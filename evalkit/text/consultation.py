@@ -32,11 +32,16 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import islice
+from operator import le
 from typing import Any
+
+import ahocorasick
 
 from evalkit.text.segment import speaker_role, split_sentences, split_turns
 
@@ -249,23 +254,32 @@ _STARTS_FILLERS = frozenset(
 )
 
 
-def _starts_with(words: list[str], phrases: tuple[tuple[str, ...], ...], skip: int = 2) -> bool:
-    """Whether one of ``phrases`` starts within the first ``skip + 1`` words."""
-    firsts = _first_words(phrases)
+def _starts_with(
+    words: list[str], by_first: dict[str, tuple[tuple[str, ...], ...]], skip: int = 2
+) -> bool:
+    """Whether one of the phrases starts within the first ``skip + 1`` words.
+
+    ``by_first`` holds the phrases by their first word (see :class:`_CuePlan`).
+    """
     for offset in range(min(skip + 1, len(words))):
         if offset and words[offset - 1] not in _STARTS_FILLERS:
             break
-        if words[offset] not in firsts:
-            continue
-        for p in phrases:
+        for p in by_first.get(words[offset], ()):
             if tuple(words[offset : offset + len(p)]) == p:
                 return True
     return False
 
 
-@cache
-def _first_words(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
-    return frozenset(p[0] for p in phrases if p)
+def _by_first_word(
+    phrases: tuple[tuple[str, ...], ...],
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``first word -> phrases starting with it``; a phrase of no words goes under every word."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        if p:
+            by_first.setdefault(p[0], []).append(p)
+    empty = tuple(p for p in phrases if not p)
+    return {w: (*ps, *empty) for w, ps in by_first.items()}
 
 
 _ANY_WORD = re.compile(r"[^\W_]")
@@ -299,11 +313,16 @@ def answer_polarity(text: str, cues: DialogueCues) -> str | None:
     >>> answer_polarity("It started on Monday.", en) is None
     True
     """
-    words = _words(text)
+    return _polarity(_words(text), _plan(cues))
+
+
+def _polarity(words: list[str], plan: _CuePlan) -> str | None:
+    """:func:`answer_polarity` of a reply split into words."""
     if not words:
         return None
-    yes_len = _opening(words, cues.yes_phrases)
-    no_len = _opening(words, cues.no_phrases)
+    cues = plan.cues
+    yes_len = _opening(words, plan.yes_phrases)
+    no_len = _opening(words, plan.no_phrases)
     if words[0] in cues.yes:
         yes_len = max(yes_len, 1)
     if words[0] in cues.no or (len(words) > 1 and words[1] in cues.no and words[0] in cues.yes):
@@ -321,28 +340,35 @@ def answer_polarity(text: str, cues: DialogueCues) -> str | None:
 _QUALIFIERS = frozenset("but though although however except men dog bortset undtagen".split())
 _PLAIN_YES = frozenset("ja jo jah yes yeah yep yup ya yea".split())
 _PLAIN_NO = frozenset("nej næ næh no nope nah".split())
-_CORRECTION = (
-    ("actually",),
-    ("well", "actually"),
-    ("wait",),
-    ("sorry",),
-    ("jo",),
-    ("vent",),
-    ("faktisk",),
-    ("undskyld",),
-    ("altså", "jo"),
+_CORRECTION = _by_first_word(
+    (
+        ("actually",),
+        ("well", "actually"),
+        ("wait",),
+        ("sorry",),
+        ("jo",),
+        ("vent",),
+        ("faktisk",),
+        ("undskyld",),
+        ("altså", "jo"),
+    )
+)
+_OPENING_FILLERS = frozenset(
+    {"and", "og", "well", "um", "uh", "øh", "hmm", "oh", "åh", "altså", "jamen"}
 )
 
 
-def _opening(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> int:
-    """Length of the longest of ``phrases`` that opens ``words`` (after fillers), else 0."""
-    fillers = {"and", "og", "well", "um", "uh", "øh", "hmm", "oh", "åh", "altså", "jamen"}
+def _opening(words: list[str], by_first: dict[str, tuple[tuple[str, ...], ...]]) -> int:
+    """Length of the longest phrase that opens ``words`` (after fillers), else 0.
+
+    ``by_first`` holds the phrases by their first word (see :func:`_by_first_word`).
+    """
     best, offset = 0, 0
     while offset < min(3, len(words)):
-        for p in phrases:
+        for p in by_first.get(words[offset], ()):
             if len(p) > best and tuple(words[offset : offset + len(p)]) == p:
                 best = len(p)
-        if words[offset] not in fillers:
+        if words[offset] not in _OPENING_FILLERS:
             break
         offset += 1
     return best
@@ -358,15 +384,99 @@ def is_hypothetical(text: str, cues: DialogueCues) -> bool:
     >>> is_hypothetical("Ingen brystsmerter.", dialogue_cues("da"))
     False
     """
-    return _text_regex(cues.hypothetical).search(text.lower().replace("’", "'")) is not None
+    return _plan(cues).hypothetical.search(text.lower().replace("’", "'")) is not None
 
 
-def _is_question(words: list[str], raw: str, cues: DialogueCues) -> bool:
-    if raw.rstrip().endswith("?"):
-        return True
-    if raw.rstrip()[-1:] in ".!":
-        return False
-    return _starts_with(words, cues.question_openers, skip=2)
+@dataclass(frozen=True, slots=True)
+class _CuePlan:
+    """The cue words of one :class:`DialogueCues` in the shapes the parser reads.
+
+    Phrases by their first word (a phrase can only open at a word it starts
+    with; ``summary_firsts`` are the summary openers' first words), the phrase
+    regexes, and ``anchors``: an automaton of one word of
+    every hypothetical and other-person phrase (its longest), which any match
+    of the phrase contains. A sentence holding no anchor cannot match, so one
+    pass over the whole transcript leaves few sentences to search.
+    """
+
+    cues: DialogueCues
+    yes_phrases: dict[str, tuple[tuple[str, ...], ...]]
+    no_phrases: dict[str, tuple[tuple[str, ...], ...]]
+    question_openers: dict[str, tuple[tuple[str, ...], ...]]
+    summary_openers: dict[str, tuple[tuple[str, ...], ...]]
+    summary_firsts: tuple[str, ...]
+    hypothetical: re.Pattern[str]
+    other_person: re.Pattern[str]
+    either: re.Pattern[str]
+    anchors: Any
+
+
+@cache
+def _plan(cues: DialogueCues) -> _CuePlan:
+    """The :class:`_CuePlan` of ``cues``, built once."""
+    phrases = cues.hypothetical + cues.other_person
+    anchors = None
+    if phrases and all(phrases):
+        anchors = ahocorasick.Automaton()
+        for p in phrases:
+            word = max(p, key=len)
+            anchors.add_word(word, len(word))
+        anchors.make_automaton()
+    return _CuePlan(
+        cues,
+        _by_first_word(cues.yes_phrases),
+        _by_first_word(cues.no_phrases),
+        _by_first_word(cues.question_openers),
+        _by_first_word(cues.summary_openers),
+        tuple(_by_first_word(cues.summary_openers)),
+        _text_regex(cues.hypothetical),
+        _text_regex(cues.other_person),
+        _text_regex(phrases),
+        anchors,
+    )
+
+
+@cache
+def _language_plan(language: str) -> _CuePlan:
+    """The :class:`_CuePlan` of the shipped cues of ``language``."""
+    return _plan(dialogue_cues(language))
+
+
+def _lowered(text: str) -> str | None:
+    """The transcript in lower case (’ as '), when a slice of it is its slice lowered.
+
+    Lower-casing is one character for one, without context, except for a few
+    characters ("İ" gives two, a final "Σ" depends on the next letter); for a
+    text with those, ``None``: each sentence is lowered on its own.
+    """
+    low = text.lower().replace("’", "'")
+    if len(low) != len(text) or "Σ" in text:
+        return None
+    return low
+
+
+def _cue_sentences(
+    low: str, sentences: Sequence[tuple[int, int, str]], plan: _CuePlan
+) -> set[int] | None:
+    """The sentences (by index) that may hold a hypothetical or other-person phrase.
+
+    A superset: each still needs its regex search. ``None`` when the
+    sentences are not in order without overlaps, or the cue data has a phrase
+    of no words (every sentence may then match).
+    """
+    if plan.anchors is None:
+        return None
+    if not sentences:
+        return set()
+    starts, ends, _ = zip(*sentences, strict=True)
+    if not (all(map(le, ends[:-1], starts[1:])) and all(map(le, starts, ends))):
+        return None
+    found: set[int] = set()
+    for last, length in plan.anchors.iter(low):
+        k = bisect_right(starts, last + 1 - length) - 1
+        if k >= 0 and last < ends[k]:
+            found.add(k)
+    return found
 
 
 def parse_consultation(
@@ -400,6 +510,10 @@ def parse_consultation(
     cough?" - "yes") keep ``answer=None`` for the items: the caller decides
     which item the yes is about.
 
+    The transcript is lower-cased and scanned for hypothetical and
+    other-person cues once, not sentence by sentence; each sentence is read
+    from that text with offsets (the same words as its own lower-cased text).
+
     Examples
     --------
     >>> text = "[doctor] any chest pain ? [patient] no . [doctor] so no chest pain ."
@@ -410,7 +524,7 @@ def parse_consultation(
     >>> parse_consultation("Hvis du får feber, så ring.", "da").utterances[0].hypothetical
     True
     """
-    cues = dialogue_cues(language)
+    plan = _language_plan(language)
     wh = _WH.get(language, frozenset())
     if sentences is None:
         sentences = [
@@ -419,48 +533,86 @@ def parse_consultation(
             for x in split_sentences(t.text)
         ]
     labelled = any(speaker for _, _, speaker in sentences)
-    either = _text_regex(cues.hypothetical + cues.other_person)
+    lowered = _lowered(text)
+    cue_sentences = _cue_sentences(lowered, sentences, plan) if lowered is not None else None
+    either, summary_openers = plan.either, plan.summary_openers
     utterances: list[Utterance] = []
     turn_no = -1
     last_speaker: str | None = None
     roles: dict[str, str] = {}
-    for start, end, speaker in sentences:
+    for k, (start, end, speaker) in enumerate(sentences):
         if speaker != last_speaker:
             turn_no += 1
         last_speaker = speaker
-        raw = text[start:end]
-        low = raw.lower().replace("’", "'")
-        if _ANY_WORD.search(low) is None:
+        # the sentence in lower case is low[a:b]: offsets into the whole text
+        # lowered once, or (see _lowered) the sentence lowered on its own
+        if lowered is not None:
+            low, a, b = lowered, start, end
+        else:
+            low = text[start:end].lower().replace("’", "'")
+            a, b = 0, len(low)
+        letter = _ANY_WORD.search(low, a, b)
+        if letter is None:
             continue
-        # the opening words decide most of it; the whole sentence is split into
-        # words only for a question (a transcript is mostly statements)
-        head = _WORDS.findall(low[:80])
         role = roles.get(speaker)
         if role is None:
             role = roles[speaker] = speaker_role(speaker) if speaker else "other"
         u = Utterance(start, end, turn_no, speaker, role)
-        u.question = _is_question(head, raw, cues)
+        # the opening words decide most of it; a sentence is split into words
+        # only as far as a rule reads it (a transcript is mostly statements)
+        head: list[str] | None = None
+        last = text[start:end].rstrip()[-1:]
+        if last == "?":
+            u.question = True
+        elif last not in ".!":
+            head = _WORDS.findall(low, a, min(b, a + 80))
+            u.question = _starts_with(head, plan.question_openers, skip=2)
         if u.question:
-            words = _WORDS.findall(low)
             # a question word leads an open question ("how long …?", "hvor
             # ondt …?"); later it starts a clause ("dizzy when you stand up?")
-            lead = [w for w in words[:4] if w not in _LEAD_FILLERS]
+            lead = [
+                w[0] for w in islice(_WORDS.finditer(low, a, b), 4) if w[0] not in _LEAD_FILLERS
+            ]
             # "can you show me where …?" asks for an answer that is no yes or no
-            request = tuple(lead[:2]) in _REQUESTS and any(w in wh for w in words)
+            request = tuple(lead[:2]) in _REQUESTS and any(
+                w in wh for w in _WORDS.findall(low, a, b)
+            )
             u.open_question = request or any(w in wh for w in lead[:2])
-        else:
-            u.summary = u.role != "patient" and _starts_with(head, cues.summary_openers, 0)
-        if either.search(low) is not None:  # most sentences have neither: one search
-            u.hypothetical = _text_regex(cues.hypothetical).search(low) is not None
-            u.other_person = _text_regex(cues.other_person).search(low) is not None
+        elif role != "patient":
+            # the first word starts at the first letter: most sentences start
+            # with no summary opener's first word, and need no words at all
+            if head is None and low.startswith(plan.summary_firsts, letter.start()):
+                first = _WORDS.search(low, a, min(b, a + 80))
+                if first is not None and first[0] in summary_openers:
+                    head = _WORDS.findall(low, a, min(b, a + 80))
+            u.summary = head is not None and _starts_with(head, summary_openers, 0)
+        if cue_sentences is None or k in cue_sentences:
+            sentence = low[a:b]
+            if either.search(sentence) is not None:  # most sentences have neither: one search
+                u.hypothetical = plan.hypothetical.search(sentence) is not None
+                u.other_person = plan.other_person.search(sentence) is not None
         utterances.append(u)
-    _resolve_answers(utterances, cues, labelled, text)
+    _resolve_answers(utterances, plan, labelled, text, lowered)
     return Consultation(text, language, utterances, labelled)
 
 
 def _resolve_answers(
-    utterances: list[Utterance], cues: DialogueCues, labelled: bool, text: str
+    utterances: list[Utterance], plan: _CuePlan, labelled: bool, text: str, lowered: str | None
 ) -> None:
+    words_of: dict[int, list[str]] = {}
+
+    def words(j: int) -> list[str]:
+        # the words of utterance j, as _words(text[start:end]) gives them
+        got = words_of.get(j)
+        if got is None:
+            v = utterances[j]
+            if lowered is not None:
+                got = _WORDS.findall(lowered, v.start, v.end)
+            else:
+                got = _words(text[v.start : v.end])
+            words_of[j] = got
+        return got
+
     n = len(utterances)
     for i, u in enumerate(utterances):
         if not u.question or u.role == "patient":
@@ -479,33 +631,34 @@ def _resolve_answers(
                 # "how high?" has a reply, not a yes or a no; "any family history
                 # of diabetes?" - "yes" is about someone else; "if you make sure …,
                 # okay?" - "yep" agrees to advice
-                reply = text[v.start : v.end]
-                u.answer = answer_polarity(reply, cues)
+                u.answer = _polarity(words(j), plan)
                 if u.answer is not None and (
-                    _corrected(utterances, j, text)
-                    or _reversed(utterances, j, text, u.answer, cues)
+                    _corrected(utterances, j, words)
+                    or _reversed(utterances, j, words, u.answer, plan)
                 ):
                     u.answer = None  # "No. Well, actually, I had a hundred and one"
-                u.qualified = u.answer is not None and any(w in _QUALIFIERS for w in _words(reply))
+                u.qualified = u.answer is not None and any(w in _QUALIFIERS for w in words(j))
             u.answered_by = j
             break
 
 
 def _reversed(
-    utterances: list[Utterance], j: int, text: str, answer: str, cues: DialogueCues
+    utterances: list[Utterance],
+    j: int,
+    words: Callable[[int], list[str]],
+    answer: str,
+    plan: _CuePlan,
 ) -> bool:
     """Whether the replier's next sentence answers the other way ("Yes, absolutely." -
     "No, not, no, nothing."): a reply that says both is no answer."""
     if j + 1 >= len(utterances) or utterances[j + 1].turn != utterances[j].turn:
         return False
-    nxt = utterances[j + 1]
-    other = answer_polarity(text[nxt.start : nxt.end], cues)
+    other = _polarity(words(j + 1), plan)
     return other is not None and other != answer
 
 
-def _corrected(utterances: list[Utterance], j: int, text: str) -> bool:
+def _corrected(utterances: list[Utterance], j: int, words: Callable[[int], list[str]]) -> bool:
     """Whether the replier's next sentence takes the reply back ("Nej. Jo, vent, …")."""
     if j + 1 >= len(utterances) or utterances[j + 1].turn != utterances[j].turn:
         return False
-    nxt = _words(text[utterances[j + 1].start : utterances[j + 1].end])
-    return _opening(nxt, _CORRECTION) > 0
+    return _opening(words(j + 1), _CORRECTION) > 0

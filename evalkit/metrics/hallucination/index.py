@@ -532,27 +532,33 @@ def _mark_words(
     unit_stems: list[str] = []
     number_spans = [(n.start, n.end) for n in numbers]
     ni = 0
-    lowered = [w.group().lower() for w in words]
+    lowered = list(map(str.lower, map(re.Match.group, words)))
     n_units, n_spans, n_covered = len(units), len(number_spans), len(covered)
     ui_next = 0
+    # the unit words are looked up in (units[ui_next]) and its bounds; an end
+    # of -1 makes the first word look for its unit
+    u, u_start, u_end = None, 0, -1
     special = _SPECIAL.get(language) or _special_words(cues)
-    stem_keys = stems.keys
+    stem_keys_get = stems.keys.get
     stem_key = stems.key
-    for wi, w in enumerate(words):
+    previous_words = ["", *lowered[:-1]] if lowered else []
+    for wi, (w, low, prev_word) in enumerate(zip(words, lowered, previous_words, strict=True)):
         pos = w.start()
-        while ui_next < n_units and units[ui_next].end <= pos:
-            ui_next += 1
-        if ui_next == n_units or units[ui_next].start > pos:
+        if pos >= u_end:
+            while ui_next < n_units and units[ui_next].end <= pos:
+                ui_next += 1
+            if ui_next == n_units:
+                break  # no unit holds this word or any later one
+            u = units[ui_next]
+            u_start, u_end = u.start, u.end
+        if u_start > pos:
             continue
-        u = units[ui_next]
-        low = lowered[wi]
         bare = low.rstrip(".")
         if u is not scope_unit:
             scope_unit, scope_left, last_stem, last_wi = u, 0, None, -9
             last_in_scope = False
             unit_stems = []
             predicate = False
-        prev_word = lowered[wi - 1] if wi > 0 else ""
         if predicate and wi > 0 and "," in text[words[wi - 1].end() : pos]:
             predicate = False  # a list goes on: "pulses present, no bruit"
         absence_end = None
@@ -609,7 +615,7 @@ def _mark_words(
                 predicate = False
         if bare in stop or len(bare) < 2 or bare in INTENSITY:
             continue
-        skey = stem_keys.get(bare)
+        skey = stem_keys_get(bare)
         if skey is None:
             skey = stem_key(bare)
         u.stems.add(skey)

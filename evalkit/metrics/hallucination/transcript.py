@@ -50,6 +50,11 @@ __all__ = [
 ]
 
 
+def _lower_words(text: str, start: int, end: int) -> list[str]:
+    """The words (:data:`WORD`) of ``text[start:end]`` in lower case."""
+    return list(map(str.lower, WORD.findall(text, start, end)))
+
+
 def turn_sentence_spans(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, speaker)`` of every sentence of every turn of a transcript."""
     spans: list[tuple[int, int, str]] = []
@@ -107,7 +112,7 @@ def resolve_dialogue(
             continue
         reply = consultation.utterances[utt.answered_by]
         u.answered_by = unit_at.get(reply.start)
-        asked = [w.group().lower() for w in WORD.finditer(text, u.start, u.end)]
+        asked = _lower_words(text, u.start, u.end)
         if (
             u.wh
             or any(w in OTHER_WORDS for w in asked)  # "any other symptoms?" - "no"
@@ -126,7 +131,7 @@ def resolve_dialogue(
         elif utt.answer == "yes":
             u.answer = False
         else:
-            said = [m.group().lower() for m in WORD.finditer(text, reply.start, reply.end)]
+            said = _lower_words(text, reply.start, reply.end)
             if said and not any(w in cues for w in said) and _echoes(said, u, text, stems, stop):
                 u.answer, u.echo = False, True  # a positive echo
 
@@ -186,7 +191,7 @@ def _affirms_asked(
     """Whether a reply, after its opening, repeats a content word of the question
     outside any negation's reach."""
     asked = _main_clause_stems(text, u, stems, stop)
-    words = [w.group().lower() for w in WORD.finditer(text, reply.start, reply.end)]
+    words = _lower_words(text, reply.start, reply.end)
     for k, w in enumerate(words[1:], start=1):
         if w in stop or len(w) < 3 or stems.key(w.rstrip(".")) not in asked:
             continue
@@ -302,8 +307,8 @@ def _main_clause_stems(text: str, u: Unit, stems: StemTable, stop: set[str]) -> 
     not about the cough the "når" clause takes for granted.
     """
     out: set[str] = set()
-    for w in WORD.finditer(text, u.start, u.end):
-        low = w.group().lower().rstrip(".")
+    for w in _lower_words(text, u.start, u.end):
+        low = w.rstrip(".")
         if low in SUBORDINATORS:
             break
         if low not in stop and len(low) >= 2:
