@@ -340,19 +340,19 @@ def _polarity(words: list[str], plan: _CuePlan) -> str | None:
 _QUALIFIERS = frozenset("but though although however except men dog bortset undtagen".split())
 _PLAIN_YES = frozenset("ja jo jah yes yeah yep yup ya yea".split())
 _PLAIN_NO = frozenset("nej næ næh no nope nah".split())
-_CORRECTION = _by_first_word(
-    (
-        ("actually",),
-        ("well", "actually"),
-        ("wait",),
-        ("sorry",),
-        ("jo",),
-        ("vent",),
-        ("faktisk",),
-        ("undskyld",),
-        ("altså", "jo"),
-    )
+_CORRECTION_PHRASES = (
+    ("actually",),
+    ("well", "actually"),
+    ("wait",),
+    ("sorry",),
+    ("jo",),
+    ("vent",),
+    ("faktisk",),
+    ("undskyld",),
+    ("altså", "jo"),
 )
+"""Openers of a reply that corrects the one before ("actually", "faktisk")."""
+_CORRECTION = _by_first_word(_CORRECTION_PHRASES)
 _OPENING_FILLERS = frozenset(
     {"and", "og", "well", "um", "uh", "øh", "hmm", "oh", "åh", "altså", "jamen"}
 )

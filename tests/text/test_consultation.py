@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from evalkit.text import consultation
 from evalkit.text.consultation import (
     answer_polarity,
     dialogue_cues,
@@ -275,17 +276,7 @@ def _reference_parse(text, language, sentences):
 
     cues = dialogue_cues(language)
     wh = _WH.get(language, frozenset())
-    correction = (
-        ("actually",),
-        ("well", "actually"),
-        ("wait",),
-        ("sorry",),
-        ("jo",),
-        ("vent",),
-        ("faktisk",),
-        ("undskyld",),
-        ("altså", "jo"),
-    )
+    correction = consultation._CORRECTION_PHRASES  # same data, read its own way
     labelled = any(speaker for _, _, speaker in sentences)
     hypothetical, other = _ref_regex(cues.hypothetical), _ref_regex(cues.other_person)
     out, turn_no, last_speaker = [], -1, None
