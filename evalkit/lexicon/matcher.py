@@ -251,7 +251,7 @@ class Matcher:
                     folded,
                     _Pattern(entry, last, None, inflectable, compoundable, stoplisted, inverse),
                 )
-            forms = [(folded, None)]
+            forms: list[tuple[str, frozenset[str] | None]] = [(folded, None)]
             if inflectable:
                 head = folded[: len(folded) - len(last)]
                 forms += [(head + stem, req) for stem, req in stem_variants(last, language)]
@@ -336,6 +336,9 @@ class Matcher:
         return found
 
     def _find(self, text: str) -> list[Mention]:
+        automaton = self._automaton
+        if automaton is None:
+            return []
         folded, offsets = _fold_with_offsets(text)
         joined, word_starts, folded_starts = _split_words(folded)
         if not word_starts:
@@ -351,7 +354,7 @@ class Matcher:
         cues: list[tuple[int, int, str]] = []
         width = len(joined) + 1
         depth = self._max_key + 1
-        for end, value in self._automaton.iter(joined):
+        for end, value in automaton.iter(joined):
             kind = value[0]
             if kind == _WHOLE_WORD:
                 start = end - value[1]
