@@ -14,7 +14,7 @@ import functools
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -279,6 +279,7 @@ def build_index(
     leave_out: Collection[str] = (),
     sentences: list[Span] | None = None,
     cache: IndexCache | None = None,
+    mentions: Sequence[Any] | None = None,
 ) -> TextIndex:
     """Index a note (clause units) or a transcript (sentence units within turns).
 
@@ -310,6 +311,9 @@ def build_index(
         ``split_sentences(text)`` when the caller already has it (note only).
     cache : IndexCache, optional
         Where the stems of the words met are kept; default a new one.
+    mentions : sequence of Mention, optional
+        ``matcher.find(text)`` when the caller already has it (the terms
+        family's, through ``previous``); default: the matcher is run.
 
     Examples
     --------
@@ -326,9 +330,10 @@ def build_index(
         # tokenised transcripts write "do n't"; "don't " has the same length, so
         # offsets stay valid and the matcher sees its negation cue
         text = text.replace(" n't", "n't ")
+        mentions = None  # found in the text before the rewrite
     stop = STOPWORDS.get(language, STOPWORDS["da"])
     stems = (cache if cache is not None else IndexCache()).stems(language)
-    mentions, numbers = _find_items(text, language, matcher, sentences, todo, stop)
+    mentions, numbers = _find_items(text, language, matcher, sentences, todo, stop, mentions)
     covered = _attach_items(units, mentions, numbers)
     _mark_sections(units, text, transcript=transcript, outside_headings=outside_headings)
     _mark_words(units, _words_of(text, todo), text, language, stop, stems, numbers, covered)
@@ -403,9 +408,12 @@ def _find_items(
     sentences: list[Span] | None,
     todo: list[Span] | None,
     stop: set[str],
+    found: Sequence[Any] | None = None,
 ) -> tuple[list[Any], list[NumberMention]]:
     """Lexicon mentions (drugs named only by their dose included) and numbers, by start."""
-    mentions = sorted(matcher.find(text), key=lambda m: m.start) if matcher is not None else []
+    if found is None and matcher is not None:
+        found = matcher.find(text)
+    mentions = sorted(found, key=lambda m: m.start) if matcher is not None and found else []
     number_language = language if language in ("da", "en") else None
     if todo is None:
         numbers = find_numbers(text, language=number_language)
