@@ -20,6 +20,7 @@ from evalkit.metrics.hallucination.words import (
     STOPWORDS,
     WORD,
 )
+from evalkit.schema import check_language
 
 __all__ = ["ClauseChecker"]
 
@@ -252,7 +253,7 @@ def _negated_head(text: str, u: Unit, language: str, stems: StemTable | None = N
         return None
     if stems is None or stems.language != language:
         stems = StemTable(language)
-    stop = STOPWORDS.get(language, STOPWORDS["da"])
+    stop = STOPWORDS[check_language(language, what="clause negation: language")]
     cue_start, cue_end = u.negation
     cue = text[cue_start:cue_end].lower()
     if cue in POST_NEGATION:

@@ -25,6 +25,7 @@ from evalkit.metrics.hallucination.numbers import NumberChecker
 from evalkit.metrics.hallucination.regimens import RegimenChecker
 from evalkit.metrics.hallucination.support import SupportChecker
 from evalkit.metrics.registry import MetricInfo, register_family, register_metric
+from evalkit.schema import check_language
 from evalkit.text.segment import Span, split_sentences
 
 __all__ = [
@@ -235,7 +236,7 @@ def score_hallucination(
     [('laterality', 'højre', 'critical')]
     """
     opts = dict(options or {})
-    language = pair.language if pair.language in ("da", "en") else "da"
+    language = check_language(pair.language, what="score_hallucination: the pair's language")
     matcher = _matcher_for(opts, language)
     cache = _index_cache(opts)
     matched = _matched_before(previous) if matcher is not None else ()

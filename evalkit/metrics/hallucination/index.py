@@ -54,6 +54,7 @@ from evalkit.metrics.hallucination.words import (
     STOPWORDS,
     WORD,
 )
+from evalkit.schema import check_language
 from evalkit.text.numbers import NumberMention, duration_days, find_numbers, values_match
 from evalkit.text.segment import CLAUSE_END, Span, clauses_of, split_sentences
 
@@ -234,7 +235,7 @@ class TextIndex:
 
 
 def _content_stems(text: str, language: str, stems: StemTable) -> set[str]:
-    stop = STOPWORDS.get(language, STOPWORDS["da"])
+    stop = STOPWORDS[check_language(language, what="_content_stems(language)")]
     return {
         stems.key(w)
         for w in (m.group().lower().rstrip(".") for m in WORD.finditer(text))
@@ -331,7 +332,7 @@ def build_index(
         # offsets stay valid and the matcher sees its negation cue
         text = text.replace(" n't", "n't ")
         mentions = None  # found in the text before the rewrite
-    stop = STOPWORDS.get(language, STOPWORDS["da"])
+    stop = STOPWORDS[check_language(language, what="build_index(language)")]
     stems = (cache if cache is not None else IndexCache()).stems(language)
     mentions, numbers = _find_items(text, language, matcher, sentences, todo, stop, mentions)
     covered = _attach_items(units, mentions, numbers)

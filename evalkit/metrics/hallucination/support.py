@@ -38,6 +38,7 @@ from evalkit.metrics.hallucination.words import (
     STOPWORDS,
     WORD,
 )
+from evalkit.schema import check_language
 from evalkit.text.grades import same_grade
 from evalkit.text.initialisms import run_initials as _initials
 
@@ -236,7 +237,7 @@ def span_supported(draft: TextIndex, start: int, end: int, index: TextIndex) -> 
     table = draft.stem_table
     if u is None or table is None:
         return False
-    stop = STOPWORDS.get(table.language, STOPWORDS["da"])
+    stop = STOPWORDS[check_language(table.language, what="the draft's stem table language")]
     words = [w.group().lower() for w in WORD.finditer(draft.text, start, end)]
     stems = {table.key(w) for w in words if w not in stop}
     if not stems:

@@ -30,6 +30,7 @@ from evalkit.metrics.hallucination.words import (
     WORD,
     YOU,
 )
+from evalkit.schema import check_language
 from evalkit.text.consultation import parse_consultation
 from evalkit.text.numbers import NumberMention
 from evalkit.text.segment import speaker_role, split_sentences, split_turns
@@ -89,7 +90,7 @@ def resolve_dialogue(
     """
     consultation = parse_consultation(
         text,
-        language if language in ("da", "en") else "da",
+        check_language(language, what="resolve_dialogue(language)"),
         sentences=[(u.start, u.end, u.speaker) for u in units],
     )
     by_start = {u.start: u for u in consultation.utterances}

@@ -424,3 +424,19 @@ def test_hallucination_without_usable_previous_matches_itself(previous):
     found = score_hallucination(pair, {"matcher": matcher}, previous)
     assert pair.ai_note in matcher.seen
     assert [f.type for f in found.flags] == ["negation"]
+
+
+@pytest.mark.parametrize("language", ["sv", "xx", "", None])
+def test_an_unknown_language_is_an_error_not_a_danish_fallback(language):
+    """A pair that bypassed NotePair's check still gets no Danish word lists."""
+    from types import SimpleNamespace
+
+    pair = SimpleNamespace(
+        final_note="Ingen feber.", ai_note="Feber.", transcript=None, language=language
+    )
+    with pytest.raises(
+        ValueError, match=r"score_hallucination: the pair's language .* use one of da, en"
+    ):
+        score_hallucination(pair, {"matcher": None})
+    with pytest.raises(ValueError, match=r"is not supported; use one of da, en"):
+        hallucination_flags("Ingen feber.", "Feber.", language=language, matcher=None)
