@@ -113,16 +113,16 @@ class SupportChecker:
             f_share = supported_share(st.draft, u, final) if has_f else 0.0
             if f_share >= CONFIG.support_final_share:
                 continue  # said elsewhere in the note: reordered, split or merged
-            if has_f and _grade_kept(st.draft, ui, final, context.language):
+            if final is not None and _grade_kept(st.draft, ui, final, context.language):
                 continue  # "Power 5/5 throughout" reworded as "Strength 5/5 in all limbs"
             if (
-                has_f
+                final is not None
                 and any(full_normal_score(n) for n in u.numbers)
                 and called_normal(final, st.aligned[ui])
             ):
                 continue  # "Power 5/5 throughout" for "Strength normal in all limbs"
             t_share = 0.0
-            if has_t:
+            if transcript is not None:
                 # the plain share first (most supported clauses stop here): the
                 # spelled-out counterparts of a long transcript cost more
                 t_share = len(u.keys & transcript.postings.keys()) / len(u.keys)
