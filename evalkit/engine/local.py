@@ -24,6 +24,7 @@ import pandas as pd
 from evalkit.io.errors import InputError
 from evalkit.io.reasons import Reason
 from evalkit.io.validate import QUARANTINE_COLUMNS
+from evalkit.lexicon.matcher import MATCHERS_OPTION, Matchers
 from evalkit.metrics.note import NotePair, score_pair
 from evalkit.metrics.registry import list_families, list_metrics
 from evalkit.schema import LANGUAGES, TEXT_COLUMNS, MetricInfo
@@ -104,13 +105,13 @@ def score_chunk(
     finals = chunk["final_note"].tolist()
     drafts = chunk["ai_note"].tolist()
     selected = [f for f in list_families() if family_list is None or f.name in family_list]
-    options = _with_batch_objects(options or {}, selected)
     if "transcript" in chunk.columns and any(f.reads_transcript for f in selected):
         transcripts = chunk["transcript"].tolist()
     else:
         transcripts = [None] * n  # no family reads it: do not normalise it
     assisted = chunk["ai_assisted"].tolist() if "ai_assisted" in chunk.columns else [True] * n
     languages = _row_languages(chunk, assisted)
+    options = _with_batch_objects(options or {}, selected, languages, assisted)
     labels = chunk.index.tolist()
     # Control notes and notes that failed keep None in every column.
     values: dict[str, list[Any]] = {name: [None] * n for name in names}
@@ -169,13 +170,34 @@ def _row_languages(chunk: pd.DataFrame, assisted: list[Any]) -> list[Any]:
     return languages
 
 
-def _with_batch_objects(options: dict[str, Any], families: list[Any]) -> dict[str, Any]:
-    """``options`` plus the objects the families share within one chunk (a new dict)."""
+def _with_batch_objects(
+    options: dict[str, Any], families: list[Any], languages: list[Any], assisted: list[Any]
+) -> dict[str, Any]:
+    """``options`` plus the objects the families share within one chunk (a new dict).
+
+    For families that read the lexicon, the chunk's :class:`Matchers` (the
+    shipped lexicon plus ``options["lexicon_files"]``), with the matchers of
+    the languages of the rows to score built here, once for the chunk.
+    """
     out = dict(options)
     for family in families:
         if family.batch_options is not None:
             for key, value in family.batch_options().items():
                 out.setdefault(key, value)
+    given = out.get(MATCHERS_OPTION)
+    if given is not None and not isinstance(given, Matchers):
+        # one bad option would fail every note of the run: refuse it before the first
+        raise TypeError(
+            f"options[{MATCHERS_OPTION!r}] must be an evalkit Matchers, got "
+            f"{type(given).__name__}; leave it out and the engine builds one per chunk"
+        )
+    if any(f.reads_lexicon for f in families) and given is None:
+        matchers = Matchers(out.get("lexicon_files") or ())
+        for language in sorted(
+            {lang for lang, ai in zip(languages, assisted, strict=True) if not _is_control(ai)}
+        ):
+            matchers.get(language)
+        out[MATCHERS_OPTION] = matchers
     return out
 
 
@@ -321,17 +343,16 @@ def _warm_matchers(
     Languages met only in later chunks are built by the workers that meet
     them; the scores are the same either way.
     """
-    if families is not None and not {"terms", "hallucination"} & set(families):
+    selected = [f for f in list_families() if families is None or f.name in families]
+    if not any(f.reads_lexicon for f in selected):
         return
     if "matcher" in options or "lexicon" in options:
         return  # the caller's own matcher or lexicon: nothing shared to build
-    from evalkit.lexicon.matcher import get_matcher
-
-    extra = tuple(str(f) for f in options.get("lexicon_files") or ())
+    matchers = options.get(MATCHERS_OPTION) or Matchers(options.get("lexicon_files") or ())
     found = set(chunk["language"].tolist()) if "language" in chunk.columns else set()
     # only the languages score_chunk accepts; a row without one fails there, not here
     for language in sorted({lang for lang in found if isinstance(lang, str)} & set(LANGUAGES)):
-        get_matcher(language, extra)
+        matchers.get(language)
 
 
 def _dask_workers(client: Any) -> int:

@@ -40,7 +40,7 @@ import re
 import tomllib
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
@@ -59,6 +59,7 @@ from evalkit.lexicon.inflection import (
 from evalkit.lexicon.loaders import load_lexicon
 from evalkit.lexicon.model import Lexicon, LexiconEntry
 from evalkit.lexicon.polarity import negated_flags, negation_cues
+from evalkit.schema import check_language
 from evalkit.text.normalize import normalize_text
 from evalkit.text.segment import CLAUSE_END
 
@@ -76,7 +77,6 @@ _OWN_FOLD = re.compile(
 # Kinds of automaton value: a negation cue, a term, a term matched only as a
 # whole word (stored with the space after it).
 _CUE = 0
-_RECENT_TEXTS = 4
 _TERM = 1
 _WHOLE_WORD = 2
 _UNSEEN = object()
@@ -251,7 +251,7 @@ class Matcher:
                     folded,
                     _Pattern(entry, last, None, inflectable, compoundable, stoplisted, inverse),
                 )
-            forms = [(folded, None)]
+            forms: list[tuple[str, frozenset[str] | None]] = [(folded, None)]
             if inflectable:
                 head = folded[: len(folded) - len(last)]
                 forms += [(head + stem, req) for stem, req in stem_variants(last, language)]
@@ -299,9 +299,6 @@ class Matcher:
         self._modifiers = modifiers
         self._max_key = max(map(len, keys), default=0)
         self.n_terms = n_terms
-        # The terms and hallucination families both match the same final note
-        # and draft; remembering the last few results halves that work.
-        self._recent: dict[str, tuple[Mention, ...]] = {}
 
     def __repr__(self) -> str:
         return (
@@ -324,18 +321,9 @@ class Matcher:
             form listed under several concepts (a combination product) gives
             one mention per concept with the same span.
         """
-        if not text or self._automaton is None:
+        automaton = self._automaton
+        if not text or automaton is None:
             return []
-        cached = self._recent.get(text)
-        if cached is not None:
-            return list(cached)
-        found = self._find(text)
-        if len(self._recent) >= _RECENT_TEXTS:
-            self._recent.clear()  # atomic, so safe when Dask threads share the matcher
-        self._recent[text] = tuple(found)
-        return found
-
-    def _find(self, text: str) -> list[Mention]:
         folded, offsets = _fold_with_offsets(text)
         joined, word_starts, folded_starts = _split_words(folded)
         if not word_starts:
@@ -351,7 +339,7 @@ class Matcher:
         cues: list[tuple[int, int, str]] = []
         width = len(joined) + 1
         depth = self._max_key + 1
-        for end, value in self._automaton.iter(joined):
+        for end, value in automaton.iter(joined):
             kind = value[0]
             if kind == _WHOLE_WORD:
                 start = end - value[1]
@@ -867,7 +855,6 @@ def _fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
     return "".join(pieces), offsets
 
 
-@functools.lru_cache(maxsize=16)
 def get_matcher(language: str, extra: tuple[str, ...] = ()) -> Matcher:
     """The shipped lexicon's matcher for a language, built once and cached.
 
@@ -880,10 +867,128 @@ def get_matcher(language: str, extra: tuple[str, ...] = ()) -> Matcher:
 
     Examples
     --------
-    >>> get_matcher("da") is get_matcher("da")
+    >>> get_matcher("da") is get_matcher("da", ())
     True
     """
+    # one cache key per (language, files), however the files were passed
+    return _shipped_matcher(language, tuple(extra))
+
+
+@functools.lru_cache(maxsize=16)
+def _shipped_matcher(language: str, extra: tuple[str, ...]) -> Matcher:
     return Matcher(load_lexicon(language, extra=extra), language=language)
+
+
+MATCHERS_OPTION = "matchers"
+"""The ``options`` key of the batch's :class:`Matchers` (the engine adds it per chunk)."""
+
+
+class Matchers:
+    """The lexicon matchers of one batch: the shipped lexicon plus user files, per language.
+
+    The engine builds one per chunk of rows (``options["matchers"]``, see
+    :func:`evalkit.engine.local.score_chunk`) and the metric families read
+    their matcher from it, so the terms and hallucination families match a
+    note with the same object. A matcher is built on the first
+    :meth:`get` of its language (the shipped lexicon's are built once per
+    process, see :func:`get_matcher`). Pickled (sent to a worker process),
+    it keeps only the file paths and rebuilds its matchers there.
+
+    Parameters
+    ----------
+    lexicon_files : iterable of path-like
+        User lexicon files added to the shipped lexicon (``--lexicon``).
+
+    Examples
+    --------
+    >>> matchers = Matchers()
+    >>> matchers.get("da") is matchers.get("da"), matchers.get("en").language
+    (True, 'en')
+    >>> matchers.get("sv")
+    Traceback (most recent call last):
+    ...
+    ValueError: Matchers.get(language) 'sv' is not supported; use one of da, en
+    """
+
+    def __init__(self, lexicon_files: Iterable[str | Path] = ()) -> None:
+        self.lexicon_files = tuple(str(f) for f in lexicon_files)
+        self._built: dict[str, Matcher] = {}
+
+    def __repr__(self) -> str:
+        return f"Matchers(lexicon_files={self.lexicon_files!r}, built={sorted(self._built)!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Matchers, (self.lexicon_files,))
+
+    def get(self, language: str) -> Matcher:
+        """The matcher of ``language``, built on first use."""
+        found = self._built.get(language)
+        if found is None:
+            check_language(language, what="Matchers.get(language)")
+            found = self._built[language] = get_matcher(language, self.lexicon_files)
+        return found
+
+
+def batch_matcher(options: Mapping[str, Any], language: str) -> Matcher:
+    """The matcher of ``language`` for a metric family: from ``options["matchers"]``.
+
+    Without that option (a metric function called directly, as in a
+    notebook) the shipped lexicon's matcher is used, plus the user lexicon
+    files of ``options["lexicon_files"]``, as the engine would build it.
+
+    Examples
+    --------
+    >>> matchers = Matchers()
+    >>> batch_matcher({"matchers": matchers}, "en") is matchers.get("en")
+    True
+    >>> batch_matcher({}, "da") is get_matcher("da")
+    True
+    >>> batch_matcher({"matchers": "da"}, "da")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    TypeError: options['matchers'] must be an evalkit Matchers, got str; ...
+    """
+    matchers = options.get(MATCHERS_OPTION)
+    if matchers is None:
+        check_language(language, what="the matcher's language")
+        return get_matcher(language, tuple(str(f) for f in options.get("lexicon_files") or ()))
+    if not isinstance(matchers, Matchers):
+        raise TypeError(
+            f"options[{MATCHERS_OPTION!r}] must be an evalkit Matchers, got "
+            f"{type(matchers).__name__}; leave it out to use the shipped lexicon"
+        )
+    return matchers.get(language)
+
+
+@dataclass(frozen=True, slots=True)
+class Matched:
+    """The mentions a matcher found in one text, for a later step to reuse.
+
+    The terms family keeps the final note's and the draft's
+    (``TermScore.matched``); the hallucination family, which runs after it,
+    reads them through ``previous`` instead of matching the same texts
+    again. :meth:`mentions_of` gives them only for the same matcher and the
+    same text, so a reader gets what ``matcher.find(text)`` would give.
+
+    Examples
+    --------
+    >>> m = get_matcher("da")
+    >>> seen = Matched(m, "Ingen feber.", tuple(m.find("Ingen feber.")))
+    >>> seen.mentions_of(m, "Ingen feber.") == m.find("Ingen feber.")
+    True
+    >>> seen.mentions_of(m, "Feber."), seen.mentions_of(get_matcher("en"), "Ingen feber.")
+    (None, None)
+    """
+
+    matcher: Matcher
+    text: str
+    mentions: tuple[Mention, ...]
+
+    def mentions_of(self, matcher: object, text: str) -> list[Mention] | None:
+        """``matcher.find(text)`` if this is what was matched, else ``None``."""
+        if matcher is not self.matcher or text != self.text:
+            return None
+        return list(self.mentions)
 
 
 def find_terms(text: str, *, language: str = "da", lexicon: Lexicon | None = None) -> list[Mention]:

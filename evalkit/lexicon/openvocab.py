@@ -55,6 +55,7 @@ import snowballstemmer
 
 from evalkit.lexicon.loaders import DATA_DIR
 from evalkit.lexicon.model import Lexicon
+from evalkit.schema import check_language
 from evalkit.text.initialisms import find_spelled, initialism_letters
 
 COMMON_ZIPF = 3.0
@@ -319,7 +320,7 @@ class OpenTerm:
 
 @functools.lru_cache(maxsize=4)
 def _stemmer(language: str) -> Any:
-    return snowballstemmer.stemmer(_STEMMERS.get(language, "danish"))
+    return snowballstemmer.stemmer(_STEMMERS[check_language(language, what="stemmer language")])
 
 
 @functools.lru_cache(maxsize=4)

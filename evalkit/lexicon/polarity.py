@@ -38,6 +38,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
@@ -96,9 +97,9 @@ class Span(NamedTuple):
 
 
 def negated_flags(
-    mentions: list[Span],
-    pre: list[Span],
-    post: list[Span],
+    mentions: Sequence[tuple[int, int, int, int]],
+    pre: Sequence[tuple[int, int, int, int]],
+    post: Sequence[tuple[int, int, int, int]],
     boundaries: list[int],
     words: list[str],
     language: str,

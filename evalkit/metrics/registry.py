@@ -37,7 +37,10 @@ class FamilyInfo:
     thresholds); the manifest records it next to the version.
     ``batch_options``, if given, returns ``{option: object}`` that the engine
     adds to ``options`` once per batch (shared, pre-built objects such as a
-    cache), unless the caller already passed that option.
+    cache), unless the caller already passed that option. ``reads_lexicon``
+    is True for families that match notes against the lexicon: for them the
+    engine builds the batch's matchers (``options["matchers"]``, a
+    :class:`~evalkit.lexicon.matcher.Matchers`) once per chunk.
     """
 
     name: str
@@ -48,6 +51,7 @@ class FamilyInfo:
     reads_transcript: bool = True
     config: str = ""
     batch_options: Callable[[], dict[str, Any]] | None = None
+    reads_lexicon: bool = False
 
 
 _METRICS: dict[str, MetricInfo] = {}
@@ -71,11 +75,13 @@ def register_family(
     reads_transcript: bool = True,
     config: str = "",
     batch_options: Callable[[], dict[str, Any]] | None = None,
+    reads_lexicon: bool = False,
 ) -> FamilyInfo:
     """Register a scoring family; ``order`` decides which runs first.
 
     Pass ``reads_transcript=False`` only if ``compute`` never reads
     ``pair.transcript``: runs of such families alone skip the transcript.
+    Pass ``reads_lexicon=True`` if ``compute`` reads ``options["matchers"]``.
     """
     metrics = tuple(m.name for m in _METRICS.values() if m.family == name)
     fam = FamilyInfo(
@@ -87,6 +93,7 @@ def register_family(
         reads_transcript=reads_transcript,
         config=config,
         batch_options=batch_options,
+        reads_lexicon=reads_lexicon,
     )
     _FAMILIES[name] = fam
     return fam

@@ -21,21 +21,33 @@ its polarity, so ``ingen feber`` and ``feber`` are different findings while
 
 Options read by the family (build them once per batch): ``matcher`` (a
 :class:`~evalkit.lexicon.Matcher`), ``lexicon`` (a
-:class:`~evalkit.lexicon.Lexicon`; its matcher is cached), or
-``lexicon_files`` (user lexicon paths added to the shipped lexicon, as
-``evalkit score --lexicon FILE`` passes them). Without any of these the
-shipped lexicon of the pair's language is used.
+:class:`~evalkit.lexicon.Lexicon`; its matcher is cached), or ``matchers``
+(a :class:`~evalkit.lexicon.matcher.Matchers`, which the engine builds per
+chunk from ``lexicon_files``, the user lexicon paths that
+``evalkit score --lexicon FILE`` passes). Without any of these the shipped
+lexicon of the pair's language is used, plus ``lexicon_files``.
+
+The result keeps the mentions it matched (:attr:`TermScore.matched`), so the
+hallucination family reads them from ``previous["terms"]`` instead of
+matching the same two texts again.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from evalkit.lexicon.cues import language_cues
-from evalkit.lexicon.matcher import Matcher, Mention, get_matcher, mentions_as_dicts
+from evalkit.lexicon.matcher import (
+    Matched,
+    Matcher,
+    Mention,
+    batch_matcher,
+    mentions_as_dicts,
+)
 from evalkit.lexicon.model import Lexicon
 from evalkit.lexicon.openvocab import (
     FINDING_HEADS,
@@ -90,6 +102,10 @@ class TermScore:
     added_terms : list of dict
         Draft (concept, polarity) pairs absent from the final note; offsets
         into the normalised draft.
+    matched : tuple of Matched
+        The lexicon mentions found in the final note and in the draft (not
+        a column): later families read them through ``previous``. Empty
+        when the score was computed from mentions alone.
     """
 
     missing_terms: list[dict[str, Any]]
@@ -97,6 +113,7 @@ class TermScore:
     n_final_terms: int
     term_recall: float
     added_terms: list[dict[str, Any]]
+    matched: tuple[Matched, ...] = field(default=(), compare=False, repr=False)
 
     def as_columns(self) -> dict[str, Any]:
         """The scores as ``{column: value}``."""
@@ -480,7 +497,11 @@ class TermVocabularies:
     """One :class:`~evalkit.lexicon.openvocab.OpenVocabulary` per (matcher, language), per batch.
 
     The terms family registers it as a batch option, so the decisions it
-    remembers per distinct word live as long as the batch.
+    remembers per distinct word live as long as the batch. It also keeps the
+    mentions of the last final note matched (:meth:`reference_mentions`): the
+    engine scores the drafts of one final note one after another, and a
+    mention list is a function of the matcher and the text, so reusing it
+    never changes a score.
 
     Examples
     --------
@@ -493,6 +514,18 @@ class TermVocabularies:
 
     def __init__(self) -> None:
         self._built: dict[tuple[int, str], tuple[Lexicon, OpenVocabulary]] = {}
+        self._reference: Matched | None = None
+
+    def reference_mentions(self, matcher: Matcher, text: str) -> list[Mention]:
+        """``matcher.find(text)`` for a final note, reused while the same one is met again."""
+        kept = self._reference
+        if kept is not None:
+            found = kept.mentions_of(matcher, text)
+            if found is not None:
+                return found
+        found = matcher.find(text)
+        self._reference = Matched(matcher, text, tuple(found))
+        return found
 
     def get(self, lexicon: Lexicon, language: str) -> OpenVocabulary:
         """The vocabulary of ``lexicon`` and ``language``, built on first use."""
@@ -551,16 +584,9 @@ def score_terms(
     >>> [(t["term"], t["negated"]) for t in s.missing_terms], s.term_recall
     ([('feber', True)], 0.5)
     """
-    matcher = _resolve_matcher(language, matcher, lexicon)
+    matcher = _resolve_matcher(language, matcher, lexicon, {})
     final_text, draft_text = normalize_text(final_note), normalize_text(ai_note)
-    vocabulary = (vocabularies or TermVocabularies()).get(matcher.lexicon, matcher.language)
-    return compare_mentions(
-        matcher.find(final_text),
-        matcher.find(draft_text),
-        vocabulary=vocabulary,
-        final_text=final_text,
-        draft_text=draft_text,
-    )
+    return _score(matcher, final_text, draft_text, vocabularies or TermVocabularies())
 
 
 def _index(
@@ -595,8 +621,9 @@ def _resolve_matcher(
     language: str,
     matcher: Matcher | None,
     lexicon: Lexicon | None,
-    lexicon_files: tuple[str, ...] = (),
+    options: dict[str, Any],
 ) -> Matcher:
+    # The caller's own matcher or lexicon, else the batch's (options["matchers"]).
     if matcher is not None:
         if not isinstance(matcher, Matcher):
             raise TypeError(
@@ -606,7 +633,7 @@ def _resolve_matcher(
             return matcher
         lexicon = matcher.lexicon
     if lexicon is None:
-        return get_matcher(language, tuple(str(f) for f in lexicon_files))
+        return batch_matcher(options, language)
     key = (id(lexicon), language)
     cached = _MATCHERS.get(key)
     if cached is None or cached[0] is not lexicon:
@@ -619,10 +646,7 @@ def _resolve_matcher(
 
 def _compute(pair: Any, options: dict[str, Any], previous: dict[str, Any]) -> TermScore:
     matcher = _resolve_matcher(
-        pair.language,
-        options.get("matcher"),
-        options.get("lexicon"),
-        tuple(options.get("lexicon_files") or ()),
+        pair.language, options.get("matcher"), options.get("lexicon"), options
     )
     cache = options.get(TERM_CACHE_OPTION)
     if cache is None:
@@ -632,13 +656,27 @@ def _compute(pair: Any, options: dict[str, Any], previous: dict[str, Any]) -> Te
             f"options[{TERM_CACHE_OPTION!r}] must be a TermVocabularies, got "
             f"{type(cache).__name__}; leave it out to get a new one"
         )
-    return compare_mentions(
-        matcher.find(pair.final_note),
-        matcher.find(pair.ai_note),
-        vocabulary=cache.get(matcher.lexicon, matcher.language),
-        final_text=pair.final_note,
-        draft_text=pair.ai_note,
+    return _score(matcher, pair.final_note, pair.ai_note, cache)
+
+
+def _score(
+    matcher: Matcher, final_text: str, draft_text: str, vocabularies: TermVocabularies
+) -> TermScore:
+    # Both texts matched once; the mentions go with the score for later families.
+    final = vocabularies.reference_mentions(matcher, final_text)
+    draft = list(final) if draft_text == final_text else matcher.find(draft_text)
+    score = compare_mentions(
+        final,
+        draft,
+        vocabulary=vocabularies.get(matcher.lexicon, matcher.language),
+        final_text=final_text,
+        draft_text=draft_text,
     )
+    matched = (
+        Matched(matcher, final_text, tuple(final)),
+        Matched(matcher, draft_text, tuple(draft)),
+    )
+    return dataclasses.replace(score, matched=matched)
 
 
 for _info in (
@@ -709,4 +747,5 @@ register_family(
     version=VERSION,
     reads_transcript=False,
     batch_options=batch_options,
+    reads_lexicon=True,
 )

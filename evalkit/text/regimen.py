@@ -556,9 +556,9 @@ def _regex_candidates(text: str, start: int, end: int, language: str | None) -> 
         hours = Quantity(every * _HOURS.get(unit, 720.0 if unit == "month" else 24.0), None, "h")
         out.append(_Candidate(m.start(), m.end(), "frequency", _per_day_from_hours(hours), hours))
     for m in _X_GLUED.finditer(text, start, end):
-        per = "week" if m.group("week") else "day"
+        period = "week" if m.group("week") else "day"
         out.append(
-            _Candidate(m.start(), m.end(), "frequency", _per_day(int(m.group("n")), None, per))
+            _Candidate(m.start(), m.end(), "frequency", _per_day(int(m.group("n")), None, period))
         )
     for m in _LATIN_RE.finditer(text, start, end):
         word = m.group("abbr") or m.group("word")
@@ -566,6 +566,8 @@ def _regex_candidates(text: str, start: int, end: int, language: str | None) -> 
             continue
         key = word.replace(".", "").replace(" ", "").lower()
         per_day = _LATIN.get(key, _LATIN_WORDS.get(key))
+        if per_day is None:
+            continue  # a case-insensitive match the tables lack (the long s "ſ" matches "s")
         out.append(_Candidate(m.start(), m.end(), "frequency", Quantity(per_day, None, "/day")))
     for m in _BARE_PER.finditer(text, start, end):
         per_day = 1.0 if m.group("day") else 1 / 7
@@ -591,7 +593,10 @@ def _regex_candidates(text: str, start: int, end: int, language: str | None) -> 
     for m in _ROUTE_RE.finditer(text, start, end):
         if not _lowercase_allowed(m.group(), language):
             continue
-        route = _ROUTE_NAMES[int(m.lastgroup[1:])]
+        group = m.lastgroup
+        if group is None:
+            continue  # every alternative of _ROUTE_RE is a named group; never met
+        route = _ROUTE_NAMES[int(group[1:])]
         out.append(_Candidate(m.start(), m.end(), "route", route))
     return out
 
@@ -628,10 +633,10 @@ def _classify(
         per = "day" if m.unit == "/day" else "week"
         return [_Candidate(begin, m.end, "frequency", _per_day(m.value, m.value_high, per))]
     if m.kind == "duration" and m.unit in _DURATION_DAYS:
-        if _INTERVAL_CUE.search(before):
+        cue = _INTERVAL_CUE.search(before)
+        if cue:
             factor = _DURATION_DAYS[m.unit] * 24.0
             hours = Quantity(m.value, m.value_high, "h").scaled(factor, "h")
-            cue = _INTERVAL_CUE.search(before)
             begin = m.start - (len(before) - cue.start())
             if not text[begin].isalpha():
                 begin += 1

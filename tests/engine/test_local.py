@@ -375,3 +375,37 @@ def test_rows_are_grouped_by_reference_in_order_of_first_appearance(transcripts,
     for k in set(keys):
         rows = [i for i in order if (finals[i], transcripts[i]) == k]
         assert rows == sorted(rows)
+
+
+def test_score_chunk_builds_the_batch_matchers_once_for_the_rows_languages(monkeypatch):
+    """Families that read the lexicon get one Matchers per chunk, built for its languages."""
+    from evalkit.lexicon.matcher import MATCHERS_OPTION, Matchers
+    from evalkit.metrics.registry import list_families
+
+    families = list_families()
+    options = local._with_batch_objects(
+        {"lexicon_files": ()}, families, ["en", "da", "en", None], [True, True, True, False]
+    )
+    matchers = options[MATCHERS_OPTION]
+    assert isinstance(matchers, Matchers)
+    assert sorted(matchers._built) == ["da", "en"]  # the control row's language is not built
+    mine = Matchers()
+    assert (
+        local._with_batch_objects({MATCHERS_OPTION: mine}, families, ["da"], [True])[
+            MATCHERS_OPTION
+        ]
+        is mine
+    )
+    edit_only = [f for f in families if f.name == "edit"]
+    assert MATCHERS_OPTION not in local._with_batch_objects({}, edit_only, ["da"], [True])
+
+
+def test_score_chunk_scores_the_same_with_the_callers_matchers():
+    from evalkit.lexicon.matcher import Matchers
+
+    chunk = _chunk()
+    pd.testing.assert_frame_equal(
+        score_chunk(chunk), score_chunk(chunk, options={"matchers": Matchers()})
+    )
+    with pytest.raises(TypeError, match=r"options\['matchers'\] must be an evalkit Matchers"):
+        score_chunk(chunk, options={"matchers": "da"}, families=("terms",))

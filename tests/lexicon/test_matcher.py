@@ -385,3 +385,83 @@ def test_spoken_danish_forms_name_the_symptom(text, concept):
 def test_a_term_for_an_absence_is_its_concept_negated(language, text, expected):
     found = [(m.text, m.concept_id, m.negated) for m in get_matcher(language).find(text)]
     assert expected in found
+
+
+# ---- the batch's matchers (options["matchers"]) and mentions shared through previous -----
+
+
+def test_matchers_build_each_language_once_and_agree_with_get_matcher():
+    from evalkit.lexicon.matcher import Matchers
+
+    matchers = Matchers()
+    da = matchers.get("da")
+    assert matchers.get("da") is da
+    assert da is get_matcher("da")  # the shipped lexicon's, built once per process
+    text = normalize_text("Ingen feber. Blodtrykket er forhøjet.")
+    assert da.find(text) == get_matcher("da").find(text)
+
+
+def test_matchers_with_a_user_lexicon_use_its_terms(tmp_path):
+    from evalkit.lexicon.matcher import Matchers
+
+    user = tmp_path / "mine.tsv"
+    user.write_text("term\tconcept_id\tcategory\nzorblax\tmed:zorblax\tmedication\n", "utf-8")
+    matchers = Matchers([user])
+    assert matchers.lexicon_files == (str(user),)
+    assert [m.concept_id for m in matchers.get("da").find("Start zorblax.")] == ["med:zorblax"]
+    assert get_matcher("da").find("Start zorblax.") == []
+
+
+def test_matchers_pickle_as_their_files_only():
+    import pickle
+
+    from evalkit.lexicon.matcher import Matchers
+
+    matchers = Matchers(["a.tsv"])
+    copy = pickle.loads(pickle.dumps(matchers))
+    assert copy.lexicon_files == ("a.tsv",)
+    assert copy._built == {}
+    assert len(pickle.dumps(Matchers())) < 200  # no automaton goes to the workers
+
+
+@pytest.mark.parametrize("language", ["sv", "", None, "DA", 1])
+def test_matchers_refuse_an_unknown_language(language):
+    from evalkit.lexicon.matcher import Matchers, batch_matcher
+
+    with pytest.raises(ValueError, match=r"not supported; use one of da, en"):
+        Matchers().get(language)
+    with pytest.raises(ValueError, match=r"not supported; use one of da, en"):
+        batch_matcher({}, language)
+
+
+def test_batch_matcher_reads_options_and_refuses_a_wrong_type():
+    from evalkit.lexicon.matcher import Matchers, batch_matcher
+
+    matchers = Matchers()
+    assert batch_matcher({"matchers": matchers}, "en") is matchers.get("en")
+    assert batch_matcher({}, "en") is get_matcher("en")
+    with pytest.raises(TypeError, match=r"options\['matchers'\] must be an evalkit Matchers"):
+        batch_matcher({"matchers": {"da": get_matcher("da")}}, "da")
+
+
+def test_matched_gives_mentions_only_for_its_matcher_and_text():
+    from evalkit.lexicon.matcher import Matched
+
+    m = Matcher(_lexicon(), language="da")
+    text = normalize_text("Ingen feber, hoste.")
+    found = m.find(text)
+    seen = Matched(m, text, tuple(found))
+    assert seen.mentions_of(m, text) == found
+    assert seen.mentions_of(m, text) is not seen.mentions_of(m, text)  # a fresh list each time
+    assert seen.mentions_of(m, text + " ") is None
+    assert (
+        seen.mentions_of(Matcher(_lexicon(), language="da"), text) is None
+    )  # an equal matcher is not the one
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet="feberhostindgl .,", max_size=40))
+def test_find_gives_the_same_mentions_on_every_call(text):
+    # with no cache of recent texts inside the matcher, each call matches afresh
+    m = Matcher(_lexicon(), language="da")
+    assert m.find(text) == m.find(text) == Matcher(_lexicon(), language="da").find(text)

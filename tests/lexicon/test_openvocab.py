@@ -240,3 +240,9 @@ def test_a_clinical_ending_is_not_matched_by_its_stem():
     assert not EN.present(("epicondylitis",), "Tender lateral epicondyle.")
     assert EN.present(("epicondylitis",), "Lateral epicondylitis, right.")
     assert DA.present(("hyperkeratosen",), "Tiltagende hyperkeratose.")
+
+
+@pytest.mark.parametrize("language", ["sv", "xx", ""])
+def test_an_unknown_language_is_an_error_not_danish_stems(language):
+    with pytest.raises(ValueError, match=r"stemmer language .* is not supported; use one of"):
+        OpenVocabulary(Lexicon([]), language=language)

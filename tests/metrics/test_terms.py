@@ -363,3 +363,63 @@ def test_an_open_compound_held_apart_is_missing_en():
     assert ("gait training", "compound") in _missing_shipped_en(final, draft)
     reworded = "Continue physical therapy. Gait is slow. Training of gait to start."
     assert _missing_shipped_en(final, reworded) == []
+
+
+# ---- options["matchers"] and the mentions handed on through previous --------------------
+
+
+class _CountingMatcher(Matcher):
+    """A real matcher that counts the texts it is asked to match."""
+
+    def __init__(self, lexicon, *, language):
+        super().__init__(lexicon, language=language)
+        self.seen: list[str] = []
+
+    def find(self, text):
+        self.seen.append(text)
+        return super().find(text)
+
+
+def test_terms_read_the_batch_matchers_from_options():
+    from evalkit.lexicon.matcher import Matchers
+    from evalkit.metrics.note import NotePair, score_pair
+
+    matchers = Matchers()
+    matchers._built["da"] = MATCHERS["da"]  # the fixture lexicon stands in for the shipped one
+    pair = NotePair.from_raw("Ingen feber. Pamol.", "Pamol.", None, "da")
+    via_options = score_pair(pair, families=["terms"], options={"matchers": matchers}).terms
+    direct = score_terms("Ingen feber. Pamol.", "Pamol.", matcher=MATCHERS["da"])
+    assert via_options == direct
+    assert [t["concept_id"] for t in via_options.missing_terms] == ["sym:fever"]
+
+
+def test_terms_score_keeps_what_it_matched_for_later_families():
+    final, draft = normalize_text("Ingen feber. Hoste."), normalize_text("Feber.")
+    matcher = MATCHERS["da"]
+    score = score_terms(final, draft, matcher=matcher)
+    (f, d) = score.matched
+    assert (f.matcher, f.text, list(f.mentions)) == (matcher, final, matcher.find(final))
+    assert (d.matcher, d.text, list(d.mentions)) == (matcher, draft, matcher.find(draft))
+    assert "matched" not in score.as_columns()
+    assert score == compare_mentions(matcher.find(final), matcher.find(draft))  # not compared
+
+
+def test_terms_match_a_repeated_final_note_once_per_batch():
+    from evalkit.metrics.terms import TermVocabularies
+
+    matcher = _CountingMatcher(LEX, language="da")
+    batch = TermVocabularies()
+    final = normalize_text("Ingen feber. Hoste.")
+    drafts = [normalize_text(t) for t in ("Feber.", "Hoste.", "Ingen feber. Hoste.", "")]
+    scores = [score_terms(final, d, matcher=matcher, vocabularies=batch) for d in drafts]
+    assert matcher.seen.count(final) == 1  # the unchanged draft reuses it too
+    fresh = [score_terms(final, d, matcher=MATCHERS["da"]) for d in drafts]
+    assert scores == fresh
+
+
+def test_terms_refuse_a_matchers_option_of_the_wrong_type():
+    from evalkit.metrics.note import NotePair, score_pair
+
+    pair = NotePair.from_raw("Feber.", "Feber.", None, "da")
+    with pytest.raises(TypeError, match=r"options\['matchers'\] must be an evalkit Matchers"):
+        score_pair(pair, families=["terms"], options={"matchers": MATCHERS})

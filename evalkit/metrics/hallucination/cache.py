@@ -21,6 +21,7 @@ import snowballstemmer
 
 from evalkit.metrics.hallucination.config import CONFIG
 from evalkit.metrics.hallucination.words import LANG_STEMMER
+from evalkit.schema import check_language
 
 if TYPE_CHECKING:
     from evalkit.metrics.hallucination.index import TextIndex
@@ -47,7 +48,8 @@ class StemTable:
         self.language = language
         self.max_words = max_words
         self.keys: dict[str, str] = {}
-        self._stem_word = snowballstemmer.stemmer(LANG_STEMMER.get(language, "danish")).stemWord
+        check_language(language, what="StemTable(language)")
+        self._stem_word = snowballstemmer.stemmer(LANG_STEMMER[language]).stemWord
 
     def key(self, word: str) -> str:
         """The stem key of a lower-case word."""

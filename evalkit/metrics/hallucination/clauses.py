@@ -20,6 +20,7 @@ from evalkit.metrics.hallucination.words import (
     STOPWORDS,
     WORD,
 )
+from evalkit.schema import check_language
 
 __all__ = ["ClauseChecker"]
 
@@ -51,9 +52,11 @@ class ClauseChecker:
             if any(f.start < u.end and u.start < f.end for f in existing):
                 continue
             s, e = trim_span(pair.ai_note, u.start, u.end)
-            flip_f = None if st.endorsed[ui] or not has_f else self._flip(u, final, st.aligned[ui])
+            flip_f = (
+                None if st.endorsed[ui] or final is None else self._flip(u, final, st.aligned[ui])
+            )
             flip_t = None
-            if has_t:
+            if transcript is not None:
                 # word-level evidence from talk (a question answered the other
                 # way, a sentence with the opposite negation) is loose: it counts
                 # only for a clause the clinician did not keep; kept statements
@@ -85,6 +88,7 @@ class ClauseChecker:
                     q = self._answered(u, transcript) if head is not None else None
                     if (
                         q is not None
+                        and head is not None
                         and q.answer is False
                         and not (q.choice or q.echo or q.qualified)
                         and q.negation is None
@@ -97,12 +101,12 @@ class ClauseChecker:
                         flip_t = q
             if flip_f is not None or flip_t is not None:
                 parts = []
-                if flip_f is not None:
+                if flip_f is not None and final is not None:
                     parts.append(
                         "final note has the opposite: "
                         f"{quote(final.text, flip_f.start, flip_f.end)}"
                     )
-                if flip_t is not None:
+                if flip_t is not None and transcript is not None:
                     parts.append(
                         "transcript has the opposite: "
                         f"{quote(transcript.text, flip_t.start, flip_t.end)}"
@@ -227,9 +231,11 @@ def _asks_normal(text: str, q: Unit) -> bool:
 
 def _negates_a_concept(u: Unit) -> bool:
     """Whether the clause's negation cue governs a polar lexicon mention (concept check's job)."""
+    if u.negation is None:
+        return False
+    cue_start = u.negation[0]
     return any(
-        m.category in POLAR_CATEGORIES and m.negated and m.start >= u.negation[0]
-        for m in u.mentions
+        m.category in POLAR_CATEGORIES and m.negated and m.start >= cue_start for m in u.mentions
     )
 
 
@@ -252,7 +258,7 @@ def _negated_head(text: str, u: Unit, language: str, stems: StemTable | None = N
         return None
     if stems is None or stems.language != language:
         stems = StemTable(language)
-    stop = STOPWORDS.get(language, STOPWORDS["da"])
+    stop = STOPWORDS[check_language(language, what="clause negation: language")]
     cue_start, cue_end = u.negation
     cue = text[cue_start:cue_end].lower()
     if cue in POST_NEGATION:

@@ -67,16 +67,16 @@ class ConceptChecker:
                 continue
             for m in u.mentions:
                 cid, neg = m.concept_id, bool(m.negated)
-                pol_f = final.concepts.get(cid, set()) if has_f else set()
-                pol_t = transcript.concepts.get(cid, set()) if has_t else set()
-                in_f = has_f and cid in final.present
-                in_t = has_t and cid in transcript.present
+                pol_f = final.concepts.get(cid, set()) if final is not None else set()
+                pol_t = transcript.concepts.get(cid, set()) if transcript is not None else set()
+                in_f = final is not None and cid in final.present
+                in_t = transcript is not None and cid in transcript.present
                 support_f, support_t = neg in pol_f, neg in pol_t
                 polar = m.category in POLAR_CATEGORIES
                 # a flip needs the opposite polarity in the clauses about the same
                 # thing, not anywhere ("no covid exposure" / "covid vaccinations")
-                near_f = local_polarity(final, st.aligned[ui], cid) if has_f else set()
-                if neg and has_f and False not in near_f and not support_f:
+                near_f = local_polarity(final, st.aligned[ui], cid) if final is not None else set()
+                if neg and final is not None and False not in near_f and not support_f:
                     # "No fever or cough" against "Productive cough": the aligned
                     # clause affirms a narrower finding that names the denied one
                     if _narrower_affirmed(final, st.aligned[ui], m):
@@ -86,7 +86,7 @@ class ConceptChecker:
                 # who knows (see transcript_verdict)
                 verdict_t, said_at = (None, None)
                 if (
-                    has_t
+                    transcript is not None
                     and polar
                     and m.category in SPOKEN_POLAR_CATEGORIES
                     and not conditional(draft_text, u, context.language)
@@ -123,7 +123,7 @@ class ConceptChecker:
                 flip_f = certain and polar and bool(near_f) and neg not in near_f and not support_f
                 flip_t = certain and polar and verdict_t == "contradicts"
                 if support_f and not flip_t:
-                    if has_t and not in_t and m.category in _SWAP_CATEGORIES:
+                    if transcript is not None and not in_t and m.category in _SWAP_CATEGORIES:
                         other = self._kept_but_swapped(st, ui, m, context.language)
                         if other is not None:
                             x = self._swapped_regimen(st, u, m)
@@ -150,11 +150,11 @@ class ConceptChecker:
                 if flip_f or flip_t:
                     if support_t and not flip_f:
                         continue
-                    severity = "non-critical" if support_f or support_t else "critical"
+                    severity: str | None = "non-critical" if support_f or support_t else "critical"
                     where = []
-                    if flip_f:
+                    if flip_f and final is not None:
                         where.append(f"final note states the opposite{self._near(final, cid)}")
-                    if flip_t:
+                    if flip_t and transcript is not None and said_at is not None:
                         where.append(
                             f"transcript states the opposite: {turn_quote(transcript, said_at)}"
                         )
@@ -178,12 +178,12 @@ class ConceptChecker:
                     note_unsupported(st, m, in_t, context.language)
                 if in_f or in_t or m.category not in _CATEGORY_TYPE:
                     continue
-                if (has_f and final.supports_words(m.text, context.language)) or (
-                    has_t and transcript.supports_words(m.text, context.language)
+                if (final is not None and final.supports_words(m.text, context.language)) or (
+                    transcript is not None and transcript.supports_words(m.text, context.language)
                 ):
                     continue
                 if (
-                    has_f
+                    final is not None
                     and m.category != "medication"
                     and span_supported(st.draft, m.start, m.end, final)
                 ):
@@ -204,8 +204,10 @@ class ConceptChecker:
                     # invention; whole new statements are what gets flagged
                     continue
                 if _CATEGORY_TYPE[m.category] == "fabrication" and (
-                    (has_f and _derived_in(m.text, final, st.aligned[ui]))
-                    or (has_t and _derived_in(m.text, transcript, st.related_t[ui]))
+                    (final is not None and _derived_in(m.text, final, st.aligned[ui]))
+                    or (
+                        transcript is not None and _derived_in(m.text, transcript, st.related_t[ui])
+                    )
                 ):
                     # "rødme" reworded as "rød", "opkastninger" as "opkast"
                     continue
@@ -227,7 +229,7 @@ class ConceptChecker:
                         checker=self.name,
                     )
                 )
-        if has_t and transcript.any_of:
+        if transcript is not None and transcript.any_of:
             flags += self._denies_a_yes_list(st, draft_text)
         if has_t:
             flags += self._test_results(st, draft_text, context.language, flags)
@@ -245,6 +247,8 @@ class ConceptChecker:
         result. Kept results get a non-critical flag.
         """
         transcript = st.transcript
+        if transcript is None:
+            return []
         said: dict[str, set[str]] = {}
         for v in transcript.units:
             if v.question or not v.statement or v.role != "clinician":
@@ -292,6 +296,8 @@ class ConceptChecker:
         tingling": whichever item the yes was about, the clause denies it.
         """
         transcript = st.transcript
+        if transcript is None:
+            return []
         out = []
         for ui, u in enumerate(st.draft.units):
             denied = {m.concept_id: m for m in u.mentions if m.negated}
@@ -324,7 +330,7 @@ class ConceptChecker:
         "cetirizin" in the consultation).
         """
         transcript = st.transcript
-        if transcript.supports_words(m.text, language):
+        if transcript is None or transcript.supports_words(m.text, language):
             return None
         classes = drug_class_ids()
         if m.concept_id in classes:  # "NSAID" is not contradicted by "ibuprofen"
@@ -357,6 +363,8 @@ class ConceptChecker:
         ):
             return None  # a word before a dose is a drug name only by its position
         transcript = st.transcript
+        if transcript is None:
+            return None
         named = st.draft.present | (st.final.present if st.final is not None else set())
         classes = drug_class_ids()
         others = {
@@ -389,7 +397,7 @@ class ConceptChecker:
     @staticmethod
     def _absent_evidence(st: DraftState, ui: int, m: Any, has_f: bool, has_t: bool) -> str:
         parts = []
-        if has_f:
+        if has_f and st.final is not None:
             instead = [
                 x
                 for i in st.aligned[ui]

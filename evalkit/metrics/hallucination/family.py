@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from evalkit.lexicon.matcher import Matched, Mention, batch_matcher
 from evalkit.metrics.checkers import CheckContext, Flag, merge_flags, resolve_checkers
 from evalkit.metrics.hallucination.antonyms import AntonymChecker
 from evalkit.metrics.hallucination.cache import IndexCache
@@ -24,6 +25,7 @@ from evalkit.metrics.hallucination.numbers import NumberChecker
 from evalkit.metrics.hallucination.regimens import RegimenChecker
 from evalkit.metrics.hallucination.support import SupportChecker
 from evalkit.metrics.registry import MetricInfo, register_family, register_metric
+from evalkit.schema import check_language
 from evalkit.text.segment import Span, split_sentences
 
 __all__ = [
@@ -69,6 +71,7 @@ def _reference_index(
     transcript: bool = False,
     sentences: list[Span] | None = None,
     shared: bool = True,
+    mentions: list[Mention] | None = None,
 ) -> TextIndex:
     """:func:`build_index` of a final note or transcript, kept in ``cache`` for the next pairs.
 
@@ -78,13 +81,25 @@ def _reference_index(
     """
     if not shared:
         return build_index(
-            text, language, matcher, transcript=transcript, sentences=sentences, cache=cache
+            text,
+            language,
+            matcher,
+            transcript=transcript,
+            sentences=sentences,
+            cache=cache,
+            mentions=mentions,
         )
     key = (transcript, language, matcher, text)
     index = cache.reference(key)
     if index is None:
         index = build_index(
-            text, language, matcher, transcript=transcript, sentences=sentences, cache=cache
+            text,
+            language,
+            matcher,
+            transcript=transcript,
+            sentences=sentences,
+            cache=cache,
+            mentions=mentions,
         )
         cache.keep(key, index)
     return index
@@ -162,10 +177,23 @@ class HallucinationScore:
 def _matcher_for(options: Mapping[str, Any], language: str) -> Any:
     if "matcher" in options:
         return options["matcher"]
-    from evalkit.lexicon.matcher import get_matcher
-
     # The same matcher as the terms family, user lexicons (--lexicon) included.
-    return get_matcher(language, tuple(str(f) for f in options.get("lexicon_files") or ()))
+    return batch_matcher(options, language)
+
+
+def _matched_before(previous: Mapping[str, Any] | None) -> tuple[Matched, ...]:
+    """The texts the terms family matched (``previous["terms"].matched``), if it ran."""
+    terms = (previous or {}).get("terms")
+    matched = getattr(terms, "matched", ())
+    return matched if isinstance(matched, tuple) else ()
+
+
+def _mentions_of(matched: tuple[Matched, ...], matcher: Any, text: str) -> list[Mention] | None:
+    for item in matched:
+        found = item.mentions_of(matcher, text)
+        if found is not None:
+            return found
+    return None
 
 
 def score_hallucination(
@@ -180,14 +208,18 @@ def score_hallucination(
     pair : NotePair
         Normalised texts; ``pair.transcript`` may be ``None``.
     options : dict, optional
-        ``matcher`` (a lexicon matcher; default: the shipped one for the
-        language, ``None`` to run without a lexicon), ``checkers`` (extra
+        ``matcher`` (a lexicon matcher; default: the language's one from
+        ``matchers``, the batch's :class:`~evalkit.lexicon.matcher.Matchers`,
+        or else the shipped lexicon's; ``None`` to run without a lexicon),
+        ``checkers`` (extra
         :class:`~evalkit.metrics.checkers.Checker` objects) and
         ``index_cache`` (an :class:`IndexCache` shared by the notes of a
         batch; the engine makes one per chunk; default a new one).
     previous : dict, optional
-        Results of earlier families (unused by the built-in checks, passed to
-        plug-in checkers).
+        Results of earlier families: the terms family's mentions of the final
+        note and the draft (``previous["terms"].matched``) are reused when
+        they come from the same matcher; all of it is passed to plug-in
+        checkers.
 
     Returns
     -------
@@ -204,9 +236,10 @@ def score_hallucination(
     [('laterality', 'højre', 'critical')]
     """
     opts = dict(options or {})
-    language = pair.language if pair.language in ("da", "en") else "da"
+    language = check_language(pair.language, what="score_hallucination: the pair's language")
     matcher = _matcher_for(opts, language)
     cache = _index_cache(opts)
+    matched = _matched_before(previous) if matcher is not None else ()
     extra = resolve_checkers(opts.get("checkers"))
     has_final = bool(pair.final_note.strip())
     if not extra and not pair.transcript and pair.ai_note == pair.final_note:
@@ -227,12 +260,18 @@ def score_hallucination(
             leave_out=kept,
             sentences=draft_sentences,
             cache=cache,
+            mentions=_mentions_of(matched, matcher, pair.ai_note),
         )
         if not draft.units:
             # every draft sentence is in the final note: nothing to check
             return HallucinationScore(())
         final = _reference_index(
-            cache, pair.final_note, language, matcher, sentences=final_sentences
+            cache,
+            pair.final_note,
+            language,
+            matcher,
+            sentences=final_sentences,
+            mentions=_mentions_of(matched, matcher, pair.final_note),
         )
         # drugs named only by the dose after them ("sulfamethizol 400 mg") in the
         # left-out sentences: the final note's copy of those sentences has them
@@ -248,10 +287,21 @@ def score_hallucination(
         indexes["draft"], indexes["final"] = draft, final
         indexes["final_sentences"] = final_sentences
     else:
-        indexes["draft"] = build_index(pair.ai_note, language, matcher, cache=cache)
+        indexes["draft"] = build_index(
+            pair.ai_note,
+            language,
+            matcher,
+            cache=cache,
+            mentions=_mentions_of(matched, matcher, pair.ai_note),
+        )
         if has_final:
             indexes["final"] = _reference_index(
-                cache, pair.final_note, language, matcher, shared=not extra
+                cache,
+                pair.final_note,
+                language,
+                matcher,
+                shared=not extra,
+                mentions=_mentions_of(matched, matcher, pair.final_note),
             )
     if pair.transcript:
         indexes["transcript"] = _reference_index(
@@ -424,4 +474,5 @@ register_family(
     version=VERSION,
     config=f"config:{config_hash()}",
     batch_options=batch_options,
+    reads_lexicon=True,
 )

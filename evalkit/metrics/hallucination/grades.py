@@ -56,11 +56,15 @@ class _WordGradeChecker:
                 if swapped:
                     ref_f = {k: v for k, v in ref_f.items() if k != value}
                 elif value in ref_f or st.endorsed[ui]:
-                    if spoken is not None and self._said_anywhere(transcript, value):
+                    if (
+                        spoken is not None
+                        and transcript is not None
+                        and self._said_anywhere(transcript, value)
+                    ):
                         spoken = None  # the talk gives this side or grade too
                     # kept by the clinician: at most non-critical, and only when the
                     # talk gives the same thing another side or grade
-                    if spoken is not None:
+                    if spoken is not None and transcript is not None:
                         ts, te = spoken
                         flags.append(
                             make_flag(
@@ -86,13 +90,13 @@ class _WordGradeChecker:
                 if not (diff_f or diff_t):
                     continue
                 parts = []
-                if diff_f:
+                if diff_f and final is not None:
                     k, (fs, fe) = next(iter(ref_f.items()))
                     parts.append(
                         f"final note has {quote(final.text, fs, fe)}: "
                         f"{quote(final.text, *self._unit_span(final, fs))}"
                     )
-                if diff_t:
+                if spoken is not None and transcript is not None:  # diff_t
                     ts, te = spoken
                     parts.append(f"transcript has {quote(transcript.text, ts, te)}")
                 flags.append(

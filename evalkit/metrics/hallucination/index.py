@@ -14,7 +14,7 @@ import functools
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,6 +54,7 @@ from evalkit.metrics.hallucination.words import (
     STOPWORDS,
     WORD,
 )
+from evalkit.schema import check_language
 from evalkit.text.numbers import NumberMention, duration_days, find_numbers, values_match
 from evalkit.text.segment import CLAUSE_END, Span, clauses_of, split_sentences
 
@@ -234,7 +235,7 @@ class TextIndex:
 
 
 def _content_stems(text: str, language: str, stems: StemTable) -> set[str]:
-    stop = STOPWORDS.get(language, STOPWORDS["da"])
+    stop = STOPWORDS[check_language(language, what="_content_stems(language)")]
     return {
         stems.key(w)
         for w in (m.group().lower().rstrip(".") for m in WORD.finditer(text))
@@ -279,6 +280,7 @@ def build_index(
     leave_out: Collection[str] = (),
     sentences: list[Span] | None = None,
     cache: IndexCache | None = None,
+    mentions: Sequence[Any] | None = None,
 ) -> TextIndex:
     """Index a note (clause units) or a transcript (sentence units within turns).
 
@@ -310,6 +312,9 @@ def build_index(
         ``split_sentences(text)`` when the caller already has it (note only).
     cache : IndexCache, optional
         Where the stems of the words met are kept; default a new one.
+    mentions : sequence of Mention, optional
+        ``matcher.find(text)`` when the caller already has it (the terms
+        family's, through ``previous``); default: the matcher is run.
 
     Examples
     --------
@@ -326,9 +331,10 @@ def build_index(
         # tokenised transcripts write "do n't"; "don't " has the same length, so
         # offsets stay valid and the matcher sees its negation cue
         text = text.replace(" n't", "n't ")
-    stop = STOPWORDS.get(language, STOPWORDS["da"])
+        mentions = None  # found in the text before the rewrite
+    stop = STOPWORDS[check_language(language, what="build_index(language)")]
     stems = (cache if cache is not None else IndexCache()).stems(language)
-    mentions, numbers = _find_items(text, language, matcher, sentences, todo, stop)
+    mentions, numbers = _find_items(text, language, matcher, sentences, todo, stop, mentions)
     covered = _attach_items(units, mentions, numbers)
     _mark_sections(units, text, transcript=transcript, outside_headings=outside_headings)
     _mark_words(units, _words_of(text, todo), text, language, stop, stems, numbers, covered)
@@ -402,12 +408,15 @@ def _find_items(
     matcher: Any,
     sentences: list[Span] | None,
     todo: list[Span] | None,
-    stop: set[str],
+    stop: frozenset[str],
+    found: Sequence[Any] | None = None,
 ) -> tuple[list[Any], list[NumberMention]]:
     """Lexicon mentions (drugs named only by their dose included) and numbers, by start."""
-    mentions = sorted(matcher.find(text), key=lambda m: m.start) if matcher is not None else []
+    if found is None and matcher is not None:
+        found = matcher.find(text)
+    mentions = sorted(found, key=lambda m: m.start) if matcher is not None and found else []
     number_language = language if language in ("da", "en") else None
-    if todo is None:
+    if todo is None or sentences is None:  # todo comes with its sentences
         numbers = find_numbers(text, language=number_language)
     else:
         numbers = _numbers_around(text, sentences, todo, number_language)
@@ -489,9 +498,11 @@ def _words_of(text: str, todo: list[Span] | None) -> list[re.Match[str]]:
     return words
 
 
-def _negation_cues(language: str) -> set[str]:
+def _negation_cues(language: str) -> frozenset[str]:
     """Cues of the language and of the other one (notes mix them); English only otherwise."""
-    return NEGATION_CUES.get(language, set()) | NEGATION_CUES["da" if language == "en" else "en"]
+    return (
+        NEGATION_CUES.get(language, frozenset()) | NEGATION_CUES["da" if language == "en" else "en"]
+    )
 
 
 def _mark_words(
@@ -499,7 +510,7 @@ def _mark_words(
     words: list[re.Match[str]],
     text: str,
     language: str,
-    stop: set[str],
+    stop: frozenset[str],
     stems: StemTable,
     numbers: list[NumberMention],
     covered: list[tuple[int, int]],
@@ -515,7 +526,7 @@ def _mark_words(
     and "but" ends.
     """
     cues = _negation_cues(language)
-    own_cues = NEGATION_CUES.get(language, set())
+    own_cues = NEGATION_CUES.get(language, frozenset())
     list_scope = CONFIG.list_scope
     # presence phrases ("til stede", "not detected"): their words carry the
     # finding's polarity, not content of their own, and an absence phrase
@@ -553,6 +564,8 @@ def _mark_words(
             u_start, u_end = u.start, u.end
         if u_start > pos:
             continue
+        if u is None:
+            break  # never: the first word finds its unit or ends the loop
         bare = low.rstrip(".")
         if u is not scope_unit:
             scope_unit, scope_left, last_stem, last_wi = u, 0, None, -9
@@ -660,7 +673,7 @@ def _open_negation_scope(
     last_stem: str | None,
     last_wi: int,
     unit_stems: list[str],
-    stop: set[str],
+    stop: frozenset[str],
     *,
     absence_end: int | None = None,
 ) -> tuple[int, bool]:
@@ -790,8 +803,8 @@ def _mark_word_class(
     lowered: list[str],
     wi: int,
     bare: str,
-    own_cues: set[str],
-    stop: set[str],
+    own_cues: frozenset[str],
+    stop: frozenset[str],
 ) -> bool:
     """Record a side, intensity or evaluative word in its unit; whether it was one.
 
@@ -836,7 +849,7 @@ def _postings(units: list[Unit]) -> dict[str, list[int]]:
 
 
 def _concept_polarities(
-    units: list[Unit], text: str, cues: set[str], stop: set[str], *, transcript: bool
+    units: list[Unit], text: str, cues: frozenset[str], stop: frozenset[str], *, transcript: bool
 ) -> tuple[
     dict[str, set[bool]],
     set[str],
@@ -1009,7 +1022,7 @@ _DRUG_BEFORE_DOSE = re.compile(
 )
 
 
-def _dose_named_drugs(text: str, numbers: list, mentions: list, stop: set[str]) -> list:
+def _dose_named_drugs(text: str, numbers: list, mentions: list, stop: frozenset[str]) -> list:
     """Medication mentions for unknown words right before a dose ("sulfamethizol 400 mg").
 
     A lexicon never lists every drug; the word in front of a strength is one
@@ -1040,7 +1053,7 @@ def _dose_named_drugs(text: str, numbers: list, mentions: list, stop: set[str]) 
     return out
 
 
-def _special_words(cues: set[str]) -> frozenset[str]:
+def _special_words(cues: frozenset[str]) -> frozenset[str]:
     """Words the index loop treats specially (cues, sides, grades, evaluations, "but")."""
     return frozenset(
         cues

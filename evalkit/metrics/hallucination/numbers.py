@@ -119,6 +119,8 @@ def _one_other_duration(
     if not ahead and not any(id(x) in near for x in said):
         return None  # a follow-up is set once; how long something lasted, per thing
     a, b = duration_days(n), duration_days(said[0])
+    if a is None or b is None:
+        return None  # _durations gives lengths only
     return said[0] if abs(a - b) > _DURATION_SHARE * max(a, b) else None
 
 
@@ -244,29 +246,33 @@ class NumberChecker:
                 continue
             medication_unit = any(getattr(m, "category", "") == "medication" for m in u.mentions)
             for n in u.numbers:
-                if has_t and self._stated(transcript, n, st.related_t[ui], spoken=True):
+                if transcript is not None and self._stated(
+                    transcript, n, st.related_t[ui], spoken=True
+                ):
                     continue
                 # the talk contradicts a value only when it gives another value
                 # for the same thing: the drug, test or vital the number belongs to
                 spoken = None
                 anchor = None
-                if has_t and not conditional(pair.ai_note, u, context.language):
+                if transcript is not None and not conditional(pair.ai_note, u, context.language):
                     # (advice is no statement: "cough can persist for up to a month")
                     anchor = nearest_mention(u.mentions, n.start, n.end)
                     if anchor is not None:
                         spoken = self._anchored_other(transcript, anchor.concept_id, n)
                     if spoken is None and n.kind == "score":
                         spoken = self._only_score(transcript, n)
-                if st.endorsed[ui] or (has_f and self._stated(final, n, st.aligned[ui][:1])):
+                if st.endorsed[ui] or (
+                    final is not None and self._stated(final, n, st.aligned[ui][:1])
+                ):
                     # kept by the clinician: endorsed, so only a non-critical flag
                     # when the transcript states another value for the same thing,
                     # with the same unit (speech drops units and decimals:
                     # "seven" for "7.1" is no explicit contradiction)
-                    if spoken is None and has_t and n.kind == "duration":
+                    if spoken is None and transcript is not None and n.kind == "duration":
                         # the one duration of the talk, when the note has one too, of
                         # the same direction ("om fjorten dage" / "Kontrol om 1 uge")
                         spoken = _one_other_duration(st.draft, transcript, n, st.related_t[ui])
-                    if spoken is None and has_t and n.unit in _ONE_READING_UNITS:
+                    if spoken is None and transcript is not None and n.unit in _ONE_READING_UNITS:
                         # a measurement the talk gives once, in the same unit, with
                         # another value ("Vægt 74 kg" / "du vejer otteogfirs kilo")
                         spoken = _one_other_reading(transcript, n)
@@ -284,13 +290,14 @@ class NumberChecker:
                         or (
                             n.kind == "score"
                             and spoken.kind == "score"
+                            and transcript is not None
                             and not transcript.supports_number(n)
                         )
                         or (n.kind == "duration" and spoken.kind == "duration")
                         or _both_precise(n, spoken)
                     ):
                         spoken = None
-                    if spoken is not None:
+                    if spoken is not None and transcript is not None:
                         flags.append(
                             make_flag(
                                 pair.ai_note,
@@ -329,13 +336,13 @@ class NumberChecker:
                     flag_type == "dose" or n.kind in ("vital", "lab", "blood_pressure")
                 )
                 parts = []
-                if other_f is not None:
+                if other_f is not None and final is not None:
                     parts.append(f"final note has {quote(final.text, other_f.start, other_f.end)}")
-                if other_t is not None:
+                if other_t is not None and transcript is not None:
                     parts.append(
                         f"transcript has {quote(transcript.text, other_t.start, other_t.end)}"
                     )
-                if not parts and has_f and _full_and_normal(n, final, st.aligned[ui]):
+                if not parts and final is not None and _full_and_normal(n, final, st.aligned[ui]):
                     continue  # "Power 5/5 throughout" for "Strength normal"
                 if not parts:
                     parts.append(

@@ -149,7 +149,7 @@ class RegimenChecker:
                 for d in compare(ref, regimen):
                     if d.change == "removed":
                         continue  # the draft leaves a part out: an omission, not a claim
-                    if d.reference_start is not None:
+                    if d.reference_start is not None and d.reference_end is not None:
                         theirs = quote(pair.final_note, d.reference_start, d.reference_end)
                     else:
                         theirs = quote(pair.final_note, ref.start, ref.end)

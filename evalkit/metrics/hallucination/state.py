@@ -154,7 +154,7 @@ def _prepare(pair: Any, context: CheckContext) -> DraftState:
     # sentence by sentence: a clause after "Ryger ikke." is not right after a negation
     sentences = ix.get("final_sentences") or split_sentences(pair.final_note)
     final_norm = " " + _flat(_marked_ends(pair.final_note, sentences)) + " "
-    cues = NEGATION_CUES.get(context.language, set())
+    cues = NEGATION_CUES.get(context.language, frozenset())
     min_shared = CONFIG.transcript_min_shared
     aligned, coverage, related_t, endorsed = [], [], [], []
     for u in draft.units:
@@ -186,7 +186,7 @@ def _prepare(pair: Any, context: CheckContext) -> DraftState:
     )
 
 
-def _verbatim(flat: str, final_flat: str, cues: set[str]) -> bool:
+def _verbatim(flat: str, final_flat: str, cues: frozenset[str]) -> bool:
     """The draft clause occurs word for word in the final note, not right after a negation cue."""
     if not flat:
         return False

@@ -38,6 +38,7 @@ from evalkit.metrics.hallucination.words import (
     STOPWORDS,
     WORD,
 )
+from evalkit.schema import check_language
 from evalkit.text.grades import same_grade
 from evalkit.text.initialisms import run_initials as _initials
 
@@ -112,16 +113,16 @@ class SupportChecker:
             f_share = supported_share(st.draft, u, final) if has_f else 0.0
             if f_share >= CONFIG.support_final_share:
                 continue  # said elsewhere in the note: reordered, split or merged
-            if has_f and _grade_kept(st.draft, ui, final, context.language):
+            if final is not None and _grade_kept(st.draft, ui, final, context.language):
                 continue  # "Power 5/5 throughout" reworded as "Strength 5/5 in all limbs"
             if (
-                has_f
+                final is not None
                 and any(full_normal_score(n) for n in u.numbers)
                 and called_normal(final, st.aligned[ui])
             ):
                 continue  # "Power 5/5 throughout" for "Strength normal in all limbs"
             t_share = 0.0
-            if has_t:
+            if transcript is not None:
                 # the plain share first (most supported clauses stop here): the
                 # spelled-out counterparts of a long transcript cost more
                 t_share = len(u.keys & transcript.postings.keys()) / len(u.keys)
@@ -236,7 +237,7 @@ def span_supported(draft: TextIndex, start: int, end: int, index: TextIndex) -> 
     table = draft.stem_table
     if u is None or table is None:
         return False
-    stop = STOPWORDS.get(table.language, STOPWORDS["da"])
+    stop = STOPWORDS[check_language(table.language, what="the draft's stem table language")]
     words = [w.group().lower() for w in WORD.finditer(draft.text, start, end)]
     stems = {table.key(w) for w in words if w not in stop}
     if not stems:

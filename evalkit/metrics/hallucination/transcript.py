@@ -30,6 +30,7 @@ from evalkit.metrics.hallucination.words import (
     WORD,
     YOU,
 )
+from evalkit.schema import check_language
 from evalkit.text.consultation import parse_consultation
 from evalkit.text.numbers import NumberMention
 from evalkit.text.segment import speaker_role, split_sentences, split_turns
@@ -73,7 +74,7 @@ LIST_GLUE = frozenset("or and any og eller nogen samt".split())
 
 
 def resolve_dialogue(
-    units: list[Unit], text: str, language: str, stems: StemTable, stop: set[str]
+    units: list[Unit], text: str, language: str, stems: StemTable, stop: frozenset[str]
 ) -> None:
     """Roles, questions and yes/no answers of transcript units, from the consultation model.
 
@@ -89,12 +90,12 @@ def resolve_dialogue(
     """
     consultation = parse_consultation(
         text,
-        language if language in ("da", "en") else "da",
+        check_language(language, what="resolve_dialogue(language)"),
         sentences=[(u.start, u.end, u.speaker) for u in units],
     )
     by_start = {u.start: u for u in consultation.utterances}
     unit_at = {u.start: i for i, u in enumerate(units)}
-    cues = NEGATION_CUES.get(language, set())
+    cues = NEGATION_CUES.get(language, frozenset())
     for u in units:
         utt = by_start.get(u.start)
         if utt is None:
@@ -186,7 +187,7 @@ def scale_replies(units: list[Unit], numbers: list[Any], text: str) -> list[Any]
 
 
 def _affirms_asked(
-    u: Unit, reply: Any, text: str, stems: StemTable, stop: set[str], cues: set[str]
+    u: Unit, reply: Any, text: str, stems: StemTable, stop: frozenset[str], cues: frozenset[str]
 ) -> bool:
     """Whether a reply, after its opening, repeats a content word of the question
     outside any negation's reach."""
@@ -200,7 +201,7 @@ def _affirms_asked(
     return False
 
 
-def local_negation(text: str, u: Unit, m: Any, cues: set[str]) -> bool:
+def local_negation(text: str, u: Unit, m: Any, cues: frozenset[str]) -> bool:
     """Whether a negation cue governs the mention right where it stands.
 
     Spoken sentences run on ("no, just the swelling and the pain"), so a
@@ -219,7 +220,7 @@ def local_negation(text: str, u: Unit, m: Any, cues: set[str]) -> bool:
     return any(w in POST_NEGATION for w in after)
 
 
-def presupposed(text: str, u: Unit, m: Any, stop: set[str]) -> bool:
+def presupposed(text: str, u: Unit, m: Any, stop: frozenset[str]) -> bool:
     """Whether a yes/no question takes a mention for given instead of asking about it.
 
     A reply answers what the question asks, not what it presupposes: the cough
@@ -274,7 +275,9 @@ def is_list(text: str, mentions: list[Any]) -> bool:
     return True
 
 
-def keep_answered_polarity(units: list[Unit], text: str, stems: StemTable, stop: set[str]) -> None:
+def keep_answered_polarity(
+    units: list[Unit], text: str, stems: StemTable, stop: frozenset[str]
+) -> None:
     """Keep word polarity only in answered questions, from their answer.
 
     Conversation is too loose for word-level scope ("nej, det er første
@@ -290,7 +293,9 @@ def keep_answered_polarity(units: list[Unit], text: str, stems: StemTable, stop:
             u.polarity = {}
 
 
-def _echoes(answer: list[str], question: Unit, text: str, stems: StemTable, stop: set[str]) -> bool:
+def _echoes(
+    answer: list[str], question: Unit, text: str, stems: StemTable, stop: frozenset[str]
+) -> bool:
     """The answer repeats a content word of the question's main clause."""
     main = _main_clause_stems(text, question, stems, stop)
     return any(
@@ -300,7 +305,7 @@ def _echoes(answer: list[str], question: Unit, text: str, stems: StemTable, stop
     )
 
 
-def _main_clause_stems(text: str, u: Unit, stems: StemTable, stop: set[str]) -> set[str]:
+def _main_clause_stems(text: str, u: Unit, stems: StemTable, stop: frozenset[str]) -> set[str]:
     """Stems of a question before its first subordinate clause.
 
     The answer to "Kommer der noget op, når du hoster?" is about what comes up,

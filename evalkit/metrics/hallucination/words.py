@@ -8,7 +8,8 @@ the union of the Danish and English lists and serve notes in either language
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from evalkit.lexicon.cues import CUE_LANGUAGES, LanguageCues, language_cues
 
@@ -22,7 +23,7 @@ def _union(words: Iterable[frozenset[str]]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _merged(tables: Iterable[dict]) -> dict:
+def _merged(tables: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     out: dict = {}
     for table in tables:
         out.update(table)

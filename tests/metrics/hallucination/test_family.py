@@ -353,3 +353,90 @@ def test_a_drug_named_by_its_dose_in_a_kept_sentence_still_counts_as_present(mon
     full = build_index(pair.ai_note, "da", standin_matcher("da"))
     assert "drug:xylotramin" in full.present
     assert fast.present == full.present
+
+
+# ---- the terms family's mentions reach this family through previous -----------------------
+
+
+def _counting_matcher(language):
+    from evalkit.lexicon.matcher import Matcher, get_matcher
+
+    class Counting(Matcher):
+        def find(self, text):
+            self.seen.append(text)
+            return super().find(text)
+
+    matcher = Counting(get_matcher(language).lexicon, language=language)
+    matcher.seen = []
+    return matcher
+
+
+@pytest.mark.parametrize(
+    ("final", "draft", "transcript", "language"),
+    [
+        ("Ingen feber. Pamol 1 g x 4.", "Feber. Pamol 1 g x 3.", None, "da"),
+        ("Smerter i venstre knæ.", "Smerter i højre knæ. Ingen feber.", None, "da"),
+        (
+            "No fever. Knee pain.",
+            "Fever. Knee pain, right side.",
+            "Doctor: Any fever?\nPatient: No, I don't.",
+            "en",
+        ),
+    ],
+)
+def test_hallucination_reuses_the_terms_mentions_and_flags_the_same(
+    final, draft, transcript, language
+):
+    from evalkit.lexicon.matcher import Matchers
+    from evalkit.metrics.note import score_pair
+
+    pair = NotePair.from_raw(final, draft, transcript, language)
+    matcher = _counting_matcher(language)
+    matchers = Matchers()
+    matchers._built[language] = matcher
+    both = score_pair(pair, families=["terms", "hallucination"], options={"matchers": matchers})
+    # every text matched once: the final note and the draft by the terms family only
+    assert sorted(matcher.seen) == sorted(
+        {pair.final_note, pair.ai_note} | {pair.transcript} - {None}
+    )
+    alone = score_hallucination(pair, {"matcher": _counting_matcher(language)})
+    assert both.hallucination.as_columns() == alone.as_columns()
+
+
+def test_hallucination_ignores_mentions_of_another_matcher():
+    from evalkit.lexicon.matcher import Matched
+    from evalkit.metrics.terms import TermScore
+
+    pair = NotePair.from_raw("Ingen feber.", "Feber.", None, "da")
+    matcher = _counting_matcher("da")
+    # mentions of another matcher (here: none found) must not stand in for this one's
+    other = _counting_matcher("da")
+    stale = TermScore([], 0, 0, 1.0, [], matched=(Matched(other, pair.ai_note, ()),))
+    with_stale = score_hallucination(pair, {"matcher": matcher}, {"terms": stale})
+    assert pair.ai_note in matcher.seen
+    assert with_stale.as_columns() == score_hallucination(pair, {"matcher": matcher}).as_columns()
+
+
+@pytest.mark.parametrize("previous", [{}, {"terms": None}, {"terms": object()}, None])
+def test_hallucination_without_usable_previous_matches_itself(previous):
+    pair = NotePair.from_raw("Ingen feber.", "Feber.", None, "da")
+    matcher = _counting_matcher("da")
+    found = score_hallucination(pair, {"matcher": matcher}, previous)
+    assert pair.ai_note in matcher.seen
+    assert [f.type for f in found.flags] == ["negation"]
+
+
+@pytest.mark.parametrize("language", ["sv", "xx", "", None])
+def test_an_unknown_language_is_an_error_not_a_danish_fallback(language):
+    """A pair that bypassed NotePair's check still gets no Danish word lists."""
+    from types import SimpleNamespace
+
+    pair = SimpleNamespace(
+        final_note="Ingen feber.", ai_note="Feber.", transcript=None, language=language
+    )
+    with pytest.raises(
+        ValueError, match=r"score_hallucination: the pair's language .* use one of da, en"
+    ):
+        score_hallucination(pair, {"matcher": None})
+    with pytest.raises(ValueError, match=r"is not supported; use one of da, en"):
+        hallucination_flags("Ingen feber.", "Feber.", language=language, matcher=None)

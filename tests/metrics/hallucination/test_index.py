@@ -135,3 +135,10 @@ def test_presence_phrases_match_find_presence(text, language):
     found = _presence_phrases(text, language, list(WORD.finditer(text)))
     expected = {w.start: (w.end, w.polarity) for w in find_presence(text, language=language)}
     assert found == expected
+
+
+@pytest.mark.parametrize("language", ["sv", "xx", ""])
+@pytest.mark.parametrize("transcript", [False, True])
+def test_build_index_refuses_an_unknown_language(language, transcript):
+    with pytest.raises(ValueError, match=r"build_index\(language\) .* use one of da, en"):
+        build_index("Læge: Har du feber?\nPatient: Nej.", language, transcript=transcript)
