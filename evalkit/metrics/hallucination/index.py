@@ -730,6 +730,7 @@ def _open_negation_scope(
             or not rest
             or rest[0] in CLAUSE_END
             or nxt in stop
+            or wi + 1 >= len(words)  # the last word of the text ("feber ikke -")
             or words[wi + 1].start() >= u.end
         ):
             # "Hoster ikke.", "Vågner ikke om natten", "ødemer ikke til stede"; not
