@@ -76,6 +76,7 @@ SCHEMA: dict[str, tuple[str, ...]] = {
         "future",
     ),
     "sections": ("assessment", "exam"),
+    "certainty": ("before", "after", "alternatives", "differential"),
 }
 """Tables of a cue file and their word lists (besides ``language`` and ``stopwords``)."""
 
@@ -148,7 +149,9 @@ class LanguageCues:
     ``sides`` maps a side word to ``"R"``, ``"L"`` or ``"B"``; ``intensity`` a
     word to its grade 1–3; ``quality`` an evaluative word to ``1`` (better)
     or ``-1`` (worse). ``words`` and ``sections`` map the list names of the
-    schema to frozensets; ``answers`` has ``yes`` and ``no``.
+    schema to frozensets; ``answers`` has ``yes`` and ``no``. ``certainty``
+    maps ``before``, ``after``, ``alternatives`` and ``differential`` to the
+    hedge phrases of :mod:`evalkit.lexicon.certainty`, in file order.
     """
 
     language: str
@@ -164,6 +167,7 @@ class LanguageCues:
     quality: MappingProxyType[str, int]
     words: MappingProxyType[str, frozenset[str]]
     sections: MappingProxyType[str, frozenset[str]]
+    certainty: MappingProxyType[str, tuple[str, ...]]
 
 
 def cue_file(language: str) -> Path:
@@ -284,6 +288,7 @@ def read_cue_file(path: str | Path) -> LanguageCues:
         ),
         words=MappingProxyType({k: frozenset(v) for k, v in tables["words"].items()}),
         sections=MappingProxyType({k: frozenset(v) for k, v in tables["sections"].items()}),
+        certainty=MappingProxyType(dict(tables["certainty"])),
     )
 
 

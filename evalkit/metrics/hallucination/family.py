@@ -9,6 +9,7 @@ from typing import Any
 from evalkit.metrics.checkers import CheckContext, Flag, merge_flags, resolve_checkers
 from evalkit.metrics.hallucination.antonyms import AntonymChecker
 from evalkit.metrics.hallucination.cache import IndexCache
+from evalkit.metrics.hallucination.certainty import CertaintyChecker
 from evalkit.metrics.hallucination.clauses import ClauseChecker
 from evalkit.metrics.hallucination.concepts import ConceptChecker
 from evalkit.metrics.hallucination.config import config_hash
@@ -99,6 +100,7 @@ BUILTIN_CHECKERS: tuple[Any, ...] = (
     SeverityChecker(),
     ScaleChecker(),
     QualityChecker(),
+    CertaintyChecker(),
 )
 """The checks every note gets; :class:`ClauseChecker` and then :class:`SupportChecker`
 run after them as fallbacks, on clauses no earlier check flagged."""
