@@ -533,6 +533,7 @@ def _mark_words(
     number_spans = [(n.start, n.end) for n in numbers]
     ni = 0
     lowered = list(map(str.lower, map(re.Match.group, words)))
+    pseudo = _pseudo_words(language, lowered)
     n_units, n_spans, n_covered = len(units), len(number_spans), len(covered)
     ui_next = 0
     # the unit words are looked up in (units[ui_next]) and its bounds; an end
@@ -586,7 +587,9 @@ def _mark_words(
                 # "non-tender": the next word only, never the subject before it
                 scope_left = 1
                 continue
-            if (
+            if wi in pseudo and absence_end is None:
+                pass  # "kan ikke udelukkes": looks like a negation, is none
+            elif (
                 bare in cues
                 or low in cues
                 or bare in NORMAL_CUES
@@ -746,6 +749,46 @@ def _phrase_table(language: str | None) -> dict[str, list[tuple[tuple[str, ...],
         words = tuple(phrase.split())
         table[words[0]].append((words, polarity[phrase]))
     return dict(table)
+
+
+@functools.cache
+def _pseudo_table(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``first word -> (words, ...)`` of the language's pseudo negation cues, longest first."""
+    if language not in CUE_LANGUAGES:
+        return {}
+    table: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for phrase in sorted(language_cues(language).negation.pseudo, key=lambda p: -len(p.split())):
+        words = tuple(phrase.split())
+        table[words[0]].append(words)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def _pseudo_words(language: str, lowered: list[str]) -> set[int]:
+    """Indexes of the words inside a pseudo negation cue ("kan ikke udelukkes", "no change").
+
+    The matcher's polarity ignores a cue inside one (:mod:`evalkit.lexicon.polarity`);
+    so does the index's word polarity: "Kan ikke udelukke DVT" denies nothing.
+
+    Examples
+    --------
+    >>> words = "kan ikke udelukke dyb venetrombose".split()
+    >>> sorted(_pseudo_words("da", words))
+    [0, 1, 2]
+    >>> _pseudo_words("da", "ikke feber".split())
+    set()
+    """
+    table = _pseudo_table(language)
+    out: set[int] = set()
+    if not table:
+        return out
+    n = len(lowered)
+    for wi, low in enumerate(lowered):
+        for phrase in table.get(low.rstrip("."), ()):
+            k = len(phrase)
+            if wi + k <= n and all(lowered[wi + j].rstrip(".") == phrase[j] for j in range(k)):
+                out.update(range(wi, wi + k))
+                break
+    return out
 
 
 def _presence_phrases(
