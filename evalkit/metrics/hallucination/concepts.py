@@ -428,6 +428,8 @@ def _narrower_affirmed(index: TextIndex, units: list[int], m: Any) -> bool:
     >>> _narrower_affirmed(ix, [0], M(text="dry cough", concept_id="c3", category="symptom"))
     False
     """
+    if m.category == "diagnosis":
+        return _narrower_diagnosis(index, units, m)
     if m.category not in _NARROWER_CATEGORIES:
         return False
     mine = {w.group().lower() for w in WORD.finditer(m.text) if len(w.group()) >= 3}
@@ -439,6 +441,42 @@ def _narrower_affirmed(index: TextIndex, units: list[int], m: Any) -> bool:
                 continue
             theirs = {w.group().lower() for w in WORD.finditer(x.text)}
             if mine < theirs:
+                return True
+    return False
+
+
+def _narrower_diagnosis(index: TextIndex, units: list[int], m: Any) -> bool:
+    """An affirmed diagnosis in ``units`` whose name narrows ``m``'s: a kind of it.
+
+    "Allergi over for penicillin" is an allergy, "type 2-diabetes" a diabetes:
+    denying the general diagnosis denies the narrower one. Every word of
+    ``m``'s name must have a word of the same family in the other's
+    (*allergier* / *allergi*), which has more words; diagnoses only, since a
+    diagnosis named after a symptom says nothing about the symptom.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as M
+    >>> from evalkit.metrics.hallucination.index import TextIndex, Unit
+    >>> pen = M(text="Allergi over for penicillin", concept_id="d2", category="diagnosis",
+    ...         negated=False)
+    >>> ix = TextIndex("", [Unit(0, 27, mentions=[pen])], {}, {}, set(), {})
+    >>> _narrower_diagnosis(ix, [0], M(text="allergier", concept_id="d1", category="diagnosis"))
+    True
+    >>> _narrower_diagnosis(ix, [0], M(text="astma", concept_id="d3", category="diagnosis"))
+    False
+    """
+    mine = [w.group().lower() for w in WORD.finditer(m.text) if len(w.group()) >= 3]
+    if not mine:
+        return False
+    for i in units:
+        for x in index.units[i].mentions:
+            if x.negated or x.concept_id == m.concept_id or x.category != "diagnosis":
+                continue
+            theirs = [w.group().lower() for w in WORD.finditer(x.text) if len(w.group()) >= 3]
+            if len(theirs) > len(mine) and all(
+                any(_same_family(a, b) for b in theirs) for a in mine
+            ):
                 return True
     return False
 
