@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from evalkit.lexicon.loaders import drug_class_ids
@@ -192,6 +193,16 @@ class ConceptChecker:
                     # not drugs, whose names share stems across different drugs
                     continue
                 if m.category in ("lab", "vital") and u.numbers:
+                    continue
+                if (
+                    has_f
+                    and m.category in _SPELLED_CATEGORIES
+                    and _spelled_out(
+                        context.indexes.get("matcher"), m.concept_id, final, st.aligned[ui]
+                    )
+                ):
+                    # "KOL med akut forværring" spells out "KOL-forværring", a
+                    # name of the draft's "exacerbation af KOL"
                     continue
                 if (
                     _CATEGORY_TYPE[m.category] == "fabrication"
@@ -408,6 +419,52 @@ class ConceptChecker:
 
 
 _NARROWER_CATEGORIES = frozenset({"symptom", "finding"})
+_SPELLED_CATEGORIES = frozenset({"diagnosis", "symptom", "finding"})
+_NAME_PART = re.compile(r"[^\W\d_]{2,}")
+
+
+def _spelled_out(matcher: Any, cid: str, index: TextIndex, units: list[int]) -> bool:
+    """Whether an aligned clause without a negation holds every part of a name of ``cid``.
+
+    A lexicon name of two or more words or compound parts ("KOL-forværring",
+    "forværring af KOL") is spelled out when each of its parts has a word of the
+    same family in the clause ("KOL med akut forværring"): the clause names the
+    concept in words the matcher does not join.
+
+    Examples
+    --------
+    >>> from evalkit.lexicon.matcher import get_matcher
+    >>> from evalkit.metrics.hallucination.index import TextIndex, Unit
+    >>> text = "KOL med akut forværring."
+    >>> ix = TextIndex(text, [Unit(0, 24)], {}, {}, set(), {})
+    >>> _spelled_out(get_matcher("da"), "dx:copd_exacerbation", ix, [0])
+    True
+    >>> _spelled_out(get_matcher("da"), "dx:copd_exacerbation", ix, [])
+    False
+    """
+    if matcher is None or not units:
+        return False
+    lexicon = getattr(matcher, "lexicon", None)
+    if lexicon is None:
+        return False
+    try:
+        names = lexicon.synonyms(cid)
+    except KeyError:
+        return False  # a concept the index made up ("drug:…" before a dose)
+    theirs = {
+        w.group().lower()
+        for i in units
+        if index.units[i].negation is None
+        for w in WORD.finditer(index.text, index.units[i].start, index.units[i].end)
+        if len(w.group()) >= 2
+    }
+    if not theirs:
+        return False
+    for name in names:
+        parts = [p.lower() for p in _NAME_PART.findall(name)]
+        if len(parts) >= 2 and all(any(_same_family(a, b) for b in theirs) for a in parts):
+            return True
+    return False
 
 
 def _narrower_affirmed(index: TextIndex, units: list[int], m: Any) -> bool:

@@ -260,6 +260,7 @@ def score_hallucination(
             cache, pair.transcript, language, matcher, transcript=True, shared=not extra
         )
     indexes["lexicon"] = matcher is not None
+    indexes["matcher"] = matcher
     context = CheckContext(language, opts, dict(previous or {}), indexes)
     if not pair.ai_note.strip() or (not has_final and not pair.transcript):
         found: list[Flag] = []
