@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from evalkit.lexicon.certainty import find_hedge
 from evalkit.lexicon.loaders import drug_class_ids
 from evalkit.lexicon.polarity import find_presence
 from evalkit.metrics.checkers import CheckContext, Flag, make_flag
@@ -28,7 +29,7 @@ from evalkit.metrics.hallucination.state import (
     quote,
 )
 from evalkit.metrics.hallucination.support import span_supported
-from evalkit.metrics.hallucination.words import EPISODIC, WORD
+from evalkit.metrics.hallucination.words import ASSESSMENT_SECTIONS, EPISODIC, WORD
 
 __all__ = ["POLAR_CATEGORIES", "ConceptChecker"]
 
@@ -97,7 +98,17 @@ class ConceptChecker:
                     # "Occasionally, she feels dizzy": a "no" to "are you dizzy?" is
                     # about today, not about the episodes the clinician kept
                     episodic = kept and not neg and _episodic(draft_text, u.start, u.end)
-                    if not (kept and kind == "problem") and not episodic:
+                    # a diagnosis, though, is what an assessment states (a plan
+                    # names what to look for): the clinician ruling it out in the
+                    # talk contradicts it, unless the note hedges it ("migraine
+                    # less likely")
+                    problem = kind == "problem" and not (
+                        m.category == "diagnosis"
+                        and u.section in ASSESSMENT_SECTIONS
+                        and find_hedge(draft_text, m.start, m.end, language=context.language)
+                        is None
+                    )
+                    if not (kept and problem) and not episodic:
                         # an assessment or plan names problems, not how the
                         # patient is today ("Lightheadedness - on meclizine" against
                         # "any dizziness?" - "no, I feel fine"); an examination
