@@ -38,7 +38,7 @@ __all__ = [
     "score_hallucination",
 ]
 
-VERSION = "6"
+VERSION = "7"
 
 INDEX_CACHE_OPTION = "index_cache"
 """The ``options`` key of the :class:`IndexCache` a batch shares between its notes."""
