@@ -55,6 +55,7 @@ SCHEMA: dict[str, tuple[str, ...]] = {
         "presence",
         "absence",
         "existence",
+        "nonexistence",
     ),
     "answers": ("yes", "no"),
     "sides": ("right", "left", "both", "ambiguous", "nouns", "prepositions"),
@@ -124,6 +125,10 @@ class NegationCues:
         "til stede", "intact"), not that a test or sign is abnormal
         ("positive"): for what is normally there (bowel sounds, pulses,
         reflexes) they say the same as "normal".
+    nonexistence : tuple of str
+        The absence phrases that only say a finding is not there ("absent",
+        "fraværende"), not that a test is normal ("negative"): for what is
+        normally there (bowel sounds, pulses) the opposite of "normal".
     """
 
     pre: tuple[str, ...]
@@ -140,6 +145,7 @@ class NegationCues:
     presence: tuple[str, ...] = ()
     absence: tuple[str, ...] = ()
     existence: tuple[str, ...] = ()
+    nonexistence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -271,6 +277,7 @@ def read_cue_file(path: str | Path) -> LanguageCues:
             presence=neg["presence"],
             absence=neg["absence"],
             existence=neg["existence"],
+            nonexistence=neg["nonexistence"],
         ),
         answers=MappingProxyType({k: frozenset(v) for k, v in tables["answers"].items()}),
         sides=MappingProxyType(

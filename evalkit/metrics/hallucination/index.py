@@ -42,6 +42,7 @@ from evalkit.metrics.hallucination.words import (
     LIST_WORDS,
     NEGATION_CUES,
     NO_REMARKS,
+    NONEXISTENCE,
     NORMAL_CUES,
     NOT_DRUG_ENDINGS,
     POST_NEGATION,
@@ -133,6 +134,9 @@ class Unit:
     existence : bool
         Notes: the unit has a presence phrase that only says a finding is there
         ("present", "til stede", "intact"; the cue files' ``existence``).
+    nonexistence : bool
+        Notes: the unit has an absence phrase that only says a finding is not
+        there ("absent", "fraværende"; the cue files' ``nonexistence``).
     """
 
     start: int
@@ -161,6 +165,7 @@ class Unit:
     qualified: bool = False
     choice: bool = False
     existence: bool = False
+    nonexistence: bool = False
 
 
 @dataclass(slots=True)
@@ -566,8 +571,11 @@ def _mark_words(
         phrase = phrases.get(pos)
         if phrase is not None:
             phrase_end = phrase[0]
-            if " ".join(text[pos : phrase[0]].lower().split()) in EXISTENCE:
+            said = " ".join(text[pos : phrase[0]].lower().split())
+            if said in EXISTENCE:
                 u.existence = True
+            elif said in NONEXISTENCE:
+                u.nonexistence = True
             if phrase[1] == "absent":
                 absence_end = phrase[0]
             elif unit_stems and (
