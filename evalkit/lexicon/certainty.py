@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 from evalkit.lexicon.cues import CUE_LANGUAGES, language_cues
 
-__all__ = ["HEDGE_WINDOW", "Hedge", "find_hedge"]
+__all__ = ["HEDGE_WINDOW", "Hedge", "find_hedge", "has_hedge"]
 
 HEDGE_WINDOW = 3
 """Most words between a ``before``/``after``/``alternatives`` hedge and its diagnosis."""
@@ -70,6 +70,36 @@ def _patterns(language: str) -> dict[str, re.Pattern[str] | None]:
     out = {kind: _phrase_pattern(cues.certainty.get(kind, ())) for kind in cues.certainty}
     out["terminator"] = _phrase_pattern(cues.negation.terminator)
     return out
+
+
+@functools.cache
+def _first_words(language: str) -> frozenset[str]:
+    """The first word of every hedge phrase of the language (lower case, without dots)."""
+    if language not in CUE_LANGUAGES:
+        return frozenset()
+    cues = language_cues(language).certainty
+    out = set()
+    for phrases in cues.values():
+        for p in phrases:
+            words = _WORDS.findall(p)
+            if words:
+                out.add(words[0])
+    return frozenset(out)
+
+
+def has_hedge(text: str, *, language: str) -> bool:
+    """Whether ``text`` holds any hedge phrase at all: one search, before the costlier
+    :func:`find_hedge` for each diagnosis.
+
+    Examples
+    --------
+    >>> has_hedge("A: ?UTI.", language="en"), has_hedge("A: UTI.", language="en")
+    (True, False)
+    """
+    firsts = _first_words(language)
+    if not firsts:
+        return False
+    return "?" in text or not firsts.isdisjoint(_WORDS.findall(text.lower()))
 
 
 def _open_gap(gap: str, kind: str, pats: dict[str, re.Pattern[str] | None], cue: str = "") -> bool:
@@ -130,8 +160,16 @@ def find_hedge(text: str, start: int, end: int, *, language: str) -> Hedge | Non
     pats = _patterns(language)
     if not pats:
         return None
-    lo = max(0, start - 200)
+    # no scope crosses a line break or a semicolon: the window stops there
+    lo = max(0, start - 200, text.rfind("\n", 0, start) + 1, text.rfind(";", 0, start) + 1)
     hi = min(len(text), end + 120)
+    for stop in ("\n", ";"):
+        at = text.find(stop, end, hi)
+        if at >= 0:
+            hi = at
+    window = text[lo:hi]
+    if "?" not in window and _first_words(language).isdisjoint(_WORDS.findall(window.lower())):
+        return None  # no hedge word near: the common case, without the phrase searches
     best: Hedge | None = None
     for kind in ("before", "alternatives", "differential"):
         pat = pats.get(kind)

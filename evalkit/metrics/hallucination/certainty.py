@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from evalkit.lexicon.certainty import find_hedge
+from evalkit.lexicon.certainty import find_hedge, has_hedge
 from evalkit.metrics.checkers import CheckContext, Flag, make_flag
 from evalkit.metrics.hallucination.state import draft_state, quote
 
@@ -36,9 +36,9 @@ class CertaintyChecker:
     def check(self, pair: Any, context: CheckContext) -> list[Flag]:
         st = draft_state(context, pair)
         final = st.final
-        if final is None:
-            return []
         language = context.language
+        if final is None or not has_hedge(final.text, language=language):
+            return []
         draft_text = pair.ai_note
         flags: list[Flag] = []
         verdicts: dict[str, tuple[bool, set[int]]] = {}

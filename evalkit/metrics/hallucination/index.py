@@ -791,7 +791,11 @@ def _pseudo_words(language: str, lowered: list[str]) -> set[int]:
         return out
     n = len(lowered)
     for wi, low in enumerate(lowered):
-        for phrase in table.get(low.rstrip("."), ()):
+        phrases = table.get(low)
+        if phrases is None:
+            if low[-1:] != "." or (phrases := table.get(low.rstrip("."))) is None:
+                continue
+        for phrase in phrases:
             k = len(phrase)
             if wi + k <= n and all(lowered[wi + j].rstrip(".") == phrase[j] for j in range(k)):
                 out.update(range(wi, wi + k))

@@ -146,17 +146,30 @@ def _kept_against_talk(context: CheckContext, pair: Any) -> list[Flag]:
     transcript = st.transcript
     if transcript is None:
         return []
-    kept = {ui for ui in range(len(st.draft.units)) if st.endorsed[ui]}
+    # only clauses with a drug and an amount: the talk must give the same amount
+    kept = {ui for ui, u in enumerate(st.draft.units) if st.endorsed[ui] and _dosed_drug(u)}
     if not kept:
+        return []
+    drugs = {
+        m.concept_id
+        for ui in kept
+        for m in st.draft.units[ui].mentions
+        if getattr(m, "category", "") == "medication"
+    }
+    said = {
+        i
+        for i, v in enumerate(transcript.units)
+        if v.role == "clinician"
+        and not v.question
+        and v.statement
+        and _dosed_drug(v)
+        and any(m.concept_id in drugs for m in v.mentions)
+    }
+    if not said:
         return []
     drafts = _regimens(st.draft, pair.ai_note, context.language, units=kept)
     if not drafts:
         return []
-    said = {
-        i
-        for i, v in enumerate(transcript.units)
-        if v.role == "clinician" and not v.question and v.statement
-    }
     talk = _regimens(
         transcript, transcript.text, context.language, units=said, concepts=set(drafts)
     )
@@ -191,6 +204,13 @@ def _kept_against_talk(context: CheckContext, pair: Any) -> list[Flag]:
                     )
                 )
     return out
+
+
+def _dosed_drug(u: Any) -> bool:
+    """Whether a unit names a drug and states an amount."""
+    return any(getattr(n, "kind", "") == "dose" for n in u.numbers) and any(
+        getattr(m, "category", "") == "medication" for m in u.mentions
+    )
 
 
 def _several_doses(u: Any) -> bool:
