@@ -538,7 +538,6 @@ def _mark_words(
     number_spans = [(n.start, n.end) for n in numbers]
     ni = 0
     lowered = list(map(str.lower, map(re.Match.group, words)))
-    pseudo = _pseudo_words(language, lowered)
     n_units, n_spans, n_covered = len(units), len(number_spans), len(covered)
     ui_next = 0
     # the unit words are looked up in (units[ui_next]) and its bounds; an end
@@ -595,7 +594,7 @@ def _mark_words(
                 # "non-tender": the next word only, never the subject before it
                 scope_left = 1
                 continue
-            if wi in pseudo and absence_end is None:
+            if absence_end is None and _in_pseudo(language, lowered, wi):
                 pass  # "kan ikke udelukkes": looks like a negation, is none
             elif (
                 bare in cues
@@ -771,36 +770,40 @@ def _pseudo_table(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
-def _pseudo_words(language: str, lowered: list[str]) -> set[int]:
-    """Indexes of the words inside a pseudo negation cue ("kan ikke udelukkes", "no change").
+def _in_pseudo(language: str, lowered: list[str], wi: int) -> bool:
+    """Whether word ``wi`` is inside a pseudo negation cue ("kan ikke udelukkes", "no change").
 
     The matcher's polarity ignores a cue inside one (:mod:`evalkit.lexicon.polarity`);
     so does the index's word polarity: "Kan ikke udelukke DVT" denies nothing.
+    Asked only for cue words, which are few, so a long transcript costs nothing.
 
     Examples
     --------
     >>> words = "kan ikke udelukke dyb venetrombose".split()
-    >>> sorted(_pseudo_words("da", words))
-    [0, 1, 2]
-    >>> _pseudo_words("da", "ikke feber".split())
-    set()
+    >>> _in_pseudo("da", words, 1), _in_pseudo("da", "ikke feber".split(), 0)
+    (True, False)
     """
     table = _pseudo_table(language)
-    out: set[int] = set()
     if not table:
-        return out
+        return False
+    longest = _pseudo_longest(language)
     n = len(lowered)
-    for wi, low in enumerate(lowered):
-        phrases = table.get(low)
-        if phrases is None:
-            if low[-1:] != "." or (phrases := table.get(low.rstrip("."))) is None:
-                continue
-        for phrase in phrases:
+    for start in range(max(0, wi - longest + 1), wi + 1):
+        for phrase in table.get(lowered[start].rstrip("."), ()):
             k = len(phrase)
-            if wi + k <= n and all(lowered[wi + j].rstrip(".") == phrase[j] for j in range(k)):
-                out.update(range(wi, wi + k))
-                break
-    return out
+            if (
+                start + k > wi
+                and start + k <= n
+                and all(lowered[start + j].rstrip(".") == phrase[j] for j in range(k))
+            ):
+                return True
+    return False
+
+
+@functools.cache
+def _pseudo_longest(language: str) -> int:
+    """Words in the longest pseudo cue of the language."""
+    return max((len(p) for ps in _pseudo_table(language).values() for p in ps), default=0)
 
 
 def _presence_phrases(
