@@ -701,7 +701,7 @@ dx:gingivitis @K05.10 | gingivitis; gum disease; periodontitis; periodontal dise
 dx:tmj_disorder @M26.60 | temporomandibular joint dysfunction; TMJ dysfunction; TMD; temporomandibular disorder
 dx:allergy @T78.40 | allergy; allergic reaction; allergies; hypersensitivity reaction
 dx:anaphylaxis @T78.2 | anaphylaxis; anaphylactic reaction; anaphylactic shock
-dx:drug_allergy @Z88.9? | drug allergy; medication allergy
+dx:drug_allergy @Z88.9? | drug allergy; medication allergy; allergy to medication; allergy to medications; allergies to medication; allergies to medications; drug allergies; allergic to medication; allergic to medications; drug allergic
 dx:food_allergy @T78.1? | food allergy; nut allergy; peanut allergy; cow's milk protein allergy; CMPA
 dx:lactose_intolerance @E73.9 | lactose intolerance; lactose intolerant
 dx:sepsis @A41.9 | sepsis; septicaemia; septic; septic shock; urosepsis; blood poisoning

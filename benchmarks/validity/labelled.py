@@ -23,7 +23,7 @@ Printed, all cases pooled unless said otherwise:
 * each file of :data:`RECALL_FILES` alone (issue 22): per flag type, and per
   case class (the first word of its ``note``: ``regimen``, ``invented``,
   ``grade``, ``duration``, ``number``, ``presence``, ``antonym``, ``negation``,
-  ``benign``).
+  ``diagnosis``, ``laterality``, ``medication``, ``benign``).
 
 With ``--verbose`` (if the dispatcher has it) or ``EVALKIT_BENCH_VERBOSE=1``,
 each missed label and spurious flag is listed by case id (the cases are
@@ -50,9 +50,15 @@ OPTIONAL_CASE_FILES = (
     "grounding_cases_2.jsonl",
     "recall_cases_3.jsonl",
     "recall_cases_4.jsonl",
+    "recall_cases_5.jsonl",
 )
 RECALL_FILE = "recall_cases.jsonl"
-RECALL_FILES = ("recall_cases.jsonl", "recall_cases_3.jsonl", "recall_cases_4.jsonl")
+RECALL_FILES = (
+    "recall_cases.jsonl",
+    "recall_cases_3.jsonl",
+    "recall_cases_4.jsonl",
+    "recall_cases_5.jsonl",
+)
 """Recall-case files reported on their own, per flag type and case class (issue 22)."""
 FIELDS = ("id", "language", "final_note", "ai_note", "transcript", "labels")
 

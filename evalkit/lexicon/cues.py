@@ -55,6 +55,7 @@ SCHEMA: dict[str, tuple[str, ...]] = {
         "presence",
         "absence",
         "existence",
+        "nonexistence",
     ),
     "answers": ("yes", "no"),
     "sides": ("right", "left", "both", "ambiguous", "nouns", "prepositions"),
@@ -76,6 +77,7 @@ SCHEMA: dict[str, tuple[str, ...]] = {
         "future",
     ),
     "sections": ("assessment", "exam"),
+    "certainty": ("before", "after", "alternatives", "differential"),
 }
 """Tables of a cue file and their word lists (besides ``language`` and ``stopwords``)."""
 
@@ -123,6 +125,10 @@ class NegationCues:
         "til stede", "intact"), not that a test or sign is abnormal
         ("positive"): for what is normally there (bowel sounds, pulses,
         reflexes) they say the same as "normal".
+    nonexistence : tuple of str
+        The absence phrases that only say a finding is not there ("absent",
+        "fraværende"), not that a test is normal ("negative"): for what is
+        normally there (bowel sounds, pulses) the opposite of "normal".
     """
 
     pre: tuple[str, ...]
@@ -139,6 +145,7 @@ class NegationCues:
     presence: tuple[str, ...] = ()
     absence: tuple[str, ...] = ()
     existence: tuple[str, ...] = ()
+    nonexistence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -148,7 +155,9 @@ class LanguageCues:
     ``sides`` maps a side word to ``"R"``, ``"L"`` or ``"B"``; ``intensity`` a
     word to its grade 1–3; ``quality`` an evaluative word to ``1`` (better)
     or ``-1`` (worse). ``words`` and ``sections`` map the list names of the
-    schema to frozensets; ``answers`` has ``yes`` and ``no``.
+    schema to frozensets; ``answers`` has ``yes`` and ``no``. ``certainty``
+    maps ``before``, ``after``, ``alternatives`` and ``differential`` to the
+    hedge phrases of :mod:`evalkit.lexicon.certainty`, in file order.
     """
 
     language: str
@@ -164,6 +173,7 @@ class LanguageCues:
     quality: MappingProxyType[str, int]
     words: MappingProxyType[str, frozenset[str]]
     sections: MappingProxyType[str, frozenset[str]]
+    certainty: MappingProxyType[str, tuple[str, ...]]
 
 
 def cue_file(language: str) -> Path:
@@ -267,6 +277,7 @@ def read_cue_file(path: str | Path) -> LanguageCues:
             presence=neg["presence"],
             absence=neg["absence"],
             existence=neg["existence"],
+            nonexistence=neg["nonexistence"],
         ),
         answers=MappingProxyType({k: frozenset(v) for k, v in tables["answers"].items()}),
         sides=MappingProxyType(
@@ -284,6 +295,7 @@ def read_cue_file(path: str | Path) -> LanguageCues:
         ),
         words=MappingProxyType({k: frozenset(v) for k, v in tables["words"].items()}),
         sections=MappingProxyType({k: frozenset(v) for k, v in tables["sections"].items()}),
+        certainty=MappingProxyType(dict(tables["certainty"])),
     )
 
 

@@ -5,7 +5,8 @@
 ``labels`` (``type``, ``start``, ``end``, ``text``) and ``note``, whose first
 word names the class of the case (``regimen:``, ``invented:``, ``grade:``,
 ``duration:``, ``presence:``/``antonym:``, ``benign:``; ``recall_cases_3.jsonl``
-and ``recall_cases_4.jsonl`` also ``negation:`` and ``number:``). Every label must quote
+and ``recall_cases_4.jsonl`` also ``negation:`` and ``number:``; ``recall_cases_5.jsonl``
+also ``diagnosis:``, ``laterality:`` and ``medication:``). Every label must quote
 its span of ``ai_note`` exactly: recall and precision are computed by overlap
 of offsets.
 """
@@ -18,15 +19,17 @@ from pathlib import Path
 
 import pytest
 
+from evalkit.schema import CRITICAL_TYPES
 from tests.labelled.cases import known_types, read_cases
 
 HERE = Path(__file__).resolve().parent
 RECALL_PATH = HERE / "recall_cases.jsonl"
 RECALL_3_PATH = HERE / "recall_cases_3.jsonl"
 RECALL_4_PATH = HERE / "recall_cases_4.jsonl"
+RECALL_5_PATH = HERE / "recall_cases_5.jsonl"
 HALLUCINATION_PATH = HERE / "hallucination_cases.jsonl"
 GROUNDING_PATH = HERE / "grounding_cases.jsonl"
-RECALL_PATHS = [RECALL_PATH, RECALL_3_PATH, RECALL_4_PATH]
+RECALL_PATHS = [RECALL_PATH, RECALL_3_PATH, RECALL_4_PATH, RECALL_5_PATH]
 
 FIELDS = {"id", "language", "final_note", "ai_note", "transcript", "labels", "note"}
 LABEL_FIELDS = {"type", "start", "end", "text"}
@@ -39,6 +42,9 @@ CLASSES = {
     "antonym": "negation",
     "negation": "negation",
     "number": "number",
+    "diagnosis": "diagnosis",
+    "laterality": "laterality",
+    "medication": "medication",
 }
 
 
@@ -143,6 +149,20 @@ def test_fourth_round_has_presence_negation_kept_numbers_and_benign_in_both_lang
     kept = [c for c in cases if c["transcript"] and c["final_note"] == c["ai_note"]]
     assert sum(bool(c["labels"]) for c in kept) >= 8
     assert sum(not c["labels"] for c in kept) >= 4
+
+
+def test_fifth_round_has_diagnoses_other_critical_types_and_benign_in_both_languages():
+    # issue 22, round 5: changed, invented and unhedged diagnoses; the other
+    # critical types; benign rewording of diagnoses and kept hedges
+    cases = read_cases(RECALL_5_PATH)
+    types = Counter(lab["type"] for c in cases for lab in c["labels"])
+    assert types["diagnosis"] >= 25
+    assert sum(n for t, n in types.items() if t in CRITICAL_TYPES and t != "diagnosis") >= 25
+    classes = Counter((c["note"].split(":")[0], c["language"]) for c in cases)
+    for language in ("da", "en"):
+        assert classes["diagnosis", language] >= 12
+        assert classes["benign", language] >= 12
+    assert sum(bool(c["transcript"]) for c in cases) >= 6
 
 
 def test_recall_cases_cover_every_class_in_both_languages():

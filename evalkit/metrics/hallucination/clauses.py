@@ -141,6 +141,7 @@ class ClauseChecker:
                 continue
             shared = flipped = 0
             last = None
+            absent_side = _normal_is_absent(u, other)
             for stem, pol in u.polarity.items():
                 theirs = other.polarity.get(stem)
                 if theirs and len(pol) == 1 and len(theirs) == 1:
@@ -148,11 +149,17 @@ class ClauseChecker:
                     if pol != theirs and not _normal_is_present(u, other, pol):
                         flipped += 1
                         last = (stem, pol)
+                    elif absent_side is not None and pol == theirs == {True}:
+                        flipped += 1  # "Normale tarmlyde" / "Tarmlyde fraværende"
+                        last = (stem, pol)
             if shared == 1 and last is not None:
                 # one shared word flipped, while the negation also covers words the
                 # other clause lacks, is about those words ("Tidligere rask" /
                 # "Ingen tidligere sygdomme": the diseases are denied, not the past)
                 negated_side, affirmed = (u, other) if last[1] == {True} else (other, u)
+                if absent_side is not None:
+                    negated_side = absent_side
+                    affirmed = other if absent_side is u else u
                 if any(
                     p == {True} and k != last[0] and k not in affirmed.stems
                     for k, p in negated_side.polarity.items()
@@ -217,6 +224,36 @@ def _normal_is_present(u: Unit, other: Unit, polarity: set[bool]) -> bool:
     # a grade at the normal top of its scale says "normal" too ("Kraft 5/5" / "Normal kraft")
     present = present_side.existence or any(full_normal_score(n) for n in present_side.numbers)
     return normal_side.negation is None and present
+
+
+def _normal_is_absent(u: Unit, other: Unit) -> Unit | None:
+    """The unit saying a finding is not there, when the other calls it normal; else ``None``.
+
+    A normal cue puts a word in scope like a negation ("Normale tarmlyde"), and
+    so does an absence phrase after its subject ("Tarmlyde fraværende"): both
+    read as "in scope", yet for what is normally there they say the opposite.
+    The normal side has no real negation cue; the other side an absence phrase
+    that only says the finding is not there (``nonexistence``: "absent", not
+    "negative", which for a test is normal).
+
+    Examples
+    --------
+    >>> from evalkit.metrics.hallucination.index import Unit
+    >>> normal = Unit(0, 16, polarity={"s:tarmlyd": {True}})
+    >>> absent = Unit(0, 19, polarity={"s:tarmlyd": {True}}, negation=(9, 19), nonexistence=True)
+    >>> _normal_is_absent(normal, absent) is absent, _normal_is_absent(absent, normal) is absent
+    (True, True)
+    >>> _normal_is_absent(normal, Unit(0, 12, polarity={"s:tarmlyd": {True}}, negation=(0, 5)))
+    """
+    for normal_side, absent_side in ((u, other), (other, u)):
+        if (
+            normal_side.negation is None
+            and not normal_side.nonexistence
+            and absent_side.nonexistence
+            and absent_side.negation is not None
+        ):
+            return absent_side
+    return None
 
 
 _NORMAL_WORDS = frozenset(

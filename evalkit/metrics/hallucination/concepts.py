@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from evalkit.lexicon.certainty import find_hedge
 from evalkit.lexicon.loaders import drug_class_ids
 from evalkit.lexicon.polarity import find_presence
 from evalkit.metrics.checkers import CheckContext, Flag, make_flag
@@ -27,7 +29,7 @@ from evalkit.metrics.hallucination.state import (
     quote,
 )
 from evalkit.metrics.hallucination.support import span_supported
-from evalkit.metrics.hallucination.words import EPISODIC, WORD
+from evalkit.metrics.hallucination.words import ASSESSMENT_SECTIONS, EPISODIC, WORD
 
 __all__ = ["POLAR_CATEGORIES", "ConceptChecker"]
 
@@ -96,7 +98,17 @@ class ConceptChecker:
                     # "Occasionally, she feels dizzy": a "no" to "are you dizzy?" is
                     # about today, not about the episodes the clinician kept
                     episodic = kept and not neg and _episodic(draft_text, u.start, u.end)
-                    if not (kept and kind == "problem") and not episodic:
+                    # a diagnosis, though, is what an assessment states (a plan
+                    # names what to look for): the clinician ruling it out in the
+                    # talk contradicts it, unless the note hedges it ("migraine
+                    # less likely")
+                    problem = kind == "problem" and not (
+                        m.category == "diagnosis"
+                        and u.section in ASSESSMENT_SECTIONS
+                        and find_hedge(draft_text, m.start, m.end, language=context.language)
+                        is None
+                    )
+                    if not (kept and problem) and not episodic:
                         # an assessment or plan names problems, not how the
                         # patient is today ("Lightheadedness - on meclizine" against
                         # "any dizziness?" - "no, I feel fine"); an examination
@@ -192,6 +204,16 @@ class ConceptChecker:
                     # not drugs, whose names share stems across different drugs
                     continue
                 if m.category in ("lab", "vital") and u.numbers:
+                    continue
+                if (
+                    has_f
+                    and m.category in _SPELLED_CATEGORIES
+                    and _spelled_out(
+                        context.indexes.get("matcher"), m.concept_id, final, st.aligned[ui]
+                    )
+                ):
+                    # "KOL med akut forværring" spells out "KOL-forværring", a
+                    # name of the draft's "exacerbation af KOL"
                     continue
                 if (
                     _CATEGORY_TYPE[m.category] == "fabrication"
@@ -416,6 +438,52 @@ class ConceptChecker:
 
 
 _NARROWER_CATEGORIES = frozenset({"symptom", "finding"})
+_SPELLED_CATEGORIES = frozenset({"diagnosis", "symptom", "finding"})
+_NAME_PART = re.compile(r"[^\W\d_]{2,}")
+
+
+def _spelled_out(matcher: Any, cid: str, index: TextIndex, units: list[int]) -> bool:
+    """Whether an aligned clause without a negation holds every part of a name of ``cid``.
+
+    A lexicon name of two or more words or compound parts ("KOL-forværring",
+    "forværring af KOL") is spelled out when each of its parts has a word of the
+    same family in the clause ("KOL med akut forværring"): the clause names the
+    concept in words the matcher does not join.
+
+    Examples
+    --------
+    >>> from evalkit.lexicon.matcher import get_matcher
+    >>> from evalkit.metrics.hallucination.index import TextIndex, Unit
+    >>> text = "KOL med akut forværring."
+    >>> ix = TextIndex(text, [Unit(0, 24)], {}, {}, set(), {})
+    >>> _spelled_out(get_matcher("da"), "dx:copd_exacerbation", ix, [0])
+    True
+    >>> _spelled_out(get_matcher("da"), "dx:copd_exacerbation", ix, [])
+    False
+    """
+    if matcher is None or not units:
+        return False
+    lexicon = getattr(matcher, "lexicon", None)
+    if lexicon is None:
+        return False
+    try:
+        names = lexicon.synonyms(cid)
+    except KeyError:
+        return False  # a concept the index made up ("drug:…" before a dose)
+    theirs = {
+        w.group().lower()
+        for i in units
+        if index.units[i].negation is None
+        for w in WORD.finditer(index.text, index.units[i].start, index.units[i].end)
+        if len(w.group()) >= 2
+    }
+    if not theirs:
+        return False
+    for name in names:
+        parts = [p.lower() for p in _NAME_PART.findall(name)]
+        if len(parts) >= 2 and all(any(_same_family(a, b) for b in theirs) for a in parts):
+            return True
+    return False
 
 
 def _narrower_affirmed(index: TextIndex, units: list[int], m: Any) -> bool:
@@ -436,6 +504,8 @@ def _narrower_affirmed(index: TextIndex, units: list[int], m: Any) -> bool:
     >>> _narrower_affirmed(ix, [0], M(text="dry cough", concept_id="c3", category="symptom"))
     False
     """
+    if m.category == "diagnosis":
+        return _narrower_diagnosis(index, units, m)
     if m.category not in _NARROWER_CATEGORIES:
         return False
     mine = {w.group().lower() for w in WORD.finditer(m.text) if len(w.group()) >= 3}
@@ -447,6 +517,42 @@ def _narrower_affirmed(index: TextIndex, units: list[int], m: Any) -> bool:
                 continue
             theirs = {w.group().lower() for w in WORD.finditer(x.text)}
             if mine < theirs:
+                return True
+    return False
+
+
+def _narrower_diagnosis(index: TextIndex, units: list[int], m: Any) -> bool:
+    """An affirmed diagnosis in ``units`` whose name narrows ``m``'s: a kind of it.
+
+    "Allergi over for penicillin" is an allergy, "type 2-diabetes" a diabetes:
+    denying the general diagnosis denies the narrower one. Every word of
+    ``m``'s name must have a word of the same family in the other's
+    (*allergier* / *allergi*), which has more words; diagnoses only, since a
+    diagnosis named after a symptom says nothing about the symptom.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as M
+    >>> from evalkit.metrics.hallucination.index import TextIndex, Unit
+    >>> pen = M(text="Allergi over for penicillin", concept_id="d2", category="diagnosis",
+    ...         negated=False)
+    >>> ix = TextIndex("", [Unit(0, 27, mentions=[pen])], {}, {}, set(), {})
+    >>> _narrower_diagnosis(ix, [0], M(text="allergier", concept_id="d1", category="diagnosis"))
+    True
+    >>> _narrower_diagnosis(ix, [0], M(text="astma", concept_id="d3", category="diagnosis"))
+    False
+    """
+    mine = [w.group().lower() for w in WORD.finditer(m.text) if len(w.group()) >= 3]
+    if not mine:
+        return False
+    for i in units:
+        for x in index.units[i].mentions:
+            if x.negated or x.concept_id == m.concept_id or x.category != "diagnosis":
+                continue
+            theirs = [w.group().lower() for w in WORD.finditer(x.text) if len(w.group()) >= 3]
+            if len(theirs) > len(mine) and all(
+                any(_same_family(a, b) for b in theirs) for a in mine
+            ):
                 return True
     return False
 

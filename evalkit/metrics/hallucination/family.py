@@ -10,6 +10,7 @@ from evalkit.lexicon.matcher import Matched, Mention, batch_matcher
 from evalkit.metrics.checkers import CheckContext, Flag, merge_flags, resolve_checkers
 from evalkit.metrics.hallucination.antonyms import AntonymChecker
 from evalkit.metrics.hallucination.cache import IndexCache
+from evalkit.metrics.hallucination.certainty import CertaintyChecker
 from evalkit.metrics.hallucination.clauses import ClauseChecker
 from evalkit.metrics.hallucination.concepts import ConceptChecker
 from evalkit.metrics.hallucination.config import config_hash
@@ -39,7 +40,7 @@ __all__ = [
     "score_hallucination",
 ]
 
-VERSION = "6"
+VERSION = "7"
 
 INDEX_CACHE_OPTION = "index_cache"
 """The ``options`` key of the :class:`IndexCache` a batch shares between its notes."""
@@ -114,6 +115,7 @@ BUILTIN_CHECKERS: tuple[Any, ...] = (
     SeverityChecker(),
     ScaleChecker(),
     QualityChecker(),
+    CertaintyChecker(),
 )
 """The checks every note gets; :class:`ClauseChecker` and then :class:`SupportChecker`
 run after them as fallbacks, on clauses no earlier check flagged."""
@@ -308,6 +310,7 @@ def score_hallucination(
             cache, pair.transcript, language, matcher, transcript=True, shared=not extra
         )
     indexes["lexicon"] = matcher is not None
+    indexes["matcher"] = matcher
     context = CheckContext(language, opts, dict(previous or {}), indexes)
     if not pair.ai_note.strip() or (not has_final and not pair.transcript):
         found: list[Flag] = []

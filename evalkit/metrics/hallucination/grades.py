@@ -49,12 +49,15 @@ class _WordGradeChecker:
             if not marks:
                 continue
             aligned = st.aligned[ui] if st.coverage[ui] >= CONFIG.aligned_coverage else []
-            ref_f = self._marks(final, aligned)
+            marks_f = self._marks(final, aligned)
             swapped = self._swapped(pair.ai_note, marks, final, aligned, st.coverage[ui])
             for value, (s, e) in marks.items():
                 spoken = self._contradicted(transcript, u, value, s, e)
+                ref_f = marks_f
                 if swapped:
-                    ref_f = {k: v for k, v in ref_f.items() if k != value}
+                    # each side of a swapped pair against the other side (both
+                    # flagged: "Højre … , venstre ua." / "Venstre … , højre ua.")
+                    ref_f = {k: v for k, v in marks_f.items() if k != value}
                 elif value in ref_f or st.endorsed[ui]:
                     if (
                         spoken is not None

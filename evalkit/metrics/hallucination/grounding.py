@@ -127,6 +127,14 @@ def transcript_verdict(
                 and not index.units[x[0]].sides
                 and _bare_negative(index, x[0], concept_id)
             )
+            # a diagnosis the clinician rules out in so many words ("so this is not
+            # pneumonia"): the clinician is the one who knows
+            or (
+                x[3] == "said"
+                and x[1]
+                and category == "diagnosis"
+                and x[2] in ("clinician", "summary")
+            )
         ]
         if not said:
             return None, None

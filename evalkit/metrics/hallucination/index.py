@@ -42,6 +42,7 @@ from evalkit.metrics.hallucination.words import (
     LIST_WORDS,
     NEGATION_CUES,
     NO_REMARKS,
+    NONEXISTENCE,
     NORMAL_CUES,
     NOT_DRUG_ENDINGS,
     POST_NEGATION,
@@ -134,6 +135,9 @@ class Unit:
     existence : bool
         Notes: the unit has a presence phrase that only says a finding is there
         ("present", "til stede", "intact"; the cue files' ``existence``).
+    nonexistence : bool
+        Notes: the unit has an absence phrase that only says a finding is not
+        there ("absent", "fraværende"; the cue files' ``nonexistence``).
     """
 
     start: int
@@ -162,6 +166,7 @@ class Unit:
     qualified: bool = False
     choice: bool = False
     existence: bool = False
+    nonexistence: bool = False
 
 
 @dataclass(slots=True)
@@ -578,8 +583,11 @@ def _mark_words(
         phrase = phrases.get(pos)
         if phrase is not None:
             phrase_end = phrase[0]
-            if " ".join(text[pos : phrase[0]].lower().split()) in EXISTENCE:
+            said = " ".join(text[pos : phrase[0]].lower().split())
+            if said in EXISTENCE:
                 u.existence = True
+            elif said in NONEXISTENCE:
+                u.nonexistence = True
             if phrase[1] == "absent":
                 absence_end = phrase[0]
             elif unit_stems and (
@@ -599,7 +607,9 @@ def _mark_words(
                 # "non-tender": the next word only, never the subject before it
                 scope_left = 1
                 continue
-            if (
+            if absence_end is None and _in_pseudo(language, lowered, wi):
+                pass  # "kan ikke udelukkes": looks like a negation, is none
+            elif (
                 bare in cues
                 or low in cues
                 or bare in NORMAL_CUES
@@ -760,6 +770,54 @@ def _phrase_table(language: str | None) -> dict[str, list[tuple[tuple[str, ...],
         words = tuple(phrase.split())
         table[words[0]].append((words, polarity[phrase]))
     return dict(table)
+
+
+@functools.cache
+def _pseudo_table(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``first word -> (words, ...)`` of the language's pseudo negation cues, longest first."""
+    if language not in CUE_LANGUAGES:
+        return {}
+    table: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for phrase in sorted(language_cues(language).negation.pseudo, key=lambda p: -len(p.split())):
+        words = tuple(phrase.split())
+        table[words[0]].append(words)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def _in_pseudo(language: str, lowered: list[str], wi: int) -> bool:
+    """Whether word ``wi`` is inside a pseudo negation cue ("kan ikke udelukkes", "no change").
+
+    The matcher's polarity ignores a cue inside one (:mod:`evalkit.lexicon.polarity`);
+    so does the index's word polarity: "Kan ikke udelukke DVT" denies nothing.
+    Asked only for cue words, which are few, so a long transcript costs nothing.
+
+    Examples
+    --------
+    >>> words = "kan ikke udelukke dyb venetrombose".split()
+    >>> _in_pseudo("da", words, 1), _in_pseudo("da", "ikke feber".split(), 0)
+    (True, False)
+    """
+    table = _pseudo_table(language)
+    if not table:
+        return False
+    longest = _pseudo_longest(language)
+    n = len(lowered)
+    for start in range(max(0, wi - longest + 1), wi + 1):
+        for phrase in table.get(lowered[start].rstrip("."), ()):
+            k = len(phrase)
+            if (
+                start + k > wi
+                and start + k <= n
+                and all(lowered[start + j].rstrip(".") == phrase[j] for j in range(k))
+            ):
+                return True
+    return False
+
+
+@functools.cache
+def _pseudo_longest(language: str) -> int:
+    """Words in the longest pseudo cue of the language."""
+    return max((len(p) for ps in _pseudo_table(language).values() for p in ps), default=0)
 
 
 def _presence_phrases(

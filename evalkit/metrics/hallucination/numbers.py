@@ -180,6 +180,32 @@ _ROUNDING_SHARE = 0.05
 value rounded in speech ("about seventy" for 68 is not another heart rate)."""
 
 
+def _dose_of_a_new_drug(u: Any, n: NumberMention, final: TextIndex, language: str) -> str | None:
+    """The concept id of the drug named right before ``n`` in its unit, if the final note never
+    names it.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as M
+    >>> from evalkit.metrics.hallucination.index import TextIndex, Unit
+    >>> final = TextIndex("Lisinopril 10 mg.", [Unit(0, 17)], {}, {}, {"c:lis"}, {})
+    >>> hctz = M(concept_id="c:hctz", category="medication", text="hctz", start=0, end=4)
+    >>> dose = M(start=5, end=12)
+    >>> _dose_of_a_new_drug(M(mentions=[hctz]), dose, final, "en")
+    'c:hctz'
+    >>> lis = M(concept_id="c:lis", category="medication", text="lisinopril", start=0, end=10)
+    >>> _dose_of_a_new_drug(M(mentions=[lis]), M(start=11, end=16), final, "en") is None
+    True
+    """
+    before = [m for m in u.mentions if m.end <= n.start]
+    if not before:
+        return None
+    drug = max(before, key=lambda m: m.end)
+    if getattr(drug, "category", "") != "medication" or drug.concept_id in final.present:
+        return None
+    return None if final.supports_words(drug.text, language) else drug.concept_id
+
+
 def _clearly_different(a: NumberMention, b: NumberMention) -> bool:
     """Two single values too far apart to be one value rounded in speech.
 
@@ -320,6 +346,11 @@ class NumberChecker:
                 other_f = self._counterpart(
                     final, st.aligned[ui] if st.coverage[ui] >= CONFIG.loose_coverage else [], n
                 )
+                if other_f is not None and _dose_of_a_new_drug(u, n, final, context.language):
+                    # "… and add hydrochlorothiazide 12.5 mg": the dose of a drug the
+                    # final note never names is no changed dose of the drug it does
+                    # name; it is a value not found there
+                    other_f = None
                 other_t = spoken if n.kind != "count" else None
                 if n.kind == "count" and other_f is None and other_t is None:
                     continue

@@ -9,11 +9,15 @@ the frequency, "i 5 dage" against "i 10 dage" a ``number`` flag on the
 duration, "p.n." against "fast" a ``dose`` flag on the schedule; equivalent
 spellings ("TID", "t.i.d.", "x 3 dgl.", "q8h") compare equal.
 
-The check reads the final note only: what the talk says about doses is left
-to the number check's anchored comparison (a kept regimen needs an explicit
-contradiction, see :mod:`evalkit.metrics.hallucination.grounding`). A drug
-the final note does not name is the concept check's business, and a drug the
-final note gives several regimens (a taper) is not compared.
+The check reads the final note, and the talk only for a regimen the
+clinician kept (an explicit contradiction, see
+:mod:`evalkit.metrics.hallucination.grounding`): when the clinician's
+statements give the drug one regimen, with the same amount, and
+another frequency or interval ("morfin 10 mg hver sjette time" against a kept
+"Morfin 10 mg hver 4. time"), the kept frequency gets a non-critical ``dose``
+flag. A drug the final note does not name is the concept check's business,
+and a drug the final note or the talk gives several regimens (a taper, an old
+and a new dose) is not compared.
 """
 
 from __future__ import annotations
@@ -131,17 +135,102 @@ def agreeing_spans(context: CheckContext, pair: Any) -> list[tuple[int, int]]:
     return out
 
 
+_TALK_PARTS = ("frequency",)
+"""Regimen parts a kept regimen is compared with the talk on: how often (amounts are
+spoken without units or decimals, so a spoken amount is no explicit contradiction)."""
+
+
+def _kept_against_talk(context: CheckContext, pair: Any) -> list[Flag]:
+    """Kept regimens whose frequency the clinician's statements in the talk give otherwise."""
+    st = draft_state(context, pair)
+    transcript = st.transcript
+    if transcript is None:
+        return []
+    # only clauses with a drug and an amount: the talk must give the same amount
+    kept = {ui for ui, u in enumerate(st.draft.units) if st.endorsed[ui] and _dosed_drug(u)}
+    if not kept:
+        return []
+    drugs = {
+        m.concept_id
+        for ui in kept
+        for m in st.draft.units[ui].mentions
+        if getattr(m, "category", "") == "medication"
+    }
+    said = {
+        i
+        for i, v in enumerate(transcript.units)
+        if v.role == "clinician"
+        and not v.question
+        and v.statement
+        and _dosed_drug(v)
+        and any(m.concept_id in drugs for m in v.mentions)
+    }
+    if not said:
+        return []
+    drafts = _regimens(st.draft, pair.ai_note, context.language, units=kept)
+    if not drafts:
+        return []
+    talk = _regimens(
+        transcript, transcript.text, context.language, units=said, concepts=set(drafts)
+    )
+    out: list[Flag] = []
+    for cid, items in drafts.items():
+        theirs = [r for _, r in talk.get(cid, ())]
+        if not theirs or any(compare(theirs[0], r) for r in theirs[1:]):
+            continue  # not said, or several regimens (an old and a new dose)
+        if any(_several_doses(transcript.units[ti]) for ti, _ in talk[cid]):
+            continue  # "før 400 mg to gange, nu 400 mg tre gange": which one?
+        ref = theirs[0]
+        for _, regimen in items:
+            if ref.amount is None or ref.amount != regimen.amount:
+                # the same amount said with it ties the talk to this dose; another
+                # amount, or none, may be about another dose or another drug's
+                continue
+            diffs = compare(ref, regimen)
+            for d in diffs:
+                if d.part not in _TALK_PARTS or d.change != "changed":
+                    continue
+                out.append(
+                    make_flag(
+                        pair.ai_note,
+                        d.start,
+                        d.end,
+                        d.type,
+                        f"transcript has {quote(transcript.text, ref.start, ref.end)}; "
+                        "kept in the final note",
+                        "transcript",
+                        severity="non-critical",
+                        checker="regimens",
+                    )
+                )
+    return out
+
+
+def _dosed_drug(u: Any) -> bool:
+    """Whether a unit names a drug and states an amount."""
+    return any(getattr(n, "kind", "") == "dose" for n in u.numbers) and any(
+        getattr(m, "category", "") == "medication" for m in u.mentions
+    )
+
+
+def _several_doses(u: Any) -> bool:
+    """Whether a unit states more than one amount or more than one frequency."""
+    kinds = [getattr(n, "kind", "") for n in u.numbers]
+    return kinds.count("dose") > 1 or kinds.count("frequency") > 1
+
+
 class RegimenChecker:
     """Dosing regimens of drugs both notes name, compared part by part.
 
     Raises ``dose`` (amount, count, frequency, route, schedule, maximum) and
-    ``number`` (duration) flags, sourced from the final note.
+    ``number`` (duration) flags, sourced from the final note; and non-critical
+    ``dose`` flags on kept frequencies the talk gives otherwise.
     """
 
     name = "regimens"
 
     def check(self, pair: Any, context: CheckContext) -> list[Flag]:
-        flags: list[Flag] = []
+        flags: list[Flag] = _kept_against_talk(context, pair)
         for ref, regimens, _ in _pairs(context, pair):
             for regimen in regimens:
                 if regimen == ref:

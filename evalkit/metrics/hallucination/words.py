@@ -45,6 +45,9 @@ takes an object ("Urine negative for nitrites") instead of denying its subject."
 EXISTENCE = _union(frozenset(c.negation.existence) for c in _CUES)
 """Presence phrases that only say a finding is there ("present", "til stede"), not that it is
 abnormal: for what is normally there the same as "normal"."""
+NONEXISTENCE = _union(frozenset(c.negation.nonexistence) for c in _CUES)
+"""Absence phrases that only say a finding is not there ("absent", "fraværende"), not that a
+test is normal: for what is normally there the opposite of "normal"."""
 STATE_WORDS = _union(c.negation.state_words for c in _CUES)
 """Words that after a copula deny the whole subject ("Straight leg raise is negative")."""
 NEG_ANSWER = _union(c.answers["no"] for c in _CUES)

@@ -88,3 +88,23 @@ def test_a_real_negation_beside_normal_still_flips():
     # the normal side has a negation cue of its own: no normal/present exemption
     flags = _flags("No bowel sounds.", "Bowel sounds present.", language="en", lexicon=False)
     assert [f["type"] for f in flags] == ["negation"]
+
+
+@pytest.mark.parametrize(
+    "final, draft, language, flagged",
+    [
+        # normal against not there: the opposite, for what is normally there
+        ("Normale tarmlyde.", "Tarmlyde fraværende.", "da", True),
+        ("Normal radial pulses.", "Radial pulses absent.", "en", True),
+        # benign: normal against there, or against a normal test result
+        ("Normale tarmlyde.", "Tarmlyde til stede.", "da", False),
+        ("Normal bowel sounds.", "Bowel sounds present.", "en", False),
+        ("Normal Romberg.", "Romberg negative.", "en", False),
+        ("Normalt gangmønster.", "Intet unormalt gangmønster.", "da", False),
+    ],
+)
+def test_normal_against_a_finding_said_not_to_be_there(final, draft, language, flagged):
+    from evalkit import hallucination_flags
+
+    flags = hallucination_flags(final, draft, language=language)
+    assert any(f["type"] == "negation" for f in flags) == flagged, flags

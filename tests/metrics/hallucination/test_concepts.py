@@ -130,3 +130,45 @@ def test_a_kept_test_result_the_clinician_states_the_other_way():
         "[patient] i think the urine pregnancy test was positive .\n[doctor] let's see .",
     ):
         assert hallucination_flags(note, note, transcript=talk, language="en") == []
+
+
+def test_denying_a_diagnosis_the_final_note_affirms_a_narrower_form_of():
+    from evalkit import hallucination_flags
+
+    flags = hallucination_flags("Allergi over for penicillin.", "Ingen kendte allergier.")
+    assert [(f["type"], f["severity"]) for f in flags] == [("negation", "critical")]
+    # benign counterparts: the same narrower diagnosis denied, or another diagnosis
+    assert (
+        hallucination_flags("Ingen allergi over for penicillin.", "Ingen kendte allergier.") == []
+    )
+    # (an invented pertinent negative is a non-critical fabrication, not a flip)
+    flags = hallucination_flags("Astma.", "Ingen kendte allergier. Astma.")
+    assert [f["type"] for f in flags] == ["fabrication"]
+
+
+def test_a_lexicon_name_spelled_out_in_the_final_note_is_no_new_concept():
+    from evalkit import hallucination_flags
+
+    # "KOL-forværring" is a name of the COPD exacerbation: "KOL med akut forværring" says it
+    assert hallucination_flags("KOL med akut forværring.", "Akut exacerbation af KOL.") == []
+    # not when the final note denies the parts, nor when a part is missing
+    flags = hallucination_flags("KOL uden forværring.", "Akut exacerbation af KOL.")
+    assert [f["type"] for f in flags] == ["diagnosis"]
+    flags = hallucination_flags("KOL, stabil.", "Akut exacerbation af KOL.")
+    assert [f["type"] for f in flags] == ["diagnosis"]
+
+
+def test_a_kept_assessment_diagnosis_the_clinician_rules_out_in_the_talk():
+    from evalkit import hallucination_flags
+
+    note = "A: Pneumoni."
+    talk = "Læge: Jeg lytter på lungerne, det lyder fint.\nLæge: Så det er ikke en lungebetændelse."
+    flags = hallucination_flags(note, note, transcript=talk)
+    assert [(f["type"], f["severity"], f["source"]) for f in flags] == [
+        ("negation", "non-critical", "transcript")
+    ]
+    # benign counterparts: the note hedges it, it is a plan, or the talk agrees
+    for kept in ("A: Pneumoni mindre sandsynlig.", "Plan: Kontrol for pneumoni."):
+        assert hallucination_flags(kept, kept, transcript=talk) == []
+    agrees = "Læge: Det lyder som en lungebetændelse."
+    assert hallucination_flags(note, note, transcript=agrees) == []

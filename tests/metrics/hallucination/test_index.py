@@ -142,3 +142,21 @@ def test_presence_phrases_match_find_presence(text, language):
 def test_build_index_refuses_an_unknown_language(language, transcript):
     with pytest.raises(ValueError, match=r"build_index\(language\) .* use one of da, en"):
         build_index("Læge: Har du feber?\nPatient: Nej.", language, transcript=transcript)
+
+
+@pytest.mark.parametrize(
+    "final, draft, language",
+    [
+        ("Dyb venetrombose kan ikke udelukkes.", "Kan ikke udelukke dyb venetrombose.", "da"),
+        ("DVT to be ruled out.", "Rule out DVT.", "en"),
+    ],
+)
+def test_a_pseudo_negation_cue_opens_no_negation_scope(final, draft, language):
+    from evalkit import hallucination_flags
+
+    assert hallucination_flags(final, draft, language=language) == []
+    # a plain negation still does
+    flags = hallucination_flags(
+        final, "Ingen dyb venetrombose." if language == "da" else "No DVT.", language=language
+    )
+    assert [f["type"] for f in flags] == ["negation"]

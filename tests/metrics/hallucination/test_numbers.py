@@ -149,3 +149,23 @@ def test_full_power_for_a_strength_the_final_note_calls_normal():
     # a reduced grade is not normal, and a pain score's top is its worst
     assert _flags("Strength normal in all limbs.", "Power 4/5 in all limbs.", language="en")
     assert _flags("Pain normal at rest.", "Pain 10/10 at rest.", language="en")
+
+
+def test_the_dose_of_a_drug_the_final_note_never_names_is_not_a_changed_dose():
+    from evalkit import hallucination_flags
+
+    flags = hallucination_flags(
+        "Continue lisinopril 10 mg daily.",
+        "Continue lisinopril 10 mg daily and add hydrochlorothiazide 12.5 mg daily.",
+        language="en",
+    )
+    by_text = {f["text"]: f for f in flags}
+    assert by_text["hydrochlorothiazide"]["type"] == "medication"
+    # the new drug's dose is a value not found, not the final note's 10 mg changed
+    assert by_text["12.5 mg"]["evidence"] == "value not found in final note"
+    assert by_text["12.5 mg"]["severity"] == "non-critical"
+    # the same drug with another dose is still a changed dose
+    flags = hallucination_flags(
+        "Continue lisinopril 10 mg daily.", "Continue lisinopril 20 mg daily.", language="en"
+    )
+    assert [(f["type"], f["severity"]) for f in flags] == [("dose", "critical")]

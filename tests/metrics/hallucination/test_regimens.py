@@ -54,3 +54,24 @@ def test_a_taper_in_the_final_note_is_not_compared():
     )
     draft = "Amoxicillin 500 mg x 3 dgl."
     assert _flags(final, draft) == []
+
+
+def test_a_kept_frequency_the_clinician_gives_otherwise_with_the_same_amount():
+    from evalkit import hallucination_flags
+
+    note = "Ibuprofen 400 mg x 3 dgl."
+    talk = "Læge: Du tager ibuprofen 400 mg to gange om dagen.\nPatient: Ja."
+    flags = hallucination_flags(note, note, transcript=talk)
+    assert [(f["type"], f["severity"], f["source"], f["text"]) for f in flags] == [
+        ("dose", "non-critical", "transcript", "x 3 dgl.")
+    ]
+    # benign: the talk agrees, gives another amount, two regimens, or it is the patient's
+    for talk in (
+        "Læge: Du tager ibuprofen 400 mg tre gange om dagen.\nPatient: Ja.",
+        "Læge: Du tager ibuprofen 200 mg to gange om dagen.\nPatient: Ja.",
+        "Læge: Før tog du ibuprofen 400 mg to gange om dagen, nu 400 mg tre gange om dagen.",
+        "Patient: Jeg tager ibuprofen 400 mg to gange om dagen.\nLæge: Okay.",
+    ):
+        # (the number check's own flags on single values aside: "3 dgl." against "to gange")
+        flags = hallucination_flags(note, note, transcript=talk)
+        assert [f for f in flags if f["text"] == "x 3 dgl."] == [], talk
