@@ -192,9 +192,11 @@ def find_hedge(text: str, start: int, end: int, *, language: str) -> Hedge | Non
         pat = pats.get(kind)
         if pat is None:
             continue
-        m = pat.search(text, end, hi)
-        if m is not None and not _open_gap(text[end : m.start()], kind, pats, m.group()):
-            m = None  # the nearest match is past a boundary: so is every later one
-        if m is not None and (best is None or m.start() < best.start):
-            best = Hedge(kind, m.start(), m.end())
+        found = pat.search(text, end, hi)
+        if found is not None and not _open_gap(
+            text[end : found.start()], kind, pats, found.group()
+        ):
+            found = None  # the nearest match is past a boundary: so is every later one
+        if found is not None and (best is None or found.start() < best.start):
+            best = Hedge(kind, found.start(), found.end())
     return best

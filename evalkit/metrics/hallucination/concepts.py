@@ -206,7 +206,7 @@ class ConceptChecker:
                 if m.category in ("lab", "vital") and u.numbers:
                     continue
                 if (
-                    has_f
+                    final is not None
                     and m.category in _SPELLED_CATEGORIES
                     and _spelled_out(
                         context.indexes.get("matcher"), m.concept_id, final, st.aligned[ui]

@@ -346,7 +346,11 @@ class NumberChecker:
                 other_f = self._counterpart(
                     final, st.aligned[ui] if st.coverage[ui] >= CONFIG.loose_coverage else [], n
                 )
-                if other_f is not None and _dose_of_a_new_drug(u, n, final, context.language):
+                if (
+                    other_f is not None
+                    and final is not None
+                    and _dose_of_a_new_drug(u, n, final, context.language)
+                ):
                     # "… and add hydrochlorothiazide 12.5 mg": the dose of a drug the
                     # final note never names is no changed dose of the drug it does
                     # name; it is a value not found there
