@@ -110,6 +110,32 @@ def test_a_bad_synonym_row_says_where(tmp_path, monkeypatch):
         synonym_groups.cache_clear()
 
 
+@pytest.mark.parametrize(("language", "name"), [("da", "danish"), ("en", "english")])
+def test_the_stemmer_in_use_gives_the_pure_python_snowball_stems(language, name):
+    # PyStemmer (compiled) is what snowballstemmer hands out when installed;
+    # the scores must not depend on which one runs. Reference: the pure
+    # Python stemmer of the same algorithm, on wordfreq's common words.
+    import importlib
+
+    import wordfreq
+
+    reference = importlib.import_module(f"snowballstemmer.{name}_stemmer")
+    pure = getattr(reference, f"{name.capitalize()}Stemmer")().stemWord
+    used = openvocab._stemmer(language).stemWord
+    words = wordfreq.top_n_list(language, 20000)
+    assert [w for w in words if used(w) != pure(w)] == []
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzæøåé", min_size=1, max_size=14))
+@settings(max_examples=300, deadline=None)
+def test_the_stemmer_in_use_agrees_with_the_pure_python_one_on_any_word(word):
+    from snowballstemmer.danish_stemmer import DanishStemmer
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    assert openvocab._stemmer("da").stemWord(word) == DanishStemmer().stemWord(word)
+    assert openvocab._stemmer("en").stemWord(word) == EnglishStemmer().stemWord(word)
+
+
 def test_word_frequencies_load_without_network(monkeypatch):
     def refuse(*args, **kwargs):
         raise RuntimeError("network used")
