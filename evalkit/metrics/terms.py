@@ -44,9 +44,10 @@ from evalkit.lexicon.openvocab import (
     OpenVocabulary,
 )
 from evalkit.metrics.registry import MetricInfo, register_family, register_metric
+from evalkit.text.initialisms import abbreviates
 from evalkit.text.normalize import normalize_text
 
-VERSION = "4"
+VERSION = "5"
 
 _ITEM_FIELDS = (
     ("term", "str"),
@@ -155,7 +156,7 @@ def compare_mentions(
         at = _ConceptPositions(draft, stems)
         pairs = _pairs_lost(final, final_text, at, missing, vocabulary, stems)
         pairs += _compounds_lost(final, final_text, at, missing, pairs, vocabulary, stems)
-        pairs += _qualifiers_lost(final, final_text, missing, pairs, vocabulary, stems)
+        pairs += _qualifiers_lost(final, final_text, at, missing, pairs, vocabulary, stems)
         n_final += len(pairs)
         covered = bytearray(len(final_text))
         for m in final:
@@ -369,6 +370,7 @@ def _head_pattern(language: str) -> re.Pattern[str]:
 def _qualifiers_lost(
     final: list[Mention],
     final_text: str,
+    draft: _ConceptPositions,
     missing: list[Mention],
     pairs: list[dict[str, Any]],
     vocabulary: OpenVocabulary,
@@ -379,7 +381,10 @@ def _qualifiers_lost(
     # "intravenous antibiotics" against "antibiotics"): the draft names a
     # broader concept, so the modifier and its term are missing. Specific
     # means rare in general language (OpenVocabulary.is_specific); a word
-    # the matcher already read as a term is not a modifier.
+    # the matcher already read as a term is not a modifier. The draft holds
+    # the modifier when it uses the word anywhere (a specific word that is
+    # a verb, "denies", "prescribed", is used freely), or an initialism that
+    # shortens it next to the term ("IV antibiotics").
     if vocabulary.language not in SPECIFIC_ZIPF:
         return []
     taken = bytearray(len(final_text))
@@ -396,10 +401,12 @@ def _qualifiers_lost(
         if before is None or taken.find(1, before.start(), before.end()) >= 0:
             continue
         word = before.group(1).casefold()
-        if not vocabulary.is_specific(word) or vocabulary.word_in(word, stems):
+        if not vocabulary.is_specific(word):
             continue
         key = (word, *(w.casefold() for w in _PAIR_WORDS.findall(m.text)))
         if key in items:
+            continue
+        if vocabulary.word_in(word, stems) or _abbreviated(word, m, draft, vocabulary, stems):
             continue
         items[key] = {
             "term": final_text[before.start(1) : m.end],
@@ -411,6 +418,24 @@ def _qualifiers_lost(
             "source": "modifier",
         }
     return list(items.values())
+
+
+def _abbreviated(
+    word: str, m: Mention, draft: _ConceptPositions, vocabulary: OpenVocabulary, stems: Any
+) -> bool:
+    # Whether the draft shortens the modifier ``word`` to an initialism that
+    # stands with the term of ``m`` ("IV antibiotics" for "intravenous
+    # antibiotics"), in one sentence, a term's width apart.
+    spots = [
+        i
+        for letters in stems.initialisms
+        if abbreviates(letters, word)
+        for i in stems.positions.get(letters, ())
+    ]
+    if not spots:
+        return False
+    width = 1 + len(_PAIR_WORDS.findall(m.text))
+    return vocabulary.near(spots, _where(m, m.text, draft, vocabulary, stems), width, stems)
 
 
 class _ConceptPositions:

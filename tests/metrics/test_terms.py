@@ -351,10 +351,21 @@ def test_a_specific_modifier_the_draft_never_uses_is_missing_en():
     final = "History of seasonal allergies. Allergies controlled with cetirizine."
     draft = "Allergies controlled with cetirizine."
     assert ("seasonal allergies", "modifier") in _missing_shipped_en(final, draft)
-    # a generic modifier is not reported, nor one the draft uses elsewhere
+    # a generic modifier is not reported
     assert _missing_shipped_en("Her current allergies.", "Allergies.") == []
+
+
+def test_a_specific_modifier_is_held_as_an_initialism_with_its_term_en():
+    # a modifier the draft uses elsewhere is held (rare verbs such as
+    # "denies" would be reported before every symptom otherwise)
     final = "Seasonal allergies. Seasonal rhinitis in spring."
     assert _missing_shipped_en(final, "Allergies. Seasonal rhinitis in spring.") == []
+    final = "Admitted for intravenous antibiotics."
+    assert _missing_shipped_en(final, "Antibiotics were given intravenously.") == []
+    # an initialism that shortens the modifier, with the term
+    assert _missing_shipped_en(final, "Admitted for IV antibiotics.") == []
+    draft = "Admitted for antibiotics. Seen by the IV team."
+    assert ("intravenous antibiotics", "modifier") in _missing_shipped_en(final, draft)
 
 
 def test_an_open_compound_held_apart_is_missing_en():
