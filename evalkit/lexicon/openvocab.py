@@ -197,6 +197,25 @@ an entry has no specific modifiers: Danish writes them into compounds
 development cases the rule found nothing and raised one false alarm.
 """
 
+MIN_MODIFIER_TERMS = 3
+"""Fewest multi-word lexicon terms a word must modify to be a clinical modifier.
+
+A specific word (rarer than :data:`SPECIFIC_ZIPF`) that the lexicon uses in
+front of other words in at least this many terms (``anterior``, ``renal``,
+``diabetic``) makes the word after it in a note a clinical term of its own
+(``anterior drawer``, ``diabetic shoes``), whatever that word is.
+"""
+
+ADJECTIVE_ENDINGS = {
+    "en": ("al", "ar", "ary", "ic", "ical", "ous", "ior", "ive", "oid", "ile", "ent", "eal"),
+}
+"""Endings of English adjectives (``renal``, ``lumbar``, ``diabetic``, ``venous``, ``anterior``).
+
+A clinical modifier must have one: a noun the lexicon puts in front of
+others (``acne``, ``asthma``) is a term itself, and what follows it in a
+note is more often a verb or a preposition (``acne located``).
+"""
+
 PLAIN_PREFIXES = {"da": (), "en": ("re",)}
 """Prefixes that make a plain word of a common one (``reevaluate``, ``reschedule``)."""
 
@@ -442,6 +461,7 @@ class OpenVocabulary:
         self._phrase_group, self._group_phrases = synonym_groups(language)
         self._stems: dict[str, str] = {}
         self._decisions: dict[str, Any] = {}
+        self.clinical_modifiers = _clinical_modifiers(lexicon, language)
 
     def stem(self, word: str) -> str:
         """The stem of a folded word, remembered for the batch."""
@@ -544,6 +564,23 @@ class OpenVocabulary:
 
             found = self._decisions[key] = wordfreq.zipf_frequency(word, self.language) < limit
         return bool(found)
+
+    def zipf(self, word: str) -> float:
+        """``wordfreq``'s Zipf frequency of a folded word, remembered for the batch.
+
+        Examples
+        --------
+        >>> ov = OpenVocabulary(Lexicon([]), language="en")
+        >>> ov.zipf("the") > 7 > ov.zipf("drawer")
+        True
+        """
+        key = "\x02" + word
+        found = self._decisions.get(key)
+        if found is None:
+            import wordfreq
+
+            found = self._decisions[key] = wordfreq.zipf_frequency(word, self.language)
+        return float(found)
 
     def word_in(self, word: str, draft: DraftWords) -> bool:
         """Whether the draft holds the folded ``word`` in some form (stem, compound part)."""
@@ -926,6 +963,40 @@ _PLAIN = "plain"
 
 
 _UNSEEN = object()
+
+
+def _clinical_modifiers(lexicon: Lexicon, language: str) -> dict[str, str]:
+    # Folded words the lexicon uses in front of other words in at least
+    # MIN_MODIFIER_TERMS multi-word terms, rare in general language, with
+    # the commonest category of those terms (a diagnosis's modifier makes a
+    # finding: "renal" + a word is not a diagnosis by itself).
+    limit = SPECIFIC_ZIPF.get(language)
+    if limit is None:
+        return {}
+    counts: dict[str, dict[str, int]] = {}
+    for entry in lexicon.entries:
+        if entry.language != language or " " not in entry.term:
+            continue
+        words = entry.term.casefold().split()
+        for word in set(words[:-1]):
+            if len(word) > MIN_PART and word.isalpha():
+                by_category = counts.setdefault(word, {})
+                by_category[entry.category] = by_category.get(entry.category, 0) + 1
+    import wordfreq
+
+    found = {}
+    for word, by_category in counts.items():
+        if sum(by_category.values()) < MIN_MODIFIER_TERMS:
+            continue
+        if not word.endswith(ADJECTIVE_ENDINGS.get(language, ())) or word.endswith(
+            DERIVED_ENDINGS.get(language, ())
+        ):
+            continue  # not shaped like an adjective, or a derived noun ("impingement")
+        if wordfreq.zipf_frequency(word, language) >= limit:
+            continue
+        category = max(sorted(by_category), key=by_category.__getitem__)
+        found[word] = "finding" if category == "diagnosis" else category
+    return found
 
 
 def _part_in(part: str, draft: DraftWords) -> bool:

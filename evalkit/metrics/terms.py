@@ -38,6 +38,7 @@ from evalkit.lexicon.cues import language_cues
 from evalkit.lexicon.matcher import Matcher, Mention, get_matcher, mentions_as_dicts
 from evalkit.lexicon.model import Lexicon
 from evalkit.lexicon.openvocab import (
+    ADJECTIVE_ENDINGS,
     FINDING_HEADS,
     OPEN_COMPOUND_HEADS,
     SPECIFIC_ZIPF,
@@ -68,8 +69,13 @@ _HEAD_WORD = re.compile(r"[^\W\d_]+")
 _PAIR_WORDS = re.compile(r"[^\W_]+")
 _MODIFIER = re.compile(r"(?<![\w-])([^\W\d_]+)[ \t]+\Z")
 _MODIFIER_REACH = 40
+_NOT_HEAD_ENDINGS = ("ed", "ing", "ly")
+# Every word and the word after it (a lookahead, so the pairs overlap).
+_CLINICAL_PAIR = re.compile(r"(?<![\w-])([^\W\d_]+)(?=[ \t]+([^\W\d_]+)(?![\w-]))")
 MIN_MODIFIER = 3
 """Fewest letters of the word in front of an open compound's head."""
+MAX_HEAD_ZIPF = 5.0
+"""Zipf frequency at or above which a word after a clinical modifier is no term's head."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,6 +363,52 @@ def _compounds_lost(
             "negated": False,
             "source": "compound",
         }
+    # A clinical modifier (OpenVocabulary.clinical_modifiers: "anterior",
+    # "diabetic") in front of a word that no rule reads makes the two one
+    # term ("anterior drawer", "diabetic shoes"), held only together. In
+    # front of a lexicon term, the modifier rule (_qualifiers_lost) decides.
+    modifiers = vocabulary.clinical_modifiers
+    if modifiers:
+        covered = bytearray(len(final_text))
+        for m in final:
+            covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+        for pair in _CLINICAL_PAIR.finditer(final_text):
+            modifier_word = pair.group(1).casefold()
+            category = modifiers.get(modifier_word)
+            head_word = pair.group(2).casefold()
+            if category is None or head_word in stop or len(head_word) < MIN_MODIFIER:
+                continue
+            start, end = pair.start(1), pair.end(2)
+            if covered.find(1, pair.start(2), end) >= 0 or taken.find(1, start, end) >= 0:
+                continue
+            if (
+                head_word.endswith(_NOT_HEAD_ENDINGS)
+                or head_word.endswith(ADJECTIVE_ENDINGS.get(vocabulary.language, ()))
+                or vocabulary.zipf(head_word) >= MAX_HEAD_ZIPF
+            ):
+                # a participle or an adverb is no head; a second adjective
+                # starts a longer term ("posterior tibial pulse"); a very
+                # common word ("side", "right") names no clinical thing
+                continue
+            modifier = starts.get(start)
+            if modifier is not None and (modifier.start in lost_at or " " in modifier.text):
+                continue
+            key = (modifier_word, head_word)
+            if key in items:
+                continue
+            first = _where(modifier, pair.group(1), draft, vocabulary, stems)
+            second = vocabulary.word_positions(head_word, stems)
+            if vocabulary.near(first, second, len(key), stems):
+                continue
+            items[key] = {
+                "term": final_text[start:end],
+                "concept_id": "open:" + " ".join(key),
+                "category": category,
+                "start": start,
+                "end": end,
+                "negated": False,
+                "source": "compound",
+            }
     return list(items.values())
 
 

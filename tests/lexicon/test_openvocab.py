@@ -266,3 +266,31 @@ def test_a_clinical_ending_is_not_matched_by_its_stem():
     assert not EN.present(("epicondylitis",), "Tender lateral epicondyle.")
     assert EN.present(("epicondylitis",), "Lateral epicondylitis, right.")
     assert DA.present(("hyperkeratosen",), "Tiltagende hyperkeratose.")
+
+
+def test_clinical_modifiers_hand_computed():
+    entries = [
+        LexiconEntry(term, f"dx:{i}", category, "en", "test")
+        for i, (term, category) in enumerate(
+            [
+                ("anterior uveitis", "diagnosis"),
+                ("anterior chamber", "anatomy"),
+                ("anterior knee pain", "symptom"),  # "anterior" and "knee" modify
+                ("knee pain", "symptom"),
+                ("knee effusion", "finding"),
+                ("severe pain", "symptom"),  # "severe" is common
+                ("severe asthma", "diagnosis"),
+                ("severe sepsis", "diagnosis"),
+                ("acne vulgaris", "diagnosis"),  # a noun, not shaped like an adjective
+                ("acne scars", "finding"),
+                ("acne rosacea", "diagnosis"),
+                ("renal colic", "symptom"),
+                ("renal failure", "diagnosis"),
+            ]
+        )
+    ]
+    modifiers = OpenVocabulary(Lexicon(entries), language="en").clinical_modifiers
+    # three terms: anterior (diagnosis, anatomy, symptom: the first in name
+    # order of the tied categories, a diagnosis giving a finding); renal has two
+    assert modifiers == {"anterior": "anatomy"}
+    assert OpenVocabulary(Lexicon(entries), language="da").clinical_modifiers == {}

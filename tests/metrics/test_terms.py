@@ -368,6 +368,20 @@ def test_a_specific_modifier_is_held_as_an_initialism_with_its_term_en():
     assert ("intravenous antibiotics", "modifier") in _missing_shipped_en(final, draft)
 
 
+def test_a_clinical_modifier_makes_a_term_of_the_next_word_en():
+    # "anterior" modifies many lexicon terms: "anterior drawer" is one term
+    final = "Knee pain. Positive anterior drawer. Anterior knee swelling."
+    draft = "Knee pain. Anterior knee swelling."
+    assert ("anterior drawer", "compound") in _missing_shipped_en(final, draft)
+    # held when the two stand together in the draft, in any order
+    reworded = "Knee pain. Drawer test anterior positive. Anterior knee swelling."
+    assert _missing_shipped_en(final, reworded) == []
+    # a participle is no head; a common modifier makes no term
+    assert _missing_shipped_en("Renal stone passed.", "Stone passed.") != []
+    assert _missing_shipped_en("The anterior located.", "The located.") == []
+    assert _missing_shipped_en("Severe drawer.", "Drawer.") == []
+
+
 def test_an_open_compound_held_apart_is_missing_en():
     final = "Continue physical therapy. Start gait training. Gait is slow."
     draft = "Continue physical therapy. Gait is slow. Training in the gym."
