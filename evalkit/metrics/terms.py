@@ -74,6 +74,10 @@ _NOT_HEAD_ENDINGS = ("ed", "ing", "ly")
 _CLINICAL_PAIR = re.compile(r"(?<![\w-])([^\W\d_]+)(?=[ \t]+([^\W\d_]+)(?![\w-]))")
 MIN_MODIFIER = 3
 """Fewest letters of the word in front of an open compound's head."""
+MEASURE_UNITS: dict[str, tuple[str, ...]] = {
+    "en": ("minute", "min", "hour", "hr", "day", "week", "month", "lead", "point"),
+}
+"""Units that, after a number, make a test protocol of the next word (``24-hour urine``)."""
 MAX_HEAD_ZIPF = 5.0
 """Zipf frequency at or above which a word after a clinical modifier is no term's head."""
 
@@ -163,6 +167,7 @@ def compare_mentions(
         pairs = _pairs_lost(final, final_text, at, missing, vocabulary, stems)
         pairs += _compounds_lost(final, final_text, at, missing, pairs, vocabulary, stems)
         pairs += _qualifiers_lost(final, final_text, at, missing, pairs, vocabulary, stems)
+        pairs += _measures_lost(final, final_text, at, missing, pairs, vocabulary, stems)
         n_final += len(pairs)
         covered = bytearray(len(final_text))
         for m in final:
@@ -470,6 +475,82 @@ def _qualifiers_lost(
             "source": "modifier",
         }
     return list(items.values())
+
+
+def _measures_lost(
+    final: list[Mention],
+    final_text: str,
+    draft: _ConceptPositions,
+    missing: list[Mention],
+    pairs: list[dict[str, Any]],
+    vocabulary: OpenVocabulary,
+    stems: Any,
+) -> list[dict[str, Any]]:
+    # A number and a unit of time or count in front of a test or a clinical
+    # word ("24-hour urine", "48-hour Holter monitor", "2-hour glucose
+    # tolerance test") name a protocol of their own: the draft holds it only
+    # with the same number next to the word. The word is a lexicon term (its
+    # category) or a word no rule reads that is not very common ("lab"); a
+    # term already missing is not reported again, nor a span a lexicon term
+    # or an earlier rule covers ("12-lead ECG" is a lexicon term).
+    units = MEASURE_UNITS.get(vocabulary.language)
+    if not units:
+        return []
+    pattern = _measure_pattern(vocabulary.language)
+    stop = language_cues(vocabulary.language).stopwords
+    taken = bytearray(len(final_text))
+    for m in final:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    for item in pairs:
+        taken[item["start"] : item["end"]] = b"\x01" * (item["end"] - item["start"])
+    lost_at = {m.start for m in missing}
+    starts = {m.start: m for m in final}
+    items: dict[tuple[str, ...], dict[str, Any]] = {}
+    for found in pattern.finditer(final_text):
+        start, head_start = found.start(), found.end()
+        if taken.find(1, start, head_start) >= 0:
+            continue
+        head = starts.get(head_start)
+        if head is not None:
+            if head.start in lost_at:
+                continue
+            end, category, surface = head.end, head.category, head.text
+        else:
+            word = _HEAD_WORD.match(final_text, head_start)
+            if word is None:
+                continue
+            folded = word.group().casefold()
+            if folded in stop or len(folded) < MIN_MODIFIER:
+                continue
+            if vocabulary.zipf(folded) >= MAX_HEAD_ZIPF or taken.find(1, *word.span()) >= 0:
+                continue
+            end, category, surface = word.end(), "lab", word.group()
+        key = tuple(w.casefold() for w in _PAIR_WORDS.findall(final_text, start, end))
+        if key in items:
+            continue
+        number = stems.positions.get(found.group(1), [])
+        if number and vocabulary.near(
+            number, _where(head, surface, draft, vocabulary, stems), len(key), stems
+        ):
+            continue
+        items[key] = {
+            "term": final_text[start:end],
+            "concept_id": "open:" + " ".join(key),
+            "category": category,
+            "start": start,
+            "end": end,
+            "negated": head.negated if head is not None else False,
+            "source": "modifier",
+        }
+    return list(items.values())
+
+
+@functools.lru_cache(maxsize=4)
+def _measure_pattern(language: str) -> re.Pattern[str]:
+    # A number, a unit (singular or plural), then a space or hyphen before
+    # the word it qualifies: "24-hour ", "48 hour ", "2-week ".
+    units = "|".join(sorted(map(re.escape, MEASURE_UNITS[language]), key=len, reverse=True))
+    return re.compile(r"(?<![\w.,])(\d+)[ -]?(?:" + units + r")s?[ -](?=[^\W\d_])", re.IGNORECASE)
 
 
 def _abbreviated(

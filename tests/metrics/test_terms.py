@@ -382,6 +382,21 @@ def test_a_clinical_modifier_makes_a_term_of_the_next_word_en():
     assert _missing_shipped_en("Severe drawer.", "Drawer.") == []
 
 
+def test_a_number_and_unit_before_a_test_name_a_protocol_en():
+    final = "A 24-hour urine was ordered. Urine sample sent."
+    assert ("24-hour urine", "modifier") in _missing_shipped_en(final, "Urine sample sent.")
+    final = "She will wear a 48-hour Holter monitor."
+    missing = _missing_shipped_en(final, "She will wear a Holter monitor.")
+    assert missing == [("48-hour Holter monitor", "modifier")]
+    # the same number with the test, hyphenated or not, in any order: held
+    assert _missing_shipped_en(final, "Holter monitor for 48 hours.") == []
+    assert _missing_shipped_en("A 24 hour urine.", "A 24-hour urine.") == []
+    # a very common word after the unit is no test; a lexicon term that
+    # holds the number is the lexicon's ("12-lead ECG" is an ECG there)
+    assert _missing_shipped_en("A 3-day history of cough.", "Cough.") == []
+    assert _missing_shipped_en("12-lead ECG normal.", "ECG normal.") == []
+
+
 def test_an_open_compound_held_apart_is_missing_en():
     final = "Continue physical therapy. Start gait training. Gait is slow."
     draft = "Continue physical therapy. Gait is slow. Training in the gym."
