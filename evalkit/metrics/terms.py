@@ -200,6 +200,7 @@ def compare_mentions(
     added_items = mentions_as_dicts(added)
     for item in added_items:
         item["source"] = "lexicon"
+    added_items.sort(key=lambda item: item["start"])  # in draft order, as missing_terms
     n_missing = len(missing_items)
     return TermScore(
         missing_terms=missing_items,
