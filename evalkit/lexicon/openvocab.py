@@ -216,6 +216,16 @@ others (``acne``, ``asthma``) is a term itself, and what follows it in a
 note is more often a verb or a preposition (``acne located``).
 """
 
+MIN_REGISTER_TERMS = 10
+"""Fewest lexicon terms that must use a word's stem for the word to be of the clinical register.
+
+A word of the final note that is common enough for the frequency fallback
+to pass over (Zipf ≥ :data:`COMMON_ZIPF`) but rarer than
+:data:`SPECIFIC_ZIPF` is reported when the lexicon's terms use its stem this
+often (``dysfunction``, ``irregular``, ``tender``) and the draft lacks it in
+every form.
+"""
+
 PLAIN_PREFIXES = {"da": (), "en": ("re",)}
 """Prefixes that make a plain word of a common one (``reevaluate``, ``reschedule``)."""
 
@@ -462,6 +472,7 @@ class OpenVocabulary:
         self._stems: dict[str, str] = {}
         self._decisions: dict[str, Any] = {}
         self.clinical_modifiers = _clinical_modifiers(lexicon, language)
+        self._register_stems, self._lexicon_words = _register_stems(lexicon, language, self._stem)
 
     def stem(self, word: str) -> str:
         """The stem of a folded word, remembered for the batch."""
@@ -537,8 +548,39 @@ class OpenVocabulary:
                 continue
             end = at + len(word)
             found.append(OpenTerm(at, end, text[at:end], category, source, (word,)))
+        # Words common enough for the frequency fallback to pass over, but
+        # rarer than a specific modifier, whose stem the lexicon's terms use
+        # again and again: the clinical register ("dysfunction", "irregular").
+        if self._register_stems:
+            for word in set(_WORD.findall(folded)) & self._common_words:
+                if not self._is_register(word):
+                    continue
+                at = _first_free(folded, word, taken)
+                if at < 0 or _inside_sentence_capital(text, at):
+                    continue
+                end = at + len(word)
+                if _is_label(text, at, end):
+                    continue  # a heading or an inline label ("Respiratory: ...")
+                found.append(OpenTerm(at, end, text[at:end], "other", "register", (word,)))
         found.sort(key=lambda t: t.start)
         return found
+
+    def _is_register(self, word: str) -> bool:
+        key = "\x03" + word
+        found = self._decisions.get(key)
+        if found is None:
+            found = self._decisions[key] = (
+                len(word) >= MIN_RARE_LENGTH
+                and word.isalpha()
+                and not word.endswith(NON_TERM_ENDINGS.get(self.language, ()))
+                # an adjective alone names no term ("lateral", "respiratory");
+                # in front of a word, the clinical modifier rule reads it
+                and not word.endswith(ADJECTIVE_ENDINGS.get(self.language, ()) + ("ory",))
+                and self.zipf(word) < SPECIFIC_ZIPF[self.language]
+                and self.stem(word) in self._register_stems
+                and any(form in self._lexicon_words for form in _singulars(word))
+            )
+        return bool(found)
 
     def is_specific(self, word: str) -> bool:
         """Whether a folded word is a specific modifier (rarer than :data:`SPECIFIC_ZIPF`).
@@ -963,6 +1005,41 @@ _PLAIN = "plain"
 
 
 _UNSEEN = object()
+
+
+def _register_stems(
+    lexicon: Lexicon, language: str, stem: Any
+) -> tuple[frozenset[str], frozenset[str]]:
+    # The stems used in at least MIN_REGISTER_TERMS terms of the lexicon,
+    # and the words of its terms (a register word must be one of them, or
+    # its plural: "abnormalities"; an inflected verb of the same stem,
+    # "reviewing" beside "medication review", is not).
+    if language not in SPECIFIC_ZIPF:
+        return frozenset(), frozenset()
+    counts: dict[str, int] = {}
+    for entry in lexicon.entries:
+        if entry.language != language:
+            continue
+        for word in set(_LETTERS.findall(entry.term.casefold())):
+            if len(word) >= MIN_RARE_LENGTH:
+                counts[word] = counts.get(word, 0) + 1
+    by_stem: dict[str, int] = {}
+    for word, n in counts.items():
+        key = stem(word)
+        by_stem[key] = by_stem.get(key, 0) + n
+    stems = frozenset(k for k, n in by_stem.items() if n >= MIN_REGISTER_TERMS)
+    return stems, frozenset(counts)
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    # The word and the singulars an English plural may have.
+    if word.endswith("ies"):
+        return (word, word[:-3] + "y", word[:-1])
+    if word.endswith("es"):
+        return (word, word[:-2], word[:-1])
+    if word.endswith("s"):
+        return (word, word[:-1])
+    return (word,)
 
 
 def _clinical_modifiers(lexicon: Lexicon, language: str) -> dict[str, str]:

@@ -294,3 +294,29 @@ def test_clinical_modifiers_hand_computed():
     # order of the tied categories, a diagnosis giving a finding); renal has two
     assert modifiers == {"anterior": "anatomy"}
     assert OpenVocabulary(Lexicon(entries), language="da").clinical_modifiers == {}
+
+
+def test_register_words_hand_computed(monkeypatch):
+    # "dysfunction" (Zipf 3.5) is too common for the frequency fallback; the
+    # lexicon's terms use it often enough to make it a clinical word
+    monkeypatch.setattr(openvocab, "MIN_REGISTER_TERMS", 2)
+    lex = Lexicon(
+        [
+            LexiconEntry("erectile dysfunction", "dx:ed", "diagnosis", "en", "test"),
+            LexiconEntry("thyroid dysfunction", "dx:td", "diagnosis", "en", "test"),
+            LexiconEntry("lateral epicondylitis", "dx:le", "diagnosis", "en", "test"),
+            LexiconEntry("lateral meniscus tear", "dx:lm", "diagnosis", "en", "test"),
+            LexiconEntry("medication review", "proc:mr", "procedure", "en", "test"),
+            LexiconEntry("annual review", "proc:ar", "procedure", "en", "test"),
+        ]
+    )
+    ov = OpenVocabulary(lex, language="en")
+    found = [(t.text, t.source) for t in ov.find("Pumping dysfunction. Lateral view. Reviewing.")]
+    # an adjective alone ("lateral") and another form of a lexicon word's
+    # stem ("reviewing") are not register words
+    assert found == [("dysfunction", "register")]
+    assert openvocab._singulars("abnormalities") == ("abnormalities", "abnormality", "abnormalitie")
+    # a heading or an inline label is not a term
+    assert ov.find("DYSFUNCTION\nnone") == [] and ov.find("Dysfunction: none") == []
+    monkeypatch.setattr(openvocab, "MIN_REGISTER_TERMS", 3)
+    assert OpenVocabulary(lex, language="en").find("Pumping dysfunction.") == []
