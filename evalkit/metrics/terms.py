@@ -380,9 +380,9 @@ def _compounds_lost(
             covered[m.start : m.end] = b"\x01" * (m.end - m.start)
         for pair in _CLINICAL_PAIR.finditer(final_text):
             modifier_word = pair.group(1).casefold()
-            category = modifiers.get(modifier_word)
+            modifier_category = modifiers.get(modifier_word)
             head_word = pair.group(2).casefold()
-            if category is None or head_word in stop or len(head_word) < MIN_MODIFIER:
+            if modifier_category is None or head_word in stop or len(head_word) < MIN_MODIFIER:
                 continue
             start, end = pair.start(1), pair.end(2)
             if covered.find(1, pair.start(2), end) >= 0 or taken.find(1, start, end) >= 0:
@@ -409,7 +409,7 @@ def _compounds_lost(
             items[key] = {
                 "term": final_text[start:end],
                 "concept_id": "open:" + " ".join(key),
-                "category": category,
+                "category": modifier_category,
                 "start": start,
                 "end": end,
                 "negated": False,
