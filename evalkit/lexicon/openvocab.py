@@ -472,6 +472,18 @@ class OpenVocabulary:
         self._stems: dict[str, str] = {}
         self._decisions: dict[str, Any] = {}
         self.clinical_modifiers = _clinical_modifiers(lexicon, language)
+        # Everyday words that are lexicon findings only in an exam's words
+        # (stoplisted: "tender", "pale"), for the predicative pair rule.
+        stopped = lexicon.stoplist.get(language, frozenset())
+        self.everyday_findings = frozenset(
+            e.term
+            for e in lexicon.entries
+            if e.language == language
+            and e.term in stopped
+            and e.term.isalpha()
+            and e.term.islower()
+            and e.category in ("finding", "symptom")
+        )
         self._register_stems, self._lexicon_words = _register_stems(lexicon, language, self._stem)
 
     def stem(self, word: str) -> str:

@@ -67,6 +67,11 @@ PAIR_HEAD_CATEGORIES = frozenset({"finding", "symptom"})
 _PAIR_GAP = re.compile(r"[ \t]+")
 _HEAD_WORD = re.compile(r"[^\W\d_]+")
 _PAIR_WORDS = re.compile(r"[^\W_]+")
+# A copula, perhaps an adverb, then a word: what an exam says of a site.
+_PREDICATE = re.compile(
+    r"[ \t]+(?:is|are|was|were|feels?|looks?|appears?|remains?)[ \t]+"
+    r"(?:(?:very|quite|[^\W\d_]+ly)[ \t]+)?([^\W\d_]+)"
+)
 _MODIFIER = re.compile(r"(?<![\w-])([^\W\d_]+)[ \t]+\Z")
 _MODIFIER_REACH = 40
 _NOT_HEAD_ENDINGS = ("ed", "ing", "ly")
@@ -286,9 +291,17 @@ def _pairs_lost(
             end, negated = head.end, head.negated
         else:
             word = _HEAD_WORD.match(final_text, head_start)
-            if word is None or word.group().casefold() not in heads:
+            if word is not None and word.group().casefold() not in heads:
+                # "calves are tender": an everyday word that is a lexicon
+                # finding (stoplisted, so the matcher skips it) said of a site
+                word = _PREDICATE.match(final_text, m.end)
+                if word is None or word.group(1) not in vocabulary.everyday_findings:
+                    continue
+                head_start = word.start(1)
+            if word is None:
                 continue
-            if site_lost and vocabulary.present((word.group().casefold(),), "", stems):
+            said = word.group(word.lastindex or 0).casefold()
+            if site_lost and vocabulary.present((said,), "", stems):
                 continue
             head, end, negated = None, word.end(), False
         key = tuple(w.casefold() for w in _PAIR_WORDS.findall(final_text, m.start, end))

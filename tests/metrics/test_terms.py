@@ -342,6 +342,17 @@ def test_a_reworded_pair_is_present_en(final, draft):
     assert _missing_shipped_en(final, draft) == []
 
 
+def test_an_everyday_finding_said_of_a_site_is_a_pair_en():
+    # "tender" is stoplisted (an everyday word): said of a site, it is a finding
+    final = "Leg cramps. Both calves are tender on squeeze. Calves look normal."
+    draft = "Leg cramps. Calves look normal."
+    assert ("calves are tender", "pair") in _missing_shipped_en(final, draft)
+    assert _missing_shipped_en(final, "Leg cramps. Tender calves. Calves look normal.") == []
+    # a word that is no everyday lexicon finding makes no pair
+    final = "Leg cramps. Both calves are short. Calves look normal."
+    assert _missing_shipped_en(final, draft) == []
+
+
 def test_a_lost_site_before_a_lost_head_word_reports_the_finding_en():
     final = "Gait normal. Lower extremity strength is good."
     missing = _missing_shipped_en(final, "Gait normal.")
