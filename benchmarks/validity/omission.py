@@ -21,7 +21,11 @@ and :func:`evalkit.score_terms` (open-vocabulary detection included):
     synonym, compound against its parts) that must report nothing; and
     ``tests/labelled/omission_cases_en.jsonl``, English cases of the same
     schema written before the rules they test (derived nouns, anatomy and
-    finding pairs, multi-word findings, everyday anatomy, initialisms).
+    finding pairs, multi-word findings, everyday anatomy, initialisms), and
+    ``tests/labelled/omission_cases_en_2.jsonl``, a second English set written
+    before the rules of issue 23's second round (examination manoeuvres and
+    findings of common words, unit-of-time phrases, route + treatment,
+    advice, clinical-register adjectives; benign rewordings of the same).
 
 A predicted missing term is correct when it overlaps an expected term's span
 in the final note; polarity is not compared here (the terms cases of
@@ -52,6 +56,7 @@ from evalkit.text.segment import split_sentences
 LABELLED = Path(__file__).resolve().parents[2] / "tests" / "labelled"
 CASES_PATH = LABELLED / "omission_cases.jsonl"
 EN_CASES_PATH = LABELLED / "omission_cases_en.jsonl"
+EN_CASES_2_PATH = LABELLED / "omission_cases_en_2.jsonl"
 EN_LABELS_PATH = LABELLED / "omission_en_labels.jsonl"
 MIN_DELETED_WORDS = 4
 
@@ -233,6 +238,7 @@ def run(args) -> dict[str, Any]:
             english = english[: args.limit]
         result["en-aci"] = evaluate(english)
     result["own-cases"] = evaluate(own_cases() + own_cases(EN_CASES_PATH))
+    result["own-cases-en-2"] = evaluate(own_cases(EN_CASES_2_PATH))
     return result
 
 
@@ -243,7 +249,7 @@ def _pct(x: float | None) -> str:
 def show(result: dict[str, Any]) -> None:
     """Print the tables."""
     verbose = bool(os.environ.get("EVALKIT_BENCH_VERBOSE", "") not in ("", "0"))
-    for name in ("en-aci", "own-cases"):
+    for name in ("en-aci", "own-cases", "own-cases-en-2"):
         part = result[name]
         print(f"\n{name}")
         if "skipped" in part:

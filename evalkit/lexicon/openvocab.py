@@ -198,6 +198,35 @@ an entry has no specific modifiers: Danish writes them into compounds
 development cases the rule found nothing and raised one false alarm.
 """
 
+MIN_MODIFIER_TERMS = 3
+"""Fewest multi-word lexicon terms a word must modify to be a clinical modifier.
+
+A specific word (rarer than :data:`SPECIFIC_ZIPF`) that the lexicon uses in
+front of other words in at least this many terms (``anterior``, ``renal``,
+``diabetic``) makes the word after it in a note a clinical term of its own
+(``anterior drawer``, ``diabetic shoes``), whatever that word is.
+"""
+
+ADJECTIVE_ENDINGS = {
+    "en": ("al", "ar", "ary", "ic", "ical", "ous", "ior", "ive", "oid", "ile", "ent", "eal"),
+}
+"""Endings of English adjectives (``renal``, ``lumbar``, ``diabetic``, ``venous``, ``anterior``).
+
+A clinical modifier must have one: a noun the lexicon puts in front of
+others (``acne``, ``asthma``) is a term itself, and what follows it in a
+note is more often a verb or a preposition (``acne located``).
+"""
+
+MIN_REGISTER_TERMS = 10
+"""Fewest lexicon terms that must use a word's stem for the word to be of the clinical register.
+
+A word of the final note that is common enough for the frequency fallback
+to pass over (Zipf ≥ :data:`COMMON_ZIPF`) but rarer than
+:data:`SPECIFIC_ZIPF` is reported when the lexicon's terms use its stem this
+often (``dysfunction``, ``irregular``, ``tender``) and the draft lacks it in
+every form.
+"""
+
 PLAIN_PREFIXES = {"da": (), "en": ("re",)}
 """Prefixes that make a plain word of a common one (``reevaluate``, ``reschedule``)."""
 
@@ -443,6 +472,20 @@ class OpenVocabulary:
         self._phrase_group, self._group_phrases = synonym_groups(language)
         self._stems: dict[str, str] = {}
         self._decisions: dict[str, Any] = {}
+        self.clinical_modifiers = _clinical_modifiers(lexicon, language)
+        # Everyday words that are lexicon findings only in an exam's words
+        # (stoplisted: "tender", "pale"), for the predicative pair rule.
+        stopped = lexicon.stoplist.get(language, frozenset())
+        self.everyday_findings = frozenset(
+            e.term
+            for e in lexicon.entries
+            if e.language == language
+            and e.term in stopped
+            and e.term.isalpha()
+            and e.term.islower()
+            and e.category in ("finding", "symptom")
+        )
+        self._register_stems, self._lexicon_words = _register_stems(lexicon, language, self._stem)
 
     def stem(self, word: str) -> str:
         """The stem of a folded word, remembered for the batch."""
@@ -518,8 +561,39 @@ class OpenVocabulary:
                 continue
             end = at + len(word)
             found.append(OpenTerm(at, end, text[at:end], category, source, (word,)))
+        # Words common enough for the frequency fallback to pass over, but
+        # rarer than a specific modifier, whose stem the lexicon's terms use
+        # again and again: the clinical register ("dysfunction", "irregular").
+        if self._register_stems:
+            for word in set(_WORD.findall(folded)) & self._common_words:
+                if not self._is_register(word):
+                    continue
+                at = _first_free(folded, word, taken)
+                if at < 0 or _inside_sentence_capital(text, at):
+                    continue
+                end = at + len(word)
+                if _is_label(text, at, end):
+                    continue  # a heading or an inline label ("Respiratory: ...")
+                found.append(OpenTerm(at, end, text[at:end], "other", "register", (word,)))
         found.sort(key=lambda t: t.start)
         return found
+
+    def _is_register(self, word: str) -> bool:
+        key = "\x03" + word
+        found = self._decisions.get(key)
+        if found is None:
+            found = self._decisions[key] = (
+                len(word) >= MIN_RARE_LENGTH
+                and word.isalpha()
+                and not word.endswith(NON_TERM_ENDINGS.get(self.language, ()))
+                # an adjective alone names no term ("lateral", "respiratory");
+                # in front of a word, the clinical modifier rule reads it
+                and not word.endswith(ADJECTIVE_ENDINGS.get(self.language, ()) + ("ory",))
+                and self.zipf(word) < SPECIFIC_ZIPF[self.language]
+                and self.stem(word) in self._register_stems
+                and any(form in self._lexicon_words for form in _singulars(word))
+            )
+        return bool(found)
 
     def is_specific(self, word: str) -> bool:
         """Whether a folded word is a specific modifier (rarer than :data:`SPECIFIC_ZIPF`).
@@ -545,6 +619,23 @@ class OpenVocabulary:
 
             found = self._decisions[key] = wordfreq.zipf_frequency(word, self.language) < limit
         return bool(found)
+
+    def zipf(self, word: str) -> float:
+        """``wordfreq``'s Zipf frequency of a folded word, remembered for the batch.
+
+        Examples
+        --------
+        >>> ov = OpenVocabulary(Lexicon([]), language="en")
+        >>> ov.zipf("the") > 7 > ov.zipf("drawer")
+        True
+        """
+        key = "\x02" + word
+        found = self._decisions.get(key)
+        if found is None:
+            import wordfreq
+
+            found = self._decisions[key] = wordfreq.zipf_frequency(word, self.language)
+        return float(found)
 
     def word_in(self, word: str, draft: DraftWords) -> bool:
         """Whether the draft holds the folded ``word`` in some form (stem, compound part)."""
@@ -927,6 +1018,75 @@ _PLAIN = "plain"
 
 
 _UNSEEN = object()
+
+
+def _register_stems(
+    lexicon: Lexicon, language: str, stem: Any
+) -> tuple[frozenset[str], frozenset[str]]:
+    # The stems used in at least MIN_REGISTER_TERMS terms of the lexicon,
+    # and the words of its terms (a register word must be one of them, or
+    # its plural: "abnormalities"; an inflected verb of the same stem,
+    # "reviewing" beside "medication review", is not).
+    if language not in SPECIFIC_ZIPF:
+        return frozenset(), frozenset()
+    counts: dict[str, int] = {}
+    for entry in lexicon.entries:
+        if entry.language != language:
+            continue
+        for word in set(_LETTERS.findall(entry.term.casefold())):
+            if len(word) >= MIN_RARE_LENGTH:
+                counts[word] = counts.get(word, 0) + 1
+    by_stem: dict[str, int] = {}
+    for word, n in counts.items():
+        key = stem(word)
+        by_stem[key] = by_stem.get(key, 0) + n
+    stems = frozenset(k for k, n in by_stem.items() if n >= MIN_REGISTER_TERMS)
+    return stems, frozenset(counts)
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    # The word and the singulars an English plural may have.
+    if word.endswith("ies"):
+        return (word, word[:-3] + "y", word[:-1])
+    if word.endswith("es"):
+        return (word, word[:-2], word[:-1])
+    if word.endswith("s"):
+        return (word, word[:-1])
+    return (word,)
+
+
+def _clinical_modifiers(lexicon: Lexicon, language: str) -> dict[str, str]:
+    # Folded words the lexicon uses in front of other words in at least
+    # MIN_MODIFIER_TERMS multi-word terms, rare in general language, with
+    # the commonest category of those terms (a diagnosis's modifier makes a
+    # finding: "renal" + a word is not a diagnosis by itself).
+    limit = SPECIFIC_ZIPF.get(language)
+    if limit is None:
+        return {}
+    counts: dict[str, dict[str, int]] = {}
+    for entry in lexicon.entries:
+        if entry.language != language or " " not in entry.term:
+            continue
+        words = entry.term.casefold().split()
+        for word in set(words[:-1]):
+            if len(word) > MIN_PART and word.isalpha():
+                by_category = counts.setdefault(word, {})
+                by_category[entry.category] = by_category.get(entry.category, 0) + 1
+    import wordfreq
+
+    found = {}
+    for word, by_category in counts.items():
+        if sum(by_category.values()) < MIN_MODIFIER_TERMS:
+            continue
+        if not word.endswith(ADJECTIVE_ENDINGS.get(language, ())) or word.endswith(
+            DERIVED_ENDINGS.get(language, ())
+        ):
+            continue  # not shaped like an adjective, or a derived noun ("impingement")
+        if wordfreq.zipf_frequency(word, language) >= limit:
+            continue
+        category = max(sorted(by_category), key=by_category.__getitem__)
+        found[word] = "finding" if category == "diagnosis" else category
+    return found
 
 
 def _part_in(part: str, draft: DraftWords) -> bool:

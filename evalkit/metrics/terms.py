@@ -50,15 +50,17 @@ from evalkit.lexicon.matcher import (
 )
 from evalkit.lexicon.model import Lexicon
 from evalkit.lexicon.openvocab import (
+    ADJECTIVE_ENDINGS,
     FINDING_HEADS,
     OPEN_COMPOUND_HEADS,
     SPECIFIC_ZIPF,
     OpenVocabulary,
 )
 from evalkit.metrics.registry import MetricInfo, register_family, register_metric
+from evalkit.text.initialisms import abbreviates
 from evalkit.text.normalize import normalize_text
 
-VERSION = "4"
+VERSION = "5"
 
 _ITEM_FIELDS = (
     ("term", "str"),
@@ -77,10 +79,24 @@ PAIR_HEAD_CATEGORIES = frozenset({"finding", "symptom"})
 _PAIR_GAP = re.compile(r"[ \t]+")
 _HEAD_WORD = re.compile(r"[^\W\d_]+")
 _PAIR_WORDS = re.compile(r"[^\W_]+")
+# A copula, perhaps an adverb, then a word: what an exam says of a site.
+_PREDICATE = re.compile(
+    r"[ \t]+(?:is|are|was|were|feels?|looks?|appears?|remains?)[ \t]+"
+    r"(?:(?:very|quite|[^\W\d_]+ly)[ \t]+)?([^\W\d_]+)"
+)
 _MODIFIER = re.compile(r"(?<![\w-])([^\W\d_]+)[ \t]+\Z")
 _MODIFIER_REACH = 40
+_NOT_HEAD_ENDINGS = ("ed", "ing", "ly")
+# Every word and the word after it (a lookahead, so the pairs overlap).
+_CLINICAL_PAIR = re.compile(r"(?<![\w-])([^\W\d_]+)(?=[ \t]+([^\W\d_]+)(?![\w-]))")
 MIN_MODIFIER = 3
 """Fewest letters of the word in front of an open compound's head."""
+MEASURE_UNITS: dict[str, tuple[str, ...]] = {
+    "en": ("minute", "min", "hour", "hr", "day", "week", "month", "lead", "point"),
+}
+"""Units that, after a number, make a test protocol of the next word (``24-hour urine``)."""
+MAX_HEAD_ZIPF = 5.0
+"""Zipf frequency at or above which a word after a clinical modifier is no term's head."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +188,8 @@ def compare_mentions(
         at = _ConceptPositions(draft, stems)
         pairs = _pairs_lost(final, final_text, at, missing, vocabulary, stems)
         pairs += _compounds_lost(final, final_text, at, missing, pairs, vocabulary, stems)
-        pairs += _qualifiers_lost(final, final_text, missing, pairs, vocabulary, stems)
+        pairs += _qualifiers_lost(final, final_text, at, missing, pairs, vocabulary, stems)
+        pairs += _measures_lost(final, final_text, at, missing, pairs, vocabulary, stems)
         n_final += len(pairs)
         covered = bytearray(len(final_text))
         for m in final:
@@ -205,6 +222,7 @@ def compare_mentions(
     added_items = mentions_as_dicts(added)
     for item in added_items:
         item["source"] = "lexicon"
+    added_items.sort(key=lambda item: item["start"])  # in draft order, as missing_terms
     n_missing = len(missing_items)
     return TermScore(
         missing_terms=missing_items,
@@ -290,9 +308,17 @@ def _pairs_lost(
             end, negated = head.end, head.negated
         else:
             word = _HEAD_WORD.match(final_text, head_start)
-            if word is None or word.group().casefold() not in heads:
+            if word is not None and word.group().casefold() not in heads:
+                # "calves are tender": an everyday word that is a lexicon
+                # finding (stoplisted, so the matcher skips it) said of a site
+                word = _PREDICATE.match(final_text, m.end)
+                if word is None or word.group(1) not in vocabulary.everyday_findings:
+                    continue
+                head_start = word.start(1)
+            if word is None:
                 continue
-            if site_lost and vocabulary.present((word.group().casefold(),), "", stems):
+            said = word.group(word.lastindex or 0).casefold()
+            if site_lost and vocabulary.present((said,), "", stems):
                 continue
             head, end, negated = None, word.end(), False
         key = tuple(w.casefold() for w in _PAIR_WORDS.findall(final_text, m.start, end))
@@ -373,6 +399,52 @@ def _compounds_lost(
             "negated": False,
             "source": "compound",
         }
+    # A clinical modifier (OpenVocabulary.clinical_modifiers: "anterior",
+    # "diabetic") in front of a word that no rule reads makes the two one
+    # term ("anterior drawer", "diabetic shoes"), held only together. In
+    # front of a lexicon term, the modifier rule (_qualifiers_lost) decides.
+    modifiers = vocabulary.clinical_modifiers
+    if modifiers:
+        covered = bytearray(len(final_text))
+        for m in final:
+            covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+        for pair in _CLINICAL_PAIR.finditer(final_text):
+            modifier_word = pair.group(1).casefold()
+            modifier_category = modifiers.get(modifier_word)
+            head_word = pair.group(2).casefold()
+            if modifier_category is None or head_word in stop or len(head_word) < MIN_MODIFIER:
+                continue
+            start, end = pair.start(1), pair.end(2)
+            if covered.find(1, pair.start(2), end) >= 0 or taken.find(1, start, end) >= 0:
+                continue
+            if (
+                head_word.endswith(_NOT_HEAD_ENDINGS)
+                or head_word.endswith(ADJECTIVE_ENDINGS.get(vocabulary.language, ()))
+                or vocabulary.zipf(head_word) >= MAX_HEAD_ZIPF
+            ):
+                # a participle or an adverb is no head; a second adjective
+                # starts a longer term ("posterior tibial pulse"); a very
+                # common word ("side", "right") names no clinical thing
+                continue
+            modifier = starts.get(start)
+            if modifier is not None and (modifier.start in lost_at or " " in modifier.text):
+                continue
+            key = (modifier_word, head_word)
+            if key in items:
+                continue
+            first = _where(modifier, pair.group(1), draft, vocabulary, stems)
+            second = vocabulary.word_positions(head_word, stems)
+            if vocabulary.near(first, second, len(key), stems):
+                continue
+            items[key] = {
+                "term": final_text[start:end],
+                "concept_id": "open:" + " ".join(key),
+                "category": modifier_category,
+                "start": start,
+                "end": end,
+                "negated": False,
+                "source": "compound",
+            }
     return list(items.values())
 
 
@@ -386,6 +458,7 @@ def _head_pattern(language: str) -> re.Pattern[str]:
 def _qualifiers_lost(
     final: list[Mention],
     final_text: str,
+    draft: _ConceptPositions,
     missing: list[Mention],
     pairs: list[dict[str, Any]],
     vocabulary: OpenVocabulary,
@@ -396,7 +469,10 @@ def _qualifiers_lost(
     # "intravenous antibiotics" against "antibiotics"): the draft names a
     # broader concept, so the modifier and its term are missing. Specific
     # means rare in general language (OpenVocabulary.is_specific); a word
-    # the matcher already read as a term is not a modifier.
+    # the matcher already read as a term is not a modifier. The draft holds
+    # the modifier when it uses the word anywhere (a specific word that is
+    # a verb, "denies", "prescribed", is used freely), or an initialism that
+    # shortens it next to the term ("IV antibiotics").
     if vocabulary.language not in SPECIFIC_ZIPF:
         return []
     taken = bytearray(len(final_text))
@@ -413,10 +489,12 @@ def _qualifiers_lost(
         if before is None or taken.find(1, before.start(), before.end()) >= 0:
             continue
         word = before.group(1).casefold()
-        if not vocabulary.is_specific(word) or vocabulary.word_in(word, stems):
+        if not vocabulary.is_specific(word):
             continue
         key = (word, *(w.casefold() for w in _PAIR_WORDS.findall(m.text)))
         if key in items:
+            continue
+        if vocabulary.word_in(word, stems) or _abbreviated(word, m, draft, vocabulary, stems):
             continue
         items[key] = {
             "term": final_text[before.start(1) : m.end],
@@ -428,6 +506,100 @@ def _qualifiers_lost(
             "source": "modifier",
         }
     return list(items.values())
+
+
+def _measures_lost(
+    final: list[Mention],
+    final_text: str,
+    draft: _ConceptPositions,
+    missing: list[Mention],
+    pairs: list[dict[str, Any]],
+    vocabulary: OpenVocabulary,
+    stems: Any,
+) -> list[dict[str, Any]]:
+    # A number and a unit of time or count in front of a test or a clinical
+    # word ("24-hour urine", "48-hour Holter monitor", "2-hour glucose
+    # tolerance test") name a protocol of their own: the draft holds it only
+    # with the same number next to the word. The word is a lexicon term (its
+    # category) or a word no rule reads that is not very common ("lab"); a
+    # term already missing is not reported again, nor a span a lexicon term
+    # or an earlier rule covers ("12-lead ECG" is a lexicon term).
+    units = MEASURE_UNITS.get(vocabulary.language)
+    if not units:
+        return []
+    pattern = _measure_pattern(vocabulary.language)
+    stop = language_cues(vocabulary.language).stopwords
+    taken = bytearray(len(final_text))
+    for m in final:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    for item in pairs:
+        taken[item["start"] : item["end"]] = b"\x01" * (item["end"] - item["start"])
+    lost_at = {m.start for m in missing}
+    starts = {m.start: m for m in final}
+    items: dict[tuple[str, ...], dict[str, Any]] = {}
+    for found in pattern.finditer(final_text):
+        start, head_start = found.start(), found.end()
+        if taken.find(1, start, head_start) >= 0:
+            continue
+        head = starts.get(head_start)
+        if head is not None:
+            if head.start in lost_at:
+                continue
+            end, category, surface = head.end, head.category, head.text
+        else:
+            word = _HEAD_WORD.match(final_text, head_start)
+            if word is None:
+                continue
+            folded = word.group().casefold()
+            if folded in stop or len(folded) < MIN_MODIFIER:
+                continue
+            if vocabulary.zipf(folded) >= MAX_HEAD_ZIPF or taken.find(1, *word.span()) >= 0:
+                continue
+            end, category, surface = word.end(), "lab", word.group()
+        key = tuple(w.casefold() for w in _PAIR_WORDS.findall(final_text, start, end))
+        if key in items:
+            continue
+        number = stems.positions.get(found.group(1), [])
+        if number and vocabulary.near(
+            number, _where(head, surface, draft, vocabulary, stems), len(key), stems
+        ):
+            continue
+        items[key] = {
+            "term": final_text[start:end],
+            "concept_id": "open:" + " ".join(key),
+            "category": category,
+            "start": start,
+            "end": end,
+            "negated": head.negated if head is not None else False,
+            "source": "modifier",
+        }
+    return list(items.values())
+
+
+@functools.lru_cache(maxsize=4)
+def _measure_pattern(language: str) -> re.Pattern[str]:
+    # A number, a unit (singular or plural), then a space or hyphen before
+    # the word it qualifies: "24-hour ", "48 hour ", "2-week ".
+    units = "|".join(sorted(map(re.escape, MEASURE_UNITS[language]), key=len, reverse=True))
+    return re.compile(r"(?<![\w.,])(\d+)[ -]?(?:" + units + r")s?[ -](?=[^\W\d_])", re.IGNORECASE)
+
+
+def _abbreviated(
+    word: str, m: Mention, draft: _ConceptPositions, vocabulary: OpenVocabulary, stems: Any
+) -> bool:
+    # Whether the draft shortens the modifier ``word`` to an initialism that
+    # stands with the term of ``m`` ("IV antibiotics" for "intravenous
+    # antibiotics"), in one sentence, a term's width apart.
+    spots = [
+        i
+        for letters in stems.initialisms
+        if abbreviates(letters, word)
+        for i in stems.positions.get(letters, ())
+    ]
+    if not spots:
+        return False
+    width = 1 + len(_PAIR_WORDS.findall(m.text))
+    return vocabulary.near(spots, _where(m, m.text, draft, vocabulary, stems), width, stems)
 
 
 class _ConceptPositions:

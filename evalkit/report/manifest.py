@@ -37,6 +37,7 @@ PACKAGES: tuple[str, ...] = (
     "jiwer",
     "pyahocorasick",
     "snowballstemmer",
+    "PyStemmer",
     "wordfreq",
     "typer",
 )

@@ -39,6 +39,29 @@ def initialism_letters(word: str) -> str | None:
     return word.casefold()
 
 
+def abbreviates(letters: str, word: str) -> bool:
+    """Whether folded ``letters`` can shorten the single folded ``word``.
+
+    They must start with the word's first letter and the rest must follow in
+    the word's order (``iv`` for ``intravenous``, ``sc`` for ``subcutaneous``).
+
+    Examples
+    --------
+    >>> abbreviates("iv", "intravenous"), abbreviates("im", "intramuscular")
+    (True, True)
+    >>> abbreviates("vi", "intravenous"), abbreviates("i", "intravenous")
+    (False, False)
+    """
+    if len(letters) < 2 or len(word) <= len(letters) or letters[0] != word[0]:
+        return False
+    at = 1
+    for letter in letters[1:]:
+        at = word.find(letter, at) + 1
+        if at == 0:
+            return False
+    return True
+
+
 def run_initials(
     words: list[str], sizes: tuple[int, ...] = (2, 3, 4)
 ) -> list[tuple[str, int, int]]:

@@ -110,6 +110,32 @@ def test_a_bad_synonym_row_says_where(tmp_path, monkeypatch):
         synonym_groups.cache_clear()
 
 
+@pytest.mark.parametrize(("language", "name"), [("da", "danish"), ("en", "english")])
+def test_the_stemmer_in_use_gives_the_pure_python_snowball_stems(language, name):
+    # PyStemmer (compiled) is what snowballstemmer hands out when installed;
+    # the scores must not depend on which one runs. Reference: the pure
+    # Python stemmer of the same algorithm, on wordfreq's common words.
+    import importlib
+
+    import wordfreq
+
+    reference = importlib.import_module(f"snowballstemmer.{name}_stemmer")
+    pure = getattr(reference, f"{name.capitalize()}Stemmer")().stemWord
+    used = openvocab._stemmer(language).stemWord
+    words = wordfreq.top_n_list(language, 20000)
+    assert [w for w in words if used(w) != pure(w)] == []
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzæøåé", min_size=1, max_size=14))
+@settings(max_examples=300, deadline=None)
+def test_the_stemmer_in_use_agrees_with_the_pure_python_one_on_any_word(word):
+    from snowballstemmer.danish_stemmer import DanishStemmer
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    assert openvocab._stemmer("da").stemWord(word) == DanishStemmer().stemWord(word)
+    assert openvocab._stemmer("en").stemWord(word) == EnglishStemmer().stemWord(word)
+
+
 def test_word_frequencies_load_without_network(monkeypatch):
     def refuse(*args, **kwargs):
         raise RuntimeError("network used")
@@ -246,3 +272,57 @@ def test_a_clinical_ending_is_not_matched_by_its_stem():
 def test_an_unknown_language_is_an_error_not_danish_stems(language):
     with pytest.raises(ValueError, match=r"stemmer language .* is not supported; use one of"):
         OpenVocabulary(Lexicon([]), language=language)
+
+
+def test_clinical_modifiers_hand_computed():
+    entries = [
+        LexiconEntry(term, f"dx:{i}", category, "en", "test")
+        for i, (term, category) in enumerate(
+            [
+                ("anterior uveitis", "diagnosis"),
+                ("anterior chamber", "anatomy"),
+                ("anterior knee pain", "symptom"),  # "anterior" and "knee" modify
+                ("knee pain", "symptom"),
+                ("knee effusion", "finding"),
+                ("severe pain", "symptom"),  # "severe" is common
+                ("severe asthma", "diagnosis"),
+                ("severe sepsis", "diagnosis"),
+                ("acne vulgaris", "diagnosis"),  # a noun, not shaped like an adjective
+                ("acne scars", "finding"),
+                ("acne rosacea", "diagnosis"),
+                ("renal colic", "symptom"),
+                ("renal failure", "diagnosis"),
+            ]
+        )
+    ]
+    modifiers = OpenVocabulary(Lexicon(entries), language="en").clinical_modifiers
+    # three terms: anterior (diagnosis, anatomy, symptom: the first in name
+    # order of the tied categories, a diagnosis giving a finding); renal has two
+    assert modifiers == {"anterior": "anatomy"}
+    assert OpenVocabulary(Lexicon(entries), language="da").clinical_modifiers == {}
+
+
+def test_register_words_hand_computed(monkeypatch):
+    # "dysfunction" (Zipf 3.5) is too common for the frequency fallback; the
+    # lexicon's terms use it often enough to make it a clinical word
+    monkeypatch.setattr(openvocab, "MIN_REGISTER_TERMS", 2)
+    lex = Lexicon(
+        [
+            LexiconEntry("erectile dysfunction", "dx:ed", "diagnosis", "en", "test"),
+            LexiconEntry("thyroid dysfunction", "dx:td", "diagnosis", "en", "test"),
+            LexiconEntry("lateral epicondylitis", "dx:le", "diagnosis", "en", "test"),
+            LexiconEntry("lateral meniscus tear", "dx:lm", "diagnosis", "en", "test"),
+            LexiconEntry("medication review", "proc:mr", "procedure", "en", "test"),
+            LexiconEntry("annual review", "proc:ar", "procedure", "en", "test"),
+        ]
+    )
+    ov = OpenVocabulary(lex, language="en")
+    found = [(t.text, t.source) for t in ov.find("Pumping dysfunction. Lateral view. Reviewing.")]
+    # an adjective alone ("lateral") and another form of a lexicon word's
+    # stem ("reviewing") are not register words
+    assert found == [("dysfunction", "register")]
+    assert openvocab._singulars("abnormalities") == ("abnormalities", "abnormality", "abnormalitie")
+    # a heading or an inline label is not a term
+    assert ov.find("DYSFUNCTION\nnone") == [] and ov.find("Dysfunction: none") == []
+    monkeypatch.setattr(openvocab, "MIN_REGISTER_TERMS", 3)
+    assert OpenVocabulary(lex, language="en").find("Pumping dysfunction.") == []

@@ -139,6 +139,7 @@ def test_unchanged_note_has_no_missing_terms(text):
 @settings(max_examples=150, deadline=None)
 @given(SEPARATED, SEPARATED)
 @example(". ondt i halsen", ". halsen")  # a longer term held only as its part, both ways
+@example(". ondt i halsen feber", ". halsen")  # and the items in text order both ways
 def test_missing_and_added_are_mirror_images(final, draft):
     forward = score_terms(final, draft, matcher=MATCHERS["da"])
     backward = score_terms(draft, final, matcher=MATCHERS["da"])
@@ -341,6 +342,17 @@ def test_a_reworded_pair_is_present_en(final, draft):
     assert _missing_shipped_en(final, draft) == []
 
 
+def test_an_everyday_finding_said_of_a_site_is_a_pair_en():
+    # "tender" is stoplisted (an everyday word): said of a site, it is a finding
+    final = "Leg cramps. Both calves are tender on squeeze. Calves look normal."
+    draft = "Leg cramps. Calves look normal."
+    assert ("calves are tender", "pair") in _missing_shipped_en(final, draft)
+    assert _missing_shipped_en(final, "Leg cramps. Tender calves. Calves look normal.") == []
+    # a word that is no everyday lexicon finding makes no pair
+    final = "Leg cramps. Both calves are short. Calves look normal."
+    assert _missing_shipped_en(final, draft) == []
+
+
 def test_a_lost_site_before_a_lost_head_word_reports_the_finding_en():
     final = "Gait normal. Lower extremity strength is good."
     missing = _missing_shipped_en(final, "Gait normal.")
@@ -351,10 +363,50 @@ def test_a_specific_modifier_the_draft_never_uses_is_missing_en():
     final = "History of seasonal allergies. Allergies controlled with cetirizine."
     draft = "Allergies controlled with cetirizine."
     assert ("seasonal allergies", "modifier") in _missing_shipped_en(final, draft)
-    # a generic modifier is not reported, nor one the draft uses elsewhere
+    # a generic modifier is not reported
     assert _missing_shipped_en("Her current allergies.", "Allergies.") == []
+
+
+def test_a_specific_modifier_is_held_as_an_initialism_with_its_term_en():
+    # a modifier the draft uses elsewhere is held (rare verbs such as
+    # "denies" would be reported before every symptom otherwise)
     final = "Seasonal allergies. Seasonal rhinitis in spring."
     assert _missing_shipped_en(final, "Allergies. Seasonal rhinitis in spring.") == []
+    final = "Admitted for intravenous antibiotics."
+    assert _missing_shipped_en(final, "Antibiotics were given intravenously.") == []
+    # an initialism that shortens the modifier, with the term
+    assert _missing_shipped_en(final, "Admitted for IV antibiotics.") == []
+    draft = "Admitted for antibiotics. Seen by the IV team."
+    assert ("intravenous antibiotics", "modifier") in _missing_shipped_en(final, draft)
+
+
+def test_a_clinical_modifier_makes_a_term_of_the_next_word_en():
+    # "anterior" modifies many lexicon terms: "anterior drawer" is one term
+    final = "Knee pain. Positive anterior drawer. Anterior knee swelling."
+    draft = "Knee pain. Anterior knee swelling."
+    assert ("anterior drawer", "compound") in _missing_shipped_en(final, draft)
+    # held when the two stand together in the draft, in any order
+    reworded = "Knee pain. Drawer test anterior positive. Anterior knee swelling."
+    assert _missing_shipped_en(final, reworded) == []
+    # a participle is no head; a common modifier makes no term
+    assert _missing_shipped_en("Renal stone passed.", "Stone passed.") != []
+    assert _missing_shipped_en("The anterior located.", "The located.") == []
+    assert _missing_shipped_en("Severe drawer.", "Drawer.") == []
+
+
+def test_a_number_and_unit_before_a_test_name_a_protocol_en():
+    final = "A 24-hour urine was ordered. Urine sample sent."
+    assert ("24-hour urine", "modifier") in _missing_shipped_en(final, "Urine sample sent.")
+    final = "She will wear a 48-hour Holter monitor."
+    missing = _missing_shipped_en(final, "She will wear a Holter monitor.")
+    assert missing == [("48-hour Holter monitor", "modifier")]
+    # the same number with the test, hyphenated or not, in any order: held
+    assert _missing_shipped_en(final, "Holter monitor for 48 hours.") == []
+    assert _missing_shipped_en("A 24 hour urine.", "A 24-hour urine.") == []
+    # a very common word after the unit is no test; a lexicon term that
+    # holds the number is the lexicon's ("12-lead ECG" is an ECG there)
+    assert _missing_shipped_en("A 3-day history of cough.", "Cough.") == []
+    assert _missing_shipped_en("12-lead ECG normal.", "ECG normal.") == []
 
 
 def test_an_open_compound_held_apart_is_missing_en():

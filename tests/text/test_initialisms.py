@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from evalkit.text.initialisms import (
     MAX_RUN,
     SHORT_WORD,
+    abbreviates,
     initialism_letters,
     run_initials,
     spelled_runs,
@@ -94,3 +95,20 @@ def test_letters_are_folded_and_short(word):
         assert letters == letters.casefold()
         assert 2 <= len(letters) <= 5
         assert word.casefold().startswith(letters)
+
+
+@given(st.text(alphabet="abcdiv", min_size=1, max_size=4), st.text(alphabet="abcdiv", max_size=9))
+@settings(max_examples=300, deadline=None)
+def test_abbreviates_matches_brute_force(letters, word):
+    # Reference: some choice of positions in the word, the first at 0,
+    # spells the letters.
+    expected = (
+        len(letters) >= 2
+        and len(word) > len(letters)
+        and any(
+            word[0] == letters[0]
+            and all(word[p] == c for p, c in zip(rest, letters[1:], strict=True))
+            for rest in itertools.combinations(range(1, len(word)), len(letters) - 1)
+        )
+    )
+    assert abbreviates(letters, word) == expected
