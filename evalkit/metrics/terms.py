@@ -340,6 +340,21 @@ def _pairs_lost(
     return list(items.values())
 
 
+def _compound_item(
+    text: str, key: tuple[str, ...], category: str, start: int, end: int
+) -> dict[str, Any]:
+    """One open-vocabulary compound term of the final note (source ``compound``)."""
+    return {
+        "term": text[start:end],
+        "concept_id": "open:" + " ".join(key),
+        "category": category,
+        "start": start,
+        "end": end,
+        "negated": False,
+        "source": "compound",
+    }
+
+
 def _compounds_lost(
     final: list[Mention],
     final_text: str,
@@ -390,15 +405,7 @@ def _compounds_lost(
         second = _where(head, word.group(), draft, vocabulary, stems)
         if vocabulary.near(first, second, len(key), stems):
             continue
-        items[key] = {
-            "term": final_text[start:end],
-            "concept_id": "open:" + " ".join(key),
-            "category": category,
-            "start": start,
-            "end": end,
-            "negated": False,
-            "source": "compound",
-        }
+        items[key] = _compound_item(final_text, key, category, start, end)
     # A clinical modifier (OpenVocabulary.clinical_modifiers: "anterior",
     # "diabetic") in front of a word that no rule reads makes the two one
     # term ("anterior drawer", "diabetic shoes"), held only together. In
@@ -436,15 +443,7 @@ def _compounds_lost(
             second = vocabulary.word_positions(head_word, stems)
             if vocabulary.near(first, second, len(key), stems):
                 continue
-            items[key] = {
-                "term": final_text[start:end],
-                "concept_id": "open:" + " ".join(key),
-                "category": modifier_category,
-                "start": start,
-                "end": end,
-                "negated": False,
-                "source": "compound",
-            }
+            items[key] = _compound_item(final_text, key, modifier_category, start, end)
     return list(items.values())
 
 
