@@ -59,7 +59,7 @@ from evalkit.lexicon.inflection import (
 from evalkit.lexicon.loaders import load_lexicon
 from evalkit.lexicon.model import Lexicon, LexiconEntry
 from evalkit.lexicon.polarity import negated_flags, negation_cues
-from evalkit.schema import check_language
+from evalkit.schema import DEFAULT_LANGUAGE, check_language
 from evalkit.text.normalize import normalize_text
 from evalkit.text.segment import CLAUSE_END
 
@@ -960,6 +960,81 @@ def batch_matcher(options: Mapping[str, Any], language: str) -> Matcher:
     return matchers.get(language)
 
 
+_LEXICON_MATCHERS: dict[tuple[int, str], tuple[Lexicon, Matcher]] = {}
+_LEXICON_MATCHERS_MAX = 32
+
+
+def lexicon_matcher(lexicon: Lexicon, language: str) -> Matcher:
+    """A matcher over a caller's own lexicon, built once per lexicon object and language.
+
+    The families that read the lexicon ask for it with the same object, so
+    they get the same matcher and can share its mentions (``previous``).
+    At most 32 are kept; a full cache is emptied, never grown.
+
+    Examples
+    --------
+    >>> from evalkit.lexicon.model import Lexicon, LexiconEntry
+    >>> lex = Lexicon([LexiconEntry("fever", "sym:fever", "symptom", "en", "demo")])
+    >>> lexicon_matcher(lex, "en") is lexicon_matcher(lex, "en")
+    True
+    >>> lexicon_matcher("fever", "en")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    TypeError: option 'lexicon' must be an evalkit Lexicon, got str; ...
+    """
+    if not isinstance(lexicon, Lexicon):
+        raise TypeError(
+            f"option 'lexicon' must be an evalkit Lexicon, got {type(lexicon).__name__}; "
+            "build one with evalkit.lexicon.load_lexicon, or pass lexicon_files instead"
+        )
+    check_language(language, what="the matcher's language")
+    key = (id(lexicon), language)
+    cached = _LEXICON_MATCHERS.get(key)
+    if cached is None or cached[0] is not lexicon:
+        if len(_LEXICON_MATCHERS) >= _LEXICON_MATCHERS_MAX:
+            _LEXICON_MATCHERS.clear()
+        cached = (lexicon, Matcher(lexicon, language=language))
+        _LEXICON_MATCHERS[key] = cached
+    return cached[1]
+
+
+def resolve_matcher(options: Mapping[str, Any], language: str) -> Matcher:
+    """The matcher a metric family uses for ``language``; the one rule every family follows.
+
+    In order: the caller's ``options["matcher"]`` (for another language, a
+    matcher over its lexicon), then a matcher over ``options["lexicon"]``
+    (:func:`lexicon_matcher`), then the batch's (:func:`batch_matcher`).
+    Families that follow it get the same object for the same options, so the
+    mentions one family found can be reused by the next.
+
+    Examples
+    --------
+    >>> from evalkit.lexicon.model import Lexicon, LexiconEntry
+    >>> lex = Lexicon([LexiconEntry("fever", "sym:fever", "symptom", "en", "demo")])
+    >>> resolve_matcher({"lexicon": lex}, "en") is lexicon_matcher(lex, "en")
+    True
+    >>> resolve_matcher({}, "da") is get_matcher("da")
+    True
+    >>> resolve_matcher({"matcher": "da"}, "da")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    TypeError: option 'matcher' must be an evalkit Matcher, got str
+    """
+    matcher = options.get("matcher")
+    if matcher is not None:
+        if not isinstance(matcher, Matcher):
+            raise TypeError(
+                f"option 'matcher' must be an evalkit Matcher, got {type(matcher).__name__}"
+            )
+        if matcher.language == language:
+            return matcher
+        return lexicon_matcher(matcher.lexicon, language)
+    lexicon = options.get("lexicon")
+    if lexicon is not None:
+        return lexicon_matcher(lexicon, language)
+    return batch_matcher(options, language)
+
+
 @dataclass(frozen=True, slots=True)
 class Matched:
     """The mentions a matcher found in one text, for a later step to reuse.
@@ -991,7 +1066,9 @@ class Matched:
         return list(self.mentions)
 
 
-def find_terms(text: str, *, language: str = "da", lexicon: Lexicon | None = None) -> list[Mention]:
+def find_terms(
+    text: str, *, language: str = DEFAULT_LANGUAGE, lexicon: Lexicon | None = None
+) -> list[Mention]:
     """Normalise a note and return its term mentions.
 
     A convenience for notebooks; for many notes build one :class:`Matcher`

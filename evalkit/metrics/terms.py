@@ -45,8 +45,8 @@ from evalkit.lexicon.matcher import (
     Matched,
     Matcher,
     Mention,
-    batch_matcher,
     mentions_as_dicts,
+    resolve_matcher,
 )
 from evalkit.lexicon.model import Lexicon
 from evalkit.lexicon.openvocab import (
@@ -57,6 +57,7 @@ from evalkit.lexicon.openvocab import (
     OpenVocabulary,
 )
 from evalkit.metrics.registry import MetricInfo, register_family, register_metric
+from evalkit.schema import DEFAULT_LANGUAGE
 from evalkit.text.initialisms import abbreviates
 from evalkit.text.normalize import normalize_text
 
@@ -73,7 +74,6 @@ _ITEM_FIELDS = (
 )
 TERM_CACHE_OPTION = "term_vocabularies"
 """The ``options`` key of the per-batch :class:`TermVocabularies`."""
-_MATCHERS: dict[tuple[int, str], tuple[Lexicon, Matcher]] = {}
 PAIR_HEAD_CATEGORIES = frozenset({"finding", "symptom"})
 """Lexicon categories of a finding that an anatomy term in front of it makes one term."""
 _PAIR_GAP = re.compile(r"[ \t]+")
@@ -717,7 +717,7 @@ def score_terms(
     final_note: str,
     ai_note: str,
     *,
-    language: str = "da",
+    language: str = DEFAULT_LANGUAGE,
     matcher: Matcher | None = None,
     lexicon: Lexicon | None = None,
     vocabularies: TermVocabularies | None = None,
@@ -755,7 +755,7 @@ def score_terms(
     >>> [(t["term"], t["negated"]) for t in s.missing_terms], s.term_recall
     ([('feber', True)], 0.5)
     """
-    matcher = _resolve_matcher(language, matcher, lexicon, {})
+    matcher = resolve_matcher({"matcher": matcher, "lexicon": lexicon}, language)
     final_text, draft_text = normalize_text(final_note), normalize_text(ai_note)
     return _score(matcher, final_text, draft_text, vocabularies or TermVocabularies())
 
@@ -788,37 +788,8 @@ def _present(key: tuple[str, bool], mention: Mention, other: set[tuple[str, bool
     return bool(parts) and all((part, key[1]) in other for part in parts)
 
 
-def _resolve_matcher(
-    language: str,
-    matcher: Matcher | None,
-    lexicon: Lexicon | None,
-    options: dict[str, Any],
-) -> Matcher:
-    # The caller's own matcher or lexicon, else the batch's (options["matchers"]).
-    if matcher is not None:
-        if not isinstance(matcher, Matcher):
-            raise TypeError(
-                f"option 'matcher' must be an evalkit Matcher, got {type(matcher).__name__}"
-            )
-        if matcher.language == language:
-            return matcher
-        lexicon = matcher.lexicon
-    if lexicon is None:
-        return batch_matcher(options, language)
-    key = (id(lexicon), language)
-    cached = _MATCHERS.get(key)
-    if cached is None or cached[0] is not lexicon:
-        if len(_MATCHERS) > 32:
-            _MATCHERS.clear()
-        cached = (lexicon, Matcher(lexicon, language=language))
-        _MATCHERS[key] = cached
-    return cached[1]
-
-
 def _compute(pair: Any, options: dict[str, Any], previous: dict[str, Any]) -> TermScore:
-    matcher = _resolve_matcher(
-        pair.language, options.get("matcher"), options.get("lexicon"), options
-    )
+    matcher = resolve_matcher(options, pair.language)
     cache = options.get(TERM_CACHE_OPTION)
     if cache is None:
         cache = TermVocabularies()  # a single-note call: nothing to share

@@ -465,3 +465,35 @@ def test_find_gives_the_same_mentions_on_every_call(text):
     # with no cache of recent texts inside the matcher, each call matches afresh
     m = Matcher(_lexicon(), language="da")
     assert m.find(text) == m.find(text) == Matcher(_lexicon(), language="da").find(text)
+
+
+def test_resolve_matcher_follows_one_order_matcher_then_lexicon_then_batch():
+    from evalkit.lexicon.matcher import Matchers, lexicon_matcher, resolve_matcher
+
+    lex = Lexicon([LexiconEntry("fever", "sym:fever", "symptom", "en", "t")], version="t1")
+    own = Matcher(lex, language="en")
+    assert resolve_matcher({"matcher": own, "lexicon": object()}, "en") is own
+    # a matcher of another language: its lexicon, for the pair's language
+    da = resolve_matcher({"matcher": own}, "da")
+    assert da.language == "da" and da.lexicon is lex
+    assert resolve_matcher({"lexicon": lex}, "en") is lexicon_matcher(lex, "en")
+    matchers = Matchers()
+    assert resolve_matcher({"matchers": matchers}, "en") is matchers.get("en")
+    with pytest.raises(ValueError, match="use one of da, en"):
+        resolve_matcher({"lexicon": lex}, "sv")
+
+
+def test_lexicon_matcher_cache_is_bounded_and_keyed_by_the_object():
+    from evalkit.lexicon import matcher as module
+
+    lexicons = [
+        Lexicon([LexiconEntry(f"term{i}", f"sym:t{i}", "symptom", "en", "t")], version=str(i))
+        for i in range(module._LEXICON_MATCHERS_MAX + 5)
+    ]
+    built = [module.lexicon_matcher(lex, "en") for lex in lexicons]
+    assert len(module._LEXICON_MATCHERS) <= module._LEXICON_MATCHERS_MAX
+    assert all(m.lexicon is lex for m, lex in zip(built, lexicons, strict=True))
+    # the newest is still cached; an equal but distinct lexicon object gets its own matcher
+    assert module.lexicon_matcher(lexicons[-1], "en") is built[-1]
+    twin = Lexicon(list(lexicons[-1].entries), version=lexicons[-1].version)
+    assert module.lexicon_matcher(twin, "en") is not built[-1]

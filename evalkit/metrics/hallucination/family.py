@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from evalkit.lexicon.matcher import Matched, Mention, batch_matcher
+from evalkit.lexicon.matcher import Matched, Matcher, Mention, resolve_matcher
 from evalkit.metrics.checkers import CheckContext, Flag, merge_flags, resolve_checkers
 from evalkit.metrics.hallucination.antonyms import AntonymChecker
 from evalkit.metrics.hallucination.cache import IndexCache
@@ -26,7 +26,7 @@ from evalkit.metrics.hallucination.numbers import NumberChecker
 from evalkit.metrics.hallucination.regimens import RegimenChecker
 from evalkit.metrics.hallucination.support import SupportChecker
 from evalkit.metrics.registry import MetricInfo, register_family, register_metric
-from evalkit.schema import check_language
+from evalkit.schema import DEFAULT_LANGUAGE, check_language
 from evalkit.text.segment import Span, split_sentences
 
 __all__ = [
@@ -176,11 +176,12 @@ class HallucinationScore:
         }
 
 
-def _matcher_for(options: Mapping[str, Any], language: str) -> Any:
-    if "matcher" in options:
-        return options["matcher"]
-    # The same matcher as the terms family, user lexicons (--lexicon) included.
-    return batch_matcher(options, language)
+def _matcher_for(options: Mapping[str, Any], language: str) -> Matcher | None:
+    if "matcher" in options and options["matcher"] is None:
+        return None  # the checks without a lexicon
+    # The same rule, hence the same matcher, as the terms family: the caller's
+    # matcher or lexicon (options["lexicon"]), else the batch's (--lexicon files).
+    return resolve_matcher(options, language)
 
 
 def _matched_before(previous: Mapping[str, Any] | None) -> tuple[Matched, ...]:
@@ -358,7 +359,7 @@ def hallucination_flags(
     ai_note: str,
     *,
     transcript: str | None = None,
-    language: str = "da",
+    language: str = DEFAULT_LANGUAGE,
     **options: Any,
 ) -> list[dict[str, Any]]:
     """The ``hallucination_flags`` column for one note (reference first, then draft).

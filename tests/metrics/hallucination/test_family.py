@@ -442,3 +442,48 @@ def test_an_unknown_language_is_an_error_not_a_danish_fallback(language):
         score_hallucination(pair, {"matcher": None})
     with pytest.raises(ValueError, match=r"is not supported; use one of da, en"):
         hallucination_flags("Ingen feber.", "Feber.", language=language, matcher=None)
+
+
+def _user_lexicon():
+    from evalkit.lexicon.model import Lexicon, LexiconEntry
+
+    # a made-up diagnosis that no shipped lexicon holds
+    return Lexicon(
+        [LexiconEntry("zorbitis", "dx:zorbitis", "diagnosis", "en", "test-user")],
+        version="user-1",
+    )
+
+
+def test_a_user_lexicon_is_read_by_both_families_through_one_matcher(monkeypatch):
+    """options["lexicon"]: the hallucination family uses the terms family's matcher and mentions."""
+    from evalkit.lexicon.matcher import Matcher, lexicon_matcher
+    from evalkit.metrics.note import score_pair
+
+    lexicon = _user_lexicon()
+    pair = NotePair.from_raw("No zorbitis.", "Zorbitis.", None, "en")
+    seen: list[tuple[int, str]] = []
+    find = Matcher.find
+
+    def counting(self, text):
+        seen.append((id(self), text))
+        return find(self, text)
+
+    monkeypatch.setattr(Matcher, "find", counting)
+    both = score_pair(pair, families=["terms", "hallucination"], options={"lexicon": lexicon})
+    user = lexicon_matcher(lexicon, "en")
+    # the user's matcher, each note matched once (by the terms family), no other matcher
+    assert sorted(seen) == sorted({(id(user), pair.final_note), (id(user), pair.ai_note)})
+    assert [t["concept_id"] for t in both.terms.as_columns()["missing_terms"]] == ["dx:zorbitis"]
+    flags = both.hallucination.flags
+    assert [(f.type, pair.ai_note[f.start : f.end].lower()) for f in flags] == [
+        ("negation", "zorbitis")
+    ]
+    alone = score_hallucination(pair, {"lexicon": lexicon})
+    assert alone.as_columns() == both.hallucination.as_columns()
+
+
+@pytest.mark.parametrize("bad", ["zorbitis", 3, {"zorbitis": "dx"}])
+def test_a_lexicon_option_that_is_not_a_lexicon_is_refused(bad):
+    pair = NotePair.from_raw("No fever.", "Fever.", None, "en")
+    with pytest.raises(TypeError, match=r"option 'lexicon' must be an evalkit Lexicon, got"):
+        score_hallucination(pair, {"lexicon": bad})
