@@ -533,10 +533,6 @@ def _mark_words(
     cues = _negation_cues(language)
     own_cues = NEGATION_CUES.get(language, frozenset())
     list_scope = CONFIG.list_scope
-    # presence phrases ("til stede", "not detected"): their words carry the
-    # finding's polarity, not content of their own, and an absence phrase
-    # after its subject denies it ("Blod ikke påvist", "Reflexes absent bilaterally")
-    phrases = _presence_phrases(text, language, words)
     phrase_end = -1
     # after a predicate about the whole subject ("Clonus absent", "Reflekser til
     # stede") the rest of the clause says where, not what: no polarity of its own
@@ -549,6 +545,10 @@ def _mark_words(
     number_spans = [(n.start, n.end) for n in numbers]
     ni = 0
     lowered = list(map(str.lower, map(re.Match.group, words)))
+    # presence phrases ("til stede", "not detected"): their words carry the
+    # finding's polarity, not content of their own, and an absence phrase
+    # after its subject denies it ("Blod ikke påvist", "Reflexes absent bilaterally")
+    phrases = _presence_phrases(text, language, words, lowered)
     n_units, n_spans, n_covered = len(units), len(number_spans), len(covered)
     ui_next = 0
     # the unit words are looked up in (units[ui_next]) and its bounds; an end
@@ -821,9 +821,12 @@ def _pseudo_longest(language: str) -> int:
 
 
 def _presence_phrases(
-    text: str, language: str, words: list[re.Match[str]]
+    text: str, language: str, words: list[re.Match[str]], lowered: list[str] | None = None
 ) -> dict[int, tuple[int, str]]:
     """``{start: (end, polarity)}`` of the presence and absence phrases among ``words``.
+
+    ``lowered`` is the words in lower case when the caller has them (the
+    index's word loop does); only words that start a phrase are looked at.
 
     Examples
     --------
@@ -834,25 +837,27 @@ def _presence_phrases(
     [('ikke påvist', 'absent'), ('til stede', 'present')]
     """
     table = _phrase_table(language if language in CUE_LANGUAGES else None)
+    if lowered is None:
+        lowered = [w.group().lower() for w in words]
     out: dict[int, tuple[int, str]] = {}
     n = len(words)
-    wi = 0
-    while wi < n:
-        candidates = table.get(words[wi].group().lower())
-        matched = 0
-        for phrase, polarity in candidates or ():
+    # a phrase matched at wi takes its words: the next one may start at its end
+    free_from = 0
+    for wi in [i for i, low in enumerate(lowered) if low in table]:
+        if wi < free_from:
+            continue
+        for phrase, polarity in table[lowered[wi]]:
             k = len(phrase)
             if wi + k > n:
                 continue
             if all(
-                words[wi + j].group().lower() == phrase[j]
+                lowered[wi + j] == phrase[j]
                 and text[words[wi + j - 1].end() : words[wi + j].start()].strip(" \t") == ""
                 for j in range(1, k)
             ):
                 out[words[wi].start()] = (words[wi + k - 1].end(), polarity)
-                matched = k
+                free_from = wi + k
                 break
-        wi += matched or 1
     return out
 
 
