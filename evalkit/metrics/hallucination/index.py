@@ -292,11 +292,12 @@ def build_index(
     The steps, each a function of its own: split the text into units
     (:func:`_split_units`), find lexicon mentions and numbers
     (:func:`_find_items`) and put them in their units (:func:`_attach_items`),
-    mark headings and sections (:func:`_mark_sections`), mark the words: side,
+    mark headings and sections (:func:`_mark_sections`); for a transcript,
+    resolve the yes/no answers to questions
+    (:mod:`evalkit.metrics.hallucination.transcript`); mark the words: side,
     intensity and evaluative words, stems and the scope of negation cues
-    (:func:`_mark_words`); for a transcript, resolve the yes/no answers to
-    questions (:mod:`evalkit.metrics.hallucination.transcript`); then build
-    the lookups (:func:`_postings`, :func:`_concept_polarities`).
+    (:func:`_mark_words`); then build the lookups (:func:`_postings`,
+    :func:`_concept_polarities`).
 
     Parameters
     ----------
@@ -342,9 +343,21 @@ def build_index(
     mentions, numbers = _find_items(text, language, matcher, sentences, todo, stop, mentions)
     covered = _attach_items(units, mentions, numbers)
     _mark_sections(units, text, transcript=transcript, outside_headings=outside_headings)
-    _mark_words(units, _words_of(text, todo), text, language, stop, stems, numbers, covered)
     if transcript:
+        # before the words: only the answered questions keep a word polarity
         resolve_dialogue(units, text, language, stems, stop)
+    _mark_words(
+        units,
+        _words_of(text, todo),
+        text,
+        language,
+        stop,
+        stems,
+        numbers,
+        covered,
+        transcript=transcript,
+    )
+    if transcript:
         keep_answered_polarity(units, text, stems, stop)
         numbers = scale_replies(units, numbers, text)
     concepts, present, asked, statements = _concept_polarities(
@@ -519,6 +532,8 @@ def _mark_words(
     stems: StemTable,
     numbers: list[NumberMention],
     covered: list[tuple[int, int]],
+    *,
+    transcript: bool = False,
 ) -> None:
     """Mark each unit's words: word classes, stems and word keys, negation scope.
 
@@ -528,7 +543,9 @@ def _mark_words(
     (:func:`_open_negation_scope`); every other content word adds its stem
     (and, outside mentions and numbers, its word key) and its polarity: in
     scope while the scope lasts, which a list or a multi-word item extends
-    and "but" ends.
+    and "but" ends. In a transcript only the answered questions keep a word
+    polarity (:func:`~evalkit.metrics.hallucination.transcript.keep_answered_polarity`),
+    so the other units record none (their scope is followed all the same).
     """
     cues = _negation_cues(language)
     own_cues = NEGATION_CUES.get(language, frozenset())
@@ -541,6 +558,7 @@ def _mark_words(
     scope_unit: Unit | None = None
     scope_left, last_stem, last_wi = 0, None, -9
     last_in_scope = False
+    keep_polarity = True
     unit_stems: list[str] = []
     number_spans = [(n.start, n.end) for n in numbers]
     ni = 0
@@ -577,6 +595,7 @@ def _mark_words(
             last_in_scope = False
             unit_stems = []
             predicate = False
+            keep_polarity = not transcript or (u.question and u.answer is not None)
         if predicate and wi > 0 and "," in text[words[wi - 1].end() : pos]:
             predicate = False  # a list goes on: "pulses present, no bruit"
         absence_end = None
@@ -662,7 +681,8 @@ def _mark_words(
             in_scope = scope_left > 0
             scope_left = max(0, scope_left - 1)
             last_in_scope = in_scope
-            u.polarity.setdefault(skey, set()).add(in_scope)
+            if keep_polarity:
+                u.polarity.setdefault(skey, set()).add(in_scope)
             last_stem, last_wi = skey, wi
             unit_stems.append(last_stem)
         while ci < n_covered and covered[ci][1] <= pos:
