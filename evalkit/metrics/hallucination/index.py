@@ -13,9 +13,10 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from evalkit.lexicon.cues import CUE_LANGUAGES, language_cues
@@ -218,12 +219,25 @@ class TextIndex:
     any_of: list[tuple[int, frozenset[str]]] = field(default_factory=list)
 
     def related(self, keys: set[str], *, k: int = 2, min_shared: int = 1) -> list[tuple[int, int]]:
-        """Up to ``k`` units sharing the most keys with ``keys``: ``[(unit, shared)]``."""
-        counts: dict[int, int] = defaultdict(int)
+        """Up to ``k`` units sharing the most keys with ``keys``: ``[(unit, shared)]``.
+
+        Ties go to the earlier unit.
+
+        Examples
+        --------
+        >>> ix = build_index("Feber og hoste. Hoste. Feber og hoste i går.", "da")
+        >>> ix.related({"w:feb", "w:host"}, k=3)
+        [(0, 2), (2, 2), (1, 1)]
+        """
+        counts: Counter[int] = Counter()
+        postings = self.postings
         for key in keys:
-            for u in self.postings.get(key, ()):
-                counts[u] += 1
-        best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            found = postings.get(key)
+            if found:
+                counts.update(found)  # counted in C
+        # by unit, then (stable) by count, most first: the order of (-count, unit)
+        best = sorted(counts.items())
+        best.sort(key=itemgetter(1), reverse=True)
         return [(u, c) for u, c in best[:k] if c >= min_shared]
 
     def supports_words(self, text: str, language: str) -> bool:

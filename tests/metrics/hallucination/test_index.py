@@ -160,3 +160,30 @@ def test_a_pseudo_negation_cue_opens_no_negation_scope(final, draft, language):
         final, "Ingen dyb venetrombose." if language == "da" else "No DVT.", language=language
     )
     assert [f["type"] for f in flags] == ["negation"]
+
+
+def _related_reference(postings, keys, k, min_shared):
+    # TextIndex.related written out: count shared keys per unit, most first, ties by unit.
+    counts = {}
+    for key in keys:
+        for u in postings.get(key, []):
+            counts[u] = counts.get(u, 0) + 1
+    best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [(u, c) for u, c in best[:k] if c >= min_shared]
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["w:a", "w:b", "s:c", "c:d", "n:1", "s:e"]),
+        st.lists(st.integers(0, 12), unique=True, max_size=10),
+    ),
+    st.sets(st.sampled_from(["w:a", "w:b", "s:c", "c:d", "n:1", "s:x"])),
+    st.integers(1, 5),
+    st.integers(1, 3),
+)
+def test_related_matches_its_reference(postings, keys, k, min_shared):
+    ix = build_index("", "da")
+    ix.postings = postings
+    assert ix.related(keys, k=k, min_shared=min_shared) == _related_reference(
+        postings, keys, k, min_shared
+    )
