@@ -388,13 +388,13 @@ class ConceptChecker:
         if transcript is None:
             return None
         named = st.draft.present | (st.final.present if st.final is not None else set())
-        classes = drug_class_ids()
+        excluded = named | drug_class_ids()  # built once, not per mention
         others = {
             x.concept_id: x
             for v in transcript.units
             for x in v.mentions
             if x.category == m.category
-            and x.concept_id not in named | classes
+            and x.concept_id not in excluded
             and not x.concept_id.startswith("drug:")
             and not _same_substance(m.text, x.text)
         }

@@ -396,6 +396,8 @@ def build_index(
         # every number of the whole text, as find_numbers gives it: the scale
         # check's grade finder reads them instead of tokenising the text again
         index.cache["numbers:all"] = (language if language in ("da", "en") else None, numbers)
+        # and its sentences, as split_sentences gives them (the checks' draft state reads them)
+        index.cache["sentences"] = sentences
     return index
 
 
