@@ -508,14 +508,14 @@ def _narrower_affirmed(index: TextIndex, units: list[int], m: Any) -> bool:
         return _narrower_diagnosis(index, units, m)
     if m.category not in _NARROWER_CATEGORIES:
         return False
-    mine = {w.group().lower() for w in WORD.finditer(m.text) if len(w.group()) >= 3}
+    mine = {w.lower() for w in WORD.findall(m.text) if len(w) >= 3}
     if not mine:
         return False
     for i in units:
         for x in index.units[i].mentions:
             if x.negated or x.concept_id == m.concept_id or x.category not in _NARROWER_CATEGORIES:
                 continue
-            theirs = {w.group().lower() for w in WORD.finditer(x.text)}
+            theirs = {w.lower() for w in WORD.findall(x.text)}
             if mine < theirs:
                 return True
     return False
@@ -580,14 +580,14 @@ def _derived_in(term: str, index: TextIndex, units: list[int]) -> bool:
     *rød* / *rødme*, *opkast* / *opkastninger*, *søvn* / *søvnbesvær*) or the
     two share their first four letters (*hævelse* / *hævet*).
     """
-    words = [w.group().lower() for w in WORD.finditer(term) if len(w.group()) >= 3]
+    words = [w.lower() for w in WORD.findall(term) if len(w) >= 3]
     if not words or not units:
         return False
     theirs = {
-        w.group().lower()
+        w.lower()
         for i in units
-        for w in WORD.finditer(index.text, index.units[i].start, index.units[i].end)
-        if len(w.group()) >= 3
+        for w in WORD.findall(index.text, index.units[i].start, index.units[i].end)
+        if len(w) >= 3
     }
     return all(any(_same_family(a, b) for b in theirs) for a in words)
 

@@ -257,7 +257,7 @@ def _content_stems(text: str, language: str, stems: StemTable) -> set[str]:
     stop = STOPWORDS[check_language(language, what="_content_stems(language)")]
     return {
         stems.key(w)
-        for w in (m.group().lower().rstrip(".") for m in WORD.finditer(text))
+        for w in (x.lower().rstrip(".") for x in WORD.findall(text))
         if w not in stop and len(w) >= 2
     }
 

@@ -73,7 +73,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 def _gap_words(text: str, start: int, end: int) -> list[str] | None:
     """The words between two offsets; ``None`` when anything else (a comma, a digit) is there."""
     gap = text[start:end]
-    words = [w.group().lower() for w in WORD.finditer(gap)]
+    words = [w.lower() for w in WORD.findall(gap)]
     if WORD.sub("", gap).strip(" \t-"):
         return None
     return words

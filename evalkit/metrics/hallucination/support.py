@@ -238,7 +238,7 @@ def span_supported(draft: TextIndex, start: int, end: int, index: TextIndex) -> 
     if u is None or table is None:
         return False
     stop = STOPWORDS[check_language(table.language, what="the draft's stem table language")]
-    words = [w.group().lower() for w in WORD.finditer(draft.text, start, end)]
+    words = [w.lower() for w in WORD.findall(draft.text, start, end)]
     stems = {table.key(w) for w in words if w not in stop}
     if not stems:
         return False
@@ -401,7 +401,7 @@ def _reference(index: TextIndex) -> _Reference:
 
 def _runs(text: str, start: int, end: int) -> list[list[str]]:
     """The words of ``text[start:end]``, lower case: all of them, and those over three letters."""
-    words = [w.group().lower().rstrip(".") for w in WORD.finditer(text, start, end)]
+    words = [w.lower().rstrip(".") for w in WORD.findall(text, start, end)]
     return [words, [w for w in words if len(w) > 3]]
 
 
@@ -453,4 +453,4 @@ def _is_meta(text: str) -> bool:
     Such statements are what clinicians most often delete from AI drafts; a
     deleted one is not a clinical claim the references failed to support.
     """
-    return any(w.group().lower().startswith(META_PREFIXES) for w in WORD.finditer(text))
+    return any(w.lower().startswith(META_PREFIXES) for w in WORD.findall(text))

@@ -211,12 +211,12 @@ def local_negation(text: str, u: Unit, m: Any, cues: frozenset[str]) -> bool:
     """
     before = text[max(u.start, m.start - 60) : m.start]
     tail = before[before.rfind(",") + 1 :] if "," in before else before
-    near = [w.group().lower() for w in WORD.finditer(tail)][-4:]
+    near = [w.lower() for w in WORD.findall(tail)][-4:]
     if any(w in cues for w in near) and not any(w in LOCAL_BREAKS for w in near):
         k = max(i for i, w in enumerate(near) if w in cues)
         if not any(w in LOCAL_BREAKS for w in near[k:]):
             return True
-    after = [w.group().lower() for w in WORD.finditer(text, m.end, min(u.end, m.end + 20))][:2]
+    after = [w.lower() for w in WORD.findall(text, m.end, min(u.end, m.end + 20))][:2]
     return any(w in POST_NEGATION for w in after)
 
 
@@ -269,7 +269,7 @@ def presupposed(text: str, u: Unit, m: Any, stop: frozenset[str]) -> bool:
 def is_list(text: str, mentions: list[Any]) -> bool:
     """Whether mentions of a question are items of one list ("any fever, chills or cough?")."""
     for a, b in zip(mentions, mentions[1:], strict=False):
-        between = [w.group().lower() for w in WORD.finditer(text, a.end, b.start)]
+        between = [w.lower() for w in WORD.findall(text, a.end, b.start)]
         if b.start < a.end or not all(w in LIST_GLUE for w in between):
             return False
     return True
