@@ -33,7 +33,7 @@ from evalkit.metrics.hallucination.words import (
 from evalkit.schema import check_language
 from evalkit.text.consultation import parse_consultation
 from evalkit.text.numbers import NumberMention
-from evalkit.text.segment import speaker_role, split_sentences, split_turns
+from evalkit.text.segment import sentence_bounds, speaker_role, split_turns
 
 if TYPE_CHECKING:
     from evalkit.metrics.hallucination.cache import StemTable
@@ -60,8 +60,8 @@ def turn_sentence_spans(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, speaker)`` of every sentence of every turn of a transcript."""
     spans: list[tuple[int, int, str]] = []
     for turn in split_turns(text):
-        for s in split_sentences(turn.text):
-            spans.append((turn.start + s.start, turn.start + s.end, turn.speaker))
+        speaker = turn.speaker
+        spans += [(a, b, speaker) for a, b in sentence_bounds(text, turn.start, turn.end)]
     return spans
 
 
