@@ -187,3 +187,19 @@ def test_related_matches_its_reference(postings, keys, k, min_shared):
     assert ix.related(keys, k=k, min_shared=min_shared) == _related_reference(
         postings, keys, k, min_shared
     )
+
+
+@given(st.integers(0, 50), st.integers(0, 50), st.sampled_from(["", "Læge", "patient"]))
+def test_blank_unit_is_the_dataclass_default(start, end, speaker):
+    """Cross-check: the index's fast constructor gives Unit's defaults in every field."""
+    from evalkit.metrics.hallucination.index import Unit, _blank_unit
+
+    fast = _blank_unit(start, end, speaker)
+    assert fast == Unit(start, end, speaker=speaker)  # compares every field; unset ones raise
+    # fresh containers, not shared between units
+    other = _blank_unit(start, end, speaker)
+    assert all(
+        getattr(fast, f) is not getattr(other, f)
+        for f in ("keys", "stems", "mentions", "numbers", "sides", "grades", "quality")
+        + ("polarity", "concept_polarity")
+    )
