@@ -186,7 +186,7 @@ def _blank_unit(start: int, end: int, speaker: str = "") -> Unit:
     u.sides, u.grades, u.quality, u.polarity, u.concept_polarity = {}, {}, {}, {}, {}
     u.negation, u.answer, u.answered_by = None, None, None
     u.question = u.wh = u.heading = u.summary = u.echo = u.qualified = False
-    u.choice = u.existence = False
+    u.choice = u.existence = u.nonexistence = False
     u.statement = True
     u.section = u.role = ""
     return u
