@@ -611,6 +611,10 @@ def _mark_words(
     # of -1 makes the first word look for its unit
     u, u_start, u_end = None, 0, -1
     special = _SPECIAL.get(language) or _special_words(cues)
+    # stop words and intensity words carry no content key (one set lookup per word)
+    no_content = _NO_CONTENT.get(language) if stop is STOPWORDS.get(language) else None
+    if no_content is None:
+        no_content = stop | INTENSITY.keys()
     stem_keys_get = stems.keys.get
     stem_key = stems.key
     previous_words = ["", *lowered[:-1]] if lowered else []
@@ -693,7 +697,7 @@ def _mark_words(
             if bare in BUT_WORDS:
                 scope_left, last_in_scope = 0, False  # "ingen feber, men hoste"
                 predicate = False
-        if bare in stop or len(bare) < 2 or bare in INTENSITY:
+        if bare in no_content or len(bare) < 2:
             continue
         skey = stem_keys_get(bare)
         if skey is None:
@@ -705,8 +709,12 @@ def _mark_words(
             pass  # a presence word ("påvist", "stede") has no polarity of its own
         elif not (ni < n_spans and number_spans[ni][0] <= pos):
             # units of numbers ("i 3 dage") say nothing about polarity
-            gap = text[words[last_wi].end() : pos] if last_wi >= 0 else ""
-            if last_in_scope and wi - last_wi == 2 and gap.replace(" ", "").isalpha():
+            if (
+                last_in_scope
+                and wi - last_wi == 2
+                and last_wi >= 0
+                and text[words[last_wi].end() : pos].replace(" ", "").isalpha()
+            ):
                 # the same item goes on over one small word: "shortness of breath"
                 scope_left = max(scope_left, 1)
             elif (
@@ -716,8 +724,10 @@ def _mark_words(
             ):
                 # a list goes on: "denies chest pain, fever, chills, or abdominal pain"
                 scope_left = list_scope
-            in_scope = scope_left > 0
-            scope_left = max(0, scope_left - 1)
+            if scope_left > 0:
+                in_scope, scope_left = True, scope_left - 1
+            else:
+                in_scope, scope_left = False, 0
             last_in_scope = in_scope
             if keep_polarity:
                 u.polarity.setdefault(skey, set()).add(in_scope)
@@ -856,20 +866,25 @@ def _in_pseudo(language: str, lowered: list[str], wi: int) -> bool:
     (True, False)
     """
     table = _pseudo_table(language)
-    if not table:
-        return False
+    if not table or lowered[wi].rstrip(".") not in _pseudo_words(language):
+        return False  # a phrase holding the word has the word among its own
     longest = _pseudo_longest(language)
     n = len(lowered)
-    for start in range(max(0, wi - longest + 1), wi + 1):
-        for phrase in table.get(lowered[start].rstrip("."), ()):
-            k = len(phrase)
-            if (
-                start + k > wi
-                and start + k <= n
-                and all(lowered[start + j].rstrip(".") == phrase[j] for j in range(k))
-            ):
+    lo = max(0, wi - longest + 1)
+    # the words a phrase holding word wi can span, without a trailing dot
+    window = [w.rstrip(".") for w in lowered[lo : wi + longest]]
+    for start in range(lo, wi + 1):
+        for phrase in table.get(window[start - lo], ()):
+            end = start + len(phrase)
+            if wi < end <= n and tuple(window[start - lo : end - lo]) == phrase:
                 return True
     return False
+
+
+@functools.cache
+def _pseudo_words(language: str) -> frozenset[str]:
+    """Every word of the language's pseudo negation cues."""
+    return frozenset(w for ps in _pseudo_table(language).values() for p in ps for w in p)
 
 
 @functools.cache
@@ -1194,3 +1209,8 @@ _SPECIAL: dict[str, frozenset[str]] = {
     language: _special_words(_negation_cues(language)) for language in STOPWORDS
 }
 """The special words of each language with a cue file (a constant of the word lists)."""
+
+_NO_CONTENT: dict[str, frozenset[str]] = {
+    language: frozenset(stop | INTENSITY.keys()) for language, stop in STOPWORDS.items()
+}
+"""Each language's stop words and the intensity words: words without a content key."""

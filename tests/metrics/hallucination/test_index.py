@@ -203,3 +203,39 @@ def test_blank_unit_is_the_dataclass_default(start, end, speaker):
         for f in ("keys", "stems", "mentions", "numbers", "sides", "grades", "quality")
         + ("polarity", "concept_polarity")
     )
+
+
+def _in_pseudo_reference(language, lowered, wi):
+    # The pseudo-cue rule written out: every phrase tried at every start that can hold word wi.
+    from evalkit.lexicon.cues import language_cues
+
+    phrases = [p.split() for p in language_cues(language).negation.pseudo]
+    bare = [w.rstrip(".") for w in lowered]
+    return any(
+        bare[start : start + len(p)] == p
+        for p in phrases
+        for start in range(max(0, wi - len(p) + 1), wi + 1)
+        if start + len(p) <= len(bare)
+    )
+
+
+def _pseudo_pieces(language):
+    # whole pseudo cues, their words one by one, and other words
+    from evalkit.lexicon.cues import language_cues
+
+    phrases = [p.split() for p in language_cues(language).negation.pseudo]
+    words = sorted({w for p in phrases for w in p}) + ["feber", "ikke", "no", "pain", ""]
+    return sorted(phrases) + [[w] for w in words]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.data(), st.sampled_from(["da", "en"]))
+def test_in_pseudo_matches_its_reference(data, language):
+    from evalkit.metrics.hallucination.index import _in_pseudo
+
+    piece = st.sampled_from(_pseudo_pieces(language))
+    words = [w for p in data.draw(st.lists(piece, min_size=1, max_size=5)) for w in p]
+    dots = data.draw(st.lists(st.booleans(), min_size=len(words), max_size=len(words)))
+    lowered = [w + "." if dot else w for w, dot in zip(words, dots, strict=True)]
+    wi = data.draw(st.integers(0, len(lowered) - 1))
+    assert _in_pseudo(language, lowered, wi) == _in_pseudo_reference(language, lowered, wi)
