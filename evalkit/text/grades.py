@@ -33,7 +33,7 @@ Kinds of grade (:data:`GRADE_KINDS`):
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from evalkit.text.numbers import NumberMention, find_numbers, parse_number_words
@@ -308,7 +308,11 @@ def _intensity(text: str, language: str | None) -> list[Grade]:
 
 
 def find_grades(
-    text: str, *, language: str | None = None, numbers: Sequence[NumberMention] | None = None
+    text: str,
+    *,
+    language: str | None = None,
+    numbers: Sequence[NumberMention] | None = None,
+    kinds: Collection[str] | None = None,
 ) -> list[Grade]:
     """Find pain scores, murmur, plus and stage grades and intensity words.
 
@@ -321,6 +325,11 @@ def find_grades(
     numbers : sequence of NumberMention, optional
         ``find_numbers(text, language=language)`` when the caller has it
         already (the hallucination index does); the same grades result.
+    kinds : collection of str, optional
+        Only grades of these kinds (:data:`GRADE_KINDS`): the grades of those
+        kinds that the full search gives. Without ``"intensity"`` the intensity
+        words are not looked for; no other kind's mention can overlap one, so
+        none of the others changes.
 
     Returns
     -------
@@ -351,13 +360,13 @@ def find_grades(
         *_murmurs(text),
         *_grades(text),
         *_plus(text),
-        *_intensity(text, language),
+        *(_intensity(text, language) if kinds is None or "intensity" in kinds else ()),
     ]
     chosen: list[Grade] = []
     for g in sorted(candidates, key=lambda g: (-(g.end - g.start), g.start)):
         if all(g.end <= c.start or c.end <= g.start for c in chosen):
             chosen.append(g)
-    return sorted(chosen, key=lambda g: g.start)
+    return sorted((g for g in chosen if kinds is None or g.kind in kinds), key=lambda g: g.start)
 
 
 def same_grade(a: Grade, b: Grade) -> bool | None:

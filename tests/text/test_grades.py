@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from evalkit.text.grades import GRADE_KINDS, Grade, find_grades, same_grade
@@ -134,6 +134,74 @@ def test_murmur_roman_and_digits_agree(grade, roman_value, roman_max):
     top = "VI" if roman_max else "6"
     (g,) = find_grades(f"grade {value}/{top} systolic murmur", language="en")
     assert (g.kind, g.value) == ("murmur", grade)
+
+
+# pieces of grade mentions, intensity words and range words, glued into texts below
+_GRADE_PIECES = [
+    "VAS",
+    "NRS",
+    "smerter",
+    "pain",
+    "score",
+    "of",
+    "til",
+    "to",
+    "out",
+    "ud",
+    "af",
+    "/",
+    "-",
+    "grade",
+    "grad",
+    "NYHA",
+    "stage",
+    "class",
+    "II",
+    "iv",
+    "VI",
+    "i",
+    "b",
+    "1",
+    "2",
+    "4",
+    "6",
+    "10",
+    "+",
+    "++",
+    "2+",
+    "mild",
+    "moderate",
+    "moderat",
+    "let",
+    "svær",
+    "svære",
+    "severe",
+    "markant",
+    "intens",
+    "intensitet",
+    "eller",
+    "or",
+    "murmur",
+    "mislyd",
+    ":",
+    ",",
+    ".",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_GRADE_PIECES), st.sampled_from(["", " ", "  ", "\t", "\n"])),
+        max_size=12,
+    ),
+    st.sampled_from([None, "da", "en"]),
+    st.sets(st.sampled_from(GRADE_KINDS)),
+)
+def test_grades_of_some_kinds_are_those_of_the_full_search(pieces, language, kinds):
+    text = "".join(p + gap for p, gap in pieces)
+    full = find_grades(text, language=language)
+    assert find_grades(text, language=language, kinds=kinds) == [g for g in full if g.kind in kinds]
 
 
 @given(st.text(max_size=60), st.sampled_from([None, "da", "en"]))
