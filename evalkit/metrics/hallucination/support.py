@@ -333,14 +333,26 @@ class _Reference:
 
     @property
     def short(self) -> dict[str, set[int]]:
-        """Words of two to five letters, as written and without a plural s: their units."""
+        """Words of two to five letters, as written and without a plural s: their units.
+
+        The words of :attr:`words` (lower case, no trailing dot) that are two to
+        five letters, read without lower-casing every word of a long
+        transcript: lower-casing never makes a word shorter, and a word with a
+        dot is no word of letters only, so a word over five characters as
+        written is never one of them.
+        """
         if self._short is None:
-            self._short = {}
-            for i, runs in enumerate(self.words):
-                for w in runs[0]:
+            short: dict[str, set[int]] = {}
+            text = self._text
+            for i, (start, end) in enumerate(self._spans):
+                for word in WORD.findall(text, start, end):
+                    if len(word) > 5:
+                        continue
+                    w = word.lower().rstrip(".")
                     if 2 <= len(w) <= 5 and w.isalpha():
-                        self._short.setdefault(w, set()).add(i)
-                        self._short.setdefault(w.rstrip("s"), set()).add(i)
+                        short.setdefault(w, set()).add(i)
+                        short.setdefault(w.rstrip("s"), set()).add(i)
+            self._short = short
         return self._short
 
     def initials(self, letters: str) -> set[int]:
@@ -412,12 +424,13 @@ def _initialisms(draft: TextIndex, u: Unit, ref: _Reference) -> dict[str, frozen
     of the three words, each with the units that hold "dtrs".
     """
     table = draft.stem_table
-    if table is None or not ref.short:
+    short = ref.short if table is not None else None
+    if table is None or not short:
         return {}
     out: dict[str, set[int]] = {}
     for words in _runs(draft.text, u.start, u.end):
         for letters, i, j in _initials(words):
-            units = ref.short.get(letters)
+            units = short.get(letters)
             if units:
                 for w in words[i:j]:
                     out.setdefault(table.key(w)[2:], set()).update(units)
