@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from operator import itemgetter
 from typing import Any
 
@@ -1167,7 +1168,12 @@ def _dose_named_drugs(text: str, numbers: list, mentions: list, stop: frozenset[
     """
     from evalkit.lexicon.matcher import Mention
 
-    covered = [(m.start, m.end) for m in mentions]
+    # does a lexicon mention overlap [s, e)? Those starting before e are a prefix of
+    # the spans by start, and one of them reaches past s when their furthest end does
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))
+    added: list[tuple[int, int]] = []
     out = []
     for n in numbers:
         if n.kind != "dose":
@@ -1182,12 +1188,27 @@ def _dose_named_drugs(text: str, numbers: list, mentions: list, stop: frozenset[
             low in stop
             or low in DOSE_WORDS
             or low.endswith(NOT_DRUG_ENDINGS)
-            or any(a < e and s < b for a, b in covered)
+            or _reaches(starts, reach, s, e)
+            or any(a < e and s < b for a, b in added)
         ):
             continue
-        covered.append((s, e))
+        added.append((s, e))
         out.append(Mention(s, e, word, "drug:" + low, "medication", False))
     return out
+
+
+def _reaches(starts: list[int], reach: list[int], start: int, end: int) -> bool:
+    """Whether a span overlaps ``[start, end)``, given the spans' sorted starts and the
+    running maximum of their ends (``reach``).
+
+    Examples
+    --------
+    >>> starts, reach = [0, 2, 10], [9, 9, 12]  # spans (0, 9), (2, 5), (10, 12)
+    >>> [_reaches(starts, reach, s, e) for s, e in ((8, 10), (9, 10), (12, 14))]
+    [True, False, False]
+    """
+    k = bisect_left(starts, end)
+    return k > 0 and reach[k - 1] > start
 
 
 def _special_words(cues: frozenset[str]) -> frozenset[str]:

@@ -239,3 +239,21 @@ def test_in_pseudo_matches_its_reference(data, language):
     lowered = [w + "." if dot else w for w, dot in zip(words, dots, strict=True)]
     wi = data.draw(st.integers(0, len(lowered) - 1))
     assert _in_pseudo(language, lowered, wi) == _in_pseudo_reference(language, lowered, wi)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.integers(1, 12)), max_size=10),
+    st.integers(0, 50),
+    st.integers(1, 10),
+)
+def test_reaches_matches_a_scan_of_every_span(spans, start, length):
+    from itertools import accumulate
+
+    from evalkit.metrics.hallucination.index import _reaches
+
+    spans = sorted((a, a + n) for a, n in spans)
+    end = start + length
+    reach = list(accumulate((b for _, b in spans), max))
+    expected = any(a < end and start < b for a, b in spans)
+    assert _reaches([a for a, _ in spans], reach, start, end) == expected
