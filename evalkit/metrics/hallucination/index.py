@@ -618,6 +618,8 @@ def _mark_words(
         no_content = stop | INTENSITY.keys()
     stem_keys_get = stems.keys.get
     stem_key = stems.key
+    word_keys = stems.word_keys
+    word_keys_get = word_keys.get
     previous_words = ["", *lowered[:-1]] if lowered else []
     for wi, (w, low, prev_word) in enumerate(zip(words, lowered, previous_words, strict=True)):
         pos = w.start()
@@ -738,7 +740,10 @@ def _mark_words(
             ci += 1
         if ci < n_covered and covered[ci][0] <= pos < covered[ci][1]:
             continue
-        u.keys.add("w" + skey[1:])
+        wkey = word_keys_get(skey)
+        if wkey is None:
+            wkey = word_keys[skey] = "w" + skey[1:]
+        u.keys.add(wkey)
 
 
 def _open_negation_scope(

@@ -113,13 +113,14 @@ def resolve_dialogue(
             continue
         reply = consultation.utterances[utt.answered_by]
         u.answered_by = unit_at.get(reply.start)
+        if u.wh:
+            continue
         asked = _lower_words(text, u.start, u.end)
         if (
-            u.wh
-            or any(w in OTHER_WORDS for w in asked)  # "any other symptoms?" - "no"
+            not OTHER_WORDS.isdisjoint(asked)  # "any other symptoms?" - "no"
             # two questions in one: "have you had children, or are you planning to?"
             # (not "do you get dizzy when you stand up?")
-            or (sum(w in YOU for w in asked) >= 2 and u.choice)
+            or (u.choice and sum(w in YOU for w in asked) >= 2)
         ):
             continue
         u.qualified = utt.qualified
@@ -133,7 +134,7 @@ def resolve_dialogue(
             u.answer = False
         else:
             said = _lower_words(text, reply.start, reply.end)
-            if said and not any(w in cues for w in said) and _echoes(said, u, text, stems, stop):
+            if said and cues.isdisjoint(said) and _echoes(said, u, text, stems, stop):
                 u.answer, u.echo = False, True  # a positive echo
 
 
