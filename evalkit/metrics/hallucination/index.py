@@ -275,6 +275,41 @@ class TextIndex:
         """Whether the text states the same quantity somewhere."""
         return any(values_match(mention, x) for x in self.numbers.get(_num_key(mention.value), ()))
 
+    def unit_words(self) -> list[list[str]] | None:
+        """Each unit's words in lower case, as ``WORD.findall(text, start, end)`` gives them.
+
+        Read from the words of the whole text that the index kept, when every
+        word that starts inside a unit ends inside it and none runs into one
+        from before: a word search started at the unit's start then meets the
+        same words (a word starts at a letter, and no word is cut). ``None``
+        when the words were not kept (left-out sentences) or one crosses a
+        unit's bounds; the caller then reads the units' text.
+
+        Examples
+        --------
+        >>> build_index("Ingen feber. Hoste i 3 dage.", "da").unit_words()
+        [['ingen', 'feber'], ['hoste', 'i', 'dage']]
+        """
+        kept = self.cache.get("words")
+        if kept is None:
+            return None
+        words, lowered = kept
+        out: list[list[str]] = []
+        k, n = 0, len(words)
+        for u in self.units:
+            while k < n and words[k].start() < u.start:
+                if words[k].end() > u.start:
+                    return None  # a word runs into the unit
+                k += 1
+            mine: list[str] = []
+            while k < n and words[k].start() < u.end:
+                if words[k].end() > u.end:
+                    return None  # a word runs out of it
+                mine.append(lowered[k])
+                k += 1
+            out.append(mine)
+        return out
+
 
 def _content_stems(text: str, language: str, stems: StemTable) -> set[str]:
     stop = STOPWORDS[check_language(language, what="_content_stems(language)")]
@@ -383,9 +418,10 @@ def build_index(
     if transcript:
         # before the words: only the answered questions keep a word polarity
         resolve_dialogue(units, text, language, stems, stop)
-    _mark_words(
+    words = _words_of(text, todo)
+    lowered = _mark_words(
         units,
-        _words_of(text, todo),
+        words,
         text,
         language,
         stop,
@@ -415,6 +451,10 @@ def build_index(
         statements=statements,
         any_of=_yes_to_lists(units, text) if transcript else [],
     )
+    if todo is None:
+        # the words of the whole text and their lower case: the support check's
+        # reference reads each unit's words from them (see TextIndex.unit_words)
+        index.cache["words"] = (words, lowered)
     if todo is None and not transcript:
         # every number of the whole text, as find_numbers gives it: the scale
         # check's grade finder reads them instead of tokenising the text again
@@ -573,8 +613,9 @@ def _mark_words(
     covered: list[tuple[int, int]],
     *,
     transcript: bool = False,
-) -> None:
-    """Mark each unit's words: word classes, stems and word keys, negation scope.
+) -> list[str]:
+    """Mark each unit's words: word classes, stems and word keys, negation scope; the
+    words in lower case.
 
     One pass over the words, since a word's polarity depends on the cues
     before it in its unit. Side, intensity and evaluative words go to
@@ -744,6 +785,7 @@ def _mark_words(
         if wkey is None:
             wkey = word_keys[skey] = "w" + skey[1:]
         u.keys.add(wkey)
+    return lowered
 
 
 def _open_negation_scope(

@@ -307,7 +307,17 @@ _ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "5": "v", "6": "vi"}
 class _Reference:
     """Where each stem, short word and initialism of a reference index stands (its units)."""
 
-    __slots__ = ("_initials", "_short", "_spans", "_text", "_words", "memo", "postings", "stems")
+    __slots__ = (
+        "_initials",
+        "_short",
+        "_spans",
+        "_text",
+        "_unit_words",
+        "_words",
+        "memo",
+        "postings",
+        "stems",
+    )
 
     def __init__(self, index: TextIndex) -> None:
         # the postings, not the index: the index's cache holds this object, and a
@@ -320,6 +330,8 @@ class _Reference:
         self.memo: dict[str, frozenset[int]] = {}
         self._text = index.text
         self._spans = [(u.start, u.end) for u in index.units]
+        # each unit's words when the index kept them (a transcript's are many)
+        self._unit_words = index.unit_words()
         self._words: list[list[list[str]]] | None = None
         self._short: dict[str, set[int]] | None = None
         self._initials: tuple[list[str], list[list[int]]] | None = None
@@ -328,7 +340,10 @@ class _Reference:
     def words(self) -> list[list[list[str]]]:
         """Each unit's :func:`_runs`, read once for the short words and the initials."""
         if self._words is None:
-            self._words = [_runs(self._text, start, end) for start, end in self._spans]
+            if self._unit_words is not None:
+                self._words = [_long_runs([w.rstrip(".") for w in ws]) for ws in self._unit_words]
+            else:
+                self._words = [_runs(self._text, start, end) for start, end in self._spans]
         return self._words
 
     @property
@@ -343,12 +358,18 @@ class _Reference:
         """
         if self._short is None:
             short: dict[str, set[int]] = {}
-            text = self._text
-            for i, (start, end) in enumerate(self._spans):
-                for word in WORD.findall(text, start, end):
+            units = self._unit_words
+            if units is None:
+                text = self._text
+                units = [
+                    [w.lower() for w in WORD.findall(text, start, end) if len(w) <= 5]
+                    for start, end in self._spans
+                ]
+            for i, words in enumerate(units):
+                for word in words:
                     if len(word) > 5:
                         continue
-                    w = word.lower().rstrip(".")
+                    w = word.rstrip(".")
                     if 2 <= len(w) <= 5 and w.isalpha():
                         short.setdefault(w, set()).add(i)
                         short.setdefault(w.rstrip("s"), set()).add(i)
@@ -413,7 +434,11 @@ def _reference(index: TextIndex) -> _Reference:
 
 def _runs(text: str, start: int, end: int) -> list[list[str]]:
     """The words of ``text[start:end]``, lower case: all of them, and those over three letters."""
-    words = [w.lower().rstrip(".") for w in WORD.findall(text, start, end)]
+    return _long_runs([w.lower().rstrip(".") for w in WORD.findall(text, start, end)])
+
+
+def _long_runs(words: list[str]) -> list[list[str]]:
+    """``[words, the words over three letters]``."""
     return [words, [w for w in words if len(w) > 3]]
 
 

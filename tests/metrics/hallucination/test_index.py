@@ -257,3 +257,38 @@ def test_reaches_matches_a_scan_of_every_span(spans, start, length):
     reach = list(accumulate((b for _, b in spans), max))
     expected = any(a < end and start < b for a, b in spans)
     assert _reaches([a for a, _ in spans], reach, start, end) == expected
+
+
+_PIECES = ["Læge:", "Patient:", "feber", "u.a.", "u.a", "hmm.ok", "Abd.", "İs", "ja", "nej"]
+_PIECES += ["?", ".", ",", "3", "mg.", "x.y.z", "\n", "Ingen", "hoste", "dr.", "ca.5"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_PIECES), st.sampled_from(["", " ", "  ", "\n"])), max_size=20
+    ),
+    st.booleans(),
+    st.sampled_from(["da", "en"]),
+)
+def test_unit_words_are_the_words_searched_in_each_unit(pieces, transcript, language):
+    from evalkit.metrics.hallucination.words import WORD
+
+    text = "".join(p + gap for p, gap in pieces)
+    ix = build_index(text, language, None, transcript=transcript)
+    expected = [[w.lower() for w in WORD.findall(ix.text, u.start, u.end)] for u in ix.units]
+    found = ix.unit_words()
+    assert found is None or found == expected
+    if len(ix.units) == 1 and ix.units[0].start == 0 and ix.units[0].end == len(ix.text):
+        assert found == expected  # one unit over the whole text: no word can cross
+
+
+def test_unit_words_refuse_a_word_cut_by_a_unit():
+    from evalkit.metrics.hallucination.index import Unit
+
+    ix = build_index("feber hoste", "da")
+    assert ix.unit_words() == [["feber", "hoste"]]
+    ix.units = [Unit(0, 3), Unit(3, 11)]  # "feber" runs out of the first unit
+    assert ix.unit_words() is None
+    ix.units = [Unit(0, 5), Unit(8, 11)]  # "hoste" runs into the second
+    assert ix.unit_words() is None
