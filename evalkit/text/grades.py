@@ -164,8 +164,17 @@ _INTENSITY_RE = {
 # --- scale regular expressions -----------------------------------------------------
 
 _NUM = r"(?P<num>\d+(?:[.,]\d+)?|[^\W\d_]+(?:[- ][^\W\d_]+)?)"
+# Each scale regex opens with a lookahead of the letters its mentions can start with
+# (the case variants that IGNORECASE folds to them named too): the same matches,
+# but the regex engine jumps between those letters instead of trying the whole
+# pattern at every position of the text.
+_PAIN_FIRST = "(?=[vnsp\u017f])"
+_MURMUR_FIRST = "(?=[gvi1-6\u0130\u0131])"
+_GRADE_FIRST = "(?=[gsckn\u017f\u212a])"
 _PAIN_SCALE = re.compile(
-    _W + r"(?P<name>VAS|NRS|NPRS|VRS|smertescore|smerte[ \t]+score|pain[ \t]+score|smerter|smerte"
+    _PAIN_FIRST
+    + _W
+    + r"(?P<name>VAS|NRS|NPRS|VRS|smertescore|smerte[ \t]+score|pain[ \t]+score|smerter|smerte"
     r"|pain)" + _E + r"(?:[ \t]+(?:score|scale|niveau|level|intensitet|intensity))?"
     r"(?:[ \t]*[:=]|[ \t]+(?:på|of|er|is|at|was|var|til|rated|vurderet[ \t]+til"
     r"|angivet[ \t]+til|omkring|around|about))?[ \t]*"
@@ -177,12 +186,16 @@ _MURMUR_WORD = re.compile(
     r"murmur|mislyd|souffle|systolic|systolisk|diastolic|diastolisk|ejection|holosystolic", _F
 )
 _MURMUR = re.compile(
-    _W + r"(?:(?:grade|grad)[ \t]*)?(?P<v>" + _ROMAN_RE + r"|[1-6])[ \t]*(?:/|out[ \t]+of|af|ud"
+    _MURMUR_FIRST
+    + _W
+    + r"(?:(?:grade|grad)[ \t]*)?(?P<v>"
+    + _ROMAN_RE
+    + r"|[1-6])[ \t]*(?:/|out[ \t]+of|af|ud"
     r"[ \t]+af)[ \t]*(?P<max>vi|iv|6|4)" + _E + r"(?![/\d])",
     _F,
 )
 _GRADE = re.compile(
-    _W + r"(?P<name>grade|grad|stage|stadie|stadium|class|klasse|NYHA|GOLD|CCS|CKD)"
+    _GRADE_FIRST + _W + r"(?P<name>grade|grad|stage|stadie|stadium|class|klasse|NYHA|GOLD|CCS|CKD)"
     r"(?:(?:[ \t]+|-)(?:class|klasse|stage|stadie))?[ \t]*(?P<v>"
     + _ROMAN_RE
     + r"|\d)(?P<sub>[a-c])?"
@@ -273,7 +286,9 @@ def _grades(text: str) -> list[Grade]:
 
 
 def _plus(text: str) -> list[Grade]:
-    out = []
+    out: list[Grade] = []
+    if "+" not in text:
+        return out  # every plus grade has its plus sign
     for m in _PLUS.finditer(text):
         value = float(m.group("n")) if m.group("n") else float(len(m.group("p")))
         out.append(Grade(m.start(), m.end(), m.group(), "plus", value, None, None))

@@ -254,3 +254,32 @@ def test_numbers_given_are_the_ones_read():
     text = "Power 4/5 left."
     assert [g.kind for g in find_grades(text, language="en")] == ["power"]
     assert [g.kind for g in find_grades(text, language="en", numbers=[])] == []
+
+
+_SCALE_TEXT = st.lists(
+    st.sampled_from(
+        ["VAS", "nrs", "Smerter", "ſmerte", "pain", "score", "grad", "Grade", "NYHA", "ſtage"]
+        + ["KLASSE", "\u212alasse", "ckd", "ii", "IV", "ı", "İ", "vi", "6", "4", "2", "10", "/"]
+        + ["af", "ud af", "out of", "til", ":", "b", "3b", " ", "\t", ".", "x"]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SCALE_TEXT)
+def test_scale_regexes_match_as_without_their_first_letter_lookahead(text):
+    import re
+
+    import evalkit.text.grades as g
+
+    for pattern, first in (
+        (g._PAIN_SCALE, g._PAIN_FIRST),
+        (g._MURMUR, g._MURMUR_FIRST),
+        (g._GRADE, g._GRADE_FIRST),
+    ):
+        assert pattern.pattern.startswith(first)
+        plain = re.compile(pattern.pattern.removeprefix(first), pattern.flags)
+        assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == [
+            (m.span(), m.groupdict()) for m in plain.finditer(text)
+        ]
