@@ -33,7 +33,7 @@ Kinds of grade (:data:`GRADE_KINDS`):
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from evalkit.text.numbers import NumberMention, find_numbers, parse_number_words
@@ -164,8 +164,17 @@ _INTENSITY_RE = {
 # --- scale regular expressions -----------------------------------------------------
 
 _NUM = r"(?P<num>\d+(?:[.,]\d+)?|[^\W\d_]+(?:[- ][^\W\d_]+)?)"
+# Each scale regex opens with a lookahead of the letters its mentions can start with
+# (the case variants that IGNORECASE folds to them named too): the same matches,
+# but the regex engine jumps between those letters instead of trying the whole
+# pattern at every position of the text.
+_PAIN_FIRST = "(?=[vnsp\u017f])"
+_MURMUR_FIRST = "(?=[gvi1-6\u0130\u0131])"
+_GRADE_FIRST = "(?=[gsckn\u017f\u212a])"
 _PAIN_SCALE = re.compile(
-    _W + r"(?P<name>VAS|NRS|NPRS|VRS|smertescore|smerte[ \t]+score|pain[ \t]+score|smerter|smerte"
+    _PAIN_FIRST
+    + _W
+    + r"(?P<name>VAS|NRS|NPRS|VRS|smertescore|smerte[ \t]+score|pain[ \t]+score|smerter|smerte"
     r"|pain)" + _E + r"(?:[ \t]+(?:score|scale|niveau|level|intensitet|intensity))?"
     r"(?:[ \t]*[:=]|[ \t]+(?:på|of|er|is|at|was|var|til|rated|vurderet[ \t]+til"
     r"|angivet[ \t]+til|omkring|around|about))?[ \t]*"
@@ -177,12 +186,16 @@ _MURMUR_WORD = re.compile(
     r"murmur|mislyd|souffle|systolic|systolisk|diastolic|diastolisk|ejection|holosystolic", _F
 )
 _MURMUR = re.compile(
-    _W + r"(?:(?:grade|grad)[ \t]*)?(?P<v>" + _ROMAN_RE + r"|[1-6])[ \t]*(?:/|out[ \t]+of|af|ud"
+    _MURMUR_FIRST
+    + _W
+    + r"(?:(?:grade|grad)[ \t]*)?(?P<v>"
+    + _ROMAN_RE
+    + r"|[1-6])[ \t]*(?:/|out[ \t]+of|af|ud"
     r"[ \t]+af)[ \t]*(?P<max>vi|iv|6|4)" + _E + r"(?![/\d])",
     _F,
 )
 _GRADE = re.compile(
-    _W + r"(?P<name>grade|grad|stage|stadie|stadium|class|klasse|NYHA|GOLD|CCS|CKD)"
+    _GRADE_FIRST + _W + r"(?P<name>grade|grad|stage|stadie|stadium|class|klasse|NYHA|GOLD|CCS|CKD)"
     r"(?:(?:[ \t]+|-)(?:class|klasse|stage|stadie))?[ \t]*(?P<v>"
     + _ROMAN_RE
     + r"|\d)(?P<sub>[a-c])?"
@@ -273,7 +286,9 @@ def _grades(text: str) -> list[Grade]:
 
 
 def _plus(text: str) -> list[Grade]:
-    out = []
+    out: list[Grade] = []
+    if "+" not in text:
+        return out  # every plus grade has its plus sign
     for m in _PLUS.finditer(text):
         value = float(m.group("n")) if m.group("n") else float(len(m.group("p")))
         out.append(Grade(m.start(), m.end(), m.group(), "plus", value, None, None))
@@ -308,7 +323,11 @@ def _intensity(text: str, language: str | None) -> list[Grade]:
 
 
 def find_grades(
-    text: str, *, language: str | None = None, numbers: Sequence[NumberMention] | None = None
+    text: str,
+    *,
+    language: str | None = None,
+    numbers: Sequence[NumberMention] | None = None,
+    kinds: Collection[str] | None = None,
 ) -> list[Grade]:
     """Find pain scores, murmur, plus and stage grades and intensity words.
 
@@ -321,6 +340,11 @@ def find_grades(
     numbers : sequence of NumberMention, optional
         ``find_numbers(text, language=language)`` when the caller has it
         already (the hallucination index does); the same grades result.
+    kinds : collection of str, optional
+        Only grades of these kinds (:data:`GRADE_KINDS`): the grades of those
+        kinds that the full search gives. Without ``"intensity"`` the intensity
+        words are not looked for; no other kind's mention can overlap one, so
+        none of the others changes.
 
     Returns
     -------
@@ -351,13 +375,13 @@ def find_grades(
         *_murmurs(text),
         *_grades(text),
         *_plus(text),
-        *_intensity(text, language),
+        *(_intensity(text, language) if kinds is None or "intensity" in kinds else ()),
     ]
     chosen: list[Grade] = []
     for g in sorted(candidates, key=lambda g: (-(g.end - g.start), g.start)):
         if all(g.end <= c.start or c.end <= g.start for c in chosen):
             chosen.append(g)
-    return sorted(chosen, key=lambda g: g.start)
+    return sorted((g for g in chosen if kinds is None or g.kind in kinds), key=lambda g: g.start)
 
 
 def same_grade(a: Grade, b: Grade) -> bool | None:

@@ -30,6 +30,7 @@ __all__ = [
     "Turn",
     "split_sections",
     "split_sentences",
+    "sentence_bounds",
     "split_clauses",
     "clauses_of",
     "split_turns",
@@ -169,19 +170,62 @@ def split_sentences(text: str) -> list[Span]:
     ['hello .', 'how are you ?']
     """
     spans: list[Span] = []
-    start = 0
+    for start, end in sentence_bounds(text):
+        span = _new_object(Span)
+        _SET_START(span, start)
+        _SET_END(span, end)
+        _SET_TEXT(span, text[start:end])
+        _SET_LABEL(span, None)
+        spans.append(span)
+    return spans
+
+
+def sentence_bounds(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of the sentences of ``text[start:end]``, as :func:`split_sentences` splits.
+
+    Offsets are into ``text``. For callers that need only where the sentences
+    are (the transcript index): no :class:`Span` and no copy of each sentence.
+
+    Examples
+    --------
+    >>> text = "Læge: Har du feber? Nej. Tager f.eks. Pamol."
+    >>> [text[a:b] for a, b in sentence_bounds(text, 6)]
+    ['Har du feber?', 'Nej.', 'Tager f.eks. Pamol.']
+    >>> sentence_bounds(text, 6) == [
+    ...     (6 + s.start, 6 + s.end) for s in split_sentences(text[6:])
+    ... ]
+    True
+    """
+    if end is None:
+        end = len(text)
+    if start or end != len(text):
+        # the abbreviation rule looks at the characters around a dot: read the
+        # piece on its own, as split_sentences(text[start:end]) does
+        piece = text[start:end]
+        return [(start + a, start + b) for a, b in sentence_bounds(piece)]
+    bounds: list[tuple[int, int]] = []
+    at = 0
     for m in _SENT_END.finditer(text):
         if m.group() == "." and _is_abbreviation(text, m.start()):
             continue
-        end = m.end()
-        span = _trim(text, start, end)
-        if span is not None:
-            spans.append(span)
-        start = end
-    span = _trim(text, start, len(text))
-    if span is not None:
-        spans.append(span)
-    return spans
+        stop = m.end()
+        a, b = _trimmed(text, at, stop)
+        if a < b:
+            bounds.append((a, b))
+        at = stop
+    a, b = _trimmed(text, at, len(text))
+    if a < b:
+        bounds.append((a, b))
+    return bounds
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` with the white space at both ends left out (``start >= end``: none left)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 # Every break is one character (";", ":", "," or white space), so the pattern

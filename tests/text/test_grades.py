@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from evalkit.text.grades import GRADE_KINDS, Grade, find_grades, same_grade
@@ -136,6 +136,74 @@ def test_murmur_roman_and_digits_agree(grade, roman_value, roman_max):
     assert (g.kind, g.value) == ("murmur", grade)
 
 
+# pieces of grade mentions, intensity words and range words, glued into texts below
+_GRADE_PIECES = [
+    "VAS",
+    "NRS",
+    "smerter",
+    "pain",
+    "score",
+    "of",
+    "til",
+    "to",
+    "out",
+    "ud",
+    "af",
+    "/",
+    "-",
+    "grade",
+    "grad",
+    "NYHA",
+    "stage",
+    "class",
+    "II",
+    "iv",
+    "VI",
+    "i",
+    "b",
+    "1",
+    "2",
+    "4",
+    "6",
+    "10",
+    "+",
+    "++",
+    "2+",
+    "mild",
+    "moderate",
+    "moderat",
+    "let",
+    "svær",
+    "svære",
+    "severe",
+    "markant",
+    "intens",
+    "intensitet",
+    "eller",
+    "or",
+    "murmur",
+    "mislyd",
+    ":",
+    ",",
+    ".",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_GRADE_PIECES), st.sampled_from(["", " ", "  ", "\t", "\n"])),
+        max_size=12,
+    ),
+    st.sampled_from([None, "da", "en"]),
+    st.sets(st.sampled_from(GRADE_KINDS)),
+)
+def test_grades_of_some_kinds_are_those_of_the_full_search(pieces, language, kinds):
+    text = "".join(p + gap for p, gap in pieces)
+    full = find_grades(text, language=language)
+    assert find_grades(text, language=language, kinds=kinds) == [g for g in full if g.kind in kinds]
+
+
 @given(st.text(max_size=60), st.sampled_from([None, "da", "en"]))
 def test_grades_lie_inside_the_text_and_do_not_overlap(text, language):
     found = find_grades(text, language=language)
@@ -186,3 +254,32 @@ def test_numbers_given_are_the_ones_read():
     text = "Power 4/5 left."
     assert [g.kind for g in find_grades(text, language="en")] == ["power"]
     assert [g.kind for g in find_grades(text, language="en", numbers=[])] == []
+
+
+_SCALE_TEXT = st.lists(
+    st.sampled_from(
+        ["VAS", "nrs", "Smerter", "ſmerte", "pain", "score", "grad", "Grade", "NYHA", "ſtage"]
+        + ["KLASSE", "\u212alasse", "ckd", "ii", "IV", "ı", "İ", "vi", "6", "4", "2", "10", "/"]
+        + ["af", "ud af", "out of", "til", ":", "b", "3b", " ", "\t", ".", "x"]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SCALE_TEXT)
+def test_scale_regexes_match_as_without_their_first_letter_lookahead(text):
+    import re
+
+    import evalkit.text.grades as g
+
+    for pattern, first in (
+        (g._PAIN_SCALE, g._PAIN_FIRST),
+        (g._MURMUR, g._MURMUR_FIRST),
+        (g._GRADE, g._GRADE_FIRST),
+    ):
+        assert pattern.pattern.startswith(first)
+        plain = re.compile(pattern.pattern.removeprefix(first), pattern.flags)
+        assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == [
+            (m.span(), m.groupdict()) for m in plain.finditer(text)
+        ]

@@ -268,3 +268,18 @@ def test_clauses_of_some_sentences_are_those_of_the_whole_text(text, data):
         if any(s.start <= c.start and c.end <= s.end for s in chosen)
     ]
     assert segment.clauses_of(text, chosen) == inside
+
+
+@given(_split_text, st.data())
+@example("Læge: Har du feber? Nej. Tager f.eks. Pamol.\n\n2. gang", None)
+def test_sentence_bounds_are_split_sentences_of_the_piece(text, data):
+    """Cross-check: sentence_bounds of a piece is split_sentences of that piece, shifted."""
+    if data is None:
+        start, end = 6, len(text)
+    else:
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+    expected = [(start + s.start, start + s.end) for s in segment.split_sentences(text[start:end])]
+    assert segment.sentence_bounds(text, start, end) == expected
+    whole = [(s.start, s.end) for s in segment.split_sentences(text)]
+    assert segment.sentence_bounds(text) == whole

@@ -31,7 +31,7 @@ def _negated_at(text: str, start: int, language: str) -> bool:
     >>> _negated_at("Abdomen ikke øm.", 13, "da"), _negated_at("Abdomen øm.", 8, "da")
     (True, False)
     """
-    before = [w.group().lower() for w in WORD.finditer(text, max(0, start - 30), start)][-2:]
+    before = [w.lower() for w in WORD.findall(text, max(0, start - 30), start)][-2:]
     cues = NEGATION_CUES.get(language, frozenset())
     return any(w in cues for w in before)
 

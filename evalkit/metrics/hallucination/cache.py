@@ -42,12 +42,14 @@ class StemTable:
     ('s:feb', {'feber': 's:feb'})
     """
 
-    __slots__ = ("keys", "language", "max_words", "_stem_word")
+    __slots__ = ("keys", "language", "max_words", "word_keys", "_stem_word")
 
     def __init__(self, language: str, max_words: int = CONFIG.stem_cache_size) -> None:
         self.language = language
         self.max_words = max_words
         self.keys: dict[str, str] = {}
+        self.word_keys: dict[str, str] = {}
+        """``"s:<stem>" -> "w:<stem>"``: the word key of a stem key, built once."""
         check_language(language, what="StemTable(language)")
         self._stem_word = snowballstemmer.stemmer(LANG_STEMMER[language]).stemWord
 
@@ -62,6 +64,7 @@ class StemTable:
         """Start over when more than ``max_words`` words are kept (bounds the memory)."""
         if len(self.keys) > self.max_words:
             self.keys = {}
+            self.word_keys = {}
 
 
 class IndexCache:

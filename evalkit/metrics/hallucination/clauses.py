@@ -77,7 +77,7 @@ class ClauseChecker:
                         u.negation is not None
                         and not _negates_a_concept(u)
                         # not "denies any other …" (beyond what was said), not advice
-                        and not any(w.group().lower() in OTHER_WORDS for w in WORD.finditer(clause))
+                        and not any(w.lower() in OTHER_WORDS for w in WORD.findall(clause))
                         and not conditional(pair.ai_note, u, context.language)
                     )
                     head = (
@@ -263,7 +263,7 @@ _NORMAL_WORDS = frozenset(
 
 def _asks_normal(text: str, q: Unit) -> bool:
     """A question about normality ("are your bowels working OK?"): its yes is a no."""
-    return any(w.group().lower() in _NORMAL_WORDS for w in WORD.finditer(text, q.start, q.end))
+    return any(w.lower() in _NORMAL_WORDS for w in WORD.findall(text, q.start, q.end))
 
 
 def _negates_a_concept(u: Unit) -> bool:
@@ -299,7 +299,7 @@ def _negated_head(text: str, u: Unit, language: str, stems: StemTable | None = N
     cue_start, cue_end = u.negation
     cue = text[cue_start:cue_end].lower()
     if cue in POST_NEGATION:
-        before = [w.group().lower() for w in WORD.finditer(text, u.start, cue_start)]
+        before = [w.lower() for w in WORD.findall(text, u.start, cue_start)]
         before = [w for w in before if w not in stop]
         if before:
             return stems.key(before[-1].rstrip("."))[2:]

@@ -388,13 +388,13 @@ class ConceptChecker:
         if transcript is None:
             return None
         named = st.draft.present | (st.final.present if st.final is not None else set())
-        classes = drug_class_ids()
+        excluded = named | drug_class_ids()  # built once, not per mention
         others = {
             x.concept_id: x
             for v in transcript.units
             for x in v.mentions
             if x.category == m.category
-            and x.concept_id not in named | classes
+            and x.concept_id not in excluded
             and not x.concept_id.startswith("drug:")
             and not _same_substance(m.text, x.text)
         }
@@ -508,14 +508,14 @@ def _narrower_affirmed(index: TextIndex, units: list[int], m: Any) -> bool:
         return _narrower_diagnosis(index, units, m)
     if m.category not in _NARROWER_CATEGORIES:
         return False
-    mine = {w.group().lower() for w in WORD.finditer(m.text) if len(w.group()) >= 3}
+    mine = {w.lower() for w in WORD.findall(m.text) if len(w) >= 3}
     if not mine:
         return False
     for i in units:
         for x in index.units[i].mentions:
             if x.negated or x.concept_id == m.concept_id or x.category not in _NARROWER_CATEGORIES:
                 continue
-            theirs = {w.group().lower() for w in WORD.finditer(x.text)}
+            theirs = {w.lower() for w in WORD.findall(x.text)}
             if mine < theirs:
                 return True
     return False
@@ -580,14 +580,14 @@ def _derived_in(term: str, index: TextIndex, units: list[int]) -> bool:
     *rød* / *rødme*, *opkast* / *opkastninger*, *søvn* / *søvnbesvær*) or the
     two share their first four letters (*hævelse* / *hævet*).
     """
-    words = [w.group().lower() for w in WORD.finditer(term) if len(w.group()) >= 3]
+    words = [w.lower() for w in WORD.findall(term) if len(w) >= 3]
     if not words or not units:
         return False
     theirs = {
-        w.group().lower()
+        w.lower()
         for i in units
-        for w in WORD.finditer(index.text, index.units[i].start, index.units[i].end)
-        if len(w.group()) >= 3
+        for w in WORD.findall(index.text, index.units[i].start, index.units[i].end)
+        if len(w) >= 3
     }
     return all(any(_same_family(a, b) for b in theirs) for a in words)
 

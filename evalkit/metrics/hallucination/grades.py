@@ -281,11 +281,7 @@ def scale_grades(index: TextIndex, language: str) -> list[list[Grade]]:
     if _GRADE_HINT.search(text) is not None:
         kept = index.cache.get("numbers:all")
         numbers = kept[1] if kept is not None and kept[0] == language else None
-        grades = [
-            g
-            for g in find_grades(text, language=language, numbers=numbers)
-            if g.kind in SCALE_KINDS
-        ]
+        grades = find_grades(text, language=language, numbers=numbers, kinds=SCALE_KINDS)
         ui = 0
         for g in grades:
             while ui < len(index.units) and index.units[ui].end <= g.start:
@@ -327,14 +323,24 @@ class ScaleChecker:
         final = st.final
         if final is None or context.language not in ("da", "en"):
             return []
-        mine = scale_grades(st.draft, context.language)
-        if not any(mine):
+        # a flag needs a draft clause the clinician did not keep, aligned to a final-note
+        # clause with a grade: the cheap conditions first, the draft's grades last
+        open_units = [
+            ui
+            for ui in range(len(st.draft.units))
+            if not st.endorsed[ui] and st.coverage[ui] >= CONFIG.loose_coverage
+        ]
+        if not open_units:
             return []
         theirs = scale_grades(final, context.language)
+        if not any(theirs[i] for ui in open_units for i in st.aligned[ui]):
+            return []
+        mine = scale_grades(st.draft, context.language)
         every = [g for gs in theirs for g in gs]
         flags: list[Flag] = []
-        for ui, grades in enumerate(mine):
-            if not grades or st.endorsed[ui] or st.coverage[ui] < CONFIG.loose_coverage:
+        for ui in open_units:
+            grades = mine[ui]
+            if not grades:
                 continue
             near = [g for i in st.aligned[ui] for g in theirs[i]]
             for g in grades:

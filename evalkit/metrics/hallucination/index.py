@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
-from collections import defaultdict
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import itemgetter
 from typing import Any
 
 from evalkit.lexicon.cues import CUE_LANGUAGES, language_cues
@@ -169,6 +171,28 @@ class Unit:
     nonexistence: bool = False
 
 
+_new_object = object.__new__
+
+
+def _blank_unit(start: int, end: int, speaker: str = "") -> Unit:
+    """``Unit(start, end, speaker=speaker)``, field by field: the same object at less cost.
+
+    A transcript has hundreds of units; the dataclass's ``__init__`` fills
+    its twenty-six parameters' defaults one by one. A test checks that both
+    give equal units (so a new field must be set here too).
+    """
+    u = _new_object(Unit)
+    u.start, u.end, u.speaker = start, end, speaker
+    u.keys, u.stems, u.mentions, u.numbers = set(), set(), [], []
+    u.sides, u.grades, u.quality, u.polarity, u.concept_polarity = {}, {}, {}, {}, {}
+    u.negation, u.answer, u.answered_by = None, None, None
+    u.question = u.wh = u.heading = u.summary = u.echo = u.qualified = False
+    u.choice = u.existence = u.nonexistence = False
+    u.statement = True
+    u.section = u.role = ""
+    return u
+
+
 @dataclass(slots=True)
 class TextIndex:
     """A text split into :class:`Unit` items and indexed for lookups.
@@ -218,12 +242,25 @@ class TextIndex:
     any_of: list[tuple[int, frozenset[str]]] = field(default_factory=list)
 
     def related(self, keys: set[str], *, k: int = 2, min_shared: int = 1) -> list[tuple[int, int]]:
-        """Up to ``k`` units sharing the most keys with ``keys``: ``[(unit, shared)]``."""
-        counts: dict[int, int] = defaultdict(int)
+        """Up to ``k`` units sharing the most keys with ``keys``: ``[(unit, shared)]``.
+
+        Ties go to the earlier unit.
+
+        Examples
+        --------
+        >>> ix = build_index("Feber og hoste. Hoste. Feber og hoste i går.", "da")
+        >>> ix.related({"w:feb", "w:host"}, k=3)
+        [(0, 2), (2, 2), (1, 1)]
+        """
+        counts: Counter[int] = Counter()
+        postings = self.postings
         for key in keys:
-            for u in self.postings.get(key, ()):
-                counts[u] += 1
-        best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            found = postings.get(key)
+            if found:
+                counts.update(found)  # counted in C
+        # by unit, then (stable) by count, most first: the order of (-count, unit)
+        best = sorted(counts.items())
+        best.sort(key=itemgetter(1), reverse=True)
         return [(u, c) for u, c in best[:k] if c >= min_shared]
 
     def supports_words(self, text: str, language: str) -> bool:
@@ -238,12 +275,47 @@ class TextIndex:
         """Whether the text states the same quantity somewhere."""
         return any(values_match(mention, x) for x in self.numbers.get(_num_key(mention.value), ()))
 
+    def unit_words(self) -> list[list[str]] | None:
+        """Each unit's words in lower case, as ``WORD.findall(text, start, end)`` gives them.
+
+        Read from the words of the whole text that the index kept, when every
+        word that starts inside a unit ends inside it and none runs into one
+        from before: a word search started at the unit's start then meets the
+        same words (a word starts at a letter, and no word is cut). ``None``
+        when the words were not kept (left-out sentences) or one crosses a
+        unit's bounds; the caller then reads the units' text.
+
+        Examples
+        --------
+        >>> build_index("Ingen feber. Hoste i 3 dage.", "da").unit_words()
+        [['ingen', 'feber'], ['hoste', 'i', 'dage']]
+        """
+        kept = self.cache.get("words")
+        if kept is None:
+            return None
+        words, lowered = kept
+        out: list[list[str]] = []
+        k, n = 0, len(words)
+        for u in self.units:
+            while k < n and words[k].start() < u.start:
+                if words[k].end() > u.start:
+                    return None  # a word runs into the unit
+                k += 1
+            mine: list[str] = []
+            while k < n and words[k].start() < u.end:
+                if words[k].end() > u.end:
+                    return None  # a word runs out of it
+                mine.append(lowered[k])
+                k += 1
+            out.append(mine)
+        return out
+
 
 def _content_stems(text: str, language: str, stems: StemTable) -> set[str]:
     stop = STOPWORDS[check_language(language, what="_content_stems(language)")]
     return {
         stems.key(w)
-        for w in (m.group().lower().rstrip(".") for m in WORD.finditer(text))
+        for w in (x.lower().rstrip(".") for x in WORD.findall(text))
         if w not in stop and len(w) >= 2
     }
 
@@ -292,11 +364,12 @@ def build_index(
     The steps, each a function of its own: split the text into units
     (:func:`_split_units`), find lexicon mentions and numbers
     (:func:`_find_items`) and put them in their units (:func:`_attach_items`),
-    mark headings and sections (:func:`_mark_sections`), mark the words: side,
+    mark headings and sections (:func:`_mark_sections`); for a transcript,
+    resolve the yes/no answers to questions
+    (:mod:`evalkit.metrics.hallucination.transcript`); mark the words: side,
     intensity and evaluative words, stems and the scope of negation cues
-    (:func:`_mark_words`); for a transcript, resolve the yes/no answers to
-    questions (:mod:`evalkit.metrics.hallucination.transcript`); then build
-    the lookups (:func:`_postings`, :func:`_concept_polarities`).
+    (:func:`_mark_words`); then build the lookups (:func:`_postings`,
+    :func:`_concept_polarities`).
 
     Parameters
     ----------
@@ -342,9 +415,22 @@ def build_index(
     mentions, numbers = _find_items(text, language, matcher, sentences, todo, stop, mentions)
     covered = _attach_items(units, mentions, numbers)
     _mark_sections(units, text, transcript=transcript, outside_headings=outside_headings)
-    _mark_words(units, _words_of(text, todo), text, language, stop, stems, numbers, covered)
     if transcript:
+        # before the words: only the answered questions keep a word polarity
         resolve_dialogue(units, text, language, stems, stop)
+    words = _words_of(text, todo)
+    lowered = _mark_words(
+        units,
+        words,
+        text,
+        language,
+        stop,
+        stems,
+        numbers,
+        covered,
+        transcript=transcript,
+    )
+    if transcript:
         keep_answered_polarity(units, text, stems, stop)
         numbers = scale_replies(units, numbers, text)
     concepts, present, asked, statements = _concept_polarities(
@@ -365,10 +451,16 @@ def build_index(
         statements=statements,
         any_of=_yes_to_lists(units, text) if transcript else [],
     )
+    if todo is None:
+        # the words of the whole text and their lower case: the support check's
+        # reference reads each unit's words from them (see TextIndex.unit_words)
+        index.cache["words"] = (words, lowered)
     if todo is None and not transcript:
         # every number of the whole text, as find_numbers gives it: the scale
         # check's grade finder reads them instead of tokenising the text again
         index.cache["numbers:all"] = (language if language in ("da", "en") else None, numbers)
+        # and its sentences, as split_sentences gives them (the checks' draft state reads them)
+        index.cache["sentences"] = sentences
     return index
 
 
@@ -389,7 +481,7 @@ def _split_units(
     outside_headings: list[tuple[int, str]] = []
     todo: list[Span] | None = None
     if transcript:
-        units = [Unit(s, e, speaker=spk) for s, e, spk in turn_sentence_spans(text)]
+        units = [_blank_unit(s, e, spk) for s, e, spk in turn_sentence_spans(text)]
         return units, sentences, todo, outside_headings
     if sentences is None:
         sentences = split_sentences(text)
@@ -403,7 +495,7 @@ def _split_units(
                 if _is_heading(c.text)
             ]
     indexed = sentences if todo is None else todo
-    units = [Unit(c.start, c.end) for c in clauses_of(text, indexed)]
+    units = [_blank_unit(c.start, c.end) for c in clauses_of(text, indexed)]
     return units, sentences, todo, outside_headings
 
 
@@ -519,8 +611,11 @@ def _mark_words(
     stems: StemTable,
     numbers: list[NumberMention],
     covered: list[tuple[int, int]],
-) -> None:
-    """Mark each unit's words: word classes, stems and word keys, negation scope.
+    *,
+    transcript: bool = False,
+) -> list[str]:
+    """Mark each unit's words: word classes, stems and word keys, negation scope; the
+    words in lower case.
 
     One pass over the words, since a word's polarity depends on the cues
     before it in its unit. Side, intensity and evaluative words go to
@@ -528,15 +623,13 @@ def _mark_words(
     (:func:`_open_negation_scope`); every other content word adds its stem
     (and, outside mentions and numbers, its word key) and its polarity: in
     scope while the scope lasts, which a list or a multi-word item extends
-    and "but" ends.
+    and "but" ends. In a transcript only the answered questions keep a word
+    polarity (:func:`~evalkit.metrics.hallucination.transcript.keep_answered_polarity`),
+    so the other units record none (their scope is followed all the same).
     """
     cues = _negation_cues(language)
     own_cues = NEGATION_CUES.get(language, frozenset())
     list_scope = CONFIG.list_scope
-    # presence phrases ("til stede", "not detected"): their words carry the
-    # finding's polarity, not content of their own, and an absence phrase
-    # after its subject denies it ("Blod ikke påvist", "Reflexes absent bilaterally")
-    phrases = _presence_phrases(text, language, words)
     phrase_end = -1
     # after a predicate about the whole subject ("Clonus absent", "Reflekser til
     # stede") the rest of the clause says where, not what: no polarity of its own
@@ -545,18 +638,29 @@ def _mark_words(
     scope_unit: Unit | None = None
     scope_left, last_stem, last_wi = 0, None, -9
     last_in_scope = False
+    keep_polarity = True
     unit_stems: list[str] = []
     number_spans = [(n.start, n.end) for n in numbers]
     ni = 0
     lowered = list(map(str.lower, map(re.Match.group, words)))
+    # presence phrases ("til stede", "not detected"): their words carry the
+    # finding's polarity, not content of their own, and an absence phrase
+    # after its subject denies it ("Blod ikke påvist", "Reflexes absent bilaterally")
+    phrases = _presence_phrases(text, language, words, lowered)
     n_units, n_spans, n_covered = len(units), len(number_spans), len(covered)
     ui_next = 0
     # the unit words are looked up in (units[ui_next]) and its bounds; an end
     # of -1 makes the first word look for its unit
     u, u_start, u_end = None, 0, -1
     special = _SPECIAL.get(language) or _special_words(cues)
+    # stop words and intensity words carry no content key (one set lookup per word)
+    no_content = _NO_CONTENT.get(language) if stop is STOPWORDS.get(language) else None
+    if no_content is None:
+        no_content = stop | INTENSITY.keys()
     stem_keys_get = stems.keys.get
     stem_key = stems.key
+    word_keys = stems.word_keys
+    word_keys_get = word_keys.get
     previous_words = ["", *lowered[:-1]] if lowered else []
     for wi, (w, low, prev_word) in enumerate(zip(words, lowered, previous_words, strict=True)):
         pos = w.start()
@@ -577,6 +681,7 @@ def _mark_words(
             last_in_scope = False
             unit_stems = []
             predicate = False
+            keep_polarity = not transcript or (u.question and u.answer is not None)
         if predicate and wi > 0 and "," in text[words[wi - 1].end() : pos]:
             predicate = False  # a list goes on: "pulses present, no bruit"
         absence_end = None
@@ -636,7 +741,7 @@ def _mark_words(
             if bare in BUT_WORDS:
                 scope_left, last_in_scope = 0, False  # "ingen feber, men hoste"
                 predicate = False
-        if bare in stop or len(bare) < 2 or bare in INTENSITY:
+        if bare in no_content or len(bare) < 2:
             continue
         skey = stem_keys_get(bare)
         if skey is None:
@@ -648,8 +753,12 @@ def _mark_words(
             pass  # a presence word ("påvist", "stede") has no polarity of its own
         elif not (ni < n_spans and number_spans[ni][0] <= pos):
             # units of numbers ("i 3 dage") say nothing about polarity
-            gap = text[words[last_wi].end() : pos] if last_wi >= 0 else ""
-            if last_in_scope and wi - last_wi == 2 and gap.replace(" ", "").isalpha():
+            if (
+                last_in_scope
+                and wi - last_wi == 2
+                and last_wi >= 0
+                and text[words[last_wi].end() : pos].replace(" ", "").isalpha()
+            ):
                 # the same item goes on over one small word: "shortness of breath"
                 scope_left = max(scope_left, 1)
             elif (
@@ -659,17 +768,24 @@ def _mark_words(
             ):
                 # a list goes on: "denies chest pain, fever, chills, or abdominal pain"
                 scope_left = list_scope
-            in_scope = scope_left > 0
-            scope_left = max(0, scope_left - 1)
+            if scope_left > 0:
+                in_scope, scope_left = True, scope_left - 1
+            else:
+                in_scope, scope_left = False, 0
             last_in_scope = in_scope
-            u.polarity.setdefault(skey, set()).add(in_scope)
+            if keep_polarity:
+                u.polarity.setdefault(skey, set()).add(in_scope)
             last_stem, last_wi = skey, wi
             unit_stems.append(last_stem)
         while ci < n_covered and covered[ci][1] <= pos:
             ci += 1
         if ci < n_covered and covered[ci][0] <= pos < covered[ci][1]:
             continue
-        u.keys.add("w" + skey[1:])
+        wkey = word_keys_get(skey)
+        if wkey is None:
+            wkey = word_keys[skey] = "w" + skey[1:]
+        u.keys.add(wkey)
+    return lowered
 
 
 def _open_negation_scope(
@@ -798,20 +914,25 @@ def _in_pseudo(language: str, lowered: list[str], wi: int) -> bool:
     (True, False)
     """
     table = _pseudo_table(language)
-    if not table:
-        return False
+    if not table or lowered[wi].rstrip(".") not in _pseudo_words(language):
+        return False  # a phrase holding the word has the word among its own
     longest = _pseudo_longest(language)
     n = len(lowered)
-    for start in range(max(0, wi - longest + 1), wi + 1):
-        for phrase in table.get(lowered[start].rstrip("."), ()):
-            k = len(phrase)
-            if (
-                start + k > wi
-                and start + k <= n
-                and all(lowered[start + j].rstrip(".") == phrase[j] for j in range(k))
-            ):
+    lo = max(0, wi - longest + 1)
+    # the words a phrase holding word wi can span, without a trailing dot
+    window = [w.rstrip(".") for w in lowered[lo : wi + longest]]
+    for start in range(lo, wi + 1):
+        for phrase in table.get(window[start - lo], ()):
+            end = start + len(phrase)
+            if wi < end <= n and tuple(window[start - lo : end - lo]) == phrase:
                 return True
     return False
+
+
+@functools.cache
+def _pseudo_words(language: str) -> frozenset[str]:
+    """Every word of the language's pseudo negation cues."""
+    return frozenset(w for ps in _pseudo_table(language).values() for p in ps for w in p)
 
 
 @functools.cache
@@ -821,9 +942,12 @@ def _pseudo_longest(language: str) -> int:
 
 
 def _presence_phrases(
-    text: str, language: str, words: list[re.Match[str]]
+    text: str, language: str, words: list[re.Match[str]], lowered: list[str] | None = None
 ) -> dict[int, tuple[int, str]]:
     """``{start: (end, polarity)}`` of the presence and absence phrases among ``words``.
+
+    ``lowered`` is the words in lower case when the caller has them (the
+    index's word loop does); only words that start a phrase are looked at.
 
     Examples
     --------
@@ -834,25 +958,27 @@ def _presence_phrases(
     [('ikke påvist', 'absent'), ('til stede', 'present')]
     """
     table = _phrase_table(language if language in CUE_LANGUAGES else None)
+    if lowered is None:
+        lowered = [w.group().lower() for w in words]
     out: dict[int, tuple[int, str]] = {}
     n = len(words)
-    wi = 0
-    while wi < n:
-        candidates = table.get(words[wi].group().lower())
-        matched = 0
-        for phrase, polarity in candidates or ():
+    # a phrase matched at wi takes its words: the next one may start at its end
+    free_from = 0
+    for wi in [i for i, low in enumerate(lowered) if low in table]:
+        if wi < free_from:
+            continue
+        for phrase, polarity in table[lowered[wi]]:
             k = len(phrase)
             if wi + k > n:
                 continue
             if all(
-                words[wi + j].group().lower() == phrase[j]
+                lowered[wi + j] == phrase[j]
                 and text[words[wi + j - 1].end() : words[wi + j].start()].strip(" \t") == ""
                 for j in range(1, k)
             ):
                 out[words[wi].start()] = (words[wi + k - 1].end(), polarity)
-                matched = k
+                free_from = wi + k
                 break
-        wi += matched or 1
     return out
 
 
@@ -1089,7 +1215,12 @@ def _dose_named_drugs(text: str, numbers: list, mentions: list, stop: frozenset[
     """
     from evalkit.lexicon.matcher import Mention
 
-    covered = [(m.start, m.end) for m in mentions]
+    # does a lexicon mention overlap [s, e)? Those starting before e are a prefix of
+    # the spans by start, and one of them reaches past s when their furthest end does
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))
+    added: list[tuple[int, int]] = []
     out = []
     for n in numbers:
         if n.kind != "dose":
@@ -1104,12 +1235,27 @@ def _dose_named_drugs(text: str, numbers: list, mentions: list, stop: frozenset[
             low in stop
             or low in DOSE_WORDS
             or low.endswith(NOT_DRUG_ENDINGS)
-            or any(a < e and s < b for a, b in covered)
+            or _reaches(starts, reach, s, e)
+            or any(a < e and s < b for a, b in added)
         ):
             continue
-        covered.append((s, e))
+        added.append((s, e))
         out.append(Mention(s, e, word, "drug:" + low, "medication", False))
     return out
+
+
+def _reaches(starts: list[int], reach: list[int], start: int, end: int) -> bool:
+    """Whether a span overlaps ``[start, end)``, given the spans' sorted starts and the
+    running maximum of their ends (``reach``).
+
+    Examples
+    --------
+    >>> starts, reach = [0, 2, 10], [9, 9, 12]  # spans (0, 9), (2, 5), (10, 12)
+    >>> [_reaches(starts, reach, s, e) for s, e in ((8, 10), (9, 10), (12, 14))]
+    [True, False, False]
+    """
+    k = bisect_left(starts, end)
+    return k > 0 and reach[k - 1] > start
 
 
 def _special_words(cues: frozenset[str]) -> frozenset[str]:
@@ -1131,3 +1277,8 @@ _SPECIAL: dict[str, frozenset[str]] = {
     language: _special_words(_negation_cues(language)) for language in STOPWORDS
 }
 """The special words of each language with a cue file (a constant of the word lists)."""
+
+_NO_CONTENT: dict[str, frozenset[str]] = {
+    language: frozenset(stop | INTENSITY.keys()) for language, stop in STOPWORDS.items()
+}
+"""Each language's stop words and the intensity words: words without a content key."""

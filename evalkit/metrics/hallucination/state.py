@@ -73,7 +73,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 def _gap_words(text: str, start: int, end: int) -> list[str] | None:
     """The words between two offsets; ``None`` when anything else (a comma, a digit) is there."""
     gap = text[start:end]
-    words = [w.group().lower() for w in WORD.finditer(gap)]
+    words = [w.lower() for w in WORD.findall(gap)]
     if WORD.sub("", gap).strip(" \t-"):
         return None
     return words
@@ -152,7 +152,11 @@ def _prepare(pair: Any, context: CheckContext) -> DraftState:
     ix = context.indexes
     draft, final, transcript = ix["draft"], ix.get("final"), ix.get("transcript")
     # sentence by sentence: a clause after "Ryger ikke." is not right after a negation
-    sentences = ix.get("final_sentences") or split_sentences(pair.final_note)
+    sentences = ix.get("final_sentences")
+    if sentences is None and final is not None:
+        sentences = final.cache.get("sentences")  # the final note's own index split it
+    if sentences is None:
+        sentences = split_sentences(pair.final_note)
     final_norm = " " + _flat(_marked_ends(pair.final_note, sentences)) + " "
     cues = NEGATION_CUES.get(context.language, frozenset())
     min_shared = CONFIG.transcript_min_shared

@@ -238,7 +238,7 @@ def span_supported(draft: TextIndex, start: int, end: int, index: TextIndex) -> 
     if u is None or table is None:
         return False
     stop = STOPWORDS[check_language(table.language, what="the draft's stem table language")]
-    words = [w.group().lower() for w in WORD.finditer(draft.text, start, end)]
+    words = [w.lower() for w in WORD.findall(draft.text, start, end)]
     stems = {table.key(w) for w in words if w not in stop}
     if not stems:
         return False
@@ -307,7 +307,17 @@ _ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "5": "v", "6": "vi"}
 class _Reference:
     """Where each stem, short word and initialism of a reference index stands (its units)."""
 
-    __slots__ = ("_initials", "_short", "_spans", "_text", "_words", "memo", "postings", "stems")
+    __slots__ = (
+        "_initials",
+        "_short",
+        "_spans",
+        "_text",
+        "_unit_words",
+        "_words",
+        "memo",
+        "postings",
+        "stems",
+    )
 
     def __init__(self, index: TextIndex) -> None:
         # the postings, not the index: the index's cache holds this object, and a
@@ -320,6 +330,8 @@ class _Reference:
         self.memo: dict[str, frozenset[int]] = {}
         self._text = index.text
         self._spans = [(u.start, u.end) for u in index.units]
+        # each unit's words when the index kept them (a transcript's are many)
+        self._unit_words = index.unit_words()
         self._words: list[list[list[str]]] | None = None
         self._short: dict[str, set[int]] | None = None
         self._initials: tuple[list[str], list[list[int]]] | None = None
@@ -328,19 +340,40 @@ class _Reference:
     def words(self) -> list[list[list[str]]]:
         """Each unit's :func:`_runs`, read once for the short words and the initials."""
         if self._words is None:
-            self._words = [_runs(self._text, start, end) for start, end in self._spans]
+            if self._unit_words is not None:
+                self._words = [_long_runs([w.rstrip(".") for w in ws]) for ws in self._unit_words]
+            else:
+                self._words = [_runs(self._text, start, end) for start, end in self._spans]
         return self._words
 
     @property
     def short(self) -> dict[str, set[int]]:
-        """Words of two to five letters, as written and without a plural s: their units."""
+        """Words of two to five letters, as written and without a plural s: their units.
+
+        The words of :attr:`words` (lower case, no trailing dot) that are two to
+        five letters, read without lower-casing every word of a long
+        transcript: lower-casing never makes a word shorter, and a word with a
+        dot is no word of letters only, so a word over five characters as
+        written is never one of them.
+        """
         if self._short is None:
-            self._short = {}
-            for i, runs in enumerate(self.words):
-                for w in runs[0]:
+            short: dict[str, set[int]] = {}
+            units = self._unit_words
+            if units is None:
+                text = self._text
+                units = [
+                    [w.lower() for w in WORD.findall(text, start, end) if len(w) <= 5]
+                    for start, end in self._spans
+                ]
+            for i, words in enumerate(units):
+                for word in words:
+                    if len(word) > 5:
+                        continue
+                    w = word.rstrip(".")
                     if 2 <= len(w) <= 5 and w.isalpha():
-                        self._short.setdefault(w, set()).add(i)
-                        self._short.setdefault(w.rstrip("s"), set()).add(i)
+                        short.setdefault(w, set()).add(i)
+                        short.setdefault(w.rstrip("s"), set()).add(i)
+            self._short = short
         return self._short
 
     def initials(self, letters: str) -> set[int]:
@@ -401,7 +434,11 @@ def _reference(index: TextIndex) -> _Reference:
 
 def _runs(text: str, start: int, end: int) -> list[list[str]]:
     """The words of ``text[start:end]``, lower case: all of them, and those over three letters."""
-    words = [w.group().lower().rstrip(".") for w in WORD.finditer(text, start, end)]
+    return _long_runs([w.lower().rstrip(".") for w in WORD.findall(text, start, end)])
+
+
+def _long_runs(words: list[str]) -> list[list[str]]:
+    """``[words, the words over three letters]``."""
     return [words, [w for w in words if len(w) > 3]]
 
 
@@ -412,12 +449,13 @@ def _initialisms(draft: TextIndex, u: Unit, ref: _Reference) -> dict[str, frozen
     of the three words, each with the units that hold "dtrs".
     """
     table = draft.stem_table
-    if table is None or not ref.short:
+    short = ref.short if table is not None else None
+    if table is None or not short:
         return {}
     out: dict[str, set[int]] = {}
     for words in _runs(draft.text, u.start, u.end):
         for letters, i, j in _initials(words):
-            units = ref.short.get(letters)
+            units = short.get(letters)
             if units:
                 for w in words[i:j]:
                     out.setdefault(table.key(w)[2:], set()).update(units)
@@ -453,4 +491,4 @@ def _is_meta(text: str) -> bool:
     Such statements are what clinicians most often delete from AI drafts; a
     deleted one is not a clinical claim the references failed to support.
     """
-    return any(w.group().lower().startswith(META_PREFIXES) for w in WORD.finditer(text))
+    return any(w.lower().startswith(META_PREFIXES) for w in WORD.findall(text))

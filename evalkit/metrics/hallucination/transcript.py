@@ -33,7 +33,7 @@ from evalkit.metrics.hallucination.words import (
 from evalkit.schema import check_language
 from evalkit.text.consultation import parse_consultation
 from evalkit.text.numbers import NumberMention
-from evalkit.text.segment import speaker_role, split_sentences, split_turns
+from evalkit.text.segment import sentence_bounds, speaker_role, split_turns
 
 if TYPE_CHECKING:
     from evalkit.metrics.hallucination.cache import StemTable
@@ -60,8 +60,8 @@ def turn_sentence_spans(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, speaker)`` of every sentence of every turn of a transcript."""
     spans: list[tuple[int, int, str]] = []
     for turn in split_turns(text):
-        for s in split_sentences(turn.text):
-            spans.append((turn.start + s.start, turn.start + s.end, turn.speaker))
+        speaker = turn.speaker
+        spans += [(a, b, speaker) for a, b in sentence_bounds(text, turn.start, turn.end)]
     return spans
 
 
@@ -113,13 +113,14 @@ def resolve_dialogue(
             continue
         reply = consultation.utterances[utt.answered_by]
         u.answered_by = unit_at.get(reply.start)
+        if u.wh:
+            continue
         asked = _lower_words(text, u.start, u.end)
         if (
-            u.wh
-            or any(w in OTHER_WORDS for w in asked)  # "any other symptoms?" - "no"
+            not OTHER_WORDS.isdisjoint(asked)  # "any other symptoms?" - "no"
             # two questions in one: "have you had children, or are you planning to?"
             # (not "do you get dizzy when you stand up?")
-            or (sum(w in YOU for w in asked) >= 2 and u.choice)
+            or (u.choice and sum(w in YOU for w in asked) >= 2)
         ):
             continue
         u.qualified = utt.qualified
@@ -133,7 +134,7 @@ def resolve_dialogue(
             u.answer = False
         else:
             said = _lower_words(text, reply.start, reply.end)
-            if said and not any(w in cues for w in said) and _echoes(said, u, text, stems, stop):
+            if said and cues.isdisjoint(said) and _echoes(said, u, text, stems, stop):
                 u.answer, u.echo = False, True  # a positive echo
 
 
@@ -211,12 +212,12 @@ def local_negation(text: str, u: Unit, m: Any, cues: frozenset[str]) -> bool:
     """
     before = text[max(u.start, m.start - 60) : m.start]
     tail = before[before.rfind(",") + 1 :] if "," in before else before
-    near = [w.group().lower() for w in WORD.finditer(tail)][-4:]
+    near = [w.lower() for w in WORD.findall(tail)][-4:]
     if any(w in cues for w in near) and not any(w in LOCAL_BREAKS for w in near):
         k = max(i for i, w in enumerate(near) if w in cues)
         if not any(w in LOCAL_BREAKS for w in near[k:]):
             return True
-    after = [w.group().lower() for w in WORD.finditer(text, m.end, min(u.end, m.end + 20))][:2]
+    after = [w.lower() for w in WORD.findall(text, m.end, min(u.end, m.end + 20))][:2]
     return any(w in POST_NEGATION for w in after)
 
 
@@ -269,7 +270,7 @@ def presupposed(text: str, u: Unit, m: Any, stop: frozenset[str]) -> bool:
 def is_list(text: str, mentions: list[Any]) -> bool:
     """Whether mentions of a question are items of one list ("any fever, chills or cough?")."""
     for a, b in zip(mentions, mentions[1:], strict=False):
-        between = [w.group().lower() for w in WORD.finditer(text, a.end, b.start)]
+        between = [w.lower() for w in WORD.findall(text, a.end, b.start)]
         if b.start < a.end or not all(w in LIST_GLUE for w in between):
             return False
     return True

@@ -160,3 +160,135 @@ def test_a_pseudo_negation_cue_opens_no_negation_scope(final, draft, language):
         final, "Ingen dyb venetrombose." if language == "da" else "No DVT.", language=language
     )
     assert [f["type"] for f in flags] == ["negation"]
+
+
+def _related_reference(postings, keys, k, min_shared):
+    # TextIndex.related written out: count shared keys per unit, most first, ties by unit.
+    counts = {}
+    for key in keys:
+        for u in postings.get(key, []):
+            counts[u] = counts.get(u, 0) + 1
+    best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [(u, c) for u, c in best[:k] if c >= min_shared]
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["w:a", "w:b", "s:c", "c:d", "n:1", "s:e"]),
+        st.lists(st.integers(0, 12), unique=True, max_size=10),
+    ),
+    st.sets(st.sampled_from(["w:a", "w:b", "s:c", "c:d", "n:1", "s:x"])),
+    st.integers(1, 5),
+    st.integers(1, 3),
+)
+def test_related_matches_its_reference(postings, keys, k, min_shared):
+    ix = build_index("", "da")
+    ix.postings = postings
+    assert ix.related(keys, k=k, min_shared=min_shared) == _related_reference(
+        postings, keys, k, min_shared
+    )
+
+
+@given(st.integers(0, 50), st.integers(0, 50), st.sampled_from(["", "Læge", "patient"]))
+def test_blank_unit_is_the_dataclass_default(start, end, speaker):
+    """Cross-check: the index's fast constructor gives Unit's defaults in every field."""
+    from evalkit.metrics.hallucination.index import Unit, _blank_unit
+
+    fast = _blank_unit(start, end, speaker)
+    assert fast == Unit(start, end, speaker=speaker)  # compares every field; unset ones raise
+    # fresh containers, not shared between units
+    other = _blank_unit(start, end, speaker)
+    assert all(
+        getattr(fast, f) is not getattr(other, f)
+        for f in ("keys", "stems", "mentions", "numbers", "sides", "grades", "quality")
+        + ("polarity", "concept_polarity")
+    )
+
+
+def _in_pseudo_reference(language, lowered, wi):
+    # The pseudo-cue rule written out: every phrase tried at every start that can hold word wi.
+    from evalkit.lexicon.cues import language_cues
+
+    phrases = [p.split() for p in language_cues(language).negation.pseudo]
+    bare = [w.rstrip(".") for w in lowered]
+    return any(
+        bare[start : start + len(p)] == p
+        for p in phrases
+        for start in range(max(0, wi - len(p) + 1), wi + 1)
+        if start + len(p) <= len(bare)
+    )
+
+
+def _pseudo_pieces(language):
+    # whole pseudo cues, their words one by one, and other words
+    from evalkit.lexicon.cues import language_cues
+
+    phrases = [p.split() for p in language_cues(language).negation.pseudo]
+    words = sorted({w for p in phrases for w in p}) + ["feber", "ikke", "no", "pain", ""]
+    return sorted(phrases) + [[w] for w in words]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.data(), st.sampled_from(["da", "en"]))
+def test_in_pseudo_matches_its_reference(data, language):
+    from evalkit.metrics.hallucination.index import _in_pseudo
+
+    piece = st.sampled_from(_pseudo_pieces(language))
+    words = [w for p in data.draw(st.lists(piece, min_size=1, max_size=5)) for w in p]
+    dots = data.draw(st.lists(st.booleans(), min_size=len(words), max_size=len(words)))
+    lowered = [w + "." if dot else w for w, dot in zip(words, dots, strict=True)]
+    wi = data.draw(st.integers(0, len(lowered) - 1))
+    assert _in_pseudo(language, lowered, wi) == _in_pseudo_reference(language, lowered, wi)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.integers(1, 12)), max_size=10),
+    st.integers(0, 50),
+    st.integers(1, 10),
+)
+def test_reaches_matches_a_scan_of_every_span(spans, start, length):
+    from itertools import accumulate
+
+    from evalkit.metrics.hallucination.index import _reaches
+
+    spans = sorted((a, a + n) for a, n in spans)
+    end = start + length
+    reach = list(accumulate((b for _, b in spans), max))
+    expected = any(a < end and start < b for a, b in spans)
+    assert _reaches([a for a, _ in spans], reach, start, end) == expected
+
+
+_PIECES = ["Læge:", "Patient:", "feber", "u.a.", "u.a", "hmm.ok", "Abd.", "İs", "ja", "nej"]
+_PIECES += ["?", ".", ",", "3", "mg.", "x.y.z", "\n", "Ingen", "hoste", "dr.", "ca.5"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_PIECES), st.sampled_from(["", " ", "  ", "\n"])), max_size=20
+    ),
+    st.booleans(),
+    st.sampled_from(["da", "en"]),
+)
+def test_unit_words_are_the_words_searched_in_each_unit(pieces, transcript, language):
+    from evalkit.metrics.hallucination.words import WORD
+
+    text = "".join(p + gap for p, gap in pieces)
+    ix = build_index(text, language, None, transcript=transcript)
+    expected = [[w.lower() for w in WORD.findall(ix.text, u.start, u.end)] for u in ix.units]
+    found = ix.unit_words()
+    assert found is None or found == expected
+    if len(ix.units) == 1 and ix.units[0].start == 0 and ix.units[0].end == len(ix.text):
+        assert found == expected  # one unit over the whole text: no word can cross
+
+
+def test_unit_words_refuse_a_word_cut_by_a_unit():
+    from evalkit.metrics.hallucination.index import Unit
+
+    ix = build_index("feber hoste", "da")
+    assert ix.unit_words() == [["feber", "hoste"]]
+    ix.units = [Unit(0, 3), Unit(3, 11)]  # "feber" runs out of the first unit
+    assert ix.unit_words() is None
+    ix.units = [Unit(0, 5), Unit(8, 11)]  # "hoste" runs into the second
+    assert ix.unit_words() is None

@@ -181,6 +181,36 @@ def test_initialism_units_match_every_run_listed(sentences, letters):
     assert ref.initials(letters) == listed
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(
+                ["DTRs", "sob", "ROM", "Abd.", "u.a.", "İİ", "İs", "ERs", "hjertet", "ok", "s"]
+                + ["Feber", "i", "ss", "GOLDs", "abcde", "abcdef", "ÆØÅS", "a.b.", "x.yz"]
+            ),
+            max_size=8,
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    st.sampled_from(["da", "en"]),
+)
+def test_short_words_match_the_words_of_each_unit(sentences, language):
+    # reference: every word of every unit as _runs gives it, kept if two to five letters
+    from evalkit.metrics.hallucination.support import _Reference, _runs
+
+    text = " ".join(" ".join(ws) + "." for ws in sentences)
+    ref = _Reference(build_index(text, language, None))
+    expected: dict[str, set[int]] = {}
+    for i, (start, end) in enumerate(ref._spans):
+        for w in _runs(ref._text, start, end)[0]:
+            if 2 <= len(w) <= 5 and w.isalpha():
+                expected.setdefault(w, set()).add(i)
+                expected.setdefault(w.rstrip("s"), set()).add(i)
+    assert ref.short == expected
+
+
 def test_a_graded_finding_reworded_around_the_same_grade_is_supported():
     final = "Cough for a week. Strength 5/5 in all four limbs."
     assert (
