@@ -326,3 +326,22 @@ def test_register_words_hand_computed(monkeypatch):
     assert ov.find("DYSFUNCTION\nnone") == [] and ov.find("Dysfunction: none") == []
     monkeypatch.setattr(openvocab, "MIN_REGISTER_TERMS", 3)
     assert OpenVocabulary(lex, language="en").find("Pumping dysfunction.") == []
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_lexicon_tables_are_read_once_and_equal_a_fresh_read(language):
+    # The tables kept per lexicon object against the functions that read them,
+    # and a batch's vocabulary cannot change what the next batch gets.
+    lexicon = get_matcher(language).lexicon
+    stem = openvocab._stemmer(language).stemWord
+    fresh = (
+        openvocab._clinical_modifiers(lexicon, language),
+        *openvocab._register_stems(lexicon, language, stem),
+    )
+    assert openvocab._lexicon_tables(lexicon, language) == fresh
+    first = OpenVocabulary(lexicon, language=language)
+    first.clinical_modifiers["zzz"] = "finding"
+    second = OpenVocabulary(lexicon, language=language)
+    assert "zzz" not in second.clinical_modifiers
+    assert second.clinical_modifiers == fresh[0]
+    assert (second._register_stems, second._lexicon_words) == fresh[1:]
