@@ -295,7 +295,10 @@ _LATIN_TRIGGERS = (
     "arteria", "vena ", "ligament", "processus", "tuberositas", "epicondyl",
 )  # fmt: skip
 _MAY_BE_LEVEL = re.compile(r"[CTLS]h?\d")
-_INITIALISM = re.compile(r"(?<![\w-])[A-ZÆØÅ]{2,5}s?(?![\w-])")
+# Two to five capitals, perhaps a plural s, not inside a word or after a
+# hyphen: the pattern starts with the capital (so the regex engine skips to
+# candidate characters) and looks behind it for the character before.
+_INITIALISM = re.compile(r"[A-ZÆØÅ](?<![\w-].)[A-ZÆØÅ]{1,4}s?(?![\w-])")
 _WORD = re.compile(r"\w+")
 _WORD_OR_BREAK = re.compile(r"\n|[^\W_]+")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")

@@ -345,3 +345,16 @@ def test_lexicon_tables_are_read_once_and_equal_a_fresh_read(language):
     assert "zzz" not in second.clinical_modifiers
     assert second.clinical_modifiers == fresh[0]
     assert (second._register_stems, second._lexicon_words) == fresh[1:]
+
+
+_OLD_INITIALISM = r"(?<![\w-])[A-ZÆØÅ]{2,5}s?(?![\w-])"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ABCÆØÅsab1-_ .\n", max_size=30))
+def test_initialism_pattern_matches_the_lookbehind_first_form(text):
+    # Cross-check against the pattern written with its lookbehind first.
+    import re
+
+    old = [m.span() for m in re.finditer(_OLD_INITIALISM, text)]
+    assert [m.span() for m in openvocab._INITIALISM.finditer(text)] == old
