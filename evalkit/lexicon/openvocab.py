@@ -295,7 +295,10 @@ _LATIN_TRIGGERS = (
     "arteria", "vena ", "ligament", "processus", "tuberositas", "epicondyl",
 )  # fmt: skip
 _MAY_BE_LEVEL = re.compile(r"[CTLS]h?\d")
-_INITIALISM = re.compile(r"(?<![\w-])[A-ZÆØÅ]{2,5}s?(?![\w-])")
+# Two to five capitals, perhaps a plural s, not inside a word or after a
+# hyphen: the pattern starts with the capital (so the regex engine skips to
+# candidate characters) and looks behind it for the character before.
+_INITIALISM = re.compile(r"[A-ZÆØÅ](?<![\w-].)[A-ZÆØÅ]{1,4}s?(?![\w-])")
 _WORD = re.compile(r"\w+")
 _WORD_OR_BREAK = re.compile(r"\n|[^\W_]+")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
@@ -472,7 +475,8 @@ class OpenVocabulary:
         self._phrase_group, self._group_phrases = synonym_groups(language)
         self._stems: dict[str, str] = {}
         self._decisions: dict[str, Any] = {}
-        self.clinical_modifiers = _clinical_modifiers(lexicon, language)
+        modifiers, register_stems, lexicon_words = _lexicon_tables(lexicon, language)
+        self.clinical_modifiers = dict(modifiers)
         # Everyday words that are lexicon findings only in an exam's words
         # (stoplisted: "tender", "pale"), for the predicative pair rule.
         stopped = lexicon.stoplist.get(language, frozenset())
@@ -485,7 +489,7 @@ class OpenVocabulary:
             and e.term.islower()
             and e.category in ("finding", "symptom")
         )
-        self._register_stems, self._lexicon_words = _register_stems(lexicon, language, self._stem)
+        self._register_stems, self._lexicon_words = register_stems, lexicon_words
 
     def stem(self, word: str) -> str:
         """The stem of a folded word, remembered for the batch."""
@@ -1018,6 +1022,36 @@ _PLAIN = "plain"
 
 
 _UNSEEN = object()
+
+
+def _lexicon_tables(
+    lexicon: Lexicon, language: str
+) -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    # What OpenVocabulary reads from a lexicon's entries alone (the clinical
+    # modifiers, the register stems and the lexicon's words), read once per
+    # lexicon object rather than once per batch: for the English lexicon this
+    # is a pass over some 19,000 entries and a wordfreq lookup per candidate.
+    # A Lexicon is immutable and hashed by identity; the bound keeps few alive.
+    # The settings the two readers use are part of the key, so a changed
+    # setting (a test's monkeypatch) is read again.
+    settings = (
+        MIN_REGISTER_TERMS,
+        MIN_MODIFIER_TERMS,
+        MIN_RARE_LENGTH,
+        MIN_PART,
+        SPECIFIC_ZIPF.get(language),
+        ADJECTIVE_ENDINGS.get(language),
+        DERIVED_ENDINGS.get(language),
+    )
+    return _read_lexicon_tables(lexicon, language, settings)
+
+
+@functools.lru_cache(maxsize=8)
+def _read_lexicon_tables(
+    lexicon: Lexicon, language: str, settings: tuple[Any, ...]
+) -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    stems, words = _register_stems(lexicon, language, _stemmer(language).stemWord)
+    return _clinical_modifiers(lexicon, language), stems, words
 
 
 def _register_stems(

@@ -37,6 +37,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -415,7 +416,7 @@ def _compounds_lost(
         covered = bytearray(len(final_text))
         for m in final:
             covered[m.start : m.end] = b"\x01" * (m.end - m.start)
-        for pair in _CLINICAL_PAIR.finditer(final_text):
+        for pair in _modifier_pairs(final_text, modifiers):
             modifier_word = pair.group(1).casefold()
             modifier_category = modifiers.get(modifier_word)
             head_word = pair.group(2).casefold()
@@ -445,6 +446,36 @@ def _compounds_lost(
                 continue
             items[key] = _compound_item(final_text, key, modifier_category, start, end)
     return list(items.values())
+
+
+def _modifier_pairs(text: str, modifiers: Mapping[str, str]) -> list[re.Match[str]]:
+    """The matches of ``_CLINICAL_PAIR`` in ``text`` whose first word folds to a modifier.
+
+    The same matches, in the same order, as filtering ``_CLINICAL_PAIR.finditer``
+    by ``modifiers``, without running the pair pattern at every word: only
+    the distinct words of the text are folded and looked up, and the pattern
+    is tried where a modifier stands.
+
+    Examples
+    --------
+    >>> pairs = _modifier_pairs("Renal cyst, renal. Anterior drawer", {"renal": "finding"})
+    >>> [m.group(1, 2) for m in pairs]
+    [('Renal', 'cyst')]
+    """
+    hits = {w for w in set(_HEAD_WORD.findall(text)) if w.casefold() in modifiers}
+    starts = set()
+    for word in hits:
+        at = text.find(word)
+        while at >= 0:
+            starts.add(at)
+            at = text.find(word, at + 1)
+    found = []
+    for at in sorted(starts):
+        pair = _CLINICAL_PAIR.match(text, at)
+        # a whole word only: "renal" at the start of "renally" is another word
+        if pair is not None and text[at : pair.end(1)] in hits:
+            found.append(pair)
+    return found
 
 
 @functools.lru_cache(maxsize=4)

@@ -326,3 +326,35 @@ def test_register_words_hand_computed(monkeypatch):
     assert ov.find("DYSFUNCTION\nnone") == [] and ov.find("Dysfunction: none") == []
     monkeypatch.setattr(openvocab, "MIN_REGISTER_TERMS", 3)
     assert OpenVocabulary(lex, language="en").find("Pumping dysfunction.") == []
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_lexicon_tables_are_read_once_and_equal_a_fresh_read(language):
+    # The tables kept per lexicon object against the functions that read them,
+    # and a batch's vocabulary cannot change what the next batch gets.
+    lexicon = get_matcher(language).lexicon
+    stem = openvocab._stemmer(language).stemWord
+    fresh = (
+        openvocab._clinical_modifiers(lexicon, language),
+        *openvocab._register_stems(lexicon, language, stem),
+    )
+    assert openvocab._lexicon_tables(lexicon, language) == fresh
+    first = OpenVocabulary(lexicon, language=language)
+    first.clinical_modifiers["zzz"] = "finding"
+    second = OpenVocabulary(lexicon, language=language)
+    assert "zzz" not in second.clinical_modifiers
+    assert second.clinical_modifiers == fresh[0]
+    assert (second._register_stems, second._lexicon_words) == fresh[1:]
+
+
+_OLD_INITIALISM = r"(?<![\w-])[A-ZÆØÅ]{2,5}s?(?![\w-])"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ABCÆØÅsab1-_ .\n", max_size=30))
+def test_initialism_pattern_matches_the_lookbehind_first_form(text):
+    # Cross-check against the pattern written with its lookbehind first.
+    import re
+
+    old = [m.span() for m in re.finditer(_OLD_INITIALISM, text)]
+    assert [m.span() for m in openvocab._INITIALISM.finditer(text)] == old

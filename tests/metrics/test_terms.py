@@ -475,3 +475,32 @@ def test_terms_refuse_a_matchers_option_of_the_wrong_type():
     pair = NotePair.from_raw("Feber.", "Feber.", None, "da")
     with pytest.raises(TypeError, match=r"options\['matchers'\] must be an evalkit Matchers"):
         score_pair(pair, families=["terms"], options={"matchers": MATCHERS})
+
+
+_PAIR_WORDS_POOL = ["renal", "Renal", "RENAL", "renally", "anterior", "cyst", "drawer", "x2"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_PAIR_WORDS_POOL),
+            st.sampled_from([" ", "  ", "\t", "\n", "-", ", ", ". ", "1", "é", "ß"]),
+            st.text(alphabet="aRnlé -\t", max_size=4),
+        ),
+        max_size=14,
+    )
+)
+@example(["renal", " ", "cyst", " ", "renally", " ", "drawer"])
+def test_modifier_pairs_match_the_filtered_pair_pattern(pieces):
+    # Cross-check against the pair pattern run at every word, then filtered.
+    from evalkit.metrics.terms import _CLINICAL_PAIR, _modifier_pairs
+
+    text = "".join(pieces)
+    modifiers = {"renal": "finding", "anterior": "finding", "renally": "x"}
+    expected = [
+        m.span(1) + m.span(2)
+        for m in _CLINICAL_PAIR.finditer(text)
+        if m.group(1).casefold() in modifiers
+    ]
+    assert [m.span(1) + m.span(2) for m in _modifier_pairs(text, modifiers)] == expected
