@@ -25,7 +25,11 @@ and :func:`evalkit.score_terms` (open-vocabulary detection included):
     ``tests/labelled/omission_cases_en_2.jsonl``, a second English set written
     before the rules of issue 23's second round (examination manoeuvres and
     findings of common words, unit-of-time phrases, route + treatment,
-    advice, clinical-register adjectives; benign rewordings of the same).
+    advice, clinical-register adjectives; benign rewordings of the same), and
+    ``tests/labelled/omission_cases_en_3.jsonl``, a third English set written
+    before the rules of issue 23's third round (examination sections, named
+    tests and signs, plan items, sensory modalities, surface anatomy; benign
+    rewordings, initialisms, inflection, synonyms and reordering).
 
 A predicted missing term is correct when it overlaps an expected term's span
 in the final note; polarity is not compared here (the terms cases of
@@ -57,6 +61,7 @@ LABELLED = Path(__file__).resolve().parents[2] / "tests" / "labelled"
 CASES_PATH = LABELLED / "omission_cases.jsonl"
 EN_CASES_PATH = LABELLED / "omission_cases_en.jsonl"
 EN_CASES_2_PATH = LABELLED / "omission_cases_en_2.jsonl"
+EN_CASES_3_PATH = LABELLED / "omission_cases_en_3.jsonl"
 EN_LABELS_PATH = LABELLED / "omission_en_labels.jsonl"
 MIN_DELETED_WORDS = 4
 
@@ -239,6 +244,7 @@ def run(args) -> dict[str, Any]:
         result["en-aci"] = evaluate(english)
     result["own-cases"] = evaluate(own_cases() + own_cases(EN_CASES_PATH))
     result["own-cases-en-2"] = evaluate(own_cases(EN_CASES_2_PATH))
+    result["own-cases-en-3"] = evaluate(own_cases(EN_CASES_3_PATH))
     return result
 
 
@@ -249,7 +255,7 @@ def _pct(x: float | None) -> str:
 def show(result: dict[str, Any]) -> None:
     """Print the tables."""
     verbose = bool(os.environ.get("EVALKIT_BENCH_VERBOSE", "") not in ("", "0"))
-    for name in ("en-aci", "own-cases", "own-cases-en-2"):
+    for name in ("en-aci", "own-cases", "own-cases-en-2", "own-cases-en-3"):
         part = result[name]
         print(f"\n{name}")
         if "skipped" in part:
