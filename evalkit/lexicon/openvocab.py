@@ -134,7 +134,9 @@ OPEN_COMPOUND_HEADS: dict[str, dict[str, str]] = {
         "studies": "lab",
         "fraction": "finding", "refill": "finding", "raise": "finding", "reflex": "finding",
         "reflexes": "finding", "sign": "finding", "murmur": "finding", "sounds": "finding",
-        "tone": "finding",
+        "tone": "finding", "test": "procedure", "tests": "procedure", "testing": "procedure",
+        "maneuver": "procedure", "manoeuvre": "procedure", "screen": "procedure",
+        "screening": "procedure", "diet": "procedure", "sense": "finding",
     },
 }  # fmt: skip
 """Heads of English open compounds (two words, ``gait training``) and the category they give.
@@ -537,7 +539,7 @@ class OpenVocabulary:
                 letters is None
                 or taken.find(1, m.start(), m.end()) >= 0
                 or self._ordinary_capitals(m.group())
-                or _is_label(text, m.start(), m.end())
+                or is_label(text, m.start(), m.end())
             ):
                 continue
             found.append(OpenTerm(m.start(), m.end(), m.group(), "other", "initialism", (letters,)))
@@ -572,7 +574,7 @@ class OpenVocabulary:
                 if at < 0 or _inside_sentence_capital(text, at):
                     continue
                 end = at + len(word)
-                if _is_label(text, at, end):
+                if is_label(text, at, end):
                     continue  # a heading or an inline label ("Respiratory: ...")
                 found.append(OpenTerm(at, end, text[at:end], "other", "register", (word,)))
         found.sort(key=lambda t: t.start)
@@ -1129,9 +1131,17 @@ def _words_with_breaks(text: str) -> list[str]:
     return [w.casefold() if w != "\n" else "" for w in _WORD_OR_BREAK.findall(text)]
 
 
-def _is_label(text: str, start: int, end: int) -> bool:
-    # A heading ("HPI", "ASSESSMENT AND PLAN": a line with no lower-case
-    # letter) or an inline label ("ROS: ..."): it names a section, not a finding.
+def is_label(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a heading or an inline label: it names a section.
+
+    A heading is a line with no lower-case letter (``HPI``, ``ASSESSMENT AND
+    PLAN``); an inline label is followed by a colon (``ROS: ...``).
+
+    Examples
+    --------
+    >>> is_label("Additional Testing: none.", 0, 18), is_label("A test was done.", 2, 6)
+    (True, False)
+    """
     if text[end : end + 1] == ":" or text[end : end + 2] == " :":
         return True
     line_start = text.rfind("\n", 0, start) + 1

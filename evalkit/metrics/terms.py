@@ -55,6 +55,7 @@ from evalkit.lexicon.openvocab import (
     OPEN_COMPOUND_HEADS,
     SPECIFIC_ZIPF,
     OpenVocabulary,
+    is_label,
 )
 from evalkit.metrics.registry import MetricInfo, register_family, register_metric
 from evalkit.text.initialisms import abbreviates
@@ -391,8 +392,8 @@ def _compounds_lost(
         modifier_word = before.group(1).casefold()
         if modifier_word in stop or len(modifier_word) < MIN_MODIFIER:
             continue
-        if taken.find(1, start, end) >= 0:
-            continue
+        if taken.find(1, start, end) >= 0 or is_label(final_text, start, end):
+            continue  # a part of a longer term, or a heading ("Additional Testing:")
         modifier, head = ends.get(before.end(1)), starts.get(word.start())
         if (modifier is not None and modifier.start in lost_at) or (
             head is not None and head.start in lost_at
