@@ -781,6 +781,15 @@ class OpenVocabulary:
         """
         if not draft.initialisms:
             return False
+        words = _LETTERS.findall(text, start, end)
+        if len(words) == 2:
+            # A two-word term and the two letters it spells ("tympanic
+            # membranes" and "TMs"): two letters match a run of words by
+            # chance, but seldom the two words of one term; not when the
+            # note itself uses the initialism for something else.
+            letters = (words[0][0] + words[1][0]).casefold()
+            if letters in draft.initialisms and letters.upper() not in text:
+                return True
         line_start = max(text.rfind("\n", 0, start) + 1, start - SPELLED_REACH)
         line_end = text.find("\n", end)
         line_end = min(len(text) if line_end < 0 else line_end, end + SPELLED_REACH)
@@ -847,7 +856,7 @@ class OpenVocabulary:
     def _word_present(self, word: str, draft: DraftWords) -> bool:
         # A word of five letters or more inside the draft's text is there
         # (perhaps inside a compound): one substring search, no tokenising.
-        if len(word) >= MIN_RARE_LENGTH and word in draft.text:
+        if len(word) >= MIN_RARE_LENGTH and (word in draft.text or word in draft.unhyphenated):
             return True
         if word in LATIN_PREFIXES or word in draft.words:
             return True
@@ -904,8 +913,8 @@ class DraftWords:
 
     __slots__ = (
         "_barred", "_breaks", "_by_prefix", "_by_stem", "_initialisms", "_joined",
-        "_positions", "_source", "_spelled", "_starts", "_tokens", "_vocabulary", "_words",
-        "text",
+        "_positions", "_source", "_spelled", "_starts", "_tokens", "_unhyphenated",
+        "_vocabulary", "_words", "text",
     )  # fmt: skip
 
     def __init__(self, vocabulary: OpenVocabulary, draft: str) -> None:
@@ -923,6 +932,14 @@ class DraftWords:
         self._tokens: list[str] | None = None
         self._by_prefix: dict[str, list[str]] | None = None
         self._joined: str | None = None
+        self._unhyphenated: str | None = None
+
+    @property
+    def unhyphenated(self) -> str:
+        """The folded draft without hyphens (``non-tender`` as ``nontender``), made on first use."""
+        if self._unhyphenated is None:
+            self._unhyphenated = self.text.replace("-", "") if "-" in self.text else ""
+        return self._unhyphenated
 
     @property
     def tokens(self) -> list[str]:
