@@ -137,6 +137,8 @@ OPEN_COMPOUND_HEADS: dict[str, dict[str, str]] = {
         "tone": "finding", "test": "procedure", "tests": "procedure", "testing": "procedure",
         "maneuver": "procedure", "manoeuvre": "procedure", "screen": "procedure",
         "screening": "procedure", "diet": "procedure", "sense": "finding",
+        "strength": "finding", "entry": "finding", "criteria": "procedure", "rules": "procedure",
+        "score": "procedure",
     },
 }  # fmt: skip
 """Heads of English open compounds (two words, ``gait training``) and the category they give.

@@ -108,6 +108,13 @@ MEASURE_UNITS: dict[str, tuple[str, ...]] = {
 """Units that, after a number, make a test protocol of the next word (``24-hour urine``)."""
 MAX_HEAD_ZIPF = 5.0
 """Zipf frequency at or above which a word after a clinical modifier is no term's head."""
+GENERIC_MODIFIER_ZIPF = 5.5
+"""Zipf frequency at or above which a word in front of an open compound's head is generic.
+
+Such a word (``full``, ``good``, ``same``, ``first``), unless it is a lexicon
+term, makes no compound (``full strength``); rarer words do (``light
+reflex``, ``air entry``, ``grip strength``).
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,6 +415,8 @@ def _compounds_lost(
         if taken.find(1, start, end) >= 0 or is_label(final_text, start, end):
             continue  # a part of a longer term, or a heading ("Additional Testing:")
         modifier, head = ends.get(before.end(1)), starts.get(word.start())
+        if modifier is None and vocabulary.zipf(modifier_word) >= GENERIC_MODIFIER_ZIPF:
+            continue  # a very common word that is no term says nothing specific ("full strength")
         if (modifier is not None and modifier.start in lost_at) or (
             head is not None and head.start in lost_at
         ):
