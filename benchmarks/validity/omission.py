@@ -112,12 +112,10 @@ def still_present(term: str, draft: str) -> bool:
     return re.search(r"(?<!\w)" + pattern, draft, re.IGNORECASE) is not None
 
 
-LABEL_FUNCTION_WORDS = frozenset(
-    "a an the of with to on in at for and or by from as".split()
-)
-"""Words a labelled term may lose or move when the draft rewords it (``difficulty with urination``)."""
+LABEL_FUNCTION_WORDS = frozenset("a an the of with to on in at for and or by from as".split())
+"""Words a labelled term may lose or move in a reworded draft (``difficulty with urination``)."""
 LABEL_STEM = 3
-"""Letters a content word of a term may lose at its end and still match (``push`` for ``pushing``)."""
+"""Letters a content word may lose at its end and still match (``push`` for ``pushing``)."""
 LABEL_SLACK = 3
 """Extra draft words allowed between a reworded term's content words."""
 

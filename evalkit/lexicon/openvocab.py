@@ -766,29 +766,39 @@ class OpenVocabulary:
             for i, j in runs
         )
 
-    def held_as_initialism(self, text: str, start: int, end: int, draft: DraftWords) -> bool:
+    def held_as_initialism(
+        self, text: str, start: int, end: int, draft: DraftWords, *, two_letters: bool = False
+    ) -> bool:
         """Whether ``text[start:end]`` is written in the draft as an initialism.
 
         True when it overlaps a run of words that spells an initialism of the
         draft (:meth:`spelled_spans`, looked for in the term's line, at most
         :data:`SPELLED_REACH` characters either side) and its other words are
         in the draft: "Full range of motion" against "Full ROM" (``range of
-        motion`` is spelled, ``full`` is in the draft).
+        motion`` is spelled, ``full`` is in the draft). With ``two_letters``
+        (for a lexicon term), a term of exactly two words is also held by the
+        two-letter initialism they spell, unless ``text`` uses that initialism.
 
         Examples
         --------
         >>> ov = OpenVocabulary(Lexicon([]), language="en")
         >>> ov.held_as_initialism("Full range of motion.", 0, 20, ov.draft_stems("Full ROM."))
         True
+        >>> tms = ov.draft_stems("TMs intact.")
+        >>> text = "Tympanic membranes intact."
+        >>> ov.held_as_initialism(text, 0, 18, tms)
+        False
+        >>> ov.held_as_initialism(text, 0, 18, tms, two_letters=True)
+        True
         """
         if not draft.initialisms:
             return False
-        words = _LETTERS.findall(text, start, end)
+        words = _LETTERS.findall(text[start:end]) if two_letters else ()
         if len(words) == 2:
-            # A two-word term and the two letters it spells ("tympanic
-            # membranes" and "TMs"): two letters match a run of words by
-            # chance, but seldom the two words of one term; not when the
-            # note itself uses the initialism for something else.
+            # With ``two_letters`` (a lexicon term: "tympanic membranes"), the
+            # two letters its two words spell ("TMs"): two letters match a run
+            # of words by chance, but seldom the two words of one term; not
+            # when the note itself uses the initialism for something else.
             letters = (words[0][0] + words[1][0]).casefold()
             if letters in draft.initialisms and letters.upper() not in text:
                 return True

@@ -227,7 +227,9 @@ def compare_mentions(
         # A term the draft writes as an initialism ("DTRs") is present.
         if stems.initialisms:
             held = vocabulary.held_as_initialism
-            missing = [m for m in missing if not held(final_text, m.start, m.end, stems)]
+            missing = [
+                m for m in missing if not held(final_text, m.start, m.end, stems, two_letters=True)
+            ]
             open_missing = [
                 item
                 for item in open_missing
