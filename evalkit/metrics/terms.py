@@ -62,7 +62,7 @@ from evalkit.metrics.registry import MetricInfo, register_family, register_metri
 from evalkit.text.initialisms import abbreviates
 from evalkit.text.normalize import normalize_text
 
-VERSION = "5"
+VERSION = "6"
 
 _ITEM_FIELDS = (
     ("term", "str"),
