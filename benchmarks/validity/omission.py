@@ -31,7 +31,7 @@ and :func:`evalkit.score_terms` (open-vocabulary detection included):
     findings of common words, unit-of-time phrases, route + treatment,
     advice, clinical-register adjectives; benign rewordings of the same), and
     ``tests/labelled/omission_cases_en_3.jsonl``, a third English set written
-    before the rules of issue 23's third round (examination sections, named
+    before the rules of terms version 6 (examination sections, named
     tests and signs, plan items, sensory modalities, surface anatomy; benign
     rewordings, initialisms, inflection, synonyms and reordering).
 

@@ -304,6 +304,7 @@ _WORD = re.compile(r"\w+")
 _WORD_OR_BREAK = re.compile(r"\n|[^\W_]+")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _LETTERS = re.compile(r"[^\W_]+")
+_HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
 _LEVEL_PART = re.compile(r"[A-Za-z]+\d+")
 _STEMMERS = {"da": "danish", "en": "english"}
 
@@ -868,7 +869,7 @@ class OpenVocabulary:
     def _word_present(self, word: str, draft: DraftWords) -> bool:
         # A word of five letters or more inside the draft's text is there
         # (perhaps inside a compound): one substring search, no tokenising.
-        if len(word) >= MIN_RARE_LENGTH and (word in draft.text or word in draft.unhyphenated):
+        if len(word) >= MIN_RARE_LENGTH and (word in draft.text or word in draft.hyphen_joined):
             return True
         if word in LATIN_PREFIXES or word in draft.words:
             return True
@@ -925,7 +926,7 @@ class DraftWords:
 
     __slots__ = (
         "_barred", "_breaks", "_by_prefix", "_by_stem", "_initialisms", "_joined",
-        "_positions", "_source", "_spelled", "_starts", "_tokens", "_unhyphenated",
+        "_positions", "_source", "_spelled", "_starts", "_tokens", "_hyphen_joined",
         "_vocabulary", "_words", "text",
     )  # fmt: skip
 
@@ -944,14 +945,19 @@ class DraftWords:
         self._tokens: list[str] | None = None
         self._by_prefix: dict[str, list[str]] | None = None
         self._joined: str | None = None
-        self._unhyphenated: str | None = None
+        self._hyphen_joined: frozenset[str] | None = None
 
     @property
-    def unhyphenated(self) -> str:
-        """The folded draft without hyphens (``non-tender`` as ``nontender``), made on first use."""
-        if self._unhyphenated is None:
-            self._unhyphenated = self.text.replace("-", "") if "-" in self.text else ""
-        return self._unhyphenated
+    def hyphen_joined(self) -> frozenset[str]:
+        """The draft's hyphenated words written solid (``non-tender`` as ``nontender``).
+
+        Found on first use; a set, so a word is looked up, not searched for.
+        """
+        if self._hyphen_joined is None:
+            text = self.text
+            found = _HYPHENATED.findall(text) if "-" in text else ()
+            self._hyphen_joined = frozenset(w.replace("-", "") for w in found)
+        return self._hyphen_joined
 
     @property
     def tokens(self) -> list[str]:
