@@ -134,7 +134,11 @@ OPEN_COMPOUND_HEADS: dict[str, dict[str, str]] = {
         "studies": "lab",
         "fraction": "finding", "refill": "finding", "raise": "finding", "reflex": "finding",
         "reflexes": "finding", "sign": "finding", "murmur": "finding", "sounds": "finding",
-        "tone": "finding",
+        "tone": "finding", "test": "procedure", "tests": "procedure", "testing": "procedure",
+        "maneuver": "procedure", "manoeuvre": "procedure", "screen": "procedure",
+        "screening": "procedure", "diet": "procedure", "sense": "finding",
+        "strength": "finding", "entry": "finding", "criteria": "procedure", "rules": "procedure",
+        "score": "procedure",
     },
 }  # fmt: skip
 """Heads of English open compounds (two words, ``gait training``) and the category they give.
@@ -303,6 +307,7 @@ _WORD = re.compile(r"\w+")
 _WORD_OR_BREAK = re.compile(r"\n|[^\W_]+")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _LETTERS = re.compile(r"[^\W_]+")
+_HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
 _LEVEL_PART = re.compile(r"[A-Za-z]+\d+")
 _STEMMERS = {"da": "danish", "en": "english"}
 
@@ -541,7 +546,7 @@ class OpenVocabulary:
                 letters is None
                 or taken.find(1, m.start(), m.end()) >= 0
                 or self._ordinary_capitals(m.group())
-                or _is_label(text, m.start(), m.end())
+                or is_label(text, m.start(), m.end())
             ):
                 continue
             found.append(OpenTerm(m.start(), m.end(), m.group(), "other", "initialism", (letters,)))
@@ -576,7 +581,7 @@ class OpenVocabulary:
                 if at < 0 or _inside_sentence_capital(text, at):
                     continue
                 end = at + len(word)
-                if _is_label(text, at, end):
+                if is_label(text, at, end):
                     continue  # a heading or an inline label ("Respiratory: ...")
                 found.append(OpenTerm(at, end, text[at:end], "other", "register", (word,)))
         found.sort(key=lambda t: t.start)
@@ -766,23 +771,42 @@ class OpenVocabulary:
             for i, j in runs
         )
 
-    def held_as_initialism(self, text: str, start: int, end: int, draft: DraftWords) -> bool:
+    def held_as_initialism(
+        self, text: str, start: int, end: int, draft: DraftWords, *, two_letters: bool = False
+    ) -> bool:
         """Whether ``text[start:end]`` is written in the draft as an initialism.
 
         True when it overlaps a run of words that spells an initialism of the
         draft (:meth:`spelled_spans`, looked for in the term's line, at most
         :data:`SPELLED_REACH` characters either side) and its other words are
         in the draft: "Full range of motion" against "Full ROM" (``range of
-        motion`` is spelled, ``full`` is in the draft).
+        motion`` is spelled, ``full`` is in the draft). With ``two_letters``
+        (for a lexicon term), a term of exactly two words is also held by the
+        two-letter initialism they spell, unless ``text`` uses that initialism.
 
         Examples
         --------
         >>> ov = OpenVocabulary(Lexicon([]), language="en")
         >>> ov.held_as_initialism("Full range of motion.", 0, 20, ov.draft_stems("Full ROM."))
         True
+        >>> tms = ov.draft_stems("TMs intact.")
+        >>> text = "Tympanic membranes intact."
+        >>> ov.held_as_initialism(text, 0, 18, tms)
+        False
+        >>> ov.held_as_initialism(text, 0, 18, tms, two_letters=True)
+        True
         """
         if not draft.initialisms:
             return False
+        words = _LETTERS.findall(text[start:end]) if two_letters else ()
+        if len(words) == 2:
+            # With ``two_letters`` (a lexicon term: "tympanic membranes"), the
+            # two letters its two words spell ("TMs"): two letters match a run
+            # of words by chance, but seldom the two words of one term; not
+            # when the note itself uses the initialism for something else.
+            letters = (words[0][0] + words[1][0]).casefold()
+            if letters in draft.initialisms and letters.upper() not in text:
+                return True
         line_start = max(text.rfind("\n", 0, start) + 1, start - SPELLED_REACH)
         line_end = text.find("\n", end)
         line_end = min(len(text) if line_end < 0 else line_end, end + SPELLED_REACH)
@@ -849,7 +873,7 @@ class OpenVocabulary:
     def _word_present(self, word: str, draft: DraftWords) -> bool:
         # A word of five letters or more inside the draft's text is there
         # (perhaps inside a compound): one substring search, no tokenising.
-        if len(word) >= MIN_RARE_LENGTH and word in draft.text:
+        if len(word) >= MIN_RARE_LENGTH and (word in draft.text or word in draft.hyphen_joined):
             return True
         if word in LATIN_PREFIXES or word in draft.words:
             return True
@@ -906,8 +930,8 @@ class DraftWords:
 
     __slots__ = (
         "_barred", "_breaks", "_by_prefix", "_by_stem", "_initialisms", "_joined",
-        "_positions", "_source", "_spelled", "_starts", "_tokens", "_vocabulary", "_words",
-        "text",
+        "_positions", "_source", "_spelled", "_starts", "_tokens", "_hyphen_joined",
+        "_vocabulary", "_words", "text",
     )  # fmt: skip
 
     def __init__(self, vocabulary: OpenVocabulary, draft: str) -> None:
@@ -925,6 +949,19 @@ class DraftWords:
         self._tokens: list[str] | None = None
         self._by_prefix: dict[str, list[str]] | None = None
         self._joined: str | None = None
+        self._hyphen_joined: frozenset[str] | None = None
+
+    @property
+    def hyphen_joined(self) -> frozenset[str]:
+        """The draft's hyphenated words written solid (``non-tender`` as ``nontender``).
+
+        Found on first use; a set, so a word is looked up, not searched for.
+        """
+        if self._hyphen_joined is None:
+            text = self.text
+            found = _HYPHENATED.findall(text) if "-" in text else ()
+            self._hyphen_joined = frozenset(w.replace("-", "") for w in found)
+        return self._hyphen_joined
 
     @property
     def tokens(self) -> list[str]:
@@ -1163,9 +1200,17 @@ def _words_with_breaks(text: str) -> list[str]:
     return [w.casefold() if w != "\n" else "" for w in _WORD_OR_BREAK.findall(text)]
 
 
-def _is_label(text: str, start: int, end: int) -> bool:
-    # A heading ("HPI", "ASSESSMENT AND PLAN": a line with no lower-case
-    # letter) or an inline label ("ROS: ..."): it names a section, not a finding.
+def is_label(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a heading or an inline label: it names a section.
+
+    A heading is a line with no lower-case letter (``HPI``, ``ASSESSMENT AND
+    PLAN``); an inline label is followed by a colon (``ROS: ...``).
+
+    Examples
+    --------
+    >>> is_label("Additional Testing: none.", 0, 18), is_label("A test was done.", 2, 6)
+    (True, False)
+    """
     if text[end : end + 1] == ":" or text[end : end + 2] == " :":
         return True
     line_start = text.rfind("\n", 0, start) + 1

@@ -52,17 +52,19 @@ from evalkit.lexicon.matcher import (
 from evalkit.lexicon.model import Lexicon
 from evalkit.lexicon.openvocab import (
     ADJECTIVE_ENDINGS,
+    COMMON_ZIPF,
     FINDING_HEADS,
     OPEN_COMPOUND_HEADS,
     SPECIFIC_ZIPF,
     OpenVocabulary,
+    is_label,
 )
 from evalkit.metrics.registry import MetricInfo, register_family, register_metric
 from evalkit.schema import DEFAULT_LANGUAGE
 from evalkit.text.initialisms import abbreviates
 from evalkit.text.normalize import normalize_text
 
-VERSION = "5"
+VERSION = "6"
 
 _ITEM_FIELDS = (
     ("term", "str"),
@@ -87,6 +89,15 @@ _PREDICATE = re.compile(
 )
 _MODIFIER = re.compile(r"(?<![\w-])([^\W\d_]+)[ \t]+\Z")
 _MODIFIER_REACH = 40
+# The word in front of an open compound's head, perhaps hyphen-joined ("low-salt diet").
+_COMPOUND_MODIFIER = re.compile(r"(?<![\w-])([^\W\d_]+(?:-[^\W\d_]+){0,3})[ \t]+\Z")
+# A sensory examination: the sense, then "to" and the modality tested
+# ("sensation intact to light touch", "sensory loss to pinprick").
+_MODALITY = re.compile(
+    r"\b(?:sensation|sensations|sensory|sensitivity)\b[^.;:\n]{0,30}?\bto[ \t]+"
+    r"([^\W\d_]+)(?:[ \t]+([^\W\d_]+))?",
+    re.IGNORECASE,
+)
 _NOT_HEAD_ENDINGS = ("ed", "ing", "ly")
 # Every word and the word after it (a lookahead, so the pairs overlap).
 _CLINICAL_PAIR = re.compile(r"(?<![\w-])([^\W\d_]+)(?=[ \t]+([^\W\d_]+)(?![\w-]))")
@@ -98,6 +109,13 @@ MEASURE_UNITS: dict[str, tuple[str, ...]] = {
 """Units that, after a number, make a test protocol of the next word (``24-hour urine``)."""
 MAX_HEAD_ZIPF = 5.0
 """Zipf frequency at or above which a word after a clinical modifier is no term's head."""
+GENERIC_MODIFIER_ZIPF = 5.5
+"""Zipf frequency at or above which a word in front of an open compound's head is generic.
+
+Such a word (``full``, ``good``, ``same``, ``first``), unless it is a lexicon
+term, makes no compound (``full strength``); rarer words do (``light
+reflex``, ``air entry``, ``grip strength``).
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +209,7 @@ def compare_mentions(
         pairs += _compounds_lost(final, final_text, at, missing, pairs, vocabulary, stems)
         pairs += _qualifiers_lost(final, final_text, at, missing, pairs, vocabulary, stems)
         pairs += _measures_lost(final, final_text, at, missing, pairs, vocabulary, stems)
+        pairs += _modalities_lost(final, final_text, pairs, vocabulary, stems)
         n_final += len(pairs)
         covered = bytearray(len(final_text))
         for m in final:
@@ -209,7 +228,9 @@ def compare_mentions(
         # A term the draft writes as an initialism ("DTRs") is present.
         if stems.initialisms:
             held = vocabulary.held_as_initialism
-            missing = [m for m in missing if not held(final_text, m.start, m.end, stems)]
+            missing = [
+                m for m in missing if not held(final_text, m.start, m.end, stems, two_letters=True)
+            ]
             open_missing = [
                 item
                 for item in open_missing
@@ -385,16 +406,20 @@ def _compounds_lost(
     items: dict[tuple[str, ...], dict[str, Any]] = {}
     for word in _head_pattern(vocabulary.language).finditer(final_text):
         category = heads[word.group().casefold()]
-        before = _MODIFIER.search(final_text, max(0, word.start() - _MODIFIER_REACH), word.start())
+        before = _COMPOUND_MODIFIER.search(
+            final_text, max(0, word.start() - _MODIFIER_REACH), word.start()
+        )
         if before is None:
             continue
         start, end = before.start(1), word.end()
-        modifier_word = before.group(1).casefold()
+        modifier_word = before.group(1).casefold().rsplit("-", 1)[-1]
         if modifier_word in stop or len(modifier_word) < MIN_MODIFIER:
             continue
-        if taken.find(1, start, end) >= 0:
-            continue
+        if taken.find(1, start, end) >= 0 or is_label(final_text, start, end):
+            continue  # a part of a longer term, or a heading ("Additional Testing:")
         modifier, head = ends.get(before.end(1)), starts.get(word.start())
+        if modifier is None and vocabulary.zipf(modifier_word) >= GENERIC_MODIFIER_ZIPF:
+            continue  # a very common word that is no term says nothing specific ("full strength")
         if (modifier is not None and modifier.start in lost_at) or (
             head is not None and head.start in lost_at
         ):
@@ -602,6 +627,52 @@ def _measures_lost(
             "end": end,
             "negated": head.negated if head is not None else False,
             "source": "modifier",
+        }
+    return list(items.values())
+
+
+def _modalities_lost(
+    final: list[Mention],
+    final_text: str,
+    pairs: list[dict[str, Any]],
+    vocabulary: OpenVocabulary,
+    stems: Any,
+) -> list[dict[str, Any]]:
+    # The modality of a sensory examination ("sensation to light touch",
+    # "sensory loss to vibration") is a finding of its own, however common
+    # its words: the draft holds it only with its words together. One or
+    # two words after "to", not stop words; a lexicon term or an earlier
+    # rule's span decides there, and a single rare word is the frequency
+    # fallback's. English only (Danish writes "berøringssans", a compound).
+    if vocabulary.language != "en" or "sens" not in final_text.casefold():
+        return []
+    stop = language_cues(vocabulary.language).stopwords
+    taken = bytearray(len(final_text))
+    for m in final:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    for item in pairs:
+        taken[item["start"] : item["end"]] = b"\x01" * (item["end"] - item["start"])
+    items: dict[tuple[str, ...], dict[str, Any]] = {}
+    for found in _MODALITY.finditer(final_text):
+        if found.group(1).casefold() in stop:
+            continue
+        last = 2 if found.group(2) and found.group(2).casefold() not in stop else 1
+        start, end = found.start(1), found.end(last)
+        key = tuple(found.group(i).casefold() for i in range(1, last + 1))
+        if key in items or taken.find(1, start, end) >= 0:
+            continue
+        if len(key) == 1 and vocabulary.zipf(key[0]) < COMMON_ZIPF:
+            continue
+        if vocabulary.present(key, "", stems):
+            continue
+        items[key] = {
+            "term": final_text[start:end],
+            "concept_id": "open:" + " ".join(key),
+            "category": "finding",
+            "start": start,
+            "end": end,
+            "negated": False,
+            "source": "modality",
         }
     return list(items.values())
 

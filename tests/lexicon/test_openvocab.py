@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 from evalkit.lexicon import openvocab
 from evalkit.lexicon.matcher import get_matcher
 from evalkit.lexicon.model import Lexicon, LexiconEntry
-from evalkit.lexicon.openvocab import OpenVocabulary, common_stems, stem_phrase, synonym_groups
+from evalkit.lexicon.openvocab import (
+    OpenVocabulary,
+    common_stems,
+    is_label,
+    stem_phrase,
+    synonym_groups,
+)
 from evalkit.metrics.terms import TermVocabularies, score_terms
 
 LEX = Lexicon(
@@ -358,3 +364,33 @@ def test_initialism_pattern_matches_the_lookbehind_first_form(text):
 
     old = [m.span() for m in re.finditer(_OLD_INITIALISM, text)]
     assert [m.span() for m in openvocab._INITIALISM.finditer(text)] == old
+
+
+def test_a_word_is_held_by_its_hyphenated_spelling():
+    draft = EN.draft_stems("Abdomen non-tender, non-distended.")
+    assert draft.hyphen_joined == {"nontender", "nondistended"}
+    assert EN.present(("nondistended",), "", draft)
+    assert not EN.present(("nondistended",), "", EN.draft_stems("Abdomen soft."))
+    assert EN.draft_stems("No hyphen here.").hyphen_joined == frozenset()
+
+
+def test_two_letters_hold_a_two_word_term_only_when_asked_and_unused_in_the_note():
+    tms = EN.draft_stems("TMs intact.")
+    text = "Tympanic membranes intact."
+    assert EN.held_as_initialism(text, 0, 18, tms, two_letters=True)
+    assert not EN.held_as_initialism(text, 0, 18, tms)
+    # the note uses "TM" itself; a three-word term is not two letters
+    assert not EN.held_as_initialism("TM 2 cm. " + text, 9, 27, tms, two_letters=True)
+    assert not EN.held_as_initialism("Tympanic membrane perforation.", 0, 29, tms, two_letters=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        ("Additional Testing: none.", 0, 18, True),
+        ("PLAN\nRest.", 0, 4, True),
+        ("A test.", 2, 6, False),
+    ],
+)
+def test_is_label_reads_headings_and_inline_labels(text, start, end, expected):
+    assert is_label(text, start, end) is expected

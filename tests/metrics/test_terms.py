@@ -504,3 +504,73 @@ def test_modifier_pairs_match_the_filtered_pair_pattern(pieces):
         if m.group(1).casefold() in modifiers
     ]
     assert [m.span(1) + m.span(2) for m in _modifier_pairs(text, modifiers)] == expected
+
+
+# ---- issue 23, fourth round: heads of tests, diets, senses; modalities; equivalence -------
+
+
+@pytest.mark.parametrize(
+    ("final", "draft", "expected"),
+    [
+        # a named test or sign: a capitalised eponym in front of a test head
+        ("Knee pain. Positive Lachman test.", "Knee pain.", [("Lachman test", "compound")]),
+        # a diet, a hyphen-joined modifier included
+        ("Advised a low-salt diet.", "Advised.", [("low-salt diet", "compound")]),
+        ("Start a bland diet.", "Start.", [("bland diet", "compound")]),
+        # a sensory modality and an exam finding of common words
+        (
+            "Reduced vibration sense at the toes.",
+            "Reduced at the toes.",
+            [("vibration sense", "compound")],
+        ),
+        ("Grip strength is 4/5.", "Exam done.", [("Grip strength", "compound")]),
+        # a decision rule
+        ("X-ray per the Ottawa rules.", "X-ray done.", [("Ottawa rules", "compound")]),
+    ],
+)
+def test_open_compound_heads_of_tests_diets_and_senses_en(final, draft, expected):
+    assert _missing_shipped_en(final, draft) == expected
+
+
+@pytest.mark.parametrize(
+    ("final", "draft"),
+    [
+        ("Positive Lachman test.", "Lachman test positive."),  # reordered
+        ("Advised a low-salt diet.", "Advised a low salt diet."),  # hyphenation
+        ("Reduced vibration sense at the toes.", "Vibration sense reduced at the toes."),
+        ("Grip strength is 4/5.", "Strength of grip 4/5."),  # reworded with "of"
+        ("Full strength in both arms.", "Arms: normal power."),  # a generic word makes no term
+        ("Additional Testing: none.", "None."),  # an inline label is no term
+    ],
+)
+def test_open_compound_heads_benign_counterparts_en(final, draft):
+    assert _missing_shipped_en(final, draft) == []
+
+
+def test_a_sensory_modality_is_a_finding_of_its_own_en():
+    final = "Decreased sensation to light touch in both feet."
+    draft = "Decreased sensation in both feet."
+    assert _missing_shipped_en(final, draft) == [("light touch", "modality")]
+    # held with its words together, in any order or phrasing
+    assert _missing_shipped_en(final, "Light touch sensation decreased in both feet.") == []
+    # "to" with no sense before it names no modality; a stop word ends one
+    assert _missing_shipped_en("Pupils reactive to light.", "Pupils reactive.") == []
+    final = "Sensation intact to touch in the hand."
+    assert _missing_shipped_en(final, "Sensation intact in the hand.") == [("touch", "modality")]
+
+
+@pytest.mark.parametrize(
+    ("final", "draft"),
+    [
+        ("Abdomen is nontender and nondistended.", "Abdomen is non-tender and non-distended."),
+        ("Tympanic membranes are intact.", "TMs intact."),
+    ],
+)
+def test_hyphenation_and_two_letter_initialisms_hold_a_term_en(final, draft):
+    assert _missing_shipped_en(final, draft) == []
+
+
+def test_a_two_letter_initialism_the_final_note_uses_itself_holds_nothing_en():
+    # "TM" stands for something else in the final note: the term is missing
+    final = "TM 2 cm. Tympanic membranes are intact."
+    assert ("Tympanic membranes", "lexicon") in _missing_shipped_en(final, "TM 2 cm.")
