@@ -80,18 +80,8 @@ def _reference_index(
     ``cache`` dict is derived from it), so a reused index gives the same
     flags; plug-in checkers get indexes of their own (``shared=False``).
     """
-    if not shared:
-        return build_index(
-            text,
-            language,
-            matcher,
-            transcript=transcript,
-            sentences=sentences,
-            cache=cache,
-            mentions=mentions,
-        )
     key = (transcript, language, matcher, text)
-    index = cache.reference(key)
+    index = cache.reference(key) if shared else None
     if index is None:
         index = build_index(
             text,
@@ -102,7 +92,8 @@ def _reference_index(
             cache=cache,
             mentions=mentions,
         )
-        cache.keep(key, index)
+        if shared:
+            cache.keep(key, index)
     return index
 
 
