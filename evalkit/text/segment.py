@@ -21,8 +21,9 @@ into the text passed in, so callers can map a finding back to the note.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import repeat
 
 __all__ = [
     "CLAUSE_END",
@@ -348,6 +349,32 @@ def speaker_role(label: str) -> str:
     return _ROLE_OF.get(first, "other")
 
 
+def _label_matches(transcript: str) -> Iterator[re.Match[str]]:
+    """``_LABEL.finditer(transcript)``, read at line starts only when the text has no ``[``.
+
+    Without a bracket only the colon form can match, and only at the start of
+    the text or right after a line break; it never runs over a line break, so
+    the matches at the line starts are the ones the scan finds. A transcript
+    without labels is then a few match attempts instead of a scan of every
+    character.
+    """
+    if "[" in transcript:
+        return _LABEL.finditer(transcript)
+    found = (
+        _LABEL.match(transcript, 0),
+        *map(_LABEL.match, repeat(transcript), _after_breaks(transcript)),
+    )
+    return (m for m in found if m is not None)
+
+
+def _after_breaks(text: str) -> Iterator[int]:
+    """The offsets right after each line break of ``text`` (the starts of lines after the first)."""
+    at = text.find("\n")
+    while at != -1:
+        yield at + 1
+        at = text.find("\n", at + 1)
+
+
 def split_turns(transcript: str) -> list[Turn]:
     """Split a transcript into speaker turns.
 
@@ -364,7 +391,7 @@ def split_turns(transcript: str) -> list[Turn]:
     [('doctor', 'any fever ?'), ('patient', 'no .')]
     """
     labels = []
-    for m in _LABEL.finditer(transcript):
+    for m in _label_matches(transcript):
         name = m.group("colon") if m.group("colon") is not None else m.group("bracket")
         if m.group("colon") is not None:
             key = name.strip().lower().rstrip(".")

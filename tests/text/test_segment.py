@@ -283,3 +283,20 @@ def test_sentence_bounds_are_split_sentences_of_the_piece(text, data):
     assert segment.sentence_bounds(text, start, end) == expected
     whole = [(s.start, s.end) for s in segment.split_sentences(text)]
     assert segment.sentence_bounds(text) == whole
+
+
+_label_text = st.lists(
+    st.sampled_from(
+        ["Læge", "Patient", "Mor", "D", "P", "Plan", "doctor", ":", " ", "\t", "\n", ".", "[", "]"]
+        + ["_", "x", "Dr. Hansen", "feber", "?"]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@given(_label_text.map(lambda t: t.replace("[", "(")))
+@example("Patient: nej\n  Læge : ja\n\nD:\tok")
+def test_label_matches_are_the_scan_of_the_whole_text(text):
+    """Cross-check: the line-start reading finds the same labels as a scan of every character."""
+    found = [(m.start(), m.end(), m.group()) for m in segment._label_matches(text)]
+    assert found == [(m.start(), m.end(), m.group()) for m in segment._LABEL.finditer(text)]
