@@ -22,6 +22,7 @@ digits glued to letters (``HbA1c``, ``B12``, ``COVID-19``) are not numbers.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -553,7 +554,8 @@ _TOKEN = _token_regex(og_compounds=True, flags=re.IGNORECASE)
 # every character in place and no character outside Latin-1 is left to fold
 # onto a letter of the pattern. It takes about half the time. The branch for
 # Danish compound number words ("femogtyve") backtracks through every word,
-# so it is left out when the text has no word ending in "og" and a tens word.
+# so the scan leaves it out, and the words ending in "og" and a tens word are
+# matched on their own (_with_compounds).
 _TOKEN_LOWER = _token_regex(og_compounds=True, flags=0)
 _TOKEN_LOWER_PLAIN = _token_regex(og_compounds=False, flags=0)
 _OG_TENS = re.compile(r"og(?:" + _TENS + r")(?![^\W\d_])")
@@ -567,8 +569,45 @@ def _token_matches(text: str) -> Iterator[re.Match[str]]:
         except UnicodeEncodeError:
             return _TOKEN.finditer(text)
     lowered = text.lower()
-    regex = _TOKEN_LOWER if _OG_TENS.search(lowered) else _TOKEN_LOWER_PLAIN
-    return regex.finditer(lowered)
+    compounds = list(_OG_TENS.finditer(lowered))
+    if not compounds:
+        return _TOKEN_LOWER_PLAIN.finditer(lowered)
+    return _with_compounds(lowered, compounds)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _with_compounds(lowered: str, compounds: list[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """The matches of ``_TOKEN_LOWER`` in ``lowered``, found without its backtracking branch.
+
+    ``compounds`` are the ``_OG_TENS`` matches of ``lowered`` (each ends a
+    word ending in "og" and a tens word). The compound branch can match only
+    at the first letter of such a word, and there it takes that word, which
+    no other match of the regex overlaps; elsewhere ``_TOKEN_LOWER`` matches
+    what ``_TOKEN_LOWER_PLAIN`` does. So the plain matches are kept, and
+    ``_TOKEN_LOWER`` is tried only at the first letters of those words that
+    no plain match starts at or runs over.
+    """
+    plain = list(_TOKEN_LOWER_PLAIN.finditer(lowered))
+    starts = [m.start() for m in plain]
+    extra: list[re.Match[str]] = []
+    for hit in compounds:
+        head = hit.start()
+        while head > 0 and _LETTER.match(lowered, head - 1) is not None:
+            head -= 1
+        k = bisect_right(starts, head) - 1
+        if k >= 0 and head < plain[k].end():
+            continue  # a plain match starts at the word or runs over it
+        found = _TOKEN_LOWER.match(lowered, head)
+        if found is not None:
+            extra.append(found)
+    if not extra:
+        return iter(plain)
+    return iter(sorted(plain + extra, key=_match_start))
+
+
+_match_start = re.Match.start
 
 
 def _lang_of_word(word: str) -> str | None:

@@ -239,6 +239,7 @@ _number_text = st.lists(
     "Temp 38,5 og 1.000 mg 25.11.2026 kl. 14:30, HbA1c B12 COVID-19 x-12 femogtyve ogtyve "
     "bogtyve ſeks EN halvanden halv komma Atten twenty-one one hundred and a tusind mio."
 )
+@example("femogtyve2 b12_femogtyve _toogfyrre ogogtyve 3femogtyve x-femogtyve ²ogtyve")
 def test_token_regex_finds_what_the_reference_finds(text):
     """Cross-check: the fast token regex gives the reference's spans and groups.
 
