@@ -561,7 +561,9 @@ def parse_consultation(
         # the opening words decide most of it; a sentence is split into words
         # only as far as a rule reads it (a transcript is mostly statements)
         head: list[str] | None = None
-        last = text[start:end].rstrip()[-1:]
+        last = text[end - 1] if end > start else ""
+        if last.isspace():
+            last = text[start:end].rstrip()[-1:]  # the sentences were not trimmed
         if last == "?":
             u.question = True
         elif last not in ".!":

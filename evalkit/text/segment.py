@@ -135,6 +135,18 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return False
 
 
+def _may_be_abbreviation(text: str, dot: int) -> bool:
+    """:func:`_is_abbreviation`, with a cheap exit for the dot after a long word.
+
+    Seven letters before the dot make a word longer than any abbreviation
+    (six at most), neither a single letter nor a number: a sentence ends there.
+    Most dots of running text end such a word.
+    """
+    if dot >= 7 and text[dot - 7 : dot].isalpha():
+        return False
+    return _is_abbreviation(text, dot)
+
+
 # Building a span through the slot descriptors makes the same object as
 # Span(...) at about half the cost: the frozen dataclass's __init__ goes through
 # object.__setattr__ for every field. Notes have about a hundred spans each.
@@ -207,7 +219,7 @@ def sentence_bounds(text: str, start: int = 0, end: int | None = None) -> list[t
     bounds: list[tuple[int, int]] = []
     at = 0
     for m in _SENT_END.finditer(text):
-        if m.group() == "." and _is_abbreviation(text, m.start()):
+        if m.group() == "." and _may_be_abbreviation(text, m.start()):
             continue
         stop = m.end()
         a, b = _trimmed(text, at, stop)

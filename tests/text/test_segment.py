@@ -300,3 +300,17 @@ def test_label_matches_are_the_scan_of_the_whole_text(text):
     """Cross-check: the line-start reading finds the same labels as a scan of every character."""
     found = [(m.start(), m.end(), m.group()) for m in segment._label_matches(text)]
     assert found == [(m.start(), m.end(), m.group()) for m in segment._LABEL.finditer(text)]
+
+
+@given(
+    st.text(alphabet="abcæøAÆ.()-İ", min_size=7, max_size=12),
+    st.text(alphabet=" x.(\n", max_size=4),
+    st.text(alphabet=" Ab2.", max_size=3),
+)
+def test_a_long_word_before_a_dot_is_no_abbreviation(word, before, after):
+    """Property: with seven letters before a dot, the full rule finds no abbreviation either."""
+    text = before + word + "." + after
+    dot = len(before) + len(word)
+    assert segment._may_be_abbreviation(text, dot) == segment._is_abbreviation(text, dot)
+    longest = max(map(len, segment._ABBREVIATIONS | segment._ENDING_ABBREVIATIONS))
+    assert longest < 7
