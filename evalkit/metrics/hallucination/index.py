@@ -638,7 +638,7 @@ def _mark_words(
     scope_unit: Unit | None = None
     scope_left, last_stem, last_wi = 0, None, -9
     last_in_scope = False
-    keep_polarity = True
+    keep_polarity = follow_scope = True
     unit_stems: list[str] = []
     number_spans = [(n.start, n.end) for n in numbers]
     ni = 0
@@ -647,6 +647,10 @@ def _mark_words(
     # finding's polarity, not content of their own, and an absence phrase
     # after its subject denies it ("Blod ikke påvist", "Reflexes absent bilaterally")
     phrases = _presence_phrases(text, language, words, lowered)
+    # a transcript keeps word polarity only in answered questions; elsewhere the
+    # scope of a cue changes nothing but what "uden anmærkninger" reads, so it is
+    # followed only in the units that keep polarity or have those words
+    reads_scope = _remark_units(units, words, lowered) if transcript else set()
     n_units, n_spans, n_covered = len(units), len(number_spans), len(covered)
     ui_next = 0
     # the unit words are looked up in (units[ui_next]) and its bounds; an end
@@ -682,6 +686,7 @@ def _mark_words(
             unit_stems = []
             predicate = False
             keep_polarity = not transcript or (u.question and u.answer is not None)
+            follow_scope = keep_polarity or ui_next in reads_scope
         if predicate and wi > 0 and "," in text[words[wi - 1].end() : pos]:
             predicate = False  # a list goes on: "pulses present, no bruit"
         absence_end = None
@@ -749,7 +754,9 @@ def _mark_words(
         u.stems.add(skey)
         while ni < n_spans and number_spans[ni][1] <= pos:
             ni += 1
-        if pos < phrase_end or predicate:
+        if not follow_scope:
+            pass  # transcript talk: no polarity, and no scope that anything reads
+        elif pos < phrase_end or predicate:
             pass  # a presence word ("påvist", "stede") has no polarity of its own
         elif not (ni < n_spans and number_spans[ni][0] <= pos):
             # units of numbers ("i 3 dage") say nothing about polarity
@@ -786,6 +793,25 @@ def _mark_words(
             wkey = word_keys[skey] = "w" + skey[1:]
         u.keys.add(wkey)
     return lowered
+
+
+def _remark_units(units: list[Unit], words: list[re.Match[str]], lowered: list[str]) -> set[int]:
+    """The units (by index) that may hold "uden" and a no-remarks word after it.
+
+    Whether "uden anmærkninger" marks a normal finding depends on the scope
+    :func:`_mark_words` follows; it is the one rule outside word polarity
+    that reads the scope.
+    """
+    starts = [u.start for u in units]
+    out: set[int] = set()
+    at = 0
+    while True:
+        try:
+            at = lowered.index("uden", at) + 1
+        except ValueError:
+            return out
+        if at < len(lowered) and lowered[at].rstrip(".") in NO_REMARKS:
+            out.add(bisect_right(starts, words[at].start()) - 1)
 
 
 def _open_negation_scope(

@@ -292,3 +292,40 @@ def test_unit_words_refuse_a_word_cut_by_a_unit():
     assert ix.unit_words() is None
     ix.units = [Unit(0, 5), Unit(8, 11)]  # "hoste" runs into the second
     assert ix.unit_words() is None
+
+
+_TALK = ["Læge:", "Patient:", "feber", "hoste", "ondt", "i", "knæet", "ikke", "ingen", "uden"]
+_TALK += ["anmærkninger", "bemærkning.", "normalt", "men", "ja", "nej", "til", "stede", "og"]
+_TALK += ["fraværende", "venstre", "højre", "let", "svær", "godt", "3", "dage", "er", "non"]
+_TALK += ["fever", "no", "not", "denies", "cough", "right", "knee", "but", "mild", "is", "any"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_TALK), st.sampled_from([" ", " ", ", ", ". ", "? ", "\n", "-"])),
+        max_size=40,
+    ),
+    st.sampled_from(["da", "en"]),
+)
+def test_a_transcript_index_is_the_same_when_every_scope_is_followed(pieces, language):
+    """Cross-check: following the negation scope only where it is read changes no unit.
+
+    The reference follows it in every unit of the transcript, as notes do.
+    """
+    from unittest import mock
+
+    from evalkit.metrics.hallucination import index
+
+    text = "".join(p + gap for p, gap in pieces)
+    matcher = standin_matcher(language)
+    fast = build_index(text, language, matcher, transcript=True)
+    every = mock.patch.object(index, "_remark_units", lambda units, *_: set(range(len(units))))
+    with every:
+        reference = build_index(text, language, matcher, transcript=True)
+    assert fast.units == reference.units
+    assert (fast.postings, fast.concepts, fast.statements) == (
+        reference.postings,
+        reference.concepts,
+        reference.statements,
+    )
