@@ -211,12 +211,17 @@ def anchored_values(index: TextIndex, concept_id: str, attr: str) -> list[Any]:
     table = index.cache.get(key)
     if table is None:
         table = defaultdict(list)
-        asked_by: dict[int, int] = {
-            u.answered_by: i for i, u in enumerate(index.units) if u.answered_by is not None
-        }
+        asked_by: dict[int, int] | None = index.cache.get("anchored:asked_by")
+        if asked_by is None:  # the same for every attribute: built once
+            asked_by = index.cache["anchored:asked_by"] = {
+                u.answered_by: i for i, u in enumerate(index.units) if u.answered_by is not None
+            }
         for i, u in enumerate(index.units):
             if u.question or not u.statement:
                 continue
+            found: Any = u.numbers if attr == "numbers" else getattr(u, attr)
+            if not found:
+                continue  # nothing to attach (most sentences)
             mentions = u.mentions
             if not mentions and i in asked_by:
                 q = asked_by[i]
@@ -239,9 +244,9 @@ def anchored_values(index: TextIndex, concept_id: str, attr: str) -> list[Any]:
             if not mentions:
                 continue
             if attr == "numbers":
-                items = [(x.start, x.end, x) for x in u.numbers]
+                items = [(x.start, x.end, x) for x in found]
             else:
-                items = [(a, b, k) for k, (a, b) in getattr(u, attr).items()]
+                items = [(a, b, k) for k, (a, b) in found.items()]
             for a, b, value in items:
                 m = nearest_mention(mentions, a, b)
                 if m is not None:

@@ -216,3 +216,29 @@ def test_a_measurement_read_out_after_naming_it_belongs_to_it():
     # a duration said next is not attached the same way
     talk = "Læge: Du får et dræn i brystet. Det sidder i cirka en uge."
     assert _flags("Brystsmerter i 7 år.", "Brystsmerter i 7 år.", talk, "da") == []
+
+
+def test_anchored_values_attach_each_kind_to_the_nearest_mention():
+    """Hand-computed: a reply's number goes to the question's fever; a side and a
+    grade go to the mention in their sentence; asking in any order gives the same."""
+    from evalkit.metrics.hallucination.grounding import anchored_values
+
+    text = (
+        "Læge: Hvor høj var feberen?\nPatient: 39 grader.\n"
+        "Patient: Jeg har svær hoste og ondt i halsen i venstre side."
+    )
+    attrs = ("numbers", "sides", "grades")
+    found = {}
+    for order in (attrs, attrs[::-1]):
+        ix = build_index(text, "da", standin_matcher("da"), transcript=True)
+        got = {a: {c: anchored_values(ix, c, a) for c in ix.present} for a in order}
+        found[order] = {
+            a: {c: [(getattr(v, "value", v), i) for v, i in got[a][c]] for c in got[a]}
+            for a in attrs
+        }
+    assert found[attrs] == found[attrs[::-1]]
+    said = found[attrs]
+    assert said["numbers"]["sym:fever"] == [(39.0, 1)]
+    assert said["grades"]["sym:cough"] == [(3, 2)]
+    assert said["sides"]["sym:sore_throat"] == [("L", 2)]
+    assert said["sides"].get("sym:cough", []) == []
