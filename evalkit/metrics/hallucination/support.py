@@ -311,22 +311,19 @@ class _Reference:
         "_initials",
         "_short",
         "_spans",
+        "_stems",
         "_text",
         "_unit_words",
         "_words",
         "memo",
         "postings",
-        "stems",
     )
 
     def __init__(self, index: TextIndex) -> None:
         # the postings, not the index: the index's cache holds this object, and a
         # reference back would be a cycle only the garbage collector frees
         self.postings = index.postings
-        self.stems: dict[str, set[int]] = {}
-        for key, units in index.postings.items():
-            if key.startswith(("w:", "s:")):
-                self.stems.setdefault(key[2:], set()).update(units)
+        self._stems: dict[str, set[int]] | None = None
         self.memo: dict[str, frozenset[int]] = {}
         self._text = index.text
         self._spans = [(u.start, u.end) for u in index.units]
@@ -335,6 +332,17 @@ class _Reference:
         self._words: list[list[list[str]]] | None = None
         self._short: dict[str, set[int]] | None = None
         self._initials: tuple[list[str], list[list[int]]] | None = None
+
+    @property
+    def stems(self) -> dict[str, set[int]]:
+        """``stem -> units`` of the word and stem keys, read when a key is not in the postings."""
+        if self._stems is None:
+            stems: dict[str, set[int]] = {}
+            for key, units in self.postings.items():
+                if key.startswith(("w:", "s:")):
+                    stems.setdefault(key[2:], set()).update(units)
+            self._stems = stems
+        return self._stems
 
     @property
     def words(self) -> list[list[list[str]]]:
