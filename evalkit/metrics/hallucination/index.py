@@ -602,10 +602,11 @@ def _mark_sections(
         while hi < n_outside and outside_headings[hi][0] < u.start:
             section = outside_headings[hi][1]  # a heading in a left-out sentence
             hi += 1
-        u.question = text[u.start : u.end].rstrip().endswith("?")
-        u.heading = not transcript and _is_heading(text[u.start : u.end])
+        said = text[u.start : u.end]
+        u.question = said.rstrip().endswith("?")
+        u.heading = not transcript and _is_heading(said)
         if u.heading:
-            section = text[u.start : u.end].strip().rstrip(":. ").lower()
+            section = said.strip().rstrip(":. ").lower()
         u.section = section
 
 
