@@ -565,17 +565,13 @@ def _attach_items(
     are not word keys of their own.
     """
     starts = [u.start for u in units]
-
-    def unit_of(pos: int) -> Unit | None:
-        i = bisect_right(starts, pos) - 1
-        if i >= 0 and units[i].start <= pos < units[i].end:
-            return units[i]
-        return None
-
+    ends = [u.end for u in units]
+    # the unit an item starts in: the last one starting at or before it, if it reaches it
     covered: list[tuple[int, int]] = []
     for m in mentions:
-        u = unit_of(m.start)
-        if u is not None:
+        i = bisect_right(starts, m.start) - 1
+        if i >= 0 and starts[i] <= m.start < ends[i]:
+            u = units[i]
             u.mentions.append(m)
             u.keys.add(f"c:{m.concept_id}")
             for part in m.parts:
@@ -583,8 +579,9 @@ def _attach_items(
                 u.keys.add(f"c:{part}")
         covered.append((m.start, m.end))
     for n in numbers:
-        u = unit_of(n.start)
-        if u is not None:
+        i = bisect_right(starts, n.start) - 1
+        if i >= 0 and starts[i] <= n.start < ends[i]:
+            u = units[i]
             u.numbers.append(n)
             u.keys.add(_canonical_number_key(n))
         covered.append((n.start, n.end))
