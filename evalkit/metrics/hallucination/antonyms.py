@@ -54,19 +54,25 @@ class AntonymChecker:
         final = st.final
         if final is None:
             return []
+        units = st.draft.units
+        if all(
+            st.endorsed[ui] or st.coverage[ui] < CONFIG.loose_coverage for ui in range(len(units))
+        ):
+            return []  # no clause the clinician reworded: nothing to compare
         table = _table()
         mine = table.find(pair.ai_note, language=language)
         if not mine:
             return []
-        theirs = table.find(pair.final_note, language=language)
-        if not theirs:
-            return []
-        units = st.draft.units
+        theirs: list[Any] | None = None  # the final note's, read for the first reworded clause
         flags: list[Flag] = []
         for a in mine:
             ui = next((i for i, u in enumerate(units) if u.start <= a.start < u.end), None)
             if ui is None or st.endorsed[ui] or st.coverage[ui] < CONFIG.loose_coverage:
                 continue
+            if theirs is None:
+                theirs = table.find(pair.final_note, language=language)
+            if not theirs:
+                return []
             near = [final.units[i] for i in st.aligned[ui]]
             # "ikke øm" is "uøm": a negation cue right before a word turns its side
             mine_side = a.side ^ _negated_at(pair.ai_note, a.start, language)

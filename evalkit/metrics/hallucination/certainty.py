@@ -37,7 +37,14 @@ class CertaintyChecker:
         st = draft_state(context, pair)
         final = st.final
         language = context.language
-        if final is None or not has_hedge(final.text, language=language):
+        if final is None:
+            return []
+        if not any(
+            st.aligned[ui] and any(m.category == "diagnosis" and not m.negated for m in u.mentions)
+            for ui, u in enumerate(st.draft.units)
+        ):
+            return []  # no affirmed diagnosis in a clause aligned to the final note
+        if not has_hedge(final.text, language=language):
             return []
         draft_text = pair.ai_note
         flags: list[Flag] = []

@@ -279,7 +279,10 @@ def scale_grades(index: TextIndex, language: str) -> list[list[Grade]]:
     found = [[] for _ in index.units]
     text = index.text
     if _GRADE_HINT.search(text) is not None:
-        kept = index.cache.get("numbers:all")
+        kept = index.cache.get("numbers:all") or index.cache.get("numbers:units")
+        # with sentences left out, the numbers that touch the units: a scale grade
+        # never runs over a sentence break, so none of the others can overlap
+        # (and so outweigh) a grade that starts in a unit
         numbers = kept[1] if kept is not None and kept[0] == language else None
         grades = find_grades(text, language=language, numbers=numbers, kinds=SCALE_KINDS)
         ui = 0

@@ -461,6 +461,10 @@ def build_index(
         index.cache["numbers:all"] = (language if language in ("da", "en") else None, numbers)
         # and its sentences, as split_sentences gives them (the checks' draft state reads them)
         index.cache["sentences"] = sentences
+    elif not transcript:
+        # the numbers that touch the indexed sentences, as find_numbers gives them in
+        # the whole text: enough for the grades that start in the units
+        index.cache["numbers:units"] = (language if language in ("da", "en") else None, numbers)
     return index
 
 
@@ -486,17 +490,45 @@ def _split_units(
     if sentences is None:
         sentences = split_sentences(text)
     if leave_out:
-        todo = [s for s in sentences if s.text not in leave_out]
+        left = [s.text in leave_out for s in sentences]
+        todo = [s for s, out in zip(sentences, left, strict=True) if not out]
         if len(todo) < len(sentences):
-            left_out = [s for s in sentences if s.text in leave_out]
-            outside_headings = [
-                (c.start, c.text.strip().rstrip(":. ").lower())
-                for c in clauses_of(text, left_out)
-                if _is_heading(c.text)
-            ]
+            outside_headings = _gap_headings(text, sentences, left)
     indexed = sentences if todo is None else todo
     units = [_blank_unit(c.start, c.end) for c in clauses_of(text, indexed)]
     return units, sentences, todo, outside_headings
+
+
+def _gap_headings(text: str, sentences: list[Span], left: list[bool]) -> list[tuple[int, str]]:
+    """``(start, section name)`` of the last heading in each run of left-out sentences.
+
+    ``left[i]`` tells whether sentence ``i`` is left out. A unit's section is
+    the last heading before it, so of the headings between two indexed units
+    only the last one counts, and those after the last indexed sentence none:
+    each run before an indexed sentence is read backwards, sentence by
+    sentence, until a heading is found.
+
+    Examples
+    --------
+    >>> from evalkit.text.segment import split_sentences
+    >>> text = "S: ondt.\\nVURDERING\\nPLAN\\nPamol.\\nKONTROL"
+    >>> sentences = split_sentences(text)
+    >>> _gap_headings(text, sentences, [True, True, True, False, True])
+    [(19, 'plan')]
+    """
+    out: list[tuple[int, str]] = []
+    for k in range(1, len(sentences)):
+        if left[k] or not left[k - 1]:
+            continue  # not an indexed sentence right after a left-out one
+        j = k - 1
+        while j >= 0 and left[j]:
+            heads = [c for c in clauses_of(text, sentences[j : j + 1]) if _is_heading(c.text)]
+            if heads:
+                c = heads[-1]
+                out.append((c.start, c.text.strip().rstrip(":. ").lower()))
+                break
+            j -= 1
+    return out
 
 
 def _find_items(
@@ -533,17 +565,13 @@ def _attach_items(
     are not word keys of their own.
     """
     starts = [u.start for u in units]
-
-    def unit_of(pos: int) -> Unit | None:
-        i = bisect_right(starts, pos) - 1
-        if i >= 0 and units[i].start <= pos < units[i].end:
-            return units[i]
-        return None
-
+    ends = [u.end for u in units]
+    # the unit an item starts in: the last one starting at or before it, if it reaches it
     covered: list[tuple[int, int]] = []
     for m in mentions:
-        u = unit_of(m.start)
-        if u is not None:
+        i = bisect_right(starts, m.start) - 1
+        if i >= 0 and starts[i] <= m.start < ends[i]:
+            u = units[i]
             u.mentions.append(m)
             u.keys.add(f"c:{m.concept_id}")
             for part in m.parts:
@@ -551,8 +579,9 @@ def _attach_items(
                 u.keys.add(f"c:{part}")
         covered.append((m.start, m.end))
     for n in numbers:
-        u = unit_of(n.start)
-        if u is not None:
+        i = bisect_right(starts, n.start) - 1
+        if i >= 0 and starts[i] <= n.start < ends[i]:
+            u = units[i]
             u.numbers.append(n)
             u.keys.add(_canonical_number_key(n))
         covered.append((n.start, n.end))
@@ -570,10 +599,11 @@ def _mark_sections(
         while hi < n_outside and outside_headings[hi][0] < u.start:
             section = outside_headings[hi][1]  # a heading in a left-out sentence
             hi += 1
-        u.question = text[u.start : u.end].rstrip().endswith("?")
-        u.heading = not transcript and _is_heading(text[u.start : u.end])
+        said = text[u.start : u.end]
+        u.question = said.rstrip().endswith("?")
+        u.heading = not transcript and _is_heading(said)
         if u.heading:
-            section = text[u.start : u.end].strip().rstrip(":. ").lower()
+            section = said.strip().rstrip(":. ").lower()
         u.section = section
 
 

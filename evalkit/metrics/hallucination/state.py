@@ -9,6 +9,7 @@ text length. The checks read the result, :class:`DraftState`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -218,8 +219,24 @@ def _marked_ends(text: str, sentences: list[Any]) -> str:
     return "".join(parts)
 
 
+_FLAT_WORD = re.compile(STRIP_PUNCT.pattern.replace("[^", "[", 1))
+"""A run of the characters :data:`STRIP_PUNCT` keeps (its complement)."""
+
+
 def _flat(text: str) -> str:
-    return " ".join(STRIP_PUNCT.sub(" ", text.lower()).split())
+    """``text`` in lower case with every run of other characters than :data:`STRIP_PUNCT`
+    keeps written as one space, and no space at either end.
+
+    The kept runs joined by spaces: the same string as
+    ``" ".join(STRIP_PUNCT.sub(" ", text.lower()).split())`` (no character a
+    run keeps is white space) without building the substituted copy.
+
+    Examples
+    --------
+    >>> _flat("  Temp 38,5 °C; BT 120/80. ")
+    'temp 38 5 °c bt 120/80'
+    """
+    return " ".join(_FLAT_WORD.findall(text.lower()))
 
 
 def draft_state(context: CheckContext, pair: Any) -> DraftState:

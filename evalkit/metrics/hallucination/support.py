@@ -21,7 +21,7 @@ an invented clause naming a drug or a diagnosis is critical, others are not.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -301,6 +301,68 @@ def _matches(stem: str, reference: Iterable[str]) -> list[str]:
     return found
 
 
+class _StemLookup:
+    """The stems of one reference, arranged so :func:`_matches` needs no scan of them all.
+
+    ``matches(stem)`` is ``set(_matches(stem, stems))``: the stems that start
+    with ``stem`` (a range of the sorted stems) or end with it (a range of the
+    sorted reversed stems), its prefixes of at least two letters less (three
+    lookups), and the compound parts among its substrings.
+
+    Examples
+    --------
+    >>> ref = ["abdomen", "lænd", "smert", "lungelyd", "smoke", "goddag"]
+    >>> sorted(_StemLookup(ref).matches("lændesmert")), sorted(_matches("lændesmert", ref))
+    (['lænd', 'smert'], ['lænd', 'smert'])
+    """
+
+    __slots__ = ("backward", "forward", "known", "shortest")
+
+    def __init__(self, stems: Iterable[str]) -> None:
+        self.shortest = CONFIG.support_prefix_chars
+        self.known = frozenset(r for r in stems if len(r) >= self.shortest)
+        self.forward = sorted(self.known)
+        self.backward = sorted(r[::-1] for r in self.known)
+
+    def matches(self, stem: str) -> set[str]:
+        """The reference stems that support ``stem`` (see :func:`word_supported`)."""
+        n, size = self.shortest, len(stem)
+        if size < n:
+            return set()
+        found: set[str] = set()
+        forward, backward, known = self.forward, self.backward, self.known
+        i = bisect_left(forward, stem)
+        while i < len(forward) and forward[i].startswith(stem):
+            found.add(forward[i])  # the stem itself, or one it abbreviates
+            i += 1
+        if size > n:
+            tail = stem[::-1]
+            i = bisect_left(backward, tail)
+            while i < len(backward) and backward[i].startswith(tail):
+                found.add(backward[i][::-1])  # a compound ending in it
+                i += 1
+        for k in range(max(n, size - 2), size):
+            if stem[:k] in known:
+                found.add(stem[:k])  # it abbreviates a reference stem
+        # compound parts: the other reference stems inside it
+        parts = {
+            stem[a : a + k]
+            for k in range(n, size)
+            for a in range(size - k + 1)
+            if stem[a : a + k] in known
+        } - found
+        if len(parts) >= 2:
+            covered = [False] * size
+            for r in parts:
+                at = stem.find(r)
+                while at >= 0:
+                    covered[at : at + len(r)] = [True] * len(r)
+                    at = stem.find(r, at + 1)
+            if sum(covered) >= size - 1:
+                found |= parts
+        return found
+
+
 _ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "5": "v", "6": "vi"}
 
 
@@ -309,24 +371,23 @@ class _Reference:
 
     __slots__ = (
         "_initials",
+        "_lookup",
         "_short",
         "_spans",
+        "_stems",
         "_text",
         "_unit_words",
         "_words",
         "memo",
         "postings",
-        "stems",
     )
 
     def __init__(self, index: TextIndex) -> None:
         # the postings, not the index: the index's cache holds this object, and a
         # reference back would be a cycle only the garbage collector frees
         self.postings = index.postings
-        self.stems: dict[str, set[int]] = {}
-        for key, units in index.postings.items():
-            if key.startswith(("w:", "s:")):
-                self.stems.setdefault(key[2:], set()).update(units)
+        self._stems: dict[str, set[int]] | None = None
+        self._lookup: _StemLookup | None = None
         self.memo: dict[str, frozenset[int]] = {}
         self._text = index.text
         self._spans = [(u.start, u.end) for u in index.units]
@@ -335,6 +396,17 @@ class _Reference:
         self._words: list[list[list[str]]] | None = None
         self._short: dict[str, set[int]] | None = None
         self._initials: tuple[list[str], list[list[int]]] | None = None
+
+    @property
+    def stems(self) -> dict[str, set[int]]:
+        """``stem -> units`` of the word and stem keys, read when a key is not in the postings."""
+        if self._stems is None:
+            stems: dict[str, set[int]] = {}
+            for key, units in self.postings.items():
+                if key.startswith(("w:", "s:")):
+                    stems.setdefault(key[2:], set()).update(units)
+            self._stems = stems
+        return self._stems
 
     @property
     def words(self) -> list[list[list[str]]]:
@@ -416,8 +488,11 @@ class _Reference:
             out = set(postings.get(key, ()))
             kind, value = key[:2], key[2:]
             if kind in ("w:", "s:") and not out:
-                for r in _matches(value, self.stems):
-                    out |= self.stems[r]
+                stems = self.stems
+                if self._lookup is None:
+                    self._lookup = _StemLookup(stems)
+                for r in self._lookup.matches(value):
+                    out |= stems[r]
                 out |= self.initials(value)
             elif kind == "n:" and value in _ROMAN:
                 out.update(postings.get("w:" + _ROMAN[value], ()))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from evalkit.lexicon import get_matcher
 from evalkit.metrics.hallucination import score_hallucination
@@ -165,3 +167,29 @@ def test_scale_grades_are_comparable_only_on_one_scale():
     nyha, gold, bare, stage = find_grades("NYHA II, GOLD 2, class II, stage 2", language="en")
     assert comparable(nyha, bare) and comparable(bare, gold)
     assert not comparable(nyha, gold) and not comparable(bare, stage)
+
+
+_GRADE_PIECES = ["VAS 6/10", "smerter 7", "mislyd grad II/VI", "2/6", "NYHA III", "reflekser 2+"]
+_GRADE_PIECES += ["kraft 5/5", "1 mio.", "IE", "x 2 dgl.", "Pamol 1 g", "feber"]
+_GRADE_PIECES += [".", "\n", ",", "?"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_GRADE_PIECES), max_size=20),
+    st.lists(st.booleans(), max_size=20),
+    st.sampled_from(["da", "en"]),
+)
+def test_scale_grades_with_sentences_left_out_are_those_of_the_whole_text(pieces, drop, language):
+    # the reference: the grades find_grades gives in the whole text, by the unit they start in
+    from evalkit.metrics.hallucination.grades import SCALE_KINDS, scale_grades
+    from evalkit.metrics.hallucination.index import build_index
+    from evalkit.text.grades import find_grades
+    from evalkit.text.segment import split_sentences
+
+    text = " ".join(pieces)
+    leave_out = {s.text for s, out in zip(split_sentences(text), drop, strict=False) if out}
+    ix = build_index(text, language, leave_out=leave_out)
+    every = find_grades(text, language=language, kinds=SCALE_KINDS)
+    expected = [[g for g in every if u.start <= g.start < u.end] for u in ix.units]
+    assert scale_grades(ix, language) == expected

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from evalkit.metrics.hallucination import (
@@ -329,3 +329,36 @@ def test_a_transcript_index_is_the_same_when_every_scope_is_followed(pieces, lan
         reference.concepts,
         reference.statements,
     )
+
+
+_SECTION_PIECES = ["Anamnese:", "VURDERING", "PLAN", "S:", "Obj: feber", "Pamol 1 g.", "hoste,"]
+_SECTION_PIECES += ["ingen feber.", "BT 120/80", "KONTROL OM 2 UGER", "men", "\n", ". ", ": "]
+
+
+@settings(max_examples=300, deadline=None)
+@example(["Anamnese:", "Obj: feber", "\n", "Pamol 1 g."], [True, False])  # two in one sentence
+@given(
+    st.lists(st.sampled_from(_SECTION_PIECES), max_size=24),
+    st.lists(st.booleans(), max_size=24),
+)
+def test_gap_headings_give_the_sections_of_every_left_out_heading(pieces, drop):
+    from evalkit.metrics.hallucination.index import _is_heading, _mark_sections, _split_units
+    from evalkit.text.segment import clauses_of, split_sentences
+
+    text = " ".join(pieces)
+    sentences = split_sentences(text)
+    leave_out = {s.text for s, out in zip(sentences, drop, strict=False) if out}
+    units, _, _, outside = _split_units(
+        text, transcript=False, leave_out=leave_out, sentences=sentences
+    )
+    # the reference: every heading among the left-out sentences' clauses
+    every = [
+        (c.start, c.text.strip().rstrip(":. ").lower())
+        for c in clauses_of(text, [s for s in sentences if s.text in leave_out])
+        if _is_heading(c.text)
+    ]
+    again = [type(u)(u.start, u.end) for u in units]
+    _mark_sections(units, text, transcript=False, outside_headings=outside)
+    _mark_sections(again, text, transcript=False, outside_headings=every)
+    assert [u.section for u in units] == [u.section for u in again]
+    assert set(outside) <= set(every)

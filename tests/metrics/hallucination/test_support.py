@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from evalkit.metrics.hallucination.config import CONFIG
@@ -223,3 +223,28 @@ def test_a_graded_finding_reworded_around_the_same_grade_is_supported():
     final = "Cough for a week. Strength 5/5 in all four limbs."
     flags = _flags(final, "Cough for a week. Power 3/5 throughout all extremities.", language="en")
     assert flags and all("3/5" in f["text"] for f in flags)
+
+
+_STEM = st.text(alphabet="abcæ", min_size=0, max_size=10)
+
+
+@st.composite
+def _stem_and_reference(draw):
+    """A stem and reference stems made of its pieces: prefixes, parts, longer words."""
+    stem = draw(_STEM)
+    pieces = [stem[a:b] for a in range(len(stem) + 1) for b in range(a, len(stem) + 1)]
+    made = draw(st.lists(st.sampled_from(pieces), max_size=8))
+    made = [draw(_STEM) + p + draw(_STEM) if draw(st.booleans()) else p for p in made]
+    return stem, sorted(set(made + draw(st.lists(_STEM, max_size=10))))
+
+
+@settings(max_examples=1000, deadline=None)
+@example(("lændesmert", ["lænd", "smert", "goddag"]))  # a compound of two parts
+@example(("smoker", ["smoke", "smo"]))  # a prefix two letters shorter
+@given(_stem_and_reference())
+def test_stem_lookup_matches_the_scan_of_every_stem(case):
+    from evalkit.metrics.hallucination.support import _matches, _StemLookup
+
+    stem, reference = case
+    # the reference: _matches, which tries every reference stem in turn
+    assert _StemLookup(reference).matches(stem) == set(_matches(stem, reference))
