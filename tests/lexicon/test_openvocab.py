@@ -374,6 +374,15 @@ def test_a_word_is_held_by_its_hyphenated_spelling():
     assert EN.draft_stems("No hyphen here.").hyphen_joined == frozenset()
 
 
+@given(st.text(alphabet="ab1æ-_ .\n²", max_size=40))
+def test_hyphenated_words_are_the_patterns_findall(text):
+    # Cross-check against the pattern scanned over the whole text.
+    import re
+
+    expected = re.findall(r"[^\W_]+(?:-[^\W_]+)+", text)
+    assert openvocab.hyphenated_words(text) == expected
+
+
 def test_two_letters_hold_a_two_word_term_only_when_asked_and_unused_in_the_note():
     tms = EN.draft_stems("TMs intact.")
     text = "Tympanic membranes intact."
