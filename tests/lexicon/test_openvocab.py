@@ -383,6 +383,18 @@ def test_hyphenated_words_are_the_patterns_findall(text):
     assert openvocab.hyphenated_words(text) == expected
 
 
+_RUN_TEXT = st.text(alphabet="aZæ1²½ª_-. \n\xa0\x85ĀΩ\U0001d400", max_size=40)
+
+
+@given(_RUN_TEXT)
+def test_letter_and_word_runs_are_the_patterns_findall(text):
+    # Cross-check the translate fast path (and the fallback) against the patterns.
+    import re
+
+    assert openvocab.letter_runs(text) == re.findall(r"[^\W_]+", text)
+    assert openvocab.word_runs(text) == re.findall(r"\w+", text)
+
+
 def test_two_letters_hold_a_two_word_term_only_when_asked_and_unused_in_the_note():
     tms = EN.draft_stems("TMs intact.")
     text = "Tympanic membranes intact."
