@@ -555,15 +555,16 @@ class OpenVocabulary:
         text_words = set(word_runs(folded))
         candidates = text_words - self._common_words
         decisions = self._decisions
+        free = _free_text(folded, taken)
         for word in candidates:
-            if len(word) < MIN_RARE_LENGTH or not word.isalpha():
-                continue
             decision = decisions.get(word, _UNSEEN)
             if decision is _UNSEEN:
-                decision = decisions[word] = self._decide_new(word)
+                # too short, or not all letters: no term, whatever the word
+                short = len(word) < MIN_RARE_LENGTH or not word.isalpha()
+                decision = decisions[word] = None if short else self._decide_new(word)
             if decision is None:
                 continue
-            at = _first_free(folded, word, taken)
+            at = _first_free_in(folded, free, word)
             if at < 0:
                 continue
             category, source = decision
@@ -578,7 +579,7 @@ class OpenVocabulary:
             for word in text_words & self._common_words:
                 if not self._is_register(word):
                     continue
-                at = _first_free(folded, word, taken)
+                at = _first_free_in(folded, free, word)
                 if at < 0 or _inside_sentence_capital(text, at):
                     continue
                 end = at + len(word)
@@ -1180,20 +1181,6 @@ def _base_forms(part: str) -> list[str]:
     return forms
 
 
-def _first_free(folded: str, word: str, taken: bytearray) -> int:
-    # The first whole-word occurrence of ``word`` not inside a found term, or -1.
-    at = folded.find(word)
-    while at >= 0:
-        end = at + len(word)
-        whole = (at == 0 or not folded[at - 1].isalnum()) and (
-            end == len(folded) or not folded[end].isalnum()
-        )
-        if whole and taken.find(1, at, end) < 0:
-            return at
-        at = folded.find(word, at + 1)
-    return -1
-
-
 # Latin-1 bytes to themselves where the character is a letter or a digit
 # (``[^\W_]``, exactly ``str.isalnum``), to a space elsewhere; the second
 # table keeps the underscore too (``\w``).
@@ -1264,6 +1251,58 @@ def hyphenated_words(text: str) -> list[str]:
                 end = m.end()
         at = text.find("-", at + 1)
     return found
+
+
+_TAKEN_RUN = re.compile(rb"\x01+")
+_KEEP = bytes(0 if b == 1 else 255 for b in range(256))
+
+
+def _free_text(folded: str, taken: bytearray) -> str:
+    r"""``folded`` with each character inside a found term (a 1 in ``taken``) as NUL.
+
+    A word of letters found in it stands nowhere inside a found term.
+
+    Examples
+    --------
+    >>> _free_text("ab cd ef", bytearray(b"\x00\x00\x00\x01\x01\x00\x00\x00"))
+    'ab \x00\x00 ef'
+    """
+    if 1 not in taken:
+        return folded
+    try:
+        coded = folded.encode("latin-1")
+    except UnicodeEncodeError:
+        coded = b""
+    if len(coded) == len(taken):
+        # One byte a character: the text's bytes, as one integer, masked by
+        # ``taken`` turned into 0x00 (a 1) and 0xFF (anything else).
+        kept = int.from_bytes(coded, "big") & int.from_bytes(taken.translate(_KEEP), "big")
+        return kept.to_bytes(len(coded), "big").decode("latin-1")
+    pieces = []
+    last = 0
+    for run in _TAKEN_RUN.finditer(taken):
+        at, stop = run.span()
+        pieces.append(folded[last:at])
+        pieces.append("\x00" * (stop - at))
+        last = stop
+    pieces.append(folded[last:])
+    return "".join(pieces)
+
+
+def _first_free_in(folded: str, free: str, word: str) -> int:
+    # The first whole-word occurrence of ``word`` (letters only) not inside a
+    # found term, or -1, with free = _free_text(folded, taken): an occurrence
+    # in ``free`` has no taken character; whether it is a whole word is read
+    # in ``folded``.
+    at = free.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not folded[at - 1].isalnum()) and (
+            end == len(folded) or not folded[end].isalnum()
+        ):
+            return at
+        at = free.find(word, at + 1)
+    return -1
 
 
 def _words_with_breaks(text: str) -> list[str]:

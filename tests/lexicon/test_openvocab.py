@@ -395,6 +395,40 @@ def test_letter_and_word_runs_are_the_patterns_findall(text):
     assert openvocab.word_runs(text) == re.findall(r"\w+", text)
 
 
+def _first_free_reference(folded, word, taken):
+    # The first whole-word occurrence of ``word`` with no taken character, searched directly.
+    at = folded.find(word)
+    while at >= 0:
+        end = at + len(word)
+        whole = (at == 0 or not folded[at - 1].isalnum()) and (
+            end == len(folded) or not folded[end].isalnum()
+        )
+        if whole and taken.find(1, at, end) < 0:
+            return at
+        at = folded.find(word, at + 1)
+    return -1
+
+
+@given(
+    st.lists(st.sampled_from(["ab", "abab", "ba", "a", " ", "-", "æ1", "\n", "Ωa"]), max_size=12),
+    st.sampled_from(["ab", "ba", "a", "abab"]),
+    st.data(),
+)
+def test_first_free_occurrence_matches_a_direct_search(parts, word, data):
+    # Latin-1 text (the masked-integer path) and other text (runs of taken
+    # characters); ``taken`` may be longer or shorter than the text.
+    folded = "".join(parts)
+    size = data.draw(st.sampled_from([len(folded), max(0, len(folded) - 1), len(folded) + 2]))
+    taken = bytearray(data.draw(st.lists(st.sampled_from([0, 1, 2]), min_size=size, max_size=size)))
+    free = openvocab._free_text(folded, taken)
+    assert free[: len(folded)].replace("\x00", "") == "".join(
+        c for c, t in zip(folded, bytes(taken) + b"\x00" * len(folded), strict=False) if t != 1
+    )
+    assert openvocab._first_free_in(folded, free, word) == _first_free_reference(
+        folded, word, taken
+    )
+
+
 def test_two_letters_hold_a_two_word_term_only_when_asked_and_unused_in_the_note():
     tms = EN.draft_stems("TMs intact.")
     text = "Tympanic membranes intact."
