@@ -931,7 +931,7 @@ class DraftWords:
     """
 
     __slots__ = (
-        "_barred", "_breaks", "_by_prefix", "_by_stem", "_initialisms", "_joined",
+        "_barred", "_breaks", "_sorted", "_by_stem", "_initialisms", "_joined",
         "_positions", "_source", "_spelled", "_starts", "_tokens", "_hyphen_joined",
         "_vocabulary", "_words", "text",
     )  # fmt: skip
@@ -949,7 +949,7 @@ class DraftWords:
         self._by_stem: dict[str, list[str]] | None = None
         self._words: set[str] | None = None
         self._tokens: list[str] | None = None
-        self._by_prefix: dict[str, list[str]] | None = None
+        self._sorted: list[str] | None = None
         self._joined: str | None = None
         self._hyphen_joined: frozenset[str] | None = None
 
@@ -1017,12 +1017,22 @@ class DraftWords:
         """Whether a draft word has this stem (Snowball stems keep a word's first letters)."""
         if stem in self.words:
             return True
-        if self._by_prefix is None:
-            self._by_prefix = {}
-            for word in self.words:
-                self._by_prefix.setdefault(word[:_PREFIX], []).append(word)
+        # The words to stem are those with the stem's first _PREFIX letters,
+        # a run of the sorted words (a shorter stem: only itself, tested above).
+        prefix = stem[:_PREFIX]
+        if len(prefix) < _PREFIX:
+            return False
+        if self._sorted is None:
+            self._sorted = sorted(self.words)
+        ordered = self._sorted
         of = self._vocabulary.stem
-        return any(of(w) == stem for w in self._by_prefix.get(stem[:_PREFIX], ()))
+        for i in range(bisect_left(ordered, prefix), len(ordered)):
+            word = ordered[i]
+            if not word.startswith(prefix):
+                return False
+            if of(word) == stem:
+                return True
+        return False
 
     @property
     def initialisms(self) -> frozenset[str]:

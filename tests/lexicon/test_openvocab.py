@@ -429,6 +429,23 @@ def test_first_free_occurrence_matches_a_direct_search(parts, word, data):
     )
 
 
+@given(
+    st.lists(
+        st.sampled_from(["kast", "kastet", "kaster", "ka", "cry", "cries", "en", "ene"]), max_size=6
+    ),
+    st.sampled_from(["kast", "ka", "cri", "en", "kas", "k"]),
+    st.sampled_from([DA, EN]),
+)
+def test_has_stem_matches_stemming_every_word_with_its_first_letters(words, stem, vocabulary):
+    # The reference: a word of the draft is the stem, or has it and begins with its first letters.
+    draft = vocabulary.draft_stems(" ".join(words))
+    prefix = stem[: openvocab._PREFIX]
+    expected = stem in words or any(
+        vocabulary.stem(w) == stem and w[: openvocab._PREFIX] == prefix for w in words
+    )
+    assert draft.has_stem(stem) == expected
+
+
 def test_two_letters_hold_a_two_word_term_only_when_asked_and_unused_in_the_note():
     tms = EN.draft_stems("TMs intact.")
     text = "Tympanic membranes intact."
