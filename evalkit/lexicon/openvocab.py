@@ -503,7 +503,9 @@ class OpenVocabulary:
             found = self._stems[word] = self._stem(word)
         return found
 
-    def find(self, text: str, covered: bytearray | None = None) -> list[OpenTerm]:
+    def find(
+        self, text: str, covered: bytearray | None = None, *, note_words: DraftWords | None = None
+    ) -> list[OpenTerm]:
         """Open-vocabulary terms of a normalised note, left to right.
 
         Parameters
@@ -513,6 +515,9 @@ class OpenVocabulary:
         covered : bytearray, optional
             One byte per character of ``text``, non-zero where a lexicon term
             was found; those characters are not analysed again.
+        note_words : DraftWords, optional
+            :meth:`draft_stems` of ``text`` when already made: its
+            initialisms and words are read from it rather than found again.
         """
         if not text:
             return []
@@ -540,19 +545,28 @@ class OpenVocabulary:
                 levels = tuple(p.casefold() for p in _LEVEL_PART.findall(m.group()))
                 found.append(OpenTerm(m.start(), m.end(), m.group(), "anatomy", "level", levels))
                 taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-        for m in _INITIALISM.finditer(text):
-            letters = initialism_letters(m.group())
+        if note_words is not None and note_words.source is not text:
+            note_words = None
+        if note_words is None:
+            initialisms = _initialism_matches(text)
+        else:
+            initialisms = note_words.initialism_matches
+        for start, end, surface, letters in initialisms:
             if (
                 letters is None
-                or taken.find(1, m.start(), m.end()) >= 0
-                or self._ordinary_capitals(m.group())
-                or is_label(text, m.start(), m.end())
+                or taken.find(1, start, end) >= 0
+                or self._ordinary_capitals(surface)
+                or is_label(text, start, end)
             ):
                 continue
-            found.append(OpenTerm(m.start(), m.end(), m.group(), "other", "initialism", (letters,)))
-            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+            found.append(OpenTerm(start, end, surface, "other", "initialism", (letters,)))
+            taken[start:end] = b"\x01" * (end - start)
         # Most words are common in their exact form: one set difference drops them.
-        text_words = set(word_runs(folded))
+        # Without an underscore the words are the draft words' letter runs.
+        if note_words is not None and "_" not in folded:
+            text_words = note_words.words
+        else:
+            text_words = set(word_runs(folded))
         candidates = text_words - self._common_words
         decisions = self._decisions
         free = _free_text(folded, taken)
@@ -931,8 +945,8 @@ class DraftWords:
     """
 
     __slots__ = (
-        "_barred", "_breaks", "_sorted", "_by_stem", "_initialisms", "_joined",
-        "_positions", "_source", "_spelled", "_starts", "_tokens", "_hyphen_joined",
+        "_barred", "_breaks", "_sorted", "_by_stem", "_initialisms", "_initialism_matches",
+        "_joined", "_positions", "_source", "_spelled", "_starts", "_tokens", "_hyphen_joined",
         "_vocabulary", "_words", "text",
     )  # fmt: skip
 
@@ -941,6 +955,7 @@ class DraftWords:
         self._source = draft
         self.text = draft.casefold()
         self._initialisms: frozenset[str] | None = None
+        self._initialism_matches: list[tuple[int, int, str, str | None]] | None = None
         self._spelled: dict[str, bool] = {}
         self._starts: list[int] | None = None
         self._breaks: list[int] | None = None
@@ -1038,9 +1053,21 @@ class DraftWords:
     def initialisms(self) -> frozenset[str]:
         """The letters of the draft's initialisms (``DTRs`` gives ``dtr``), found on first use."""
         if self._initialisms is None:
-            found = (initialism_letters(m.group()) for m in _INITIALISM.finditer(self._source))
-            self._initialisms = frozenset(f for f in found if f is not None)
+            found = self.initialism_matches
+            self._initialisms = frozenset(f[3] for f in found if f[3] is not None)
         return self._initialisms
+
+    @property
+    def initialism_matches(self) -> list[tuple[int, int, str, str | None]]:
+        """``(start, end, text, letters)`` of each initialism-shaped word of the draft."""
+        if self._initialism_matches is None:
+            self._initialism_matches = _initialism_matches(self._source)
+        return self._initialism_matches
+
+    @property
+    def source(self) -> str:
+        """The draft as given (not folded)."""
+        return self._source
 
     def spells(self, letters: str) -> bool:
         """Whether the draft holds the initialism ``letters`` or a run of words spelling it."""
@@ -1230,6 +1257,14 @@ def _runs(text: str, table: bytes, pattern: re.Pattern[str]) -> list[str]:
     except UnicodeEncodeError:
         return pattern.findall(text)
     return coded.translate(table).decode("latin-1").split()
+
+
+def _initialism_matches(text: str) -> list[tuple[int, int, str, str | None]]:
+    # Each match of _INITIALISM: its span, its text and the letters it stands for.
+    return [
+        (m.start(), m.end(), m.group(), initialism_letters(m.group()))
+        for m in _INITIALISM.finditer(text)
+    ]
 
 
 def hyphenated_words(text: str) -> list[str]:

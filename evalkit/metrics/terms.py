@@ -214,7 +214,7 @@ def compare_mentions(
         covered = bytearray(len(final_text))
         for m in final:
             covered[m.start : m.end] = b"\x01" * (m.end - m.start)
-        open_terms = vocabulary.find(final_text, covered)
+        open_terms = vocabulary.find(final_text, covered, note_words=final_words)
         if open_terms:
             keys = set()
             for term in open_terms:

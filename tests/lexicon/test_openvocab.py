@@ -466,3 +466,23 @@ def test_two_letters_hold_a_two_word_term_only_when_asked_and_unused_in_the_note
 )
 def test_is_label_reads_headings_and_inline_labels(text, start, end, expected):
     assert is_label(text, start, end) is expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["KOL", "DTRs", "knæartroskopi", "smerte", "m. supraspinatus", "L5-S1", "a_b",
+             "Hyperkeratose", "OK", "\n", ". ", " ", ": ", "paræstesi", "ROM"]
+        ),
+        max_size=12,
+    ),
+    st.sampled_from([DA, EN]),
+)  # fmt: skip
+def test_find_reads_the_same_terms_from_the_notes_words(parts, vocabulary):
+    # The note's words and initialisms passed in (note_words) change nothing found.
+    text = "".join(parts)
+    alone = vocabulary.find(text)
+    assert vocabulary.find(text, note_words=vocabulary.draft_stems(text)) == alone
+    # words of another text are not used
+    assert vocabulary.find(text, note_words=vocabulary.draft_stems(text + " x")) == alone
