@@ -714,14 +714,21 @@ class OpenVocabulary:
         # category; two common parts make a plain word ("fodboldspiller").
         # Parts are compared in their base forms (endings stripped), no stemming.
         heads = self._heads
+        common = self._common_words
         plain = False
         for i in range(MIN_PART, len(word) - MIN_HEAD + 1):
             head = word[i:]
-            for form in _base_forms(head):
+            forms = _base_forms(head)
+            for form in forms:
                 category = heads.get(form)
                 if category is not None:
                     return category, "compound"
-            if not plain and self._is_common(head) and self._is_common_modifier(word[:i]):
+            if (
+                not plain
+                and len(head) >= MIN_PART  # the head is common (_is_common), from its forms
+                and any(form in common for form in forms)
+                and self._is_common_modifier(word[:i])
+            ):
                 plain = True
         return _PLAIN if plain else None
 
@@ -1207,14 +1214,21 @@ def _part_in(part: str, draft: DraftWords) -> bool:
 
 
 _DA_ENDINGS = ("erne", "ene", "ne", "en", "et", "er", "e", "n", "r", "t", "s")
+_DA_ENDINGS_BY_LENGTH = tuple(
+    (length, frozenset(e for e in _DA_ENDINGS if len(e) == length))
+    for length in sorted({len(e) for e in _DA_ENDINGS}, reverse=True)
+)
 
 
 def _base_forms(part: str) -> list[str]:
-    # The part and the part less one Danish inflectional ending.
+    # The part and the part less one Danish inflectional ending, longest
+    # ending first: the part's last four, three, two, one letters looked up
+    # (of one length, at most one ending fits).
     forms = [part]
-    for ending in _DA_ENDINGS:
-        if part.endswith(ending) and len(part) - len(ending) >= MIN_PART:
-            forms.append(part[: -len(ending)])
+    size = len(part)
+    for length, endings in _DA_ENDINGS_BY_LENGTH:
+        if size - length >= MIN_PART and part[-length:] in endings:
+            forms.append(part[:-length])
     return forms
 
 

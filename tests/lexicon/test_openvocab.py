@@ -486,3 +486,14 @@ def test_find_reads_the_same_terms_from_the_notes_words(parts, vocabulary):
     assert vocabulary.find(text, note_words=vocabulary.draft_stems(text)) == alone
     # words of another text are not used
     assert vocabulary.find(text, note_words=vocabulary.draft_stems(text + " x")) == alone
+
+
+@given(st.text(alphabet="abenrtsi", max_size=10))
+def test_base_forms_strip_the_endings_in_their_listed_order(part):
+    # Reference: every ending of _DA_ENDINGS tried in its order (longest first).
+    expected = [part] + [
+        part[: -len(e)]
+        for e in openvocab._DA_ENDINGS
+        if part.endswith(e) and len(part) - len(e) >= openvocab.MIN_PART
+    ]
+    assert openvocab._base_forms(part) == expected
