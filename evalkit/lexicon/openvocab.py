@@ -503,7 +503,9 @@ class OpenVocabulary:
             found = self._stems[word] = self._stem(word)
         return found
 
-    def find(self, text: str, covered: bytearray | None = None) -> list[OpenTerm]:
+    def find(
+        self, text: str, covered: bytearray | None = None, *, note_words: DraftWords | None = None
+    ) -> list[OpenTerm]:
         """Open-vocabulary terms of a normalised note, left to right.
 
         Parameters
@@ -513,6 +515,9 @@ class OpenVocabulary:
         covered : bytearray, optional
             One byte per character of ``text``, non-zero where a lexicon term
             was found; those characters are not analysed again.
+        note_words : DraftWords, optional
+            :meth:`draft_stems` of ``text`` when already made: its
+            initialisms and words are read from it rather than found again.
         """
         if not text:
             return []
@@ -540,29 +545,40 @@ class OpenVocabulary:
                 levels = tuple(p.casefold() for p in _LEVEL_PART.findall(m.group()))
                 found.append(OpenTerm(m.start(), m.end(), m.group(), "anatomy", "level", levels))
                 taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-        for m in _INITIALISM.finditer(text):
-            letters = initialism_letters(m.group())
+        if note_words is not None and note_words.source is not text:
+            note_words = None
+        if note_words is None:
+            initialisms = _initialism_matches(text)
+        else:
+            initialisms = note_words.initialism_matches
+        for start, end, surface, letters in initialisms:
             if (
                 letters is None
-                or taken.find(1, m.start(), m.end()) >= 0
-                or self._ordinary_capitals(m.group())
-                or is_label(text, m.start(), m.end())
+                or taken.find(1, start, end) >= 0
+                or self._ordinary_capitals(surface)
+                or is_label(text, start, end)
             ):
                 continue
-            found.append(OpenTerm(m.start(), m.end(), m.group(), "other", "initialism", (letters,)))
-            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+            found.append(OpenTerm(start, end, surface, "other", "initialism", (letters,)))
+            taken[start:end] = b"\x01" * (end - start)
         # Most words are common in their exact form: one set difference drops them.
-        candidates = set(_WORD.findall(folded)) - self._common_words
+        # Without an underscore the words are the draft words' letter runs.
+        if note_words is not None and "_" not in folded:
+            text_words = note_words.words
+        else:
+            text_words = set(word_runs(folded))
+        candidates = text_words - self._common_words
         decisions = self._decisions
+        free = _free_text(folded, taken)
         for word in candidates:
-            if len(word) < MIN_RARE_LENGTH or not word.isalpha():
-                continue
             decision = decisions.get(word, _UNSEEN)
             if decision is _UNSEEN:
-                decision = decisions[word] = self._decide_new(word)
+                # too short, or not all letters: no term, whatever the word
+                short = len(word) < MIN_RARE_LENGTH or not word.isalpha()
+                decision = decisions[word] = None if short else self._decide_new(word)
             if decision is None:
                 continue
-            at = _first_free(folded, word, taken)
+            at = _first_free_in(folded, free, word)
             if at < 0:
                 continue
             category, source = decision
@@ -574,10 +590,10 @@ class OpenVocabulary:
         # rarer than a specific modifier, whose stem the lexicon's terms use
         # again and again: the clinical register ("dysfunction", "irregular").
         if self._register_stems:
-            for word in set(_WORD.findall(folded)) & self._common_words:
+            for word in text_words & self._common_words:
                 if not self._is_register(word):
                     continue
-                at = _first_free(folded, word, taken)
+                at = _first_free_in(folded, free, word)
                 if at < 0 or _inside_sentence_capital(text, at):
                     continue
                 end = at + len(word)
@@ -698,14 +714,21 @@ class OpenVocabulary:
         # category; two common parts make a plain word ("fodboldspiller").
         # Parts are compared in their base forms (endings stripped), no stemming.
         heads = self._heads
+        common = self._common_words
         plain = False
         for i in range(MIN_PART, len(word) - MIN_HEAD + 1):
             head = word[i:]
-            for form in _base_forms(head):
+            forms = _base_forms(head)
+            for form in forms:
                 category = heads.get(form)
                 if category is not None:
                     return category, "compound"
-            if not plain and self._is_common(head) and self._is_common_modifier(word[:i]):
+            if (
+                not plain
+                and len(head) >= MIN_PART  # the head is common (_is_common), from its forms
+                and any(form in common for form in forms)
+                and self._is_common_modifier(word[:i])
+            ):
                 plain = True
         return _PLAIN if plain else None
 
@@ -929,8 +952,8 @@ class DraftWords:
     """
 
     __slots__ = (
-        "_barred", "_breaks", "_by_prefix", "_by_stem", "_initialisms", "_joined",
-        "_positions", "_source", "_spelled", "_starts", "_tokens", "_hyphen_joined",
+        "_barred", "_breaks", "_sorted", "_by_stem", "_initialisms", "_initialism_matches",
+        "_joined", "_positions", "_source", "_spelled", "_starts", "_tokens", "_hyphen_joined",
         "_vocabulary", "_words", "text",
     )  # fmt: skip
 
@@ -939,6 +962,7 @@ class DraftWords:
         self._source = draft
         self.text = draft.casefold()
         self._initialisms: frozenset[str] | None = None
+        self._initialism_matches: list[tuple[int, int, str, str | None]] | None = None
         self._spelled: dict[str, bool] = {}
         self._starts: list[int] | None = None
         self._breaks: list[int] | None = None
@@ -947,7 +971,7 @@ class DraftWords:
         self._by_stem: dict[str, list[str]] | None = None
         self._words: set[str] | None = None
         self._tokens: list[str] | None = None
-        self._by_prefix: dict[str, list[str]] | None = None
+        self._sorted: list[str] | None = None
         self._joined: str | None = None
         self._hyphen_joined: frozenset[str] | None = None
 
@@ -959,15 +983,14 @@ class DraftWords:
         """
         if self._hyphen_joined is None:
             text = self.text
-            found = _HYPHENATED.findall(text) if "-" in text else ()
-            self._hyphen_joined = frozenset(w.replace("-", "") for w in found)
+            self._hyphen_joined = frozenset(w.replace("-", "") for w in hyphenated_words(text))
         return self._hyphen_joined
 
     @property
     def tokens(self) -> list[str]:
         """The draft's folded words in order (split on first use)."""
         if self._tokens is None:
-            self._tokens = _LETTERS.findall(self.text)
+            self._tokens = letter_runs(self.text)
         return self._tokens
 
     @property
@@ -1016,20 +1039,42 @@ class DraftWords:
         """Whether a draft word has this stem (Snowball stems keep a word's first letters)."""
         if stem in self.words:
             return True
-        if self._by_prefix is None:
-            self._by_prefix = {}
-            for word in self.words:
-                self._by_prefix.setdefault(word[:_PREFIX], []).append(word)
+        # The words to stem are those with the stem's first _PREFIX letters,
+        # a run of the sorted words (a shorter stem: only itself, tested above).
+        prefix = stem[:_PREFIX]
+        if len(prefix) < _PREFIX:
+            return False
+        if self._sorted is None:
+            self._sorted = sorted(self.words)
+        ordered = self._sorted
         of = self._vocabulary.stem
-        return any(of(w) == stem for w in self._by_prefix.get(stem[:_PREFIX], ()))
+        for i in range(bisect_left(ordered, prefix), len(ordered)):
+            word = ordered[i]
+            if not word.startswith(prefix):
+                return False
+            if of(word) == stem:
+                return True
+        return False
 
     @property
     def initialisms(self) -> frozenset[str]:
         """The letters of the draft's initialisms (``DTRs`` gives ``dtr``), found on first use."""
         if self._initialisms is None:
-            found = (initialism_letters(m.group()) for m in _INITIALISM.finditer(self._source))
-            self._initialisms = frozenset(f for f in found if f is not None)
+            found = self.initialism_matches
+            self._initialisms = frozenset(f[3] for f in found if f[3] is not None)
         return self._initialisms
+
+    @property
+    def initialism_matches(self) -> list[tuple[int, int, str, str | None]]:
+        """``(start, end, text, letters)`` of each initialism-shaped word of the draft."""
+        if self._initialism_matches is None:
+            self._initialism_matches = _initialism_matches(self._source)
+        return self._initialism_matches
+
+    @property
+    def source(self) -> str:
+        """The draft as given (not folded)."""
+        return self._source
 
     def spells(self, letters: str) -> bool:
         """Whether the draft holds the initialism ``letters`` or a run of words spelling it."""
@@ -1169,28 +1214,153 @@ def _part_in(part: str, draft: DraftWords) -> bool:
 
 
 _DA_ENDINGS = ("erne", "ene", "ne", "en", "et", "er", "e", "n", "r", "t", "s")
+_DA_ENDINGS_BY_LENGTH = tuple(
+    (length, frozenset(e for e in _DA_ENDINGS if len(e) == length))
+    for length in sorted({len(e) for e in _DA_ENDINGS}, reverse=True)
+)
 
 
 def _base_forms(part: str) -> list[str]:
-    # The part and the part less one Danish inflectional ending.
+    # The part and the part less one Danish inflectional ending, longest
+    # ending first: the part's last four, three, two, one letters looked up
+    # (of one length, at most one ending fits).
     forms = [part]
-    for ending in _DA_ENDINGS:
-        if part.endswith(ending) and len(part) - len(ending) >= MIN_PART:
-            forms.append(part[: -len(ending)])
+    size = len(part)
+    for length, endings in _DA_ENDINGS_BY_LENGTH:
+        if size - length >= MIN_PART and part[-length:] in endings:
+            forms.append(part[:-length])
     return forms
 
 
-def _first_free(folded: str, word: str, taken: bytearray) -> int:
-    # The first whole-word occurrence of ``word`` not inside a found term, or -1.
-    at = folded.find(word)
+# Latin-1 bytes to themselves where the character is a letter or a digit
+# (``[^\W_]``, exactly ``str.isalnum``), to a space elsewhere; the second
+# table keeps the underscore too (``\w``).
+_LATIN1_LETTERS = bytes(c if chr(c).isalnum() else 32 for c in range(256))
+_LATIN1_WORD = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(256))
+
+
+def letter_runs(text: str) -> list[str]:
+    """The runs of letters and digits of ``text`` (``_LETTERS.findall(text)``).
+
+    A Latin-1 text is split with one ``bytes.translate`` (every other
+    character to a space) and a split, far faster than the pattern; other
+    text goes through the pattern.
+
+    Examples
+    --------
+    >>> letter_runs("Knæ-smerter, 2x_dgl.")
+    ['Knæ', 'smerter', '2x', 'dgl']
+    """
+    return _runs(text, _LATIN1_LETTERS, _LETTERS)
+
+
+def word_runs(text: str) -> list[str]:
+    """The runs of word characters of ``text`` (``_WORD.findall(text)``, the underscore kept).
+
+    Examples
+    --------
+    >>> word_runs("Knæ-smerter, 2x_dgl.")
+    ['Knæ', 'smerter', '2x_dgl']
+    """
+    return _runs(text, _LATIN1_WORD, _WORD)
+
+
+def _runs(text: str, table: bytes, pattern: re.Pattern[str]) -> list[str]:
+    try:
+        coded = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return pattern.findall(text)
+    return coded.translate(table).decode("latin-1").split()
+
+
+def _initialism_matches(text: str) -> list[tuple[int, int, str, str | None]]:
+    # Each match of _INITIALISM: its span, its text and the letters it stands for.
+    return [
+        (m.start(), m.end(), m.group(), initialism_letters(m.group()))
+        for m in _INITIALISM.finditer(text)
+    ]
+
+
+def hyphenated_words(text: str) -> list[str]:
+    """The hyphenated words of ``text`` (``_HYPHENATED.findall(text)``), read from its hyphens.
+
+    The same list as the pattern's ``findall``, which tries a match at every
+    letter of the text; here a match is tried only at the start of the word
+    in front of each hyphen, so a text without hyphens costs one search.
+
+    Examples
+    --------
+    >>> hyphenated_words("non-tender, 2-3 x daily; - a-b-c")
+    ['non-tender', '2-3', 'a-b-c']
+    """
+    found = []
+    end = 0
+    at = text.find("-")
+    while at >= 0:
+        if at >= end:
+            # A match starts at the first letter of the run before the
+            # hyphen ([^\W_] is exactly str.isalnum), and never before the
+            # last match's end.
+            start = at
+            while start > end and text[start - 1].isalnum():
+                start -= 1
+            m = _HYPHENATED.match(text, start) if start < at else None
+            if m is not None:
+                found.append(m.group())
+                end = m.end()
+        at = text.find("-", at + 1)
+    return found
+
+
+_TAKEN_RUN = re.compile(rb"\x01+")
+_KEEP = bytes(0 if b == 1 else 255 for b in range(256))
+
+
+def _free_text(folded: str, taken: bytearray) -> str:
+    r"""``folded`` with each character inside a found term (a 1 in ``taken``) as NUL.
+
+    A word of letters found in it stands nowhere inside a found term.
+
+    Examples
+    --------
+    >>> _free_text("ab cd ef", bytearray(b"\x00\x00\x00\x01\x01\x00\x00\x00"))
+    'ab \x00\x00 ef'
+    """
+    if 1 not in taken:
+        return folded
+    try:
+        coded = folded.encode("latin-1")
+    except UnicodeEncodeError:
+        coded = b""
+    if len(coded) == len(taken):
+        # One byte a character: the text's bytes, as one integer, masked by
+        # ``taken`` turned into 0x00 (a 1) and 0xFF (anything else).
+        kept = int.from_bytes(coded, "big") & int.from_bytes(taken.translate(_KEEP), "big")
+        return kept.to_bytes(len(coded), "big").decode("latin-1")
+    pieces = []
+    last = 0
+    for run in _TAKEN_RUN.finditer(taken):
+        at, stop = run.span()
+        pieces.append(folded[last:at])
+        pieces.append("\x00" * (stop - at))
+        last = stop
+    pieces.append(folded[last:])
+    return "".join(pieces)
+
+
+def _first_free_in(folded: str, free: str, word: str) -> int:
+    # The first whole-word occurrence of ``word`` (letters only) not inside a
+    # found term, or -1, with free = _free_text(folded, taken): an occurrence
+    # in ``free`` has no taken character; whether it is a whole word is read
+    # in ``folded``.
+    at = free.find(word)
     while at >= 0:
         end = at + len(word)
-        whole = (at == 0 or not folded[at - 1].isalnum()) and (
+        if (at == 0 or not folded[at - 1].isalnum()) and (
             end == len(folded) or not folded[end].isalnum()
-        )
-        if whole and taken.find(1, at, end) < 0:
+        ):
             return at
-        at = folded.find(word, at + 1)
+        at = free.find(word, at + 1)
     return -1
 
 

@@ -186,8 +186,8 @@ def compare_mentions(
     >>> compare_mentions(f, f).n_missing_terms
     0
     """
-    final_first, final_cover = _index(final)
-    draft_first, draft_cover = _index(draft)
+    final_first, final_cover, final_counts = _index(final)
+    draft_first, draft_cover, draft_counts = _index(draft)
     missing = [m for key, m in final_first.items() if not _present(key, m, draft_cover)]
     added = [m for key, m in draft_first.items() if not _present(key, m, final_cover)]
     n_final = len(final_first)
@@ -203,7 +203,7 @@ def compare_mentions(
         if final_words.initialisms and added:
             held = vocabulary.held_as_initialism
             added = [m for m in added if not held(draft_text, m.start, m.end, final_words)]
-        missing += _mentions_lost(final, draft, vocabulary, stems)
+        missing += _mentions_lost(final, draft, final_counts, draft_counts, vocabulary, stems)
         at = _ConceptPositions(draft, stems)
         pairs = _pairs_lost(final, final_text, at, missing, vocabulary, stems)
         pairs += _compounds_lost(final, final_text, at, missing, pairs, vocabulary, stems)
@@ -214,7 +214,7 @@ def compare_mentions(
         covered = bytearray(len(final_text))
         for m in final:
             covered[m.start : m.end] = b"\x01" * (m.end - m.start)
-        open_terms = vocabulary.find(final_text, covered)
+        open_terms = vocabulary.find(final_text, covered, note_words=final_words)
         if open_terms:
             keys = set()
             for term in open_terms:
@@ -739,26 +739,32 @@ def _where(
 
 
 def _mentions_lost(
-    final: list[Mention], draft: list[Mention], vocabulary: OpenVocabulary, stems: Any
+    final: list[Mention],
+    draft: list[Mention],
+    final_counts: dict[tuple[str, bool], int],
+    draft_counts: dict[tuple[str, bool], int],
+    vocabulary: OpenVocabulary,
+    stems: Any,
 ) -> list[Mention]:
     # A concept the final note names more often than the draft, in a form
     # the draft never uses ("lower extremity" once and "legs" four times,
     # against "legs" four times): the mentions the draft cannot pair off
     # (same wording first, then any wording) are omissions. Reworded
-    # mentions pair off one for one, so a synonym is not one.
-    by_key: dict[tuple[str, bool], list[Mention]] = {}
-    for m in final:
-        by_key.setdefault((m.concept_id, m.negated), []).append(m)
-    counts: dict[tuple[str, bool], list[str]] = {}
-    for m in draft:
-        counts.setdefault((m.concept_id, m.negated), []).append(m.text.casefold())
+    # mentions pair off one for one, so a synonym is not one. The counts
+    # per (concept, polarity) are _index's; the mentions and the draft's
+    # wordings are read only for a concept named more often.
     lost = []
-    for key, mentions in by_key.items():
-        draft_forms = counts.get(key)
-        if draft_forms is None or len(mentions) <= len(draft_forms):
+    for key, n_final in final_counts.items():
+        n_draft = draft_counts.get(key)
+        if n_draft is None or n_final <= n_draft:
             continue
-        forms = set(draft_forms)
-        for m in mentions:
+        concept, negated = key
+        forms = {
+            m.text.casefold() for m in draft if m.concept_id == concept and m.negated == negated
+        }
+        for m in final:
+            if m.concept_id != concept or m.negated != negated:
+                continue
             # One item per (concept, polarity), like every missing term.
             if m.text.casefold() not in forms and not vocabulary.equivalent_present(m.text, stems):
                 lost.append(m)
@@ -864,20 +870,25 @@ def score_terms(
 
 def _index(
     mentions: list[Mention],
-) -> tuple[dict[tuple[str, bool], Mention], set[tuple[str, bool]]]:
-    # In one pass: the first mention of each (concept, polarity), and the
+) -> tuple[dict[tuple[str, bool], Mention], set[tuple[str, bool]], dict[tuple[str, bool], int]]:
+    # In one pass: the first mention of each (concept, polarity), the
     # (concept, polarity) pairs a note covers, directly or as a part of a
-    # longer term.
+    # longer term, and the number of mentions of each (concept, polarity).
     first: dict[tuple[str, bool], Mention] = {}
+    counts: dict[tuple[str, bool], int] = {}
     parts: set[tuple[str, bool]] = set()
     for m in mentions:
         key = (m.concept_id, m.negated)
-        if key not in first:
+        n = counts.get(key)
+        if n is None:
             first[key] = m
+            counts[key] = 1
+        else:
+            counts[key] = n + 1
         if m.parts:
             parts.update([(part, m.negated) for part in m.parts])
     parts.update(first)
-    return first, parts
+    return first, parts, counts
 
 
 def _present(key: tuple[str, bool], mention: Mention, other: set[tuple[str, bool]]) -> bool:

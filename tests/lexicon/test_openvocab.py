@@ -374,6 +374,78 @@ def test_a_word_is_held_by_its_hyphenated_spelling():
     assert EN.draft_stems("No hyphen here.").hyphen_joined == frozenset()
 
 
+@given(st.text(alphabet="ab1æ-_ .\n²", max_size=40))
+def test_hyphenated_words_are_the_patterns_findall(text):
+    # Cross-check against the pattern scanned over the whole text.
+    import re
+
+    expected = re.findall(r"[^\W_]+(?:-[^\W_]+)+", text)
+    assert openvocab.hyphenated_words(text) == expected
+
+
+_RUN_TEXT = st.text(alphabet="aZæ1²½ª_-. \n\xa0\x85ĀΩ\U0001d400", max_size=40)
+
+
+@given(_RUN_TEXT)
+def test_letter_and_word_runs_are_the_patterns_findall(text):
+    # Cross-check the translate fast path (and the fallback) against the patterns.
+    import re
+
+    assert openvocab.letter_runs(text) == re.findall(r"[^\W_]+", text)
+    assert openvocab.word_runs(text) == re.findall(r"\w+", text)
+
+
+def _first_free_reference(folded, word, taken):
+    # The first whole-word occurrence of ``word`` with no taken character, searched directly.
+    at = folded.find(word)
+    while at >= 0:
+        end = at + len(word)
+        whole = (at == 0 or not folded[at - 1].isalnum()) and (
+            end == len(folded) or not folded[end].isalnum()
+        )
+        if whole and taken.find(1, at, end) < 0:
+            return at
+        at = folded.find(word, at + 1)
+    return -1
+
+
+@given(
+    st.lists(st.sampled_from(["ab", "abab", "ba", "a", " ", "-", "æ1", "\n", "Ωa"]), max_size=12),
+    st.sampled_from(["ab", "ba", "a", "abab"]),
+    st.data(),
+)
+def test_first_free_occurrence_matches_a_direct_search(parts, word, data):
+    # Latin-1 text (the masked-integer path) and other text (runs of taken
+    # characters); ``taken`` may be longer or shorter than the text.
+    folded = "".join(parts)
+    size = data.draw(st.sampled_from([len(folded), max(0, len(folded) - 1), len(folded) + 2]))
+    taken = bytearray(data.draw(st.lists(st.sampled_from([0, 1, 2]), min_size=size, max_size=size)))
+    free = openvocab._free_text(folded, taken)
+    assert free[: len(folded)].replace("\x00", "") == "".join(
+        c for c, t in zip(folded, bytes(taken) + b"\x00" * len(folded), strict=False) if t != 1
+    )
+    assert openvocab._first_free_in(folded, free, word) == _first_free_reference(
+        folded, word, taken
+    )
+
+
+@given(
+    st.lists(
+        st.sampled_from(["kast", "kastet", "kaster", "ka", "cry", "cries", "en", "ene"]), max_size=6
+    ),
+    st.sampled_from(["kast", "ka", "cri", "en", "kas", "k"]),
+    st.sampled_from([DA, EN]),
+)
+def test_has_stem_matches_stemming_every_word_with_its_first_letters(words, stem, vocabulary):
+    # The reference: a word of the draft is the stem, or has it and begins with its first letters.
+    draft = vocabulary.draft_stems(" ".join(words))
+    prefix = stem[: openvocab._PREFIX]
+    expected = stem in words or any(
+        vocabulary.stem(w) == stem and w[: openvocab._PREFIX] == prefix for w in words
+    )
+    assert draft.has_stem(stem) == expected
+
+
 def test_two_letters_hold_a_two_word_term_only_when_asked_and_unused_in_the_note():
     tms = EN.draft_stems("TMs intact.")
     text = "Tympanic membranes intact."
@@ -394,3 +466,34 @@ def test_two_letters_hold_a_two_word_term_only_when_asked_and_unused_in_the_note
 )
 def test_is_label_reads_headings_and_inline_labels(text, start, end, expected):
     assert is_label(text, start, end) is expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["KOL", "DTRs", "knæartroskopi", "smerte", "m. supraspinatus", "L5-S1", "a_b",
+             "Hyperkeratose", "OK", "\n", ". ", " ", ": ", "paræstesi", "ROM"]
+        ),
+        max_size=12,
+    ),
+    st.sampled_from([DA, EN]),
+)  # fmt: skip
+def test_find_reads_the_same_terms_from_the_notes_words(parts, vocabulary):
+    # The note's words and initialisms passed in (note_words) change nothing found.
+    text = "".join(parts)
+    alone = vocabulary.find(text)
+    assert vocabulary.find(text, note_words=vocabulary.draft_stems(text)) == alone
+    # words of another text are not used
+    assert vocabulary.find(text, note_words=vocabulary.draft_stems(text + " x")) == alone
+
+
+@given(st.text(alphabet="abenrtsi", max_size=10))
+def test_base_forms_strip_the_endings_in_their_listed_order(part):
+    # Reference: every ending of _DA_ENDINGS tried in its order (longest first).
+    expected = [part] + [
+        part[: -len(e)]
+        for e in openvocab._DA_ENDINGS
+        if part.endswith(e) and len(part) - len(e) >= openvocab.MIN_PART
+    ]
+    assert openvocab._base_forms(part) == expected
