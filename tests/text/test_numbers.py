@@ -228,6 +228,11 @@ _number_text = st.lists(
             "ı",
             "\u212a",
             "Ö",
+            ".5",
+            "²",
+            "½",
+            "ª",
+            "5_",
         ]
     ),
     max_size=20,
@@ -248,7 +253,8 @@ def test_token_regex_finds_what_the_reference_finds(text):
     """
     reference = [(m.span(), m.lastgroup) for m in _TOKEN_REFERENCE.finditer(text)]
     assert [(m.span(), m.lastgroup) for m in numbers._TOKEN.finditer(text)] == reference
-    assert [(m.span(), m.lastgroup) for m in numbers._token_matches(text)] == reference
+    assert [((a, b), g) for g, a, b in numbers._token_spans(text)[1]] == reference
+    assert [((a, b), g) for g, a, b in numbers._scan_spans(numbers._SCAN, text)] == reference
 
 
 @given(
