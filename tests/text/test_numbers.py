@@ -387,3 +387,76 @@ def test_one_and_a_tens_word_stay_apart_outside_a_blood_pressure(text):
     assert all(
         m.kind != "blood_pressure" and m.value < 100 for m in find_numbers(text, language="en")
     )
+
+
+_unit_text = st.lists(
+    st.sampled_from(
+        [
+            " ",
+            "  ",
+            "\t",
+            "\u00a0",
+            "\n",
+            "-",
+            "/",
+            ".",
+            "x",
+            "X ",
+            "dgl",
+            "Daglig",
+            "gange ",
+            "om dagen",
+            "times a day",
+            "mm",
+            "Hg",
+            "°",
+            "C",
+            "grader",
+            "celsius",
+            "slag pr. minut",
+            "kg",
+            "KILO",
+            "mmol",
+            "µ",
+            "mg",
+            "g",
+            "l",
+            "dl",
+            "ml",
+            "min",
+            "1,73",
+            " m2",
+            "10^9",
+            "tabl",
+            "årig",
+            "ÅR",
+            " gammel",
+            "years",
+            "old",
+            "yo",
+            "5",
+            "_",
+            "dage",
+            "uger",
+            "mdr",
+            "timer",
+            "time",
+            "a",
+            "e",
+        ]
+    ),
+    max_size=8,
+).map("".join)
+
+
+@given(_unit_text)
+@example(" yo5")
+@example(" mg/kg")
+@example("  -årige")
+def test_unit_read_lower_cased_is_the_unit_read_as_written(text):
+    """Cross-check: the groupless unit regex on lower-cased text finds the unit _UNIT_RE finds."""
+    lowered = text.lower()
+    for pos in range(len(text) + 1):
+        for language in (None, "da", "en"):
+            expected = numbers._match_unit(text, pos, language)
+            assert numbers._match_unit(text, pos, language, lowered) == expected
