@@ -102,7 +102,10 @@ _ENDING_ABBREVIATIONS = frozenset(
 # A sentence ends at a run of ".!?" before white space, or at a run of line
 # breaks. Written to start with one character class, so the regex engine jumps
 # between candidate characters instead of trying both alternatives everywhere.
-_SENT_END = re.compile(r"[.!?\n](?:(?<=\n)\n*|[.!?]*(?=\s))")
+# The empty group marks the one match that may not end a sentence: a single
+# "." before white space, perhaps after an abbreviation (the third branch would
+# match the same, taking no further "!?.").
+_SENT_END = re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<=\.)(?=\s)()|[.!?]*(?=\s))")
 _WORD_BEFORE = re.compile(r"([^\s()]+)$")
 
 
@@ -217,18 +220,27 @@ def sentence_bounds(text: str, start: int = 0, end: int | None = None) -> list[t
         piece = text[start:end]
         return [(start + a, start + b) for a, b in sentence_bounds(piece)]
     bounds: list[tuple[int, int]] = []
+    append = bounds.append
     at = 0
+    # _may_be_abbreviation and _trimmed written out: this loop runs once per
+    # sentence end of every note and transcript
     for m in _SENT_END.finditer(text):
-        if m.group() == "." and _may_be_abbreviation(text, m.start()):
-            continue
+        if m.lastindex is not None:  # a single "." before white space
+            dot = m.start()
+            if not (dot >= 7 and text[dot - 7 : dot].isalpha()) and _is_abbreviation(text, dot):
+                continue
         stop = m.end()
-        a, b = _trimmed(text, at, stop)
-        if a < b:
-            bounds.append((a, b))
+        while at < stop and text[at].isspace():
+            at += 1
+        b = stop
+        while b > at and text[b - 1].isspace():
+            b -= 1
+        if at < b:
+            append((at, b))
         at = stop
     a, b = _trimmed(text, at, len(text))
     if a < b:
-        bounds.append((a, b))
+        append((a, b))
     return bounds
 
 

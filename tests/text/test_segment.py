@@ -314,3 +314,16 @@ def test_a_long_word_before_a_dot_is_no_abbreviation(word, before, after):
     assert segment._may_be_abbreviation(text, dot) == segment._is_abbreviation(text, dot)
     longest = max(map(len, segment._ABBREVIATIONS | segment._ENDING_ABBREVIATIONS))
     assert longest < 7
+
+
+# Before 8 December 2026 the sentence-end regex had no group; sentence_bounds
+# then tested ``m.group() == "."`` where it now tests the group.
+_SENT_END_REFERENCE = re.compile(r"[.!?\n](?:(?<=\n)\n*|[.!?]*(?=\s))")
+
+
+@given(st.text(alphabet="ab.!? \n\t\u00a0", max_size=30))
+def test_sentence_end_group_marks_a_single_dot_before_white_space(text):
+    """Cross-check: the reference regex's matches; the group is set iff the match is "."."""
+    found = [(m.span(), m.lastindex is not None) for m in segment._SENT_END.finditer(text)]
+    reference = _SENT_END_REFERENCE.finditer(text)
+    assert found == [(m.span(), m.group() == ".") for m in reference]
