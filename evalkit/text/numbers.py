@@ -415,6 +415,12 @@ _UNIT_RE_LOWER = re.compile(
 )
 
 
+# Each row's pattern, to match exactly the rest of a probe but its last
+# character, or exactly the rest of it (see _unit_row).
+_UNIT_ROWS_BEFORE_CHAR = [re.compile(rf"(?:{p})(?=[\s\S]\Z)") for p, _, _ in _UNIT_TABLE]
+_UNIT_ROWS_AT_END = [re.compile(rf"(?:{p})\Z") for p, _, _ in _UNIT_TABLE]
+
+
 @lru_cache(maxsize=2048)
 def _unit_row(matched: str, after: str) -> int:
     """The row of ``_UNIT_TABLE`` whose group ``_UNIT_RE`` fills when it matches ``matched``.
@@ -428,9 +434,10 @@ def _unit_row(matched: str, after: str) -> int:
     character (``yo\b``).
     """
     spaces = len(matched) - len(matched.lstrip(" \t\u00a0"))
+    probe, rows = matched + after, _UNIT_ROWS_BEFORE_CHAR if after else _UNIT_ROWS_AT_END
     for k in range(min(spaces, 2), -1, -1):
-        for row, (pattern, _, _) in enumerate(_UNIT_TABLE):
-            if re.fullmatch(f"(?:{pattern}){re.escape(after)}", matched[k:] + after):
+        for row, exact in enumerate(rows):
+            if exact.match(probe, k) is not None:
                 return row
     raise AssertionError(f"no unit pattern matches {matched!r}")  # never: _UNIT_RE matched it
 
