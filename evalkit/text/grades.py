@@ -36,7 +36,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from evalkit.text.numbers import NumberMention, find_numbers, parse_number_words
+from evalkit.text.numbers import NumberMention, _latin1_set, find_numbers, parse_number_words
 
 __all__ = [
     "GRADE_KINDS",
@@ -203,6 +203,79 @@ _GRADE = re.compile(
     + r"(?![/\d])",
     _F,
 )
+
+
+def _lower_case_scan(scale: re.Pattern[str], first: str, *, skip: bool = True) -> re.Pattern[str]:
+    """``scale`` for lower-cased Latin-1 text, as a regex that takes the text up to each match.
+
+    ``first`` (a character set's contents, in lower case) holds the characters
+    a match of ``scale`` can start with; ``scale`` starts a match only at a
+    word's first letter or at a character that is no letter. The regex is
+    ``scale`` with its letters in lower case and without ``re.IGNORECASE``
+    (on lower-cased Latin-1 text the same matches: lower-casing it keeps
+    every character in place), after a possessive run over the text before
+    the match: characters neither letters nor in ``first``, words whose first
+    letter is not in ``first``, and words or characters of ``first`` where
+    ``scale`` does not match. The match itself is the group ``hit`` (none at
+    the end of the text). So the hits are the matches of a search for
+    ``scale``, with the same groups (in lower case), and the regex engine
+    runs over the text in one loop of character sets tested one bit each
+    instead of starting a match at every character: about twice as fast.
+    With ``skip=False`` the regex is only ``scale`` in lower case as ``hit``.
+    """
+    # the letters of the pattern in lower case; escapes ("\W", "\d") and "(?P<" as they are
+    source = re.sub(
+        r"\\.|\(\?P<|[A-Z]+",
+        lambda m: m.group() if m.group()[0] in "\\(" else m.group().lower(),
+        scale.pattern,
+    )
+    if not skip:
+        return re.compile(rf"(?P<hit>{source})")
+    blind = re.sub(r"\(\?P<\w+>", "(?:", source)  # the pattern once more, without group names
+    letter = _latin1_set(r"[^\W\d_]")
+    other = _latin1_set(rf"(?![{first}])[\W\d_]")
+    later = _latin1_set(rf"(?![{first}])[^\W\d_]")
+    skip = rf"(?:{other}++|{later}{letter}*+|(?!{blind}){letter}++|(?!{blind})[{first}])*+"
+    return re.compile(rf"{skip}(?P<hit>{source})?")
+
+
+_PAIN_LOWER_SCAN = _lower_case_scan(_PAIN_SCALE, "vnsp")
+# Murmur grades start at words as common as "i", "ved" and "god", where the
+# pattern gets furthest before it fails: taking the text up to each match would
+# cost more than it saves, so this one is only lower-cased (about 20% faster).
+_MURMUR_LOWER_SCAN = _lower_case_scan(_MURMUR, "gvi1-6", skip=False)
+_GRADE_LOWER_SCAN = _lower_case_scan(_GRADE, "gsckn")
+
+
+def _scale_matches(
+    scale: re.Pattern[str], scan: re.Pattern[str], text: str, lowered: str | None
+) -> list[tuple[int, int, re.Match[str]]]:
+    """``(start, end, match)`` of each match of ``scale`` in ``text``.
+
+    ``lowered`` is ``text`` lower-cased when that keeps every character in
+    place (Latin-1 text): then ``scan`` reads it, and the groups of each match
+    are in lower case.
+    """
+    if lowered is None:
+        return [(m.start(), m.end(), m) for m in scale.finditer(text)]
+    found = []
+    for m in scan.finditer(lowered):
+        start, end = m.span("hit")
+        if start >= 0:
+            found.append((start, end, m))
+    return found
+
+
+def _latin1_lower(text: str) -> str | None:
+    """``text`` lower-cased if it is Latin-1 (then lower-casing keeps every character in place)."""
+    if not text.isascii():
+        try:
+            text.encode("latin-1")
+        except UnicodeEncodeError:
+            return None
+    return text.lower()
+
+
 _PLUS = re.compile(r"(?<![\w+])(?:(?P<n>[0-4])[ \t]?\+|(?P<p>\+{2,4}))(?![\w+])")
 _STAGES = {"stage", "stadie", "stadium", "ckd"}
 
@@ -229,10 +302,13 @@ def _number(token: str, language: str | None) -> float | None:
 
 
 def _pain(
-    text: str, language: str | None, numbers: Sequence[NumberMention] | None = None
+    text: str,
+    language: str | None,
+    numbers: Sequence[NumberMention] | None = None,
+    lowered: str | None = None,
 ) -> list[Grade]:
     out = []
-    for m in _PAIN_SCALE.finditer(text):
+    for start, end, m in _scale_matches(_PAIN_SCALE, _PAIN_LOWER_SCAN, text, lowered):
         value = _number(m.group("num"), language)
         maximum = _number(m.group("max"), language) if m.group("max") else None
         if value is None:
@@ -243,7 +319,7 @@ def _pain(
             continue
         name = m.group("name").upper()
         scale = name if name in {"VAS", "NRS", "NPRS", "VRS"} else None
-        out.append(Grade(m.start(), m.end(), m.group(), "pain", value * 10 / maximum, None, scale))
+        out.append(Grade(start, end, text[start:end], "pain", value * 10 / maximum, None, scale))
     if numbers is None:
         numbers = find_numbers(text, language=language)
     for n in numbers:
@@ -255,33 +331,33 @@ def _pain(
     return out
 
 
-def _murmurs(text: str) -> list[Grade]:
+def _murmurs(text: str, lowered: str | None = None) -> list[Grade]:
     out = []
-    for m in _MURMUR.finditer(text):
+    for start, end, m in _scale_matches(_MURMUR, _MURMUR_LOWER_SCAN, text, lowered):
         v, maximum = m.group("v").lower(), m.group("max").lower()
         roman = v in _ROMAN and not v.isdigit()
-        written_grade = m.group().lower().startswith("grad")
-        context = text[max(0, m.start() - 60) : m.end() + 60]
+        written_grade = text[start:end].lower().startswith("grad")
+        context = text[max(0, start - 60) : end + 60]
         if not (roman or written_grade or _MURMUR_WORD.search(context)):
             continue  # "2/6" alone may be a date or a count
         value = float(_ROMAN.get(v) or int(v))
         top = float(_ROMAN.get(maximum) or int(maximum))
         if value > top:
             continue
-        out.append(Grade(m.start(), m.end(), m.group(), "murmur", value, None, None))
+        out.append(Grade(start, end, text[start:end], "murmur", value, None, None))
     return out
 
 
-def _grades(text: str) -> list[Grade]:
+def _grades(text: str, lowered: str | None = None) -> list[Grade]:
     out = []
-    for m in _GRADE.finditer(text):
+    for start, end, m in _scale_matches(_GRADE, _GRADE_LOWER_SCAN, text, lowered):
         name = m.group("name").lower()
         value = float(_ROMAN.get(m.group("v").lower()) or int(m.group("v")))
         kind = "stage" if name in _STAGES else "grade"
         scale = m.group("name").upper() if name in {"nyha", "gold", "ccs", "ckd"} else None
         if m.group("sub"):
             value += {"a": 0.1, "b": 0.2, "c": 0.3}[m.group("sub").lower()]
-        out.append(Grade(m.start(), m.end(), m.group(), kind, value, None, scale))
+        out.append(Grade(start, end, text[start:end], kind, value, None, scale))
     return out
 
 
@@ -370,10 +446,11 @@ def find_grades(
     """
     _check_text(text)
     _check_language(language)
+    lowered = _latin1_lower(text)
     candidates = [
-        *_pain(text, language, numbers),
-        *_murmurs(text),
-        *_grades(text),
+        *_pain(text, language, numbers, lowered),
+        *_murmurs(text, lowered),
+        *_grades(text, lowered),
         *_plus(text),
         *(_intensity(text, language) if kinds is None or "intensity" in kinds else ()),
     ]

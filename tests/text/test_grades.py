@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from evalkit.text.grades import GRADE_KINDS, Grade, find_grades, same_grade
@@ -282,4 +282,40 @@ def test_scale_regexes_match_as_without_their_first_letter_lookahead(text):
         plain = re.compile(pattern.pattern.removeprefix(first), pattern.flags)
         assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == [
             (m.span(), m.groupdict()) for m in plain.finditer(text)
+        ]
+
+
+_LATIN1_SCALE_TEXT = st.lists(
+    st.sampled_from(
+        ["VAS", "nrs", "Smerter", "smerte", "pain", "score", "grad", "Grade", "NYHA", "Stage"]
+        + ["KLASSE", "klasse", "ckd", "ii", "IV", "vi", "6", "4", "2", "10", "3,5", "/", "ét"]
+        + ["af", "ud af", "out of", "til", "på", ":", "b", "3b", "2C", " ", "\t", "\n", "."]
+        + ["x", "æ", "Ø", "_", "-", "mislyd", "ten", "Ti", "vasen", "pvas", "5mg"]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_LATIN1_SCALE_TEXT)
+@example("VAS 6 VAS 7/10 smerter 3 af 10 SMERTE: 2 Pain score 4 out of TEN")
+@example("grad II/VI, 3/6 mislyd, NYHA III, stadie 2b, Klasse 4, GOLD 2C")
+def test_lower_case_scans_find_the_matches_of_a_search(text):
+    """Cross-check: on Latin-1 text each scan's hits are the scale regex's matches and groups."""
+    import evalkit.text.grades as g
+
+    lowered = g._latin1_lower(text)
+    assert lowered is not None
+    for scale, scan in (
+        (g._PAIN_SCALE, g._PAIN_LOWER_SCAN),
+        (g._MURMUR, g._MURMUR_LOWER_SCAN),
+        (g._GRADE, g._GRADE_LOWER_SCAN),
+    ):
+        found = [
+            (start, end, {k: v and v.lower() for k, v in m.groupdict().items() if k != "hit"})
+            for start, end, m in g._scale_matches(scale, scan, text, lowered)
+        ]
+        assert found == [
+            (m.start(), m.end(), {k: v and v.lower() for k, v in m.groupdict().items()})
+            for m in scale.finditer(text)
         ]
