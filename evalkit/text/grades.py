@@ -235,8 +235,8 @@ def _lower_case_scan(scale: re.Pattern[str], first: str, *, skip: bool = True) -
     letter = _latin1_set(r"[^\W\d_]")
     other = _latin1_set(rf"(?![{first}])[\W\d_]")
     later = _latin1_set(rf"(?![{first}])[^\W\d_]")
-    skip = rf"(?:{other}++|{later}{letter}*+|(?!{blind}){letter}++|(?!{blind})[{first}])*+"
-    return re.compile(rf"{skip}(?P<hit>{source})?")
+    before = rf"(?:{other}++|{later}{letter}*+|(?!{blind}){letter}++|(?!{blind})[{first}])*+"
+    return re.compile(rf"{before}(?P<hit>{source})?")
 
 
 _PAIN_LOWER_SCAN = _lower_case_scan(_PAIN_SCALE, "vnsp")
