@@ -34,14 +34,17 @@ from evalkit.metrics.hallucination.transcript import (
 )
 from evalkit.metrics.hallucination.words import (
     ADJACENT_CUES,
+    AFFIRMED,
     AMBIGUOUS_SIDES,
     BUT_WORDS,
     COPULAS,
     DOSE_WORDS,
+    EITHER,
     EXISTENCE,
     INTENSITY,
     INTENSITY_NOT_BEFORE,
     LIST_WORDS,
+    NEGATED,
     NEGATION_CUES,
     NO_REMARKS,
     NONEXISTENCE,
@@ -109,13 +112,16 @@ class Unit:
         to find related units and as lexical support when concepts differ
         (``knee pain`` against "pain in my knee").
     polarity : dict
-        ``s:<stem> -> {negated, ...}``: whether each content word stands in
+        ``s:<stem> -> frozenset({negated, ...})`` (one of the shared
+        :data:`~evalkit.metrics.hallucination.words.NEGATED`, ``AFFIRMED`` and
+        ``EITHER``, never changed in place): whether each content word stands in
         the scope of a negation cue (up to ``CONFIG.negation_window`` content words
         after it, or right before Danish "ikke": "hoster ikke"). Empty for
         transcripts: talk is too loose for word-level scope.
     concept_polarity : dict
-        ``concept_id -> {negated, ...}`` of the lexicon mentions in the unit; for
-        a transcript question, the polarity of its yes/no answer.
+        ``concept_id -> frozenset({negated, ...})`` (shared, as ``polarity``)
+        of the lexicon mentions in the unit; for a transcript question, the
+        polarity of its yes/no answer.
     role : str
         Transcripts: ``clinician``, ``patient`` or ``other`` (unlabelled).
     statement : bool
@@ -158,8 +164,8 @@ class Unit:
     section: str = ""
     speaker: str = ""
     stems: set[str] = field(default_factory=set)
-    polarity: dict[str, set[bool]] = field(default_factory=dict)
-    concept_polarity: dict[str, set[bool]] = field(default_factory=dict)
+    polarity: dict[str, frozenset[bool]] = field(default_factory=dict)
+    concept_polarity: dict[str, frozenset[bool]] = field(default_factory=dict)
     role: str = ""
     statement: bool = True
     summary: bool = False
@@ -664,12 +670,12 @@ def _mark_words(
     # after a predicate about the whole subject ("Clonus absent", "Reflekser til
     # stede") the rest of the clause says where, not what: no polarity of its own
     predicate = False
-    ci = 0
     scope_unit: Unit | None = None
     scope_left, last_stem, last_wi = 0, None, -9
     last_in_scope = False
     keep_polarity = follow_scope = True
     unit_stems: list[str] = []
+    ci = 0
     number_spans = [(n.start, n.end) for n in numbers]
     ni = 0
     lowered = list(map(str.lower, map(re.Match.group, words)))
@@ -696,6 +702,10 @@ def _mark_words(
     word_keys = stems.word_keys
     word_keys_get = word_keys.get
     previous_words = ["", *lowered[:-1]] if lowered else []
+    # the current unit's sets and polarity, bound once per unit
+    no_set: set[str] = set()
+    stems_add, keys_add = no_set.add, no_set.add
+    unit_polarity: dict[str, frozenset[bool]] = {}
     for wi, (w, low, prev_word) in enumerate(zip(words, lowered, previous_words, strict=True)):
         pos = w.start()
         if pos >= u_end:
@@ -717,10 +727,11 @@ def _mark_words(
             predicate = False
             keep_polarity = not transcript or (u.question and u.answer is not None)
             follow_scope = keep_polarity or ui_next in reads_scope
+            stems_add, keys_add, unit_polarity = u.stems.add, u.keys.add, u.polarity
         if predicate and wi > 0 and "," in text[words[wi - 1].end() : pos]:
             predicate = False  # a list goes on: "pulses present, no bruit"
         absence_end = None
-        phrase = phrases.get(pos)
+        phrase = phrases.get(pos) if phrases else None
         if phrase is not None:
             phrase_end = phrase[0]
             said = " ".join(text[pos : phrase[0]].lower().split())
@@ -740,7 +751,7 @@ def _mark_words(
             if bare in NO_REMARKS and prev_word == "uden" and scope_left > 0:
                 # "Hjerte uden anmærkninger" = "Hjerte u.a.": a normal finding
                 for stem in unit_stems:
-                    u.polarity[stem] = {True}
+                    u.polarity[stem] = NEGATED
                 scope_left = 0
                 continue
             if bare in ADJACENT_CUES and bare not in cues:
@@ -781,7 +792,7 @@ def _mark_words(
         skey = stem_keys_get(bare)
         if skey is None:
             skey = stem_key(bare)
-        u.stems.add(skey)
+        stems_add(skey)
         while ni < n_spans and number_spans[ni][1] <= pos:
             ni += 1
         if not follow_scope:
@@ -811,7 +822,12 @@ def _mark_words(
                 in_scope, scope_left = False, 0
             last_in_scope = in_scope
             if keep_polarity:
-                u.polarity.setdefault(skey, set()).add(in_scope)
+                # the polarities seen: one of three shared frozensets, not a set per word
+                seen = unit_polarity.get(skey)
+                if seen is None:
+                    unit_polarity[skey] = NEGATED if in_scope else AFFIRMED
+                elif in_scope not in seen:
+                    unit_polarity[skey] = EITHER
             last_stem, last_wi = skey, wi
             unit_stems.append(last_stem)
         while ci < n_covered and covered[ci][1] <= pos:
@@ -821,7 +837,7 @@ def _mark_words(
         wkey = word_keys_get(skey)
         if wkey is None:
             wkey = word_keys[skey] = "w" + skey[1:]
-        u.keys.add(wkey)
+        keys_add(wkey)
     return lowered
 
 
@@ -902,7 +918,7 @@ def _open_negation_scope(
     ):
         # "Chest x-ray is normal", "Synet er normalt": the whole subject
         for stem in unit_stems:
-            u.polarity[stem] = {True}
+            u.polarity[stem] = NEGATED
         return 0, True  # used after its subject: no forward scope
     if post and last_stem is not None and scope_left == 0 and joined:
         rest = text[w.end() : min(u.end, w.end() + 3)].lstrip(" ")
@@ -917,7 +933,7 @@ def _open_negation_scope(
         ):
             # "Hoster ikke.", "Vågner ikke om natten", "ødemer ikke til stede"; not
             # "Abdomen ikke øm", where the cue negates the word after it
-            u.polarity[last_stem] = {True}
+            u.polarity[last_stem] = NEGATED
     # "normal" governs the next word only ("normalt syn"); real cues a window
     return (CONFIG.normal_cue_window if normal else CONFIG.negation_window), False
 
@@ -1186,7 +1202,11 @@ def _concept_polarities(
                             kind = "answer"  # "Klør det?" - "Nej, det klør ikke."
                     statements[m.concept_id].append((i, polarity, role, kind))
             concepts[m.concept_id].add(polarity)
-            u.concept_polarity.setdefault(m.concept_id, set()).add(polarity)
+            seen = u.concept_polarity.get(m.concept_id)
+            if seen is None:
+                u.concept_polarity[m.concept_id] = NEGATED if polarity else AFFIRMED
+            elif polarity not in seen:
+                u.concept_polarity[m.concept_id] = EITHER
     return dict(concepts), present, dict(asked), dict(statements)
 
 
