@@ -14,10 +14,11 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, compress, count
 from operator import itemgetter
+from types import MappingProxyType
 from typing import Any
 
 from evalkit.lexicon.cues import CUE_LANGUAGES, language_cues
@@ -151,9 +152,9 @@ class Unit:
     start: int
     end: int
     keys: set[str] = field(default_factory=set)
-    sides: dict[str, tuple[int, int]] = field(default_factory=dict)
-    grades: dict[int, tuple[int, int]] = field(default_factory=dict)
-    quality: dict[int, tuple[int, int]] = field(default_factory=dict)
+    sides: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    grades: Mapping[int, tuple[int, int]] = field(default_factory=dict)
+    quality: Mapping[int, tuple[int, int]] = field(default_factory=dict)
     negation: tuple[int, int] | None = None
     question: bool = False
     wh: bool = False
@@ -178,6 +179,7 @@ class Unit:
 
 
 _new_object = object.__new__
+_NO_MARKS: Mapping[Any, tuple[int, int]] = MappingProxyType({})
 
 
 def _blank_unit(start: int, end: int, speaker: str = "") -> Unit:
@@ -185,12 +187,16 @@ def _blank_unit(start: int, end: int, speaker: str = "") -> Unit:
 
     A transcript has hundreds of units; the dataclass's ``__init__`` fills
     its twenty-six parameters' defaults one by one. A test checks that both
-    give equal units (so a new field must be set here too).
+    give equal units (so a new field must be set here too). The side, grade
+    and evaluation marks start as one shared read-only empty mapping.
     """
     u = _new_object(Unit)
     u.start, u.end, u.speaker = start, end, speaker
     u.keys, u.stems, u.mentions, u.numbers = set(), set(), [], []
-    u.sides, u.grades, u.quality, u.polarity, u.concept_polarity = {}, {}, {}, {}, {}
+    # few units have a side, grade or evaluative word: they share one read-only
+    # empty mapping until _mark_word_class gives them a dict of their own
+    u.sides = u.grades = u.quality = _NO_MARKS
+    u.polarity, u.concept_polarity = {}, {}
     u.negation, u.answer, u.answered_by = None, None, None
     u.question = u.wh = u.heading = u.summary = u.echo = u.qualified = False
     u.choice = u.existence = u.nonexistence = False
@@ -606,8 +612,10 @@ def _mark_sections(
             section = outside_headings[hi][1]  # a heading in a left-out sentence
             hi += 1
         said = text[u.start : u.end]
-        u.question = said.rstrip().endswith("?")
-        u.heading = not transcript and _is_heading(said)
+        tail = said.rstrip()
+        u.question = tail.endswith("?")
+        # _is_heading's own first test, here: most clauses have neither capitals nor a colon
+        u.heading = not transcript and (said.isupper() or tail.endswith(":")) and _is_heading(said)
         if u.heading:
             section = said.strip().rstrip(":. ").lower()
         u.section = section
@@ -985,10 +993,9 @@ def _in_pseudo(language: str, lowered: list[str], wi: int) -> bool:
     >>> _in_pseudo("da", words, 1), _in_pseudo("da", "ikke feber".split(), 0)
     (True, False)
     """
-    table = _pseudo_table(language)
-    if not table or lowered[wi].rstrip(".") not in _pseudo_words(language):
-        return False  # a phrase holding the word has the word among its own
-    longest = _pseudo_longest(language)
+    table, pseudo_words, longest = _pseudo(language)
+    if lowered[wi].rstrip(".") not in pseudo_words:
+        return False  # a phrase holding the word has the word among its own (none: no table)
     n = len(lowered)
     lo = max(0, wi - longest + 1)
     # the words a phrase holding word wi can span, without a trailing dot
@@ -999,6 +1006,15 @@ def _in_pseudo(language: str, lowered: list[str], wi: int) -> bool:
             if wi < end <= n and tuple(window[start - lo : end - lo]) == phrase:
                 return True
     return False
+
+
+@functools.cache
+def _pseudo(
+    language: str,
+) -> tuple[dict[str, tuple[tuple[str, ...], ...]], frozenset[str], int]:
+    """``(table, words, longest)`` of :func:`_pseudo_table`, :func:`_pseudo_words` and
+    :func:`_pseudo_longest`: one cached call per cue word instead of three."""
+    return _pseudo_table(language), _pseudo_words(language), _pseudo_longest(language)
 
 
 @functools.cache
@@ -1036,7 +1052,8 @@ def _presence_phrases(
     n = len(words)
     # a phrase matched at wi takes its words: the next one may start at its end
     free_from = 0
-    for wi in [i for i, low in enumerate(lowered) if low in table]:
+    # the words that may start a phrase, found without a Python step per word
+    for wi in compress(count(), map(table.__contains__, lowered)):
         if wi < free_from:
             continue
         for phrase, polarity in table[lowered[wi]]:
@@ -1081,15 +1098,18 @@ def _mark_word_class(
             or prev in SIDE_PREPOSITIONS
         )
         if ok:
-            u.sides.setdefault(SIDES[bare], (w.start(), w.end()))
+            if SIDES[bare] not in u.sides:  # a new dict: the empty one is shared
+                u.sides = {**u.sides, SIDES[bare]: (w.start(), w.end())}
             return True
     if bare in INTENSITY and (
         (nxt_in_unit and nxt not in stop and nxt not in INTENSITY_NOT_BEFORE) or prev in COPULAS
     ):
-        u.grades.setdefault(INTENSITY[bare], (w.start(), w.end()))
+        if INTENSITY[bare] not in u.grades:
+            u.grades = {**u.grades, INTENSITY[bare]: (w.start(), w.end())}
         return True
     if bare in QUALITY and not (bare == "well" and prev == "as"):
-        u.quality.setdefault(QUALITY[bare], (w.start(), w.end()))
+        if QUALITY[bare] not in u.quality:
+            u.quality = {**u.quality, QUALITY[bare]: (w.start(), w.end())}
         return True
     return False
 

@@ -196,13 +196,15 @@ def test_blank_unit_is_the_dataclass_default(start, end, speaker):
 
     fast = _blank_unit(start, end, speaker)
     assert fast == Unit(start, end, speaker=speaker)  # compares every field; unset ones raise
-    # fresh containers, not shared between units
+    # fresh containers, not shared between units; the marks share a read-only empty one
     other = _blank_unit(start, end, speaker)
     assert all(
         getattr(fast, f) is not getattr(other, f)
-        for f in ("keys", "stems", "mentions", "numbers", "sides", "grades", "quality")
-        + ("polarity", "concept_polarity")
+        for f in ("keys", "stems", "mentions", "numbers", "polarity", "concept_polarity")
     )
+    for f in ("sides", "grades", "quality"):
+        with pytest.raises(TypeError):
+            getattr(fast, f)[1] = (0, 1)
 
 
 def _in_pseudo_reference(language, lowered, wi):
