@@ -714,7 +714,11 @@ def _mark_words(
     no_set: set[str] = set()
     stems_add, keys_add = no_set.add, no_set.add
     unit_polarity: dict[str, frozenset[bool]] = {}
+    # the words up to skip_to were marked by _mark_plain_unit
+    skip_to = 0
     for wi, (w, low, prev_word) in enumerate(zip(words, lowered, previous_words, strict=True)):
+        if wi < skip_to:
+            continue
         pos = w.start()
         if pos >= u_end:
             while ui_next < n_units and units[ui_next].end <= pos:
@@ -736,6 +740,13 @@ def _mark_words(
             keep_polarity = not transcript or (u.question and u.answer is not None)
             follow_scope = keep_polarity or ui_next in reads_scope
             stems_add, keys_add, unit_polarity = u.stems.add, u.keys.add, u.polarity
+            if not follow_scope:
+                # most of a transcript: no polarity and no scope that anything reads
+                skip_to, phrase_end, ci = _mark_plain_unit(
+                    u, wi, words, lowered, text, language, phrases, phrase_end, ci, covered,
+                    special, cues, own_cues, no_content, stop, stems,
+                )  # fmt: skip
+                continue
         if predicate and wi > 0 and "," in text[words[wi - 1].end() : pos]:
             predicate = False  # a list goes on: "pulses present, no bruit"
         absence_end = None
@@ -847,6 +858,112 @@ def _mark_words(
             wkey = word_keys[skey] = "w" + skey[1:]
         keys_add(wkey)
     return lowered
+
+
+def _mark_plain_unit(
+    u: Unit,
+    wi: int,
+    words: list[re.Match[str]],
+    lowered: list[str],
+    text: str,
+    language: str,
+    phrases: dict[int, tuple[int, str]],
+    phrase_end: int,
+    ci: int,
+    covered: list[tuple[int, int]],
+    special: frozenset[str],
+    cues: frozenset[str],
+    own_cues: frozenset[str],
+    no_content: frozenset[str],
+    stop: frozenset[str],
+    stems: StemTable,
+) -> tuple[int, int, int]:
+    """:func:`_mark_words` for a transcript unit that keeps no polarity, from word ``wi`` on.
+
+    Such a unit's word polarity is dropped afterwards
+    (:func:`~evalkit.metrics.hallucination.transcript.keep_answered_polarity`),
+    so the loop's polarity steps are left out: no stem is ever in scope, the
+    scope is never counted down, and the last stem, the predicate and the
+    number spans are not followed. The rest is the loop's, in its order (the
+    presence phrases, the cues, side, intensity and evaluative words, stems
+    and word keys). A test checks that a transcript's index is the same with
+    every unit marked by the loop.
+
+    Returns the index of the first word past the unit, and the loop's
+    ``phrase_end`` and position in ``covered`` after it.
+    """
+    u_end = u.end
+    scope_left = 0  # never counted down: no word is in scope here
+    n_words, n_covered = len(words), len(covered)
+    stems_add, keys_add = u.stems.add, u.keys.add
+    stem_keys_get = stems.keys.get
+    word_keys = stems.word_keys
+    word_keys_get = word_keys.get
+    while wi < n_words:
+        w = words[wi]
+        pos = w.start()
+        if pos >= u_end:
+            break
+        low = lowered[wi]
+        bare = low.rstrip(".")
+        absence_end = None
+        phrase = phrases.get(pos) if phrases else None
+        if phrase is not None:
+            phrase_end = phrase[0]
+            said = " ".join(text[pos : phrase[0]].lower().split())
+            if said in EXISTENCE:
+                u.existence = True
+            elif said in NONEXISTENCE:
+                u.nonexistence = True
+            if phrase[1] == "absent":
+                absence_end = phrase[0]
+        if bare in special or low in cues or absence_end is not None:
+            # the same steps as in _mark_words, with no stem ever in scope
+            prev_word = lowered[wi - 1] if wi > 0 else ""
+            if bare in NO_REMARKS and prev_word == "uden" and scope_left > 0:
+                scope_left = 0  # (its subject's polarity: no stem is recorded here)
+                wi += 1
+                continue
+            if bare in ADJACENT_CUES and bare not in cues:
+                scope_left = 1
+                wi += 1
+                continue
+            if absence_end is None and _in_pseudo(language, lowered, wi):
+                pass  # "kan ikke udelukkes": looks like a negation, is none
+            elif (
+                bare in cues
+                or low in cues
+                or bare in NORMAL_CUES
+                or bare in STATE_WORDS
+                or absence_end is not None
+            ):
+                scope_left = _open_negation_scope(
+                    u, words, wi, bare, prev_word, text, scope_left, None, -9, [], stop,
+                    absence_end=absence_end,
+                )[0]  # fmt: skip
+                wi += 1
+                continue
+            if _mark_word_class(u, words, lowered, wi, bare, own_cues, stop):
+                wi += 1
+                continue
+            if bare in BUT_WORDS:
+                scope_left = 0
+        if bare in no_content or len(bare) < 2:
+            wi += 1
+            continue
+        skey = stem_keys_get(bare)
+        if skey is None:
+            skey = stems.key(bare)
+        stems_add(skey)
+        while ci < n_covered and covered[ci][1] <= pos:
+            ci += 1
+        if not (ci < n_covered and covered[ci][0] <= pos < covered[ci][1]):
+            wkey = word_keys_get(skey)
+            if wkey is None:
+                wkey = word_keys[skey] = "w" + skey[1:]
+            keys_add(wkey)
+        wi += 1
+    return wi, phrase_end, ci
 
 
 def _remark_units(units: list[Unit], words: list[re.Match[str]], lowered: list[str]) -> set[int]:

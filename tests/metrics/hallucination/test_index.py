@@ -300,9 +300,10 @@ _TALK = ["Læge:", "Patient:", "feber", "hoste", "ondt", "i", "knæet", "ikke", 
 _TALK += ["anmærkninger", "bemærkning.", "normalt", "men", "ja", "nej", "til", "stede", "og"]
 _TALK += ["fraværende", "venstre", "højre", "let", "svær", "godt", "3", "dage", "er", "non"]
 _TALK += ["fever", "no", "not", "denies", "cough", "right", "knee", "but", "mild", "is", "any"]
+_TALK += ["kan", "udelukkes", "påvist", "absent", "present", "negative", "for", "tender", "u.a."]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(
     st.lists(
         st.tuples(st.sampled_from(_TALK), st.sampled_from([" ", " ", ", ", ". ", "? ", "\n", "-"])),
