@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from evalkit.metrics.checkers import CheckContext, Flag, make_flag
@@ -212,7 +213,7 @@ class ClauseChecker:
         return None
 
 
-def _normal_is_present(u: Unit, other: Unit, polarity: set[bool]) -> bool:
+def _normal_is_present(u: Unit, other: Unit, polarity: AbstractSet[bool]) -> bool:
     """Whether a word is "normal" on one side and "present" on the other: the same finding.
 
     A normal cue puts a word in scope like a negation ("Normal bowel sounds");

@@ -14,10 +14,11 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, compress, count
 from operator import itemgetter
+from types import MappingProxyType
 from typing import Any
 
 from evalkit.lexicon.cues import CUE_LANGUAGES, language_cues
@@ -34,14 +35,17 @@ from evalkit.metrics.hallucination.transcript import (
 )
 from evalkit.metrics.hallucination.words import (
     ADJACENT_CUES,
+    AFFIRMED,
     AMBIGUOUS_SIDES,
     BUT_WORDS,
     COPULAS,
     DOSE_WORDS,
+    EITHER,
     EXISTENCE,
     INTENSITY,
     INTENSITY_NOT_BEFORE,
     LIST_WORDS,
+    NEGATED,
     NEGATION_CUES,
     NO_REMARKS,
     NONEXISTENCE,
@@ -109,13 +113,16 @@ class Unit:
         to find related units and as lexical support when concepts differ
         (``knee pain`` against "pain in my knee").
     polarity : dict
-        ``s:<stem> -> {negated, ...}``: whether each content word stands in
+        ``s:<stem> -> frozenset({negated, ...})`` (one of the shared
+        :data:`~evalkit.metrics.hallucination.words.NEGATED`, ``AFFIRMED`` and
+        ``EITHER``, never changed in place): whether each content word stands in
         the scope of a negation cue (up to ``CONFIG.negation_window`` content words
         after it, or right before Danish "ikke": "hoster ikke"). Empty for
         transcripts: talk is too loose for word-level scope.
     concept_polarity : dict
-        ``concept_id -> {negated, ...}`` of the lexicon mentions in the unit; for
-        a transcript question, the polarity of its yes/no answer.
+        ``concept_id -> frozenset({negated, ...})`` (shared, as ``polarity``)
+        of the lexicon mentions in the unit; for a transcript question, the
+        polarity of its yes/no answer.
     role : str
         Transcripts: ``clinician``, ``patient`` or ``other`` (unlabelled).
     statement : bool
@@ -145,9 +152,9 @@ class Unit:
     start: int
     end: int
     keys: set[str] = field(default_factory=set)
-    sides: dict[str, tuple[int, int]] = field(default_factory=dict)
-    grades: dict[int, tuple[int, int]] = field(default_factory=dict)
-    quality: dict[int, tuple[int, int]] = field(default_factory=dict)
+    sides: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    grades: Mapping[int, tuple[int, int]] = field(default_factory=dict)
+    quality: Mapping[int, tuple[int, int]] = field(default_factory=dict)
     negation: tuple[int, int] | None = None
     question: bool = False
     wh: bool = False
@@ -158,8 +165,8 @@ class Unit:
     section: str = ""
     speaker: str = ""
     stems: set[str] = field(default_factory=set)
-    polarity: dict[str, set[bool]] = field(default_factory=dict)
-    concept_polarity: dict[str, set[bool]] = field(default_factory=dict)
+    polarity: dict[str, frozenset[bool]] = field(default_factory=dict)
+    concept_polarity: dict[str, frozenset[bool]] = field(default_factory=dict)
     role: str = ""
     statement: bool = True
     summary: bool = False
@@ -172,6 +179,7 @@ class Unit:
 
 
 _new_object = object.__new__
+_NO_MARKS: Mapping[Any, tuple[int, int]] = MappingProxyType({})
 
 
 def _blank_unit(start: int, end: int, speaker: str = "") -> Unit:
@@ -179,12 +187,16 @@ def _blank_unit(start: int, end: int, speaker: str = "") -> Unit:
 
     A transcript has hundreds of units; the dataclass's ``__init__`` fills
     its twenty-six parameters' defaults one by one. A test checks that both
-    give equal units (so a new field must be set here too).
+    give equal units (so a new field must be set here too). The side, grade
+    and evaluation marks start as one shared read-only empty mapping.
     """
     u = _new_object(Unit)
     u.start, u.end, u.speaker = start, end, speaker
     u.keys, u.stems, u.mentions, u.numbers = set(), set(), [], []
-    u.sides, u.grades, u.quality, u.polarity, u.concept_polarity = {}, {}, {}, {}, {}
+    # few units have a side, grade or evaluative word: they share one read-only
+    # empty mapping until _mark_word_class gives them a dict of their own
+    u.sides = u.grades = u.quality = _NO_MARKS
+    u.polarity, u.concept_polarity = {}, {}
     u.negation, u.answer, u.answered_by = None, None, None
     u.question = u.wh = u.heading = u.summary = u.echo = u.qualified = False
     u.choice = u.existence = u.nonexistence = False
@@ -600,8 +612,10 @@ def _mark_sections(
             section = outside_headings[hi][1]  # a heading in a left-out sentence
             hi += 1
         said = text[u.start : u.end]
-        u.question = said.rstrip().endswith("?")
-        u.heading = not transcript and _is_heading(said)
+        tail = said.rstrip()
+        u.question = tail.endswith("?")
+        # _is_heading's own first test, here: most clauses have neither capitals nor a colon
+        u.heading = not transcript and (said.isupper() or tail.endswith(":")) and _is_heading(said)
         if u.heading:
             section = said.strip().rstrip(":. ").lower()
         u.section = section
@@ -664,12 +678,12 @@ def _mark_words(
     # after a predicate about the whole subject ("Clonus absent", "Reflekser til
     # stede") the rest of the clause says where, not what: no polarity of its own
     predicate = False
-    ci = 0
     scope_unit: Unit | None = None
     scope_left, last_stem, last_wi = 0, None, -9
     last_in_scope = False
     keep_polarity = follow_scope = True
     unit_stems: list[str] = []
+    ci = 0
     number_spans = [(n.start, n.end) for n in numbers]
     ni = 0
     lowered = list(map(str.lower, map(re.Match.group, words)))
@@ -696,7 +710,15 @@ def _mark_words(
     word_keys = stems.word_keys
     word_keys_get = word_keys.get
     previous_words = ["", *lowered[:-1]] if lowered else []
+    # the current unit's sets and polarity, bound once per unit
+    no_set: set[str] = set()
+    stems_add, keys_add = no_set.add, no_set.add
+    unit_polarity: dict[str, frozenset[bool]] = {}
+    # the words up to skip_to were marked by _mark_plain_unit
+    skip_to = 0
     for wi, (w, low, prev_word) in enumerate(zip(words, lowered, previous_words, strict=True)):
+        if wi < skip_to:
+            continue
         pos = w.start()
         if pos >= u_end:
             while ui_next < n_units and units[ui_next].end <= pos:
@@ -717,10 +739,18 @@ def _mark_words(
             predicate = False
             keep_polarity = not transcript or (u.question and u.answer is not None)
             follow_scope = keep_polarity or ui_next in reads_scope
+            stems_add, keys_add, unit_polarity = u.stems.add, u.keys.add, u.polarity
+            if not follow_scope:
+                # most of a transcript: no polarity and no scope that anything reads
+                skip_to, phrase_end, ci = _mark_plain_unit(
+                    u, wi, words, lowered, text, language, phrases, phrase_end, ci, covered,
+                    special, cues, own_cues, no_content, stop, stems,
+                )  # fmt: skip
+                continue
         if predicate and wi > 0 and "," in text[words[wi - 1].end() : pos]:
             predicate = False  # a list goes on: "pulses present, no bruit"
         absence_end = None
-        phrase = phrases.get(pos)
+        phrase = phrases.get(pos) if phrases else None
         if phrase is not None:
             phrase_end = phrase[0]
             said = " ".join(text[pos : phrase[0]].lower().split())
@@ -740,7 +770,7 @@ def _mark_words(
             if bare in NO_REMARKS and prev_word == "uden" and scope_left > 0:
                 # "Hjerte uden anmærkninger" = "Hjerte u.a.": a normal finding
                 for stem in unit_stems:
-                    u.polarity[stem] = {True}
+                    u.polarity[stem] = NEGATED
                 scope_left = 0
                 continue
             if bare in ADJACENT_CUES and bare not in cues:
@@ -781,7 +811,7 @@ def _mark_words(
         skey = stem_keys_get(bare)
         if skey is None:
             skey = stem_key(bare)
-        u.stems.add(skey)
+        stems_add(skey)
         while ni < n_spans and number_spans[ni][1] <= pos:
             ni += 1
         if not follow_scope:
@@ -811,7 +841,12 @@ def _mark_words(
                 in_scope, scope_left = False, 0
             last_in_scope = in_scope
             if keep_polarity:
-                u.polarity.setdefault(skey, set()).add(in_scope)
+                # the polarities seen: one of three shared frozensets, not a set per word
+                seen = unit_polarity.get(skey)
+                if seen is None:
+                    unit_polarity[skey] = NEGATED if in_scope else AFFIRMED
+                elif in_scope not in seen:
+                    unit_polarity[skey] = EITHER
             last_stem, last_wi = skey, wi
             unit_stems.append(last_stem)
         while ci < n_covered and covered[ci][1] <= pos:
@@ -821,8 +856,114 @@ def _mark_words(
         wkey = word_keys_get(skey)
         if wkey is None:
             wkey = word_keys[skey] = "w" + skey[1:]
-        u.keys.add(wkey)
+        keys_add(wkey)
     return lowered
+
+
+def _mark_plain_unit(
+    u: Unit,
+    wi: int,
+    words: list[re.Match[str]],
+    lowered: list[str],
+    text: str,
+    language: str,
+    phrases: dict[int, tuple[int, str]],
+    phrase_end: int,
+    ci: int,
+    covered: list[tuple[int, int]],
+    special: frozenset[str],
+    cues: frozenset[str],
+    own_cues: frozenset[str],
+    no_content: frozenset[str],
+    stop: frozenset[str],
+    stems: StemTable,
+) -> tuple[int, int, int]:
+    """:func:`_mark_words` for a transcript unit that keeps no polarity, from word ``wi`` on.
+
+    Such a unit's word polarity is dropped afterwards
+    (:func:`~evalkit.metrics.hallucination.transcript.keep_answered_polarity`),
+    so the loop's polarity steps are left out: no stem is ever in scope, the
+    scope is never counted down, and the last stem, the predicate and the
+    number spans are not followed. The rest is the loop's, in its order (the
+    presence phrases, the cues, side, intensity and evaluative words, stems
+    and word keys). A test checks that a transcript's index is the same with
+    every unit marked by the loop.
+
+    Returns the index of the first word past the unit, and the loop's
+    ``phrase_end`` and position in ``covered`` after it.
+    """
+    u_end = u.end
+    scope_left = 0  # never counted down: no word is in scope here
+    n_words, n_covered = len(words), len(covered)
+    stems_add, keys_add = u.stems.add, u.keys.add
+    stem_keys_get = stems.keys.get
+    word_keys = stems.word_keys
+    word_keys_get = word_keys.get
+    while wi < n_words:
+        w = words[wi]
+        pos = w.start()
+        if pos >= u_end:
+            break
+        low = lowered[wi]
+        bare = low.rstrip(".")
+        absence_end = None
+        phrase = phrases.get(pos) if phrases else None
+        if phrase is not None:
+            phrase_end = phrase[0]
+            said = " ".join(text[pos : phrase[0]].lower().split())
+            if said in EXISTENCE:
+                u.existence = True
+            elif said in NONEXISTENCE:
+                u.nonexistence = True
+            if phrase[1] == "absent":
+                absence_end = phrase[0]
+        if bare in special or low in cues or absence_end is not None:
+            # the same steps as in _mark_words, with no stem ever in scope
+            prev_word = lowered[wi - 1] if wi > 0 else ""
+            if bare in NO_REMARKS and prev_word == "uden" and scope_left > 0:
+                scope_left = 0  # (its subject's polarity: no stem is recorded here)
+                wi += 1
+                continue
+            if bare in ADJACENT_CUES and bare not in cues:
+                scope_left = 1
+                wi += 1
+                continue
+            if absence_end is None and _in_pseudo(language, lowered, wi):
+                pass  # "kan ikke udelukkes": looks like a negation, is none
+            elif (
+                bare in cues
+                or low in cues
+                or bare in NORMAL_CUES
+                or bare in STATE_WORDS
+                or absence_end is not None
+            ):
+                scope_left = _open_negation_scope(
+                    u, words, wi, bare, prev_word, text, scope_left, None, -9, [], stop,
+                    absence_end=absence_end,
+                )[0]  # fmt: skip
+                wi += 1
+                continue
+            if _mark_word_class(u, words, lowered, wi, bare, own_cues, stop):
+                wi += 1
+                continue
+            if bare in BUT_WORDS:
+                scope_left = 0
+        if bare in no_content or len(bare) < 2:
+            wi += 1
+            continue
+        skey = stem_keys_get(bare)
+        if skey is None:
+            skey = stems.key(bare)
+        stems_add(skey)
+        while ci < n_covered and covered[ci][1] <= pos:
+            ci += 1
+        if not (ci < n_covered and covered[ci][0] <= pos < covered[ci][1]):
+            wkey = word_keys_get(skey)
+            if wkey is None:
+                wkey = word_keys[skey] = "w" + skey[1:]
+            keys_add(wkey)
+        wi += 1
+    return wi, phrase_end, ci
 
 
 def _remark_units(units: list[Unit], words: list[re.Match[str]], lowered: list[str]) -> set[int]:
@@ -902,7 +1043,7 @@ def _open_negation_scope(
     ):
         # "Chest x-ray is normal", "Synet er normalt": the whole subject
         for stem in unit_stems:
-            u.polarity[stem] = {True}
+            u.polarity[stem] = NEGATED
         return 0, True  # used after its subject: no forward scope
     if post and last_stem is not None and scope_left == 0 and joined:
         rest = text[w.end() : min(u.end, w.end() + 3)].lstrip(" ")
@@ -917,7 +1058,7 @@ def _open_negation_scope(
         ):
             # "Hoster ikke.", "Vågner ikke om natten", "ødemer ikke til stede"; not
             # "Abdomen ikke øm", where the cue negates the word after it
-            u.polarity[last_stem] = {True}
+            u.polarity[last_stem] = NEGATED
     # "normal" governs the next word only ("normalt syn"); real cues a window
     return (CONFIG.normal_cue_window if normal else CONFIG.negation_window), False
 
@@ -969,10 +1110,9 @@ def _in_pseudo(language: str, lowered: list[str], wi: int) -> bool:
     >>> _in_pseudo("da", words, 1), _in_pseudo("da", "ikke feber".split(), 0)
     (True, False)
     """
-    table = _pseudo_table(language)
-    if not table or lowered[wi].rstrip(".") not in _pseudo_words(language):
-        return False  # a phrase holding the word has the word among its own
-    longest = _pseudo_longest(language)
+    table, pseudo_words, longest = _pseudo(language)
+    if lowered[wi].rstrip(".") not in pseudo_words:
+        return False  # a phrase holding the word has the word among its own (none: no table)
     n = len(lowered)
     lo = max(0, wi - longest + 1)
     # the words a phrase holding word wi can span, without a trailing dot
@@ -983,6 +1123,15 @@ def _in_pseudo(language: str, lowered: list[str], wi: int) -> bool:
             if wi < end <= n and tuple(window[start - lo : end - lo]) == phrase:
                 return True
     return False
+
+
+@functools.cache
+def _pseudo(
+    language: str,
+) -> tuple[dict[str, tuple[tuple[str, ...], ...]], frozenset[str], int]:
+    """``(table, words, longest)`` of :func:`_pseudo_table`, :func:`_pseudo_words` and
+    :func:`_pseudo_longest`: one cached call per cue word instead of three."""
+    return _pseudo_table(language), _pseudo_words(language), _pseudo_longest(language)
 
 
 @functools.cache
@@ -1020,7 +1169,8 @@ def _presence_phrases(
     n = len(words)
     # a phrase matched at wi takes its words: the next one may start at its end
     free_from = 0
-    for wi in [i for i, low in enumerate(lowered) if low in table]:
+    # the words that may start a phrase, found without a Python step per word
+    for wi in compress(count(), map(table.__contains__, lowered)):
         if wi < free_from:
             continue
         for phrase, polarity in table[lowered[wi]]:
@@ -1065,15 +1215,18 @@ def _mark_word_class(
             or prev in SIDE_PREPOSITIONS
         )
         if ok:
-            u.sides.setdefault(SIDES[bare], (w.start(), w.end()))
+            if SIDES[bare] not in u.sides:  # a new dict: the empty one is shared
+                u.sides = {**u.sides, SIDES[bare]: (w.start(), w.end())}
             return True
     if bare in INTENSITY and (
         (nxt_in_unit and nxt not in stop and nxt not in INTENSITY_NOT_BEFORE) or prev in COPULAS
     ):
-        u.grades.setdefault(INTENSITY[bare], (w.start(), w.end()))
+        if INTENSITY[bare] not in u.grades:
+            u.grades = {**u.grades, INTENSITY[bare]: (w.start(), w.end())}
         return True
     if bare in QUALITY and not (bare == "well" and prev == "as"):
-        u.quality.setdefault(QUALITY[bare], (w.start(), w.end()))
+        if QUALITY[bare] not in u.quality:
+            u.quality = {**u.quality, QUALITY[bare]: (w.start(), w.end())}
         return True
     return False
 
@@ -1186,7 +1339,11 @@ def _concept_polarities(
                             kind = "answer"  # "Klør det?" - "Nej, det klør ikke."
                     statements[m.concept_id].append((i, polarity, role, kind))
             concepts[m.concept_id].add(polarity)
-            u.concept_polarity.setdefault(m.concept_id, set()).add(polarity)
+            seen = u.concept_polarity.get(m.concept_id)
+            if seen is None:
+                u.concept_polarity[m.concept_id] = NEGATED if polarity else AFFIRMED
+            elif polarity not in seen:
+                u.concept_polarity[m.concept_id] = EITHER
     return dict(concepts), present, dict(asked), dict(statements)
 
 

@@ -243,8 +243,17 @@ def span_supported(draft: TextIndex, start: int, end: int, index: TextIndex) -> 
     if not stems:
         return False
     ref = _reference(index)
-    spelled = _initialisms(draft, u, ref)
-    return all(ref.units_of(k, spelled.get(k[2:], frozenset())) for k in stems)
+    # a key with units of its own is supported whatever the clause spells out:
+    # the initialisms are read only for a key without
+    spelled: dict[str, frozenset[int]] | None = None
+    for k in stems:
+        if ref.units_of(k, frozenset()):
+            continue
+        if spelled is None:
+            spelled = _initialisms(draft, u, ref)
+        if not spelled.get(k[2:]):
+            return False
+    return True
 
 
 def word_supported(stem: str, reference: frozenset[str]) -> bool:
@@ -386,7 +395,7 @@ class _Reference:
         # the postings, not the index: the index's cache holds this object, and a
         # reference back would be a cycle only the garbage collector frees
         self.postings = index.postings
-        self._stems: dict[str, set[int]] | None = None
+        self._stems: set[str] | None = None
         self._lookup: _StemLookup | None = None
         self.memo: dict[str, frozenset[int]] = {}
         self._text = index.text
@@ -398,15 +407,20 @@ class _Reference:
         self._initials: tuple[list[str], list[list[int]]] | None = None
 
     @property
-    def stems(self) -> dict[str, set[int]]:
-        """``stem -> units`` of the word and stem keys, read when a key is not in the postings."""
+    def stems(self) -> set[str]:
+        """The stems of the word and stem keys, read when a key is not in the postings."""
         if self._stems is None:
-            stems: dict[str, set[int]] = {}
-            for key, units in self.postings.items():
-                if key.startswith(("w:", "s:")):
-                    stems.setdefault(key[2:], set()).update(units)
-            self._stems = stems
+            self._stems = {key[2:] for key in self.postings if key.startswith(("w:", "s:"))}
         return self._stems
+
+    def stem_units(self, stem: str) -> set[int]:
+        """The units of one of :attr:`stems`: those of its word key and its stem key.
+
+        Looked up for the few stems a draft word matches, rather than
+        gathered for every stem of the reference.
+        """
+        postings = self.postings
+        return set(postings.get("w:" + stem, ())).union(postings.get("s:" + stem, ()))
 
     @property
     def words(self) -> list[list[list[str]]]:
@@ -464,7 +478,7 @@ class _Reference:
             for which in (0, 1):
                 parts, offsets, at = [], [], 0
                 for runs in self.words:
-                    firsts = "".join(w[0] for w in runs[which])
+                    firsts = "".join([w[0] for w in runs[which]])
                     offsets.append(at)
                     parts.append(firsts)
                     at += len(firsts) + 1
@@ -488,11 +502,10 @@ class _Reference:
             out = set(postings.get(key, ()))
             kind, value = key[:2], key[2:]
             if kind in ("w:", "s:") and not out:
-                stems = self.stems
                 if self._lookup is None:
-                    self._lookup = _StemLookup(stems)
+                    self._lookup = _StemLookup(self.stems)
                 for r in self._lookup.matches(value):
-                    out |= stems[r]
+                    out |= self.stem_units(r)
                 out |= self.initials(value)
             elif kind == "n:" and value in _ROMAN:
                 out.update(postings.get("w:" + _ROMAN[value], ()))

@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING, Any
 
 from evalkit.metrics.hallucination.config import CONFIG
 from evalkit.metrics.hallucination.words import (
+    AFFIRMED,
     DETERMINERS,
+    NEGATED,
     NEGATION_CUES,
     OTHER_WORDS,
     POST_NEGATION,
@@ -289,7 +291,8 @@ def keep_answered_polarity(
     for u in units:
         if u.question and u.answer is not None and u.negation is None:
             main = _main_clause_stems(text, u, stems, stop)
-            u.polarity = {stem: {u.answer} for stem in u.polarity if stem in main}
+            answer = NEGATED if u.answer else AFFIRMED
+            u.polarity = {stem: answer for stem in u.polarity if stem in main}
         else:
             u.polarity = {}
 

@@ -92,3 +92,12 @@ WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]\.?)?")
 STRIP_PUNCT = re.compile(r"[^\w%/°]+")
 LANG_STEMMER = {"da": "danish", "en": "english"}
 """Snowball stemmer per language (Danish for any other)."""
+
+NEGATED: frozenset[bool] = frozenset({True})
+"""A word or concept of a unit seen only negated. A unit's polarities are
+this and the next two shared frozensets, not a new set for each word: an
+index holds many, and sharing them saves building and freeing them."""
+AFFIRMED: frozenset[bool] = frozenset({False})
+"""Seen only affirmed."""
+EITHER: frozenset[bool] = frozenset({True, False})
+"""Seen both negated and affirmed."""
