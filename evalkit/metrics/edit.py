@@ -174,7 +174,14 @@ def score_edit(final_note: str, ai_note: str) -> EditScore:
         _edited_chars(ops, final_words, draft_words),
     )
     if draft:
-        kept = LCSseq.similarity(final, draft) / len(draft)
+        # The longest common subsequence is at least (len(final) + len(draft))
+        # / 2 - distance (a substitution is one deletion and one insertion, so
+        # the insert/delete distance, len(final) + len(draft) - 2 * LCS, is
+        # at most twice the distance). As score_cutoff that bound changes no
+        # result (a similarity at or above it is returned as it is) and lets
+        # rapidfuzz compute only a band of the table.
+        floor = (len(final) + len(draft) - 2 * distance + 1) // 2
+        kept = LCSseq.similarity(final, draft, score_cutoff=max(floor, 0)) / len(draft)
     else:
         kept = 1.0 if not final else 0.0
     return EditScore(

@@ -8,7 +8,7 @@ import jiwer
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rapidfuzz.distance import Indel, Levenshtein
+from rapidfuzz.distance import Indel, LCSseq, Levenshtein
 
 from evalkit.metrics.edit import EditScore, char_distance, score_edit, wer, word_counts
 from evalkit.text.normalize import normalize_text
@@ -182,8 +182,11 @@ def test_char_distance_of_long_notes_equals_rapidfuzz_without_a_hint(final, draf
 
     f, d = normalize_text(final), normalize_text(draft)
     expected = Levenshtein.distance(f, d)
-    assert score_edit(final, draft).char_distance == expected
+    s = score_edit(final, draft)
+    assert s.char_distance == expected
     assert edit_core(final, draft)[0] == expected
+    # kept_ratio's score_cutoff, derived from the distance, must not change it
+    assert s.kept_ratio == (LCSseq.similarity(f, d) / len(d) if d else float(not f))
 
 
 @settings(max_examples=300, deadline=None)
