@@ -54,6 +54,7 @@ from typing import Any
 import snowballstemmer
 
 from evalkit.lexicon.loaders import DATA_DIR
+from evalkit.lexicon.matcher import casefold
 from evalkit.lexicon.model import Lexicon
 from evalkit.schema import check_language
 from evalkit.text.initialisms import find_spelled, initialism_letters
@@ -969,7 +970,7 @@ class DraftWords:
     def __init__(self, vocabulary: OpenVocabulary, draft: str) -> None:
         self._vocabulary = vocabulary
         self._source = draft
-        self.text = draft.casefold()
+        self.text = casefold(draft)  # the matcher has folded the same note
         self._initialisms: frozenset[str] | None = None
         self._initialism_matches: list[tuple[int, int, str, str | None]] | None = None
         self._spelled: dict[str, bool] = {}
