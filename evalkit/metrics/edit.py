@@ -82,8 +82,9 @@ def word_counts(final_words: list[str], draft_words: list[str]) -> tuple[int, in
     return _op_counts(Levenshtein.editops(final_words, draft_words).as_list(), len(final_words))
 
 
-def _op_counts(ops: list[tuple[str, int, int]], n_final: int) -> tuple[int, int, int, int]:
-    # Substitutions, deletions, insertions and hits from the word edit operations.
+def _op_counts(ops: list[Any], n_final: int) -> tuple[int, int, int, int]:
+    # Substitutions, deletions, insertions and hits from the word edit operations
+    # (Editops.as_list(): (tag, i, j) tuples, though rapidfuzz's stub says Editop).
     subs = dels = ins = 0
     for op in ops:
         tag = op[0]
@@ -96,9 +97,7 @@ def _op_counts(ops: list[tuple[str, int, int]], n_final: int) -> tuple[int, int,
     return subs, dels, ins, n_final - subs - dels
 
 
-def _edited_chars(
-    ops: list[tuple[str, int, int]], final_words: list[str], draft_words: list[str]
-) -> int:
+def _edited_chars(ops: list[Any], final_words: list[str], draft_words: list[str]) -> int:
     """An upper bound of the character distance from the word operations, when they are all.
 
     A substituted word costs at most its longer spelling, a deleted or
