@@ -823,10 +823,36 @@ def _boundaries(folded: str) -> list[int]:
     return np.flatnonzero(point | (coded == 66)).tolist()
 
 
+_CASEFOLDS: dict[str, str] = {}
+_CASEFOLDS_MAX = 8
+
+
+def casefold(text: str) -> str:
+    """``text.casefold()``, remembered for the last few texts.
+
+    The matcher folds a note, and the terms family's word tables
+    (:class:`evalkit.lexicon.openvocab.DraftWords`) fold it again: folding
+    a note is far dearer than looking it up (a note's hash is kept in the
+    string). At most :data:`_CASEFOLDS_MAX` texts are kept; a full memo is
+    emptied, never grown (one atomic step, so threads may share it).
+
+    Examples
+    --------
+    >>> casefold("Ingen FEBER, µg") == "Ingen FEBER, µg".casefold()
+    True
+    """
+    found = _CASEFOLDS.get(text)
+    if found is None:
+        if len(_CASEFOLDS) >= _CASEFOLDS_MAX:
+            _CASEFOLDS.clear()
+        found = _CASEFOLDS[text] = text.casefold()
+    return found
+
+
 def _fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
     # Fast path: case folding kept every character in place, so offsets are
     # the identity (``None``). Otherwise fold per character and keep a map.
-    folded = text.casefold()
+    folded = casefold(text)
     if len(folded) == len(text) and (text.isascii() or unicodedata.is_normalized("NFKC", text)):
         return folded, None
     # Fold one by one only the characters whose fold differs from their lower

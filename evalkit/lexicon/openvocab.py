@@ -54,6 +54,7 @@ from typing import Any
 import snowballstemmer
 
 from evalkit.lexicon.loaders import DATA_DIR
+from evalkit.lexicon.matcher import casefold
 from evalkit.lexicon.model import Lexicon
 from evalkit.schema import check_language
 from evalkit.text.initialisms import find_spelled, initialism_letters
@@ -307,6 +308,7 @@ _WORD = re.compile(r"\w+")
 _WORD_OR_BREAK = re.compile(r"\n|[^\W_]+")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _LETTERS = re.compile(r"[^\W_]+")
+_BEYOND_LATIN1 = re.compile(r"[^\x00-\xff]")
 _HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
 _LEVEL_PART = re.compile(r"[A-Za-z]+\d+")
 _STEMMERS = {"da": "danish", "en": "english"}
@@ -480,6 +482,10 @@ class OpenVocabulary:
         self._phrase_group, self._group_phrases = synonym_groups(language)
         self._stems: dict[str, str] = {}
         self._decisions: dict[str, Any] = {}
+        # The words find has decided are no term (a decision of None), kept
+        # as a set too: one set difference then drops them from a note's
+        # words, where a lookup per word in _decisions would be a loop.
+        self._no_term: set[str] = set()
         modifiers, register_stems, lexicon_words = _lexicon_tables(lexicon, language)
         self.clinical_modifiers = dict(modifiers)
         # Everyday words that are lexicon findings only in an exam's words
@@ -524,7 +530,10 @@ class OpenVocabulary:
         covered = covered if covered is not None else bytearray(len(text))
         found: list[OpenTerm] = []
         taken = bytearray(covered)
-        folded = text.casefold()
+        if note_words is not None and note_words.source is not text:
+            note_words = None
+        # the note's words hold the folded text already (DraftWords.text)
+        folded = text.casefold() if note_words is None else note_words.text
         spaced = " " + folded
         latin = _LATIN.finditer(text) if any(t in spaced for t in _LATIN_TRIGGERS) else ()
         for m in latin:
@@ -545,8 +554,6 @@ class OpenVocabulary:
                 levels = tuple(p.casefold() for p in _LEVEL_PART.findall(m.group()))
                 found.append(OpenTerm(m.start(), m.end(), m.group(), "anatomy", "level", levels))
                 taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-        if note_words is not None and note_words.source is not text:
-            note_words = None
         if note_words is None:
             initialisms = _initialism_matches(text)
         else:
@@ -567,7 +574,8 @@ class OpenVocabulary:
             text_words = note_words.words
         else:
             text_words = set(word_runs(folded))
-        candidates = text_words - self._common_words
+        # Words already decided to be no term go in the same way.
+        candidates = text_words - self._common_words - self._no_term
         decisions = self._decisions
         free = _free_text(folded, taken)
         for word in candidates:
@@ -576,6 +584,8 @@ class OpenVocabulary:
                 # too short, or not all letters: no term, whatever the word
                 short = len(word) < MIN_RARE_LENGTH or not word.isalpha()
                 decision = decisions[word] = None if short else self._decide_new(word)
+                if decision is None:
+                    self._no_term.add(word)
             if decision is None:
                 continue
             at = _first_free_in(folded, free, word)
@@ -960,7 +970,7 @@ class DraftWords:
     def __init__(self, vocabulary: OpenVocabulary, draft: str) -> None:
         self._vocabulary = vocabulary
         self._source = draft
-        self.text = draft.casefold()
+        self.text = casefold(draft)  # the matcher has folded the same note
         self._initialisms: frozenset[str] | None = None
         self._initialism_matches: list[tuple[int, int, str, str | None]] | None = None
         self._spelled: dict[str, bool] = {}
@@ -1269,7 +1279,26 @@ def _runs(text: str, table: bytes, pattern: re.Pattern[str]) -> list[str]:
     try:
         coded = text.encode("latin-1")
     except UnicodeEncodeError:
-        return pattern.findall(text)
+        # A few characters beyond Latin-1 (a case-folded "µ" is the Greek
+        # "μ"): each is coded as "?", which the table makes a space, and the
+        # letters and digits among them are put back before the split. A
+        # character beyond Latin-1 is a word character exactly when it is a
+        # letter or digit (the underscore is Latin-1), and none of those is
+        # white space, so the split gives the pattern's runs.
+        spaced = text.encode("latin-1", "replace").translate(table).decode("latin-1")
+        pieces = []
+        last = 0
+        for match in _BEYOND_LATIN1.finditer(text):
+            char = match.group()
+            if char.isalnum():
+                at = match.start()
+                pieces.append(spaced[last:at])
+                pieces.append(char)
+                last = at + 1
+        if pieces:
+            pieces.append(spaced[last:])
+            spaced = "".join(pieces)
+        return spaced.split()
     return coded.translate(table).decode("latin-1").split()
 
 

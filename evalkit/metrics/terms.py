@@ -34,7 +34,6 @@ matching the same two texts again.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 from collections.abc import Mapping
@@ -188,8 +187,17 @@ def compare_mentions(
     """
     final_first, final_cover, final_counts = _index(final)
     draft_first, draft_cover, draft_counts = _index(draft)
-    missing = [m for key, m in final_first.items() if not _present(key, m, draft_cover)]
-    added = [m for key, m in draft_first.items() if not _present(key, m, final_cover)]
+    # (_present's first test inline: most keys are in the other note)
+    missing = [
+        m
+        for key, m in final_first.items()
+        if key not in draft_cover and not _present(key, m, draft_cover)
+    ]
+    added = [
+        m
+        for key, m in draft_first.items()
+        if key not in final_cover and not _present(key, m, final_cover)
+    ]
     n_final = len(final_first)
     open_missing: list[dict[str, Any]] = []
     if vocabulary is not None and final_text:
@@ -931,7 +939,15 @@ def _score(
         Matched(matcher, final_text, tuple(final)),
         Matched(matcher, draft_text, tuple(draft)),
     )
-    return dataclasses.replace(score, matched=matched)
+    # (built directly: dataclasses.replace reads the fields of the class every time)
+    return TermScore(
+        score.missing_terms,
+        score.n_missing_terms,
+        score.n_final_terms,
+        score.term_recall,
+        score.added_terms,
+        matched,
+    )
 
 
 for _info in (

@@ -395,6 +395,18 @@ def test_letter_and_word_runs_are_the_patterns_findall(text):
     assert openvocab.word_runs(text) == re.findall(r"\w+", text)
 
 
+@given(st.text(alphabet="ab_ .\n?μ–•\u2028\u3000Ω\U0001d400\U0001f600\ud800", max_size=40))
+def test_runs_beyond_latin1_are_the_patterns_findall(text):
+    # The path for text beyond Latin-1 ("?" stands for every such character
+    # before the letters and digits among them are put back): a literal "?",
+    # non-word characters beyond Latin-1 (dashes, bullets, white space), a
+    # lone surrogate, and letters of other planes.
+    import re
+
+    assert openvocab.letter_runs(text) == re.findall(r"[^\W_]+", text)
+    assert openvocab.word_runs(text) == re.findall(r"\w+", text)
+
+
 def _first_free_reference(folded, word, taken):
     # The first whole-word occurrence of ``word`` with no taken character, searched directly.
     at = folded.find(word)

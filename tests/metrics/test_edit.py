@@ -8,7 +8,7 @@ import jiwer
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rapidfuzz.distance import Indel, Levenshtein
+from rapidfuzz.distance import Indel, LCSseq, Levenshtein
 
 from evalkit.metrics.edit import EditScore, char_distance, score_edit, wer, word_counts
 from evalkit.text.normalize import normalize_text
@@ -159,3 +159,42 @@ def test_edit_core_equals_score_edit(final, draft):
 
     s = score_edit(final, draft)
     assert edit_core(final, draft) == (s.char_distance, s.wer, s.unchanged)
+
+
+# Notes long enough (past 64 characters) for rapidfuzz's banded computation,
+# which the score hint selects: words joined by spaces and line breaks, so
+# that the white space differs between the notes too.
+LONG_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(["Pt", "har", "ondt", "i", "halsen", "BT", "120/80", "ingen", "feberen"]),
+        st.sampled_from([" ", " ", " ", "\n", "  "]),
+    ),
+    max_size=60,
+).map(lambda pairs: "".join(w + sep for w, sep in pairs))
+
+
+@settings(max_examples=300, deadline=None)
+@given(final=LONG_TEXT, draft=LONG_TEXT)
+def test_char_distance_of_long_notes_equals_rapidfuzz_without_a_hint(final, draft):
+    # The hint from the edited words (_edited_chars) may fall short of the
+    # distance when the white space differs; the distance must not change.
+    from evalkit.metrics.edit import edit_core
+
+    f, d = normalize_text(final), normalize_text(draft)
+    expected = Levenshtein.distance(f, d)
+    s = score_edit(final, draft)
+    assert s.char_distance == expected
+    assert edit_core(final, draft)[0] == expected
+    # kept_ratio's score_cutoff, derived from the distance, must not change it
+    assert s.kept_ratio == (LCSseq.similarity(f, d) / len(d) if d else float(not f))
+
+
+@settings(max_examples=300, deadline=None)
+@given(final=WORDS, draft=WORDS)
+def test_edited_chars_bound_the_distance_of_space_joined_words(final, draft):
+    from evalkit.metrics.edit import _edited_chars
+
+    ops = Levenshtein.editops(final, draft).as_list()
+    bound = _edited_chars(ops, final, draft)
+    assert Levenshtein.distance(" ".join(final), " ".join(draft)) <= bound
+    assert (bound == 0) == (final == draft)
