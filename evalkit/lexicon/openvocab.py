@@ -303,6 +303,7 @@ _MAY_BE_LEVEL = re.compile(r"[CTLS]h?\d")
 # Two to five capitals, perhaps a plural s, not inside a word or after a
 # hyphen: the pattern starts with the capital (so the regex engine skips to
 # candidate characters) and looks behind it for the character before.
+_INITIALISM_CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ"
 _INITIALISM = re.compile(r"[A-ZÆØÅ](?<![\w-].)[A-ZÆØÅ]{1,4}s?(?![\w-])")
 _WORD = re.compile(r"\w+")
 _WORD_OR_BREAK = re.compile(r"\n|[^\W_]+")
@@ -1302,12 +1303,37 @@ def _runs(text: str, table: bytes, pattern: re.Pattern[str]) -> list[str]:
     return coded.translate(table).decode("latin-1").split()
 
 
+# Latin-1 bytes to "C" for the capitals _INITIALISM starts with, "." for the rest.
+_CAPITALS_CODED = bytes(67 if chr(c) in _INITIALISM_CAPITALS else 46 for c in range(256))
+
+
 def _initialism_matches(text: str) -> list[tuple[int, int, str, str | None]]:
-    # Each match of _INITIALISM: its span, its text and the letters it stands for.
-    return [
-        (m.start(), m.end(), m.group(), initialism_letters(m.group()))
-        for m in _INITIALISM.finditer(text)
-    ]
+    """Each match of ``_INITIALISM`` in ``text``: its span, its text and the letters it spells.
+
+    The matches of ``_INITIALISM.finditer``, found without running the
+    pattern at every capital: a match starts with two capitals, so the
+    text is coded one byte a character ("C" a capital, a character beyond
+    Latin-1 coded "?" and so no capital) and the pattern is tried only
+    where "CC" stands, never before the end of the last match.
+
+    Examples
+    --------
+    >>> [m[2:] for m in _initialism_matches("Pt med KOL og DTRs, non-ABC. OK")]
+    [('KOL', 'kol'), ('DTRs', 'dtr'), ('OK', 'ok')]
+    """
+    coded = text.encode("latin-1", "replace").translate(_CAPITALS_CODED)
+    found = []
+    end = 0
+    at = coded.find(b"CC")
+    while at >= 0:
+        if at >= end:
+            m = _INITIALISM.match(text, at)
+            if m is not None:
+                word = m.group()
+                found.append((at, m.end(), word, initialism_letters(word)))
+                end = m.end()
+        at = coded.find(b"CC", at + 1)
+    return found
 
 
 def hyphenated_words(text: str) -> list[str]:

@@ -509,3 +509,16 @@ def test_base_forms_strip_the_endings_in_their_listed_order(part):
         if part.endswith(e) and len(part) - len(e) >= openvocab.MIN_PART
     ]
     assert openvocab._base_forms(part) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ABCKLØÆÅsab1-_ .\n?μ\u0130\U0001d400", max_size=40))
+def test_initialism_matches_are_the_patterns_finditer(text):
+    # Cross-check the "CC" scan against the pattern run over the whole text.
+    from evalkit.text.initialisms import initialism_letters
+
+    expected = [
+        (m.start(), m.end(), m.group(), initialism_letters(m.group()))
+        for m in openvocab._INITIALISM.finditer(text)
+    ]
+    assert openvocab._initialism_matches(text) == expected
