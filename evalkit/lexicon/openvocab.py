@@ -299,6 +299,12 @@ _LATIN_TRIGGERS = (
     " m.", " n.", " a.", " v.", " mm.", " lig.", "proc.", "muscul", "nervus",
     "arteria", "vena ", "ligament", "processus", "tuberositas", "epicondyl",
 )  # fmt: skip
+# The triggers that are a space, one word and a point (" m.", " lig.") and the
+# word, and the others.
+_LATIN_WORD_TRIGGERS = tuple(
+    (t, t[1:-1]) for t in _LATIN_TRIGGERS if t[:1] == " " and t[-1:] == "." and t[1:-1].isalpha()
+)
+_LATIN_TEXT_TRIGGERS = tuple(t for t in _LATIN_TRIGGERS if (t, t[1:-1]) not in _LATIN_WORD_TRIGGERS)
 _MAY_BE_LEVEL = re.compile(r"[CTLS]h?\d")
 # Two to five capitals, perhaps a plural s, not inside a word or after a
 # hyphen: the pattern starts with the capital (so the regex engine skips to
@@ -535,8 +541,14 @@ class OpenVocabulary:
             note_words = None
         # the note's words hold the folded text already (DraftWords.text)
         folded = text.casefold() if note_words is None else note_words.text
+        # Most words are common in their exact form: one set difference drops them.
+        # Without an underscore the words are the draft words' letter runs.
+        if note_words is not None and "_" not in folded:
+            text_words = note_words.words
+        else:
+            text_words = set(word_runs(folded))
         spaced = " " + folded
-        latin = _LATIN.finditer(text) if any(t in spaced for t in _LATIN_TRIGGERS) else ()
+        latin = _LATIN.finditer(text) if _latin_triggered(spaced, text_words) else ()
         for m in latin:
             if taken.find(1, m.start(), m.end()) >= 0:
                 continue
@@ -569,12 +581,6 @@ class OpenVocabulary:
                 continue
             found.append(OpenTerm(start, end, surface, "other", "initialism", (letters,)))
             taken[start:end] = b"\x01" * (end - start)
-        # Most words are common in their exact form: one set difference drops them.
-        # Without an underscore the words are the draft words' letter runs.
-        if note_words is not None and "_" not in folded:
-            text_words = note_words.words
-        else:
-            text_words = set(word_runs(folded))
         # Words already decided to be no term go in the same way.
         candidates = text_words - self._common_words - self._no_term
         decisions = self._decisions
@@ -1305,6 +1311,25 @@ def _runs(text: str, table: bytes, pattern: re.Pattern[str]) -> list[str]:
 
 # Latin-1 bytes to "C" for the capitals _INITIALISM starts with, "." for the rest.
 _CAPITALS_CODED = bytes(67 if chr(c) in _INITIALISM_CAPITALS else 46 for c in range(256))
+
+
+def _latin_triggered(spaced: str, words: set[str]) -> bool:
+    """Whether ``spaced`` (a space, then the folded note) holds one of ``_LATIN_TRIGGERS``.
+
+    ``words`` are the note's folded words (letter or word runs). A trigger
+    such as " m." stands only where "m" is a word of the note, so it is
+    looked up there before the text is searched for it.
+
+    Examples
+    --------
+    >>> _latin_triggered(" smerter i m. deltoideus", {"smerter", "i", "m", "deltoideus"})
+    True
+    >>> _latin_triggered(" ømhed ved ca. 3 cm", {"ømhed", "ved", "ca", "3", "cm"})
+    False
+    """
+    return any(t in spaced for t in _LATIN_TEXT_TRIGGERS) or any(
+        word in words and t in spaced for t, word in _LATIN_WORD_TRIGGERS
+    )
 
 
 def _initialism_matches(text: str) -> list[tuple[int, int, str, str | None]]:

@@ -522,3 +522,37 @@ def test_initialism_matches_are_the_patterns_finditer(text):
         for m in openvocab._INITIALISM.finditer(text)
     ]
     assert openvocab._initialism_matches(text) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                " m.",
+                "m",
+                " mm.",
+                "lig.",
+                " lig",
+                "a.",
+                " v",
+                ".",
+                " ",
+                "_",
+                "\n",
+                "vena ",
+                "proc.",
+                "xm.",
+                "ø",
+                "µ",
+            ]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_latin_triggered_is_a_search_for_every_trigger(folded):
+    # The word lookup before the search must not change the answer.
+    spaced = " " + folded
+    expected = any(t in spaced for t in openvocab._LATIN_TRIGGERS)
+    for words in (set(openvocab.letter_runs(folded)), set(openvocab.word_runs(folded))):
+        assert openvocab._latin_triggered(spaced, words) == expected
