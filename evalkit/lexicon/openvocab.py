@@ -54,7 +54,7 @@ from typing import Any
 import snowballstemmer
 
 from evalkit.lexicon.loaders import DATA_DIR
-from evalkit.lexicon.matcher import casefold
+from evalkit.lexicon.matcher import casefold, note_words
 from evalkit.lexicon.model import Lexicon
 from evalkit.schema import check_language
 from evalkit.text.initialisms import find_spelled, initialism_letters
@@ -1007,7 +1007,9 @@ class DraftWords:
     def tokens(self) -> list[str]:
         """The draft's folded words in order (split on first use)."""
         if self._tokens is None:
-            self._tokens = letter_runs(self.text)
+            # the matcher has most often split this note into the same words
+            shared = note_words(self._source)
+            self._tokens = shared if shared is not None else letter_runs(self.text)
         return self._tokens
 
     @property

@@ -556,3 +556,43 @@ def test_latin_triggered_is_a_search_for_every_trigger(folded):
     expected = any(t in spaced for t in openvocab._LATIN_TRIGGERS)
     for words in (set(openvocab.letter_runs(folded)), set(openvocab.word_runs(folded))):
         assert openvocab._latin_triggered(spaced, words) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Ingen",
+                "feber",
+                "ikke",
+                "BT",
+                "120/80",
+                "µg",
+                "½",
+                "ª",
+                "ß",
+                "Ω",
+                "\U0001d400",
+                "æble",
+                ",",
+                ".",
+                " ",
+                "\n",
+                "-",
+                "_",
+            ]
+        ),
+        max_size=14,
+    ).map(" ".join)
+)
+def test_words_the_matcher_shares_are_the_letter_runs(text):
+    # What DraftWords.tokens reads from the matcher must be its own split.
+    from evalkit.lexicon.matcher import note_words
+
+    get_matcher("da").find(text)
+    shared = note_words(text)
+    if shared is not None:
+        assert shared == openvocab.letter_runs(text.casefold())
+    draft = openvocab.OpenVocabulary(Lexicon([]), language="da").draft_stems(text)
+    assert draft.tokens == openvocab.letter_runs(text.casefold())
