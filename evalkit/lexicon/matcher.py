@@ -479,6 +479,8 @@ class Matcher:
 
         spans = spans_of(chosen)
         flags = None
+        if words is not None and offsets is None:
+            _share_words(text, folded, words)
         if cues:
             kept = []
             if len(cues) > 1:
@@ -504,6 +506,8 @@ class Matcher:
                 boundaries.sort()
                 if words is None:
                     words = joined[1:-1].split(" ")
+                    if offsets is None:
+                        _share_words(text, folded, words)
                 trailing = _trailing_cues(folded, pre, spans, language)
                 if "," in folded:
                     # "ryger ikke, alkohol …": a pre cue right before a comma
@@ -847,6 +851,41 @@ def casefold(text: str) -> str:
             _CASEFOLDS.clear()
         found = _CASEFOLDS[text] = text.casefold()
     return found
+
+
+_WORDS: dict[str, list[str]] = {}
+
+
+def _share_words(text: str, folded: str, words: list[str]) -> None:
+    # Keep the folded words of a note the matcher has split, for
+    # note_words: when the note was folded by plain case folding and is
+    # Latin-1, they are exactly the letter and digit runs of text.casefold().
+    if folded != casefold(text):
+        return  # folded per character (NFKC differs from the case fold)
+    try:
+        folded.encode("latin-1")
+    except UnicodeEncodeError:
+        return  # letters beyond the Basic Multilingual Plane are no matcher words
+    if len(_WORDS) >= _CASEFOLDS_MAX:
+        _WORDS.clear()
+    _WORDS[text] = words
+
+
+def note_words(text: str) -> list[str] | None:
+    """The runs of letters and digits of ``text.casefold()``, if the matcher has just split it.
+
+    The matcher splits every note it matches into its folded words; the
+    terms family's word tables (``DraftWords.tokens``) need the same list
+    for the same note. ``None`` when the matcher has not split ``text``
+    lately (or folded it otherwise); the list must not be changed.
+
+    Examples
+    --------
+    >>> _ = get_matcher("da").find("Ingen feber, BT 120/80.")
+    >>> note_words("Ingen feber, BT 120/80.")
+    ['ingen', 'feber', 'bt', '120', '80']
+    """
+    return _WORDS.get(text)
 
 
 def _fold_with_offsets(text: str) -> tuple[str, list[int] | None]:

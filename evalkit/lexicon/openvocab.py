@@ -54,7 +54,7 @@ from typing import Any
 import snowballstemmer
 
 from evalkit.lexicon.loaders import DATA_DIR
-from evalkit.lexicon.matcher import casefold
+from evalkit.lexicon.matcher import casefold, note_words
 from evalkit.lexicon.model import Lexicon
 from evalkit.schema import check_language
 from evalkit.text.initialisms import find_spelled, initialism_letters
@@ -299,10 +299,17 @@ _LATIN_TRIGGERS = (
     " m.", " n.", " a.", " v.", " mm.", " lig.", "proc.", "muscul", "nervus",
     "arteria", "vena ", "ligament", "processus", "tuberositas", "epicondyl",
 )  # fmt: skip
+# The triggers that are a space, one word and a point (" m.", " lig.") and the
+# word, and the others.
+_LATIN_WORD_TRIGGERS = tuple(
+    (t, t[1:-1]) for t in _LATIN_TRIGGERS if t[:1] == " " and t[-1:] == "." and t[1:-1].isalpha()
+)
+_LATIN_TEXT_TRIGGERS = tuple(t for t in _LATIN_TRIGGERS if (t, t[1:-1]) not in _LATIN_WORD_TRIGGERS)
 _MAY_BE_LEVEL = re.compile(r"[CTLS]h?\d")
 # Two to five capitals, perhaps a plural s, not inside a word or after a
 # hyphen: the pattern starts with the capital (so the regex engine skips to
 # candidate characters) and looks behind it for the character before.
+_INITIALISM_CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ"
 _INITIALISM = re.compile(r"[A-ZÆØÅ](?<![\w-].)[A-ZÆØÅ]{1,4}s?(?![\w-])")
 _WORD = re.compile(r"\w+")
 _WORD_OR_BREAK = re.compile(r"\n|[^\W_]+")
@@ -534,8 +541,14 @@ class OpenVocabulary:
             note_words = None
         # the note's words hold the folded text already (DraftWords.text)
         folded = text.casefold() if note_words is None else note_words.text
+        # Most words are common in their exact form: one set difference drops them.
+        # Without an underscore the words are the draft words' letter runs.
+        if note_words is not None and "_" not in folded:
+            text_words = note_words.words
+        else:
+            text_words = set(word_runs(folded))
         spaced = " " + folded
-        latin = _LATIN.finditer(text) if any(t in spaced for t in _LATIN_TRIGGERS) else ()
+        latin = _LATIN.finditer(text) if _latin_triggered(spaced, text_words) else ()
         for m in latin:
             if taken.find(1, m.start(), m.end()) >= 0:
                 continue
@@ -568,12 +581,6 @@ class OpenVocabulary:
                 continue
             found.append(OpenTerm(start, end, surface, "other", "initialism", (letters,)))
             taken[start:end] = b"\x01" * (end - start)
-        # Most words are common in their exact form: one set difference drops them.
-        # Without an underscore the words are the draft words' letter runs.
-        if note_words is not None and "_" not in folded:
-            text_words = note_words.words
-        else:
-            text_words = set(word_runs(folded))
         # Words already decided to be no term go in the same way.
         candidates = text_words - self._common_words - self._no_term
         decisions = self._decisions
@@ -1000,7 +1007,9 @@ class DraftWords:
     def tokens(self) -> list[str]:
         """The draft's folded words in order (split on first use)."""
         if self._tokens is None:
-            self._tokens = letter_runs(self.text)
+            # the matcher has most often split this note into the same words
+            shared = note_words(self._source)
+            self._tokens = shared if shared is not None else letter_runs(self.text)
         return self._tokens
 
     @property
@@ -1302,12 +1311,56 @@ def _runs(text: str, table: bytes, pattern: re.Pattern[str]) -> list[str]:
     return coded.translate(table).decode("latin-1").split()
 
 
+# Latin-1 bytes to "C" for the capitals _INITIALISM starts with, "." for the rest.
+_CAPITALS_CODED = bytes(67 if chr(c) in _INITIALISM_CAPITALS else 46 for c in range(256))
+
+
+def _latin_triggered(spaced: str, words: set[str]) -> bool:
+    """Whether ``spaced`` (a space, then the folded note) holds one of ``_LATIN_TRIGGERS``.
+
+    ``words`` are the note's folded words (letter or word runs). A trigger
+    such as " m." stands only where "m" is a word of the note, so it is
+    looked up there before the text is searched for it.
+
+    Examples
+    --------
+    >>> _latin_triggered(" smerter i m. deltoideus", {"smerter", "i", "m", "deltoideus"})
+    True
+    >>> _latin_triggered(" ømhed ved ca. 3 cm", {"ømhed", "ved", "ca", "3", "cm"})
+    False
+    """
+    return any(t in spaced for t in _LATIN_TEXT_TRIGGERS) or any(
+        word in words and t in spaced for t, word in _LATIN_WORD_TRIGGERS
+    )
+
+
 def _initialism_matches(text: str) -> list[tuple[int, int, str, str | None]]:
-    # Each match of _INITIALISM: its span, its text and the letters it stands for.
-    return [
-        (m.start(), m.end(), m.group(), initialism_letters(m.group()))
-        for m in _INITIALISM.finditer(text)
-    ]
+    """Each match of ``_INITIALISM`` in ``text``: its span, its text and the letters it spells.
+
+    The matches of ``_INITIALISM.finditer``, found without running the
+    pattern at every capital: a match starts with two capitals, so the
+    text is coded one byte a character ("C" a capital, a character beyond
+    Latin-1 coded "?" and so no capital) and the pattern is tried only
+    where "CC" stands, never before the end of the last match.
+
+    Examples
+    --------
+    >>> [m[2:] for m in _initialism_matches("Pt med KOL og DTRs, non-ABC. OK")]
+    [('KOL', 'kol'), ('DTRs', 'dtr'), ('OK', 'ok')]
+    """
+    coded = text.encode("latin-1", "replace").translate(_CAPITALS_CODED)
+    found = []
+    end = 0
+    at = coded.find(b"CC")
+    while at >= 0:
+        if at >= end:
+            m = _INITIALISM.match(text, at)
+            if m is not None:
+                word = m.group()
+                found.append((at, m.end(), word, initialism_letters(word)))
+                end = m.end()
+        at = coded.find(b"CC", at + 1)
+    return found
 
 
 def hyphenated_words(text: str) -> list[str]:

@@ -509,3 +509,90 @@ def test_base_forms_strip_the_endings_in_their_listed_order(part):
         if part.endswith(e) and len(part) - len(e) >= openvocab.MIN_PART
     ]
     assert openvocab._base_forms(part) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ABCKLØÆÅsab1-_ .\n?μ\u0130\U0001d400", max_size=40))
+def test_initialism_matches_are_the_patterns_finditer(text):
+    # Cross-check the "CC" scan against the pattern run over the whole text.
+    from evalkit.text.initialisms import initialism_letters
+
+    expected = [
+        (m.start(), m.end(), m.group(), initialism_letters(m.group()))
+        for m in openvocab._INITIALISM.finditer(text)
+    ]
+    assert openvocab._initialism_matches(text) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                " m.",
+                "m",
+                " mm.",
+                "lig.",
+                " lig",
+                "a.",
+                " v",
+                ".",
+                " ",
+                "_",
+                "\n",
+                "vena ",
+                "proc.",
+                "xm.",
+                "ø",
+                "µ",
+            ]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_latin_triggered_is_a_search_for_every_trigger(folded):
+    # The word lookup before the search must not change the answer.
+    spaced = " " + folded
+    expected = any(t in spaced for t in openvocab._LATIN_TRIGGERS)
+    for words in (set(openvocab.letter_runs(folded)), set(openvocab.word_runs(folded))):
+        assert openvocab._latin_triggered(spaced, words) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Ingen",
+                "feber",
+                "ikke",
+                "BT",
+                "120/80",
+                "µg",
+                "½",
+                "ª",
+                "ß",
+                "Ω",
+                "\U0001d400",
+                "æble",
+                ",",
+                ".",
+                " ",
+                "\n",
+                "-",
+                "_",
+            ]
+        ),
+        max_size=14,
+    ).map(" ".join)
+)
+def test_words_the_matcher_shares_are_the_letter_runs(text):
+    # What DraftWords.tokens reads from the matcher must be its own split.
+    from evalkit.lexicon.matcher import note_words
+
+    get_matcher("da").find(text)
+    shared = note_words(text)
+    if shared is not None:
+        assert shared == openvocab.letter_runs(text.casefold())
+    draft = openvocab.OpenVocabulary(Lexicon([]), language="da").draft_stems(text)
+    assert draft.tokens == openvocab.letter_runs(text.casefold())
