@@ -479,8 +479,6 @@ class Matcher:
 
         spans = spans_of(chosen)
         flags = None
-        if words is not None and offsets is None:
-            _share_words(text, folded, words)
         if cues:
             kept = []
             if len(cues) > 1:
@@ -506,8 +504,6 @@ class Matcher:
                 boundaries.sort()
                 if words is None:
                     words = joined[1:-1].split(" ")
-                    if offsets is None:
-                        _share_words(text, folded, words)
                 trailing = _trailing_cues(folded, pre, spans, language)
                 if "," in folded:
                     # "ryger ikke, alkohol …": a pre cue right before a comma
@@ -827,71 +823,10 @@ def _boundaries(folded: str) -> list[int]:
     return np.flatnonzero(point | (coded == 66)).tolist()
 
 
-_CASEFOLDS: dict[str, str] = {}
-_CASEFOLDS_MAX = 8
-
-
-def casefold(text: str) -> str:
-    """``text.casefold()``, remembered for the last few texts.
-
-    The matcher folds a note, and the terms family's word tables
-    (:class:`evalkit.lexicon.openvocab.DraftWords`) fold it again: folding
-    a note is far dearer than looking it up (a note's hash is kept in the
-    string). At most :data:`_CASEFOLDS_MAX` texts are kept; a full memo is
-    emptied, never grown (one atomic step, so threads may share it).
-
-    Examples
-    --------
-    >>> casefold("Ingen FEBER, µg") == "Ingen FEBER, µg".casefold()
-    True
-    """
-    found = _CASEFOLDS.get(text)
-    if found is None:
-        if len(_CASEFOLDS) >= _CASEFOLDS_MAX:
-            _CASEFOLDS.clear()
-        found = _CASEFOLDS[text] = text.casefold()
-    return found
-
-
-_WORDS: dict[str, list[str]] = {}
-
-
-def _share_words(text: str, folded: str, words: list[str]) -> None:
-    # Keep the folded words of a note the matcher has split, for
-    # note_words: when the note was folded by plain case folding and is
-    # Latin-1, they are exactly the letter and digit runs of text.casefold().
-    if folded != casefold(text):
-        return  # folded per character (NFKC differs from the case fold)
-    try:
-        folded.encode("latin-1")
-    except UnicodeEncodeError:
-        return  # letters beyond the Basic Multilingual Plane are no matcher words
-    if len(_WORDS) >= _CASEFOLDS_MAX:
-        _WORDS.clear()
-    _WORDS[text] = words
-
-
-def note_words(text: str) -> list[str] | None:
-    """The runs of letters and digits of ``text.casefold()``, if the matcher has just split it.
-
-    The matcher splits every note it matches into its folded words; the
-    terms family's word tables (``DraftWords.tokens``) need the same list
-    for the same note. ``None`` when the matcher has not split ``text``
-    lately (or folded it otherwise); the list must not be changed.
-
-    Examples
-    --------
-    >>> _ = get_matcher("da").find("Ingen feber, BT 120/80.")
-    >>> note_words("Ingen feber, BT 120/80.")
-    ['ingen', 'feber', 'bt', '120', '80']
-    """
-    return _WORDS.get(text)
-
-
 def _fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
     # Fast path: case folding kept every character in place, so offsets are
     # the identity (``None``). Otherwise fold per character and keep a map.
-    folded = casefold(text)
+    folded = text.casefold()
     if len(folded) == len(text) and (text.isascii() or unicodedata.is_normalized("NFKC", text)):
         return folded, None
     # Fold one by one only the characters whose fold differs from their lower

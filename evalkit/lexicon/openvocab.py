@@ -54,7 +54,6 @@ from typing import Any
 import snowballstemmer
 
 from evalkit.lexicon.loaders import DATA_DIR
-from evalkit.lexicon.matcher import casefold, note_words
 from evalkit.lexicon.model import Lexicon
 from evalkit.schema import check_language
 from evalkit.text.initialisms import find_spelled, initialism_letters
@@ -977,7 +976,7 @@ class DraftWords:
     def __init__(self, vocabulary: OpenVocabulary, draft: str) -> None:
         self._vocabulary = vocabulary
         self._source = draft
-        self.text = casefold(draft)  # the matcher has folded the same note
+        self.text = draft.casefold()
         self._initialisms: frozenset[str] | None = None
         self._initialism_matches: list[tuple[int, int, str, str | None]] | None = None
         self._spelled: dict[str, bool] = {}
@@ -1007,9 +1006,7 @@ class DraftWords:
     def tokens(self) -> list[str]:
         """The draft's folded words in order (split on first use)."""
         if self._tokens is None:
-            # the matcher has most often split this note into the same words
-            shared = note_words(self._source)
-            self._tokens = shared if shared is not None else letter_runs(self.text)
+            self._tokens = letter_runs(self.text)
         return self._tokens
 
     @property
