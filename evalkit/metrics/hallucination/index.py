@@ -753,16 +753,13 @@ def _mark_words(
         phrase = phrases.get(pos) if phrases else None
         if phrase is not None:
             phrase_end = phrase[0]
-            said = " ".join(text[pos : phrase[0]].lower().split())
-            if said in EXISTENCE:
-                u.existence = True
-            elif said in NONEXISTENCE:
-                u.nonexistence = True
-            if phrase[1] == "absent":
-                absence_end = phrase[0]
-            elif unit_stems and (
-                prev_word in COPULAS
-                or (wi - last_wi == 1 and not text[words[last_wi].end() : pos].strip())
+            absence_end = _mark_phrase(u, text, pos, phrase)
+            if absence_end is None and (
+                unit_stems
+                and (
+                    prev_word in COPULAS
+                    or (wi - last_wi == 1 and not text[words[last_wi].end() : pos].strip())
+                )
             ):
                 predicate = True  # "Clonus present at both ankles"
         if bare in special or low in cues or absence_end is not None:
@@ -860,6 +857,21 @@ def _mark_words(
     return lowered
 
 
+def _mark_phrase(u: Unit, text: str, pos: int, phrase: tuple[int, str]) -> int | None:
+    """Mark a presence phrase that starts at ``pos`` on its unit; its end if it states absence.
+
+    "til stede" / "present" and their opposites say that something exists or
+    not (``u.existence``, ``u.nonexistence``); an absence phrase ("ikke til
+    stede") opens a negation scope, so its end is returned.
+    """
+    said = " ".join(text[pos : phrase[0]].lower().split())
+    if said in EXISTENCE:
+        u.existence = True
+    elif said in NONEXISTENCE:
+        u.nonexistence = True
+    return phrase[0] if phrase[1] == "absent" else None
+
+
 def _mark_plain_unit(
     u: Unit,
     wi: int,
@@ -910,13 +922,7 @@ def _mark_plain_unit(
         phrase = phrases.get(pos) if phrases else None
         if phrase is not None:
             phrase_end = phrase[0]
-            said = " ".join(text[pos : phrase[0]].lower().split())
-            if said in EXISTENCE:
-                u.existence = True
-            elif said in NONEXISTENCE:
-                u.nonexistence = True
-            if phrase[1] == "absent":
-                absence_end = phrase[0]
+            absence_end = _mark_phrase(u, text, pos, phrase)
         if bare in special or low in cues or absence_end is not None:
             # the same steps as in _mark_words, with no stem ever in scope
             prev_word = lowered[wi - 1] if wi > 0 else ""
