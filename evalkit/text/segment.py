@@ -109,6 +109,11 @@ _SENT_END = re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<=\.)(?=\s)()|[.!?]*(?=\s))")
 _WORD_BEFORE = re.compile(r"([^\s()]+)$")
 
 
+_ABBREVIATION_KIND: dict[str, int] = {w: 1 for w in _ABBREVIATIONS}
+_ABBREVIATION_KIND.update({w: 2 for w in _ENDING_ABBREVIATIONS})
+"""``1`` for an abbreviation, ``2`` for one that may end a sentence (which wins)."""
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     before = text[dot - 1] if dot else " "
     if before in "()" or (before.isspace() and before != "\n"):
@@ -122,14 +127,21 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         word = m.group(1)
     else:
         # The run of characters other than white space and brackets ending at
-        # the dot, at most 20 back: what _WORD_BEFORE finds, without a regex search.
-        word = text[max(0, dot - 20) : dot].split()[-1]
-        word = word[max(word.rfind("("), word.rfind(")")) + 1 :]
+        # the dot, at most 20 back: what _WORD_BEFORE finds, without a regex
+        # search (the last piece of an rsplit is that of a split; the dot
+        # follows no white space here, so there is one)
+        word = text[dot - 20 if dot > 20 else 0 : dot].rsplit(None, 1)[-1]
+        if "(" in word or ")" in word:
+            word = word[max(word.rfind("("), word.rfind(")")) + 1 :]
     word = word.lower().rstrip(".")
-    if word in _ENDING_ABBREVIATIONS:
+    kind = _ABBREVIATION_KIND.get(word)
+    if kind == 1:
+        return True
+    if kind == 2:
+        # followed by a capital letter, an abbreviation that may end a sentence ends it
         nxt = text[dot + 1 : dot + 3].strip()
         return not (nxt and nxt[0].isupper())
-    if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+    if len(word) == 1 and word.isalpha():
         return True
     if word.isdigit():
         # "2. gang": an ordinal when the next word starts in lower case
